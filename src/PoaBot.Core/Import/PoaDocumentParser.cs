@@ -1,0 +1,341 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using PoaBot.Core.Domain;
+
+namespace PoaBot.Core.Import;
+
+/// <summary>
+/// Reads the directorate's POA layout: columns found by their header labels; a data row with one cell more than
+/// the labels is realigned by the sum rule (PROG cells add up to META PROGRAMADA); inconsistencies become warnings.
+/// </summary>
+public static partial class PoaDocumentParser
+{
+    private static readonly string[] BimesterPrefixes = ["ENE", "MAR", "MAY", "JUL", "SEP", "NOV"];
+
+    public static PoaDocument Parse(byte[] bytes)
+    {
+        if (bytes.Length == 0)
+        {
+            throw new PoaImportException("El archivo está vacío.");
+        }
+
+        return Parse(TableText.Rows(TableText.Decode(bytes)));
+    }
+
+    public static PoaDocument Parse(IReadOnlyList<string[]> rawRows)
+    {
+        var rows = rawRows.Select(r => r.Select(c => c.Trim()).ToArray()).ToList();
+        var labelRow = rows.FindIndex(r => r.Any(c => Fold(c).StartsWith("ACTIVIDAD", StringComparison.Ordinal)));
+        if (labelRow < 0)
+        {
+            throw new PoaImportException(
+                "No encontré el encabezado del POA (una fila con «ACTIVIDADES», «META PROGRAMADA», …). ¿Es el archivo del Programa Operativo Anual?");
+        }
+
+        var labels = rows[labelRow];
+        var nameCol = Column(labels, "ACTIVIDAD");
+        var objectiveCol = Column(labels, "OBJETIVO");
+        var metaProgCol = Column(labels, "META PROGRAMADA");
+        var metaRealCol = Column(labels, "META REAL");
+        var varCol = Column(labels, "VARIACI");
+        if (nameCol < 0 || metaProgCol < 0)
+        {
+            throw new PoaImportException("El encabezado no tiene las columnas «ACTIVIDADES» y «META PROGRAMADA».");
+        }
+
+        var (bimesterRow, bimesterCols) = FindBimesters(rows, labelRow);
+        var subRow = FindSubHeader(rows, bimesterRow, bimesterCols);
+        var year = FindYear(rows, labelRow);
+        var directorate = rows.Take(labelRow).SelectMany(r => r).FirstOrDefault(c => Fold(c).StartsWith("DIRECCION", StringComparison.Ordinal)) ?? "";
+
+        var layout = new Layout(nameCol, objectiveCol, bimesterCols, metaProgCol, metaRealCol, varCol);
+        var dataRows = rows.Skip(Math.Max(subRow, bimesterRow) + 1)
+            .Where(r => r.Length > 0 && int.TryParse(r[0], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            .Select(TrimEnd)
+            .ToList();
+        if (dataRows.Count == 0)
+        {
+            throw new PoaImportException("Encontré el encabezado, pero ninguna actividad debajo (filas que empiecen con su número).");
+        }
+
+        var labelWidth = TrimEnd(labels).Length;
+        var realignment = new List<ImportNote>();
+        var misaligned = dataRows.Where(r => r.Length > labelWidth).ToList();
+        if (misaligned.Any(r => r.Length > labelWidth + 1))
+        {
+            var row = misaligned.First(r => r.Length > labelWidth + 1);
+            throw new PoaImportException(
+                $"La actividad {row[0]} trae {row.Length - labelWidth} celdas más que los encabezados; no puedo saber a qué columna corresponde cada número.");
+        }
+
+        var dropAt = misaligned.Count > 0 ? Realign(misaligned, layout, realignment) : -1;
+        var activities = dataRows.Select(r => ReadActivity(r, layout, r.Length > labelWidth ? dropAt : -1)).ToList();
+        Validate(activities);
+        return new PoaDocument(year, directorate, activities, realignment, Warnings(activities, year));
+    }
+
+    private sealed record Layout(int NameCol, int ObjectiveCol, int[] BimesterCols, int MetaProgCol, int MetaRealCol, int VarCol)
+    {
+        public int FirstCell => BimesterCols[0];
+
+        public int LastCell => BimesterCols[5] + 2;
+    }
+
+    private static DocumentActivity ReadActivity(string[] row, Layout layout, int dropAt)
+    {
+        var num = int.Parse(row[0], CultureInfo.InvariantCulture);
+        var shift = dropAt >= 0 ? 1 : 0;
+        var cells = BimesterCells(row, layout, dropAt, num);
+        string Cell(int col) => col >= 0 && col + shift < row.Length ? row[col + shift] : "";
+        int? Optional(int col, string label) => string.IsNullOrWhiteSpace(Cell(col)) ? null : Number(Cell(col), num, label);
+
+        return new DocumentActivity(
+            num,
+            layout.NameCol < row.Length ? row[layout.NameCol] : "",
+            layout.ObjectiveCol >= 0 && layout.ObjectiveCol < row.Length ? row[layout.ObjectiveCol] : "",
+            [.. Enumerable.Range(0, 6).Select(b => cells[b * 3] ?? 0)],
+            [.. Enumerable.Range(0, 6).Select(b => cells[(b * 3) + 1] ?? 0)],
+            [.. Enumerable.Range(0, 6).Select(b => cells[(b * 3) + 2])],
+            Optional(layout.MetaProgCol, "META PROGRAMADA") ?? 0,
+            Optional(layout.MetaRealCol, "META REAL"),
+            Optional(layout.VarCol, "VARIACIÓN"));
+    }
+
+    /// <summary>The 18 PROG/REAL/VAR cells of a row, with the cell at <paramref name="dropAt"/> left out when realigning.</summary>
+    private static int?[] BimesterCells(string[] row, Layout layout, int dropAt, int num)
+    {
+        var last = layout.LastCell + (dropAt >= 0 ? 1 : 0);
+        var cells = new List<int?>(18);
+        for (var col = layout.FirstCell; col <= last; col++)
+        {
+            if (col == dropAt)
+            {
+                continue;
+            }
+
+            var text = col < row.Length ? row[col] : "";
+            cells.Add(string.IsNullOrWhiteSpace(text) ? null : Number(text, num, "de bimestre"));
+        }
+
+        return [.. cells];
+    }
+
+    /// <summary>Finds where the extra cell sits: PROG must add up to META PROGRAMADA in every row; then as many rows as possible must
+    /// have REAL adding up to META REAL; every position left must give the same reading, else the file is refused.</summary>
+    private static int Realign(List<string[]> rows, Layout layout, List<ImportNote> notes)
+    {
+        var candidates = new List<(int DropAt, int RealMatches, string Reading)>();
+        for (var k = layout.FirstCell; k <= layout.LastCell + 1; k++)
+        {
+            var fits = true;
+            var realMatches = 0;
+            var reading = new StringBuilder();
+            foreach (var row in rows)
+            {
+                var a = ReadActivity(row, layout, k);
+                fits &= a.Prog.Sum() == a.MetaProgramada;
+                realMatches += a.Real.Sum() == a.MetaReal ? 1 : 0;
+                reading.AppendJoin(',', a.Prog).Append('|').AppendJoin(',', a.Real).Append('|').AppendJoin(',', a.VarWritten).Append(';');
+            }
+
+            if (fits)
+            {
+                candidates.Add((k, realMatches, reading.ToString()));
+            }
+        }
+
+        var nums = string.Join(", ", rows.Select(r => r[0]));
+        if (candidates.Count == 0)
+        {
+            throw new PoaImportException(
+                $"Las filas de las actividades {nums} traen una celda más que los encabezados, y en ninguna posición lo programado por bimestre suma la META PROGRAMADA. Revise el archivo.");
+        }
+
+        var best = candidates.Max(c => c.RealMatches);
+        var kept = candidates.Where(c => c.RealMatches == best).ToList();
+        if (kept.Select(c => c.Reading).Distinct().Count() > 1)
+        {
+            throw new PoaImportException(
+                $"Las filas de las actividades {nums} traen una celda más que los encabezados y la celda sobrante puede estar en varios lugares que dan cifras distintas ({Where(kept[0].DropAt, layout)} o {Where(kept[^1].DropAt, layout)}). No importo un archivo ambiguo: corrija las columnas y vuelva a enviarlo.");
+        }
+
+        var dropAt = kept[0].DropAt;
+        var values = rows.Select(r => dropAt < r.Length ? r[dropAt] : "").Distinct().ToList();
+        var valueText = values.All(v => v is "" or "0") ? "vacía o en 0 en todas" : $"con valores {string.Join(", ", values)}";
+        var (first, last) = (BimesterOf(kept[0].DropAt, layout), BimesterOf(kept[^1].DropAt, layout));
+        var place = first == last ? Where(dropAt, layout) : $"entre {Bimesters.DocumentName(first)} y {Bimesters.DocumentName(last)}";
+        notes.Add(new ImportNote(null,
+            $"Realineación: las filas de las actividades {nums} traen una celda más que los encabezados. La celda sobrante está {place} ({valueText}) y se omitió; así lo programado por bimestre suma la META PROGRAMADA en cada actividad."));
+        return dropAt;
+    }
+
+    private static int BimesterOf(int col, Layout layout) => Math.Clamp(((col - layout.FirstCell) / 3) + 1, 1, 6);
+
+    private static string Where(int col, Layout layout)
+    {
+        var b = BimesterOf(col, layout);
+        var offset = col - layout.BimesterCols[b - 1];
+        return offset >= 2 && b < 6 ? $"entre {Bimesters.DocumentName(b)} y {Bimesters.DocumentName(b + 1)}" : $"en {Bimesters.DocumentName(b)}";
+    }
+
+    private static void Validate(List<DocumentActivity> activities)
+    {
+        foreach (var a in activities)
+        {
+            if (string.IsNullOrWhiteSpace(a.Name))
+            {
+                throw new PoaImportException($"La actividad {a.Num} no tiene nombre.");
+            }
+
+            if (a.MetaProgramada < 0 || a.Prog.Any(p => p < 0))
+            {
+                throw new PoaImportException($"La actividad {a.Num} tiene una meta programada negativa; las metas deben ser 0 o más.");
+            }
+
+            if (a.Real.Any(r => r < 0))
+            {
+                throw new PoaImportException($"La actividad {a.Num} tiene un REAL negativo; lo realizado debe ser 0 o más.");
+            }
+        }
+
+        var repeated = activities.GroupBy(a => a.Num).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new PoaImportException($"El número de actividad {repeated.Key} aparece dos veces.");
+        }
+    }
+
+    private static List<ImportNote> Warnings(List<DocumentActivity> activities, int year)
+    {
+        var notes = new List<ImportNote>();
+        foreach (var a in activities)
+        {
+            var progSum = a.Prog.Sum();
+            if (progSum != a.MetaProgramada)
+            {
+                notes.Add(new(a.Num, $"Actividad {a.Num}: lo programado por bimestre suma {progSum}, pero la META PROGRAMADA dice {a.MetaProgramada}. Se usa la META PROGRAMADA como meta anual."));
+            }
+
+            var realSum = a.Real.Sum();
+            if (a.MetaReal is { } metaReal && realSum != metaReal)
+            {
+                var cells = string.Join(", ", Bimesters.All.Where(b => a.Real[b - 1] != 0).Select(b => $"{Bimesters.ShortName(b)} {a.Real[b - 1]}"));
+                var text = new StringBuilder($"Actividad {a.Num}: las celdas REAL suman {realSum} ({cells}), pero META REAL {year} dice {metaReal}.");
+                foreach (var b in Bimesters.All.Where(b => a.Real[b - 1] > 0 && a.Real[b - 1] == a.Prog[b - 1] && realSum - a.Real[b - 1] == metaReal))
+                {
+                    text.Append(CultureInfo.InvariantCulture, $" En {Bimesters.ShortName(b)} el REAL ({a.Real[b - 1]}) es igual a lo programado: parece que se capturó lo programado como realizado.");
+                }
+
+                text.Append(CultureInfo.InvariantCulture, $" El bot cuenta las celdas REAL ({realSum}); si una está mal, el director puede anular su folio de línea base.");
+                notes.Add(new(a.Num, text.ToString()));
+            }
+
+            if (a.Variacion is { } variacion && a.MetaReal is { } mr && variacion != mr - a.MetaProgramada)
+            {
+                notes.Add(new(a.Num, $"Actividad {a.Num}: VARIACIÓN dice {variacion}, pero META REAL − META PROGRAMADA = {mr - a.MetaProgramada}."));
+            }
+
+            foreach (var b in Bimesters.All)
+            {
+                var expected = a.Real[b - 1] - a.Prog[b - 1];
+                if (a.VarWritten[b - 1] is { } written && written != expected)
+                {
+                    var hint = written == 0 ? " (la oficina suele escribir 0 mientras el bimestre no se reporta)" : "";
+                    notes.Add(new(a.Num, $"Actividad {a.Num}, {Bimesters.ShortName(b)}: VAR. escrita {written}, pero REAL − PROG = {expected}{hint}."));
+                }
+            }
+        }
+
+        return notes;
+    }
+
+    private static (int Row, int[] Cols) FindBimesters(List<string[]> rows, int labelRow)
+    {
+        for (var r = labelRow; r < Math.Min(rows.Count, labelRow + 4); r++)
+        {
+            var cols = BimesterPrefixes.Select(p => Array.FindIndex(rows[r], c => Fold(c).StartsWith(p, StringComparison.Ordinal))).ToArray();
+            if (cols.All(c => c >= 0) && cols.Zip(cols.Skip(1)).All(p => p.Second == p.First + 3))
+            {
+                return (r, cols);
+            }
+        }
+
+        throw new PoaImportException(
+            "No encontré los seis bimestres en el encabezado (ENERO/FEBRERO, MARZO/ABRIL, …, NOV/DICIEMBRE), cada uno con sus columnas PROG, REAL y VAR.");
+    }
+
+    private static int FindSubHeader(List<string[]> rows, int bimesterRow, int[] cols)
+    {
+        for (var r = bimesterRow + 1; r < Math.Min(rows.Count, bimesterRow + 3); r++)
+        {
+            var row = rows[r];
+            string At(int c) => c < row.Length ? Fold(row[c]) : "";
+            if (cols.All(c => At(c).StartsWith("PROG", StringComparison.Ordinal) && At(c + 1).StartsWith("REAL", StringComparison.Ordinal) && At(c + 2).StartsWith("VAR", StringComparison.Ordinal)))
+            {
+                return r;
+            }
+        }
+
+        throw new PoaImportException("Debajo de cada bimestre deben ir las columnas PROG, REAL y VAR.; no las encontré en ese orden.");
+    }
+
+    private static int FindYear(List<string[]> rows, int labelRow)
+    {
+        foreach (var cell in rows.Take(labelRow + 1).SelectMany(r => r))
+        {
+            var match = YearPattern().Match(cell);
+            if (match.Success)
+            {
+                return int.Parse(match.Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        throw new PoaImportException("No encontré el año del POA (por ejemplo «PROGRAMA OPERATIVO ANUAL 2024»).");
+    }
+
+    private static int Column(string[] labels, string prefix) =>
+        Array.FindIndex(labels, c => Fold(c).StartsWith(prefix, StringComparison.Ordinal));
+
+    /// <summary>Reads a count as the office writes it: "0", "-4", "1+" (sign after), "−3".</summary>
+    private static int Number(string text, int activity, string what)
+    {
+        var t = text.Replace('−', '-').Replace(" ", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal);
+        var negative = false;
+        if (t.EndsWith('+') || t.EndsWith('-'))
+        {
+            negative = t.EndsWith('-');
+            t = t[..^1];
+        }
+
+        if (int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && Math.Abs(value) <= 1_000_000)
+        {
+            return negative ? -value : value;
+        }
+
+        throw new PoaImportException($"Actividad {activity}: «{Shorten(text)}» no es un número (celda {what}). Corrija esa celda y vuelva a importar.");
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
+
+    private static string[] TrimEnd(string[] row)
+    {
+        var n = row.Length;
+        while (n > 0 && string.IsNullOrWhiteSpace(row[n - 1]))
+        {
+            n--;
+        }
+
+        return row[..n];
+    }
+
+    /// <summary>Upper case without accents, for comparing labels.</summary>
+    private static string Fold(string text)
+    {
+        var decomposed = text.Trim().ToUpperInvariant().Normalize(NormalizationForm.FormD);
+        return new string([.. decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)]);
+    }
+
+    [GeneratedRegex(@"\b20\d{2}\b")]
+    private static partial Regex YearPattern();
+}

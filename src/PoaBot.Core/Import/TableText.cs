@@ -1,0 +1,132 @@
+using System.Text;
+
+namespace PoaBot.Core.Import;
+
+/// <summary>Reads a spreadsheet exported as text: UTF-8, Windows-1252 or UTF-16; tab- or comma-separated; quoted multi-line cells.</summary>
+public static class TableText
+{
+    static TableText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static string Decode(byte[] bytes)
+    {
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        {
+            return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+        }
+
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+        {
+            return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+        }
+
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        {
+            return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        }
+
+        // UTF-16 without a byte order mark: every other byte of ASCII text is zero.
+        if (bytes.Length >= 4 && bytes.Length % 2 == 0)
+        {
+            var oddZeros = 0;
+            var evenZeros = 0;
+            for (var i = 0; i < Math.Min(bytes.Length, 400); i++)
+            {
+                if (bytes[i] == 0)
+                {
+                    _ = i % 2 == 0 ? evenZeros++ : oddZeros++;
+                }
+            }
+
+            var half = Math.Min(bytes.Length, 400) / 2;
+            if (oddZeros > half / 2)
+            {
+                return Encoding.Unicode.GetString(bytes);
+            }
+
+            if (evenZeros > half / 2)
+            {
+                return Encoding.BigEndianUnicode.GetString(bytes);
+            }
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.GetEncoding(1252).GetString(bytes);
+        }
+    }
+
+    /// <summary>Splits text into rows of cells. The separator is a tab when the text has one, else a comma.</summary>
+    public static IReadOnlyList<string[]> Rows(string text)
+    {
+        var separator = text.Contains('\t', StringComparison.Ordinal) ? '\t' : ',';
+        var rows = new List<string[]>();
+        var row = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        var atCellStart = true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    cell.Append(c);
+                }
+
+                continue;
+            }
+
+            if (c == '"' && atCellStart)
+            {
+                quoted = true;
+                atCellStart = false;
+            }
+            else if (c == separator)
+            {
+                row.Add(cell.ToString());
+                cell.Clear();
+                atCellStart = true;
+            }
+            else if (c is '\r' or '\n')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                row.Add(cell.ToString());
+                cell.Clear();
+                rows.Add([.. row]);
+                row.Clear();
+                atCellStart = true;
+            }
+            else
+            {
+                cell.Append(c);
+                atCellStart = false;
+            }
+        }
+
+        if (cell.Length > 0 || row.Count > 0)
+        {
+            row.Add(cell.ToString());
+            rows.Add([.. row]);
+        }
+
+        return rows;
+    }
+}

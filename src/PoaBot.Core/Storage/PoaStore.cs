@@ -1,0 +1,149 @@
+using PoaBot.Core.Domain;
+
+namespace PoaBot.Core.Storage;
+
+public sealed class PoaRow
+{
+    public long Id { get; init; }
+
+    public long Year { get; init; }
+
+    public string Directorate { get; init; } = "";
+}
+
+/// <summary>The POA of a year: its activities, what was programmed, and REAL derived from the records.</summary>
+public sealed class PoaStore(DbSession db)
+{
+    public PoaRow? Find(int year) =>
+        db.Single<PoaRow>("SELECT id, year, directorate FROM poa WHERE year = @year", new { year });
+
+    /// <summary>The POA of the given year, or else the latest one.</summary>
+    public PoaRow? FindOrLatest(int? year) =>
+        year is { } y ? Find(y) : db.Single<PoaRow>("SELECT id, year, directorate FROM poa ORDER BY year DESC LIMIT 1");
+
+    public IReadOnlyList<int> Years() => db.Query<long>("SELECT year FROM poa ORDER BY year").Select(y => (int)y).ToList();
+
+    public IReadOnlyList<ActivityPlan> Activities(long poaId)
+    {
+        var rows = db.Query<ActivityRow>(
+            """
+            SELECT id, num, name, objective, coalesce(kind_override, detected_kind) AS kind, goal
+            FROM activity WHERE poa_id = @poaId ORDER BY num
+            """,
+            new { poaId }).ToList();
+        var targets = db.Query<TargetRow>(
+            """
+            SELECT t.activity_id, t.bimester, t.prog FROM activity_target t
+            JOIN activity a ON a.id = t.activity_id WHERE a.poa_id = @poaId
+            """,
+            new { poaId }).ToLookup(t => t.ActivityId);
+        return rows.Select(r =>
+        {
+            var prog = new int[Bimesters.Count];
+            foreach (var t in targets[r.Id])
+            {
+                prog[t.Bimester - 1] = (int)t.Prog;
+            }
+
+            return new ActivityPlan(r.Id, (int)r.Num, r.Name, r.Objective, ActivityKinds.FromCode(r.Kind), (int)r.Goal, prog);
+        }).ToList();
+    }
+
+    public ActivityPlan? Activity(long activityId)
+    {
+        var poaId = db.Single<long?>("SELECT poa_id FROM activity WHERE id = @activityId", new { activityId });
+        return poaId is { } id ? Activities(id).FirstOrDefault(a => a.Id == activityId) : null;
+    }
+
+    /// <summary>Counted records per activity and bimester, dated up to <paramref name="asOf"/>; optionally only some councils'.</summary>
+    public ILookup<long, (int Bimester, int Total)> RealCounts(long poaId, DateOnly asOf, IReadOnlyCollection<long>? councilIds = null)
+    {
+        var sql = councilIds is null
+            ? """
+              SELECT r.activity_id, (CAST(substr(r.event_date, 6, 2) AS INTEGER) + 1) / 2 AS bimester, SUM(r.count) AS total
+              FROM record r JOIN activity a ON a.id = r.activity_id
+              WHERE a.poa_id = @poaId AND r.voided_at IS NULL AND r.event_date <= @asOf
+              GROUP BY r.activity_id, bimester
+              """
+            : """
+              SELECT r.activity_id, (CAST(substr(r.event_date, 6, 2) AS INTEGER) + 1) / 2 AS bimester, SUM(r.count) AS total
+              FROM record r JOIN activity a ON a.id = r.activity_id
+              WHERE a.poa_id = @poaId AND r.voided_at IS NULL AND r.event_date <= @asOf AND r.council_id IN @councilIds
+              GROUP BY r.activity_id, bimester
+              """;
+        return db.Query<CountRow>(sql, new { poaId, asOf = Instants.Format(asOf), councilIds })
+            .ToLookup(c => c.ActivityId, c => ((int)c.Bimester, (int)c.Total));
+    }
+
+    /// <summary>The POA table as of a date.</summary>
+    public IReadOnlyList<ActivityProgress> Progress(PoaRow poa, DateOnly asOf, SemaforoThresholds thresholds, IReadOnlyCollection<long>? councilIds = null)
+    {
+        var counts = RealCounts(poa.Id, asOf, councilIds);
+        return Activities(poa.Id)
+            .Select(a => PoaCalculator.Compute(a, counts[a.Id].ToDictionary(c => c.Bimester, c => c.Total), (int)poa.Year, asOf, thresholds))
+            .ToList();
+    }
+
+    public IReadOnlyList<(int? ActivityNum, string Message)> ImportWarnings(long poaId) =>
+        db.Query<WarningRow>("SELECT activity_num, message FROM import_warning WHERE poa_id = @poaId ORDER BY id", new { poaId })
+            .Select(w => (w.ActivityNum is { } n ? (int?)n : null, w.Message)).ToList();
+
+    /// <summary>Overrides an activity's kind; the override survives re-import.</summary>
+    public bool OverrideKind(int year, int num, ActivityKind kind, string actor, DateTimeOffset now)
+    {
+        var row = db.Single<ActivityRow>(
+            """
+            SELECT a.id, a.num, a.name, a.objective, coalesce(a.kind_override, a.detected_kind) AS kind, a.goal
+            FROM activity a JOIN poa p ON p.id = a.poa_id WHERE p.year = @year AND a.num = @num
+            """,
+            new { year, num });
+        if (row is null)
+        {
+            return false;
+        }
+
+        db.Execute("UPDATE activity SET kind_override = @kind WHERE id = @id", new { kind = kind.Code(), id = row.Id });
+        new AuditStore(db).Add(now, actor, "kind", reason: "Cambio de tipo de actividad", activityId: row.Id, field: "kind", oldValue: row.Kind, newValue: kind.Code());
+        return true;
+    }
+
+    private sealed class ActivityRow
+    {
+        public long Id { get; init; }
+
+        public long Num { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public string Objective { get; init; } = "";
+
+        public string Kind { get; init; } = "";
+
+        public long Goal { get; init; }
+    }
+
+    private sealed class TargetRow
+    {
+        public long ActivityId { get; init; }
+
+        public long Bimester { get; init; }
+
+        public long Prog { get; init; }
+    }
+
+    private sealed class CountRow
+    {
+        public long ActivityId { get; init; }
+
+        public long Bimester { get; init; }
+
+        public long Total { get; init; }
+    }
+
+    private sealed class WarningRow
+    {
+        public long? ActivityNum { get; init; }
+
+        public string Message { get; init; } = "";
+    }
+}

@@ -1,0 +1,213 @@
+using System.Globalization;
+
+namespace PoaBot.Core.Storage;
+
+public sealed class RecordRow
+{
+    public long Id { get; init; }
+
+    public string Folio { get; init; } = "";
+
+    public long ActivityId { get; init; }
+
+    public long CouncilId { get; init; }
+
+    public string Kind { get; init; } = "";
+
+    public string EventDate { get; init; } = "";
+
+    public long Count { get; init; } = 1;
+
+    public long? Attendees { get; init; }
+
+    public string? Agreements { get; init; }
+
+    public string? Subject { get; init; }
+
+    public string? Requester { get; init; }
+
+    public string? Area { get; init; }
+
+    public long? Beneficiaries { get; init; }
+
+    public long? RefId { get; init; }
+
+    public string? EvidenceHash { get; init; }
+
+    public string? EvidenceFileId { get; init; }
+
+    public long? CreatedBy { get; init; }
+
+    public string CreatedAt { get; init; } = "";
+
+    public string? VoidedAt { get; init; }
+
+    public string? VoidedBy { get; init; }
+
+    public string? VoidReason { get; init; }
+
+    // Joined, read-only.
+    public string CouncilName { get; init; } = "";
+
+    public long ActivityNum { get; init; }
+
+    public string ActivityName { get; init; } = "";
+
+    public bool IsVoided => VoidedAt is not null;
+}
+
+/// <summary>Dated records: insert with a folio, void and amend with an audit trail, never delete.</summary>
+public sealed class RecordStore(DbSession db)
+{
+    private const string Select =
+        """
+        SELECT r.*, c.name AS council_name, a.num AS activity_num, a.name AS activity_name
+        FROM record r JOIN council c ON c.id = r.council_id JOIN activity a ON a.id = r.activity_id
+        """;
+
+    /// <summary>Inserts a record and gives it the next folio of its year, e.g. DPC-2024-0007.</summary>
+    public RecordRow Insert(RecordRow record)
+    {
+        var year = int.Parse(record.EventDate[..4], CultureInfo.InvariantCulture);
+        var next = db.Scalar<long>(
+            """
+            INSERT INTO folio_sequence (year, last) VALUES (@year, 1)
+            ON CONFLICT (year) DO UPDATE SET last = last + 1
+            RETURNING last
+            """,
+            new { year });
+        var folio = $"DPC-{year}-{next:0000}";
+        var id = db.Scalar<long>(
+            """
+            INSERT INTO record (folio, activity_id, council_id, kind, event_date, count, attendees, agreements, subject, requester,
+                                area, beneficiaries, ref_id, evidence_hash, evidence_file_id, created_by, created_at)
+            VALUES (@folio, @ActivityId, @CouncilId, @Kind, @EventDate, @Count, @Attendees, @Agreements, @Subject, @Requester,
+                    @Area, @Beneficiaries, @RefId, @EvidenceHash, @EvidenceFileId, @CreatedBy, @CreatedAt)
+            RETURNING id
+            """,
+            new
+            {
+                folio,
+                record.ActivityId,
+                record.CouncilId,
+                record.Kind,
+                record.EventDate,
+                record.Count,
+                record.Attendees,
+                record.Agreements,
+                record.Subject,
+                record.Requester,
+                record.Area,
+                record.Beneficiaries,
+                record.RefId,
+                record.EvidenceHash,
+                record.EvidenceFileId,
+                record.CreatedBy,
+                record.CreatedAt,
+            });
+        return Get(id)!;
+    }
+
+    public RecordRow? Get(long id) => db.Single<RecordRow>($"{Select} WHERE r.id = @id", new { id });
+
+    public RecordRow? ByFolio(string folio) =>
+        db.Single<RecordRow>($"{Select} WHERE r.folio = @folio COLLATE NOCASE", new { folio = folio.Trim() });
+
+    public IReadOnlyList<RecordRow> LastBy(long personId, int limit) =>
+        db.Query<RecordRow>($"{Select} WHERE r.created_by = @personId ORDER BY r.id DESC LIMIT @limit", new { personId, limit }).ToList();
+
+    public IReadOnlyList<RecordRow> ForActivity(long activityId) =>
+        db.Query<RecordRow>($"{Select} WHERE r.activity_id = @activityId ORDER BY r.event_date, r.id", new { activityId }).ToList();
+
+    /// <summary>Received requests of these councils that no live managed record points to; earlier years' carry over.</summary>
+    public IReadOnlyList<RecordRow> PendingRequests(IReadOnlyCollection<long> councilIds) =>
+        db.Query<RecordRow>(
+            $"""
+            {Select}
+            WHERE r.kind = 'request_received' AND r.voided_at IS NULL AND r.council_id IN @councilIds
+              AND NOT EXISTS (SELECT 1 FROM record m WHERE m.ref_id = r.id AND m.kind = 'request_managed' AND m.voided_at IS NULL)
+            ORDER BY r.event_date, r.id
+            """,
+            new { councilIds }).ToList();
+
+    /// <summary>Social programs already reported this year by any council (for "ya registrado").</summary>
+    public IReadOnlyList<RecordRow> Programs(long activityId) =>
+        db.Query<RecordRow>(
+            $"{Select} WHERE r.activity_id = @activityId AND r.kind = 'social_program' AND r.voided_at IS NULL AND r.ref_id IS NULL ORDER BY r.id",
+            new { activityId }).ToList();
+
+    public bool HasLiveManaged(long receivedId) =>
+        db.Scalar<long>(
+            "SELECT count(*) FROM record WHERE ref_id = @receivedId AND kind = 'request_managed' AND voided_at IS NULL",
+            new { receivedId }) > 0;
+
+    /// <summary>Voids a record. Refused (false) for a received request that a live managed record points to.</summary>
+    public VoidResult Void(long id, string actor, string reason, DateTimeOffset now)
+    {
+        var record = Get(id);
+        if (record is null)
+        {
+            return VoidResult.NotFound;
+        }
+
+        if (record.IsVoided)
+        {
+            return VoidResult.AlreadyVoided;
+        }
+
+        if (record.Kind == "request_received" && HasLiveManaged(id))
+        {
+            return VoidResult.HasManagedRequest;
+        }
+
+        db.Execute(
+            "UPDATE record SET voided_at = @at, voided_by = @actor, void_reason = @reason WHERE id = @id",
+            new { at = Instants.Format(now), actor, reason, id });
+        new AuditStore(db).Add(now, actor, "void", reason, recordId: id, field: "estado", oldValue: "vigente", newValue: "anulado");
+        return VoidResult.Voided;
+    }
+
+    /// <summary>Changes one field of a live record, keeping old → new in the audit trail.</summary>
+    public bool Amend(long id, AmendableField field, string newValue, string actor, string reason, DateTimeOffset now)
+    {
+        var record = Get(id);
+        if (record is null || record.IsVoided)
+        {
+            return false;
+        }
+
+        var (column, oldValue) = field switch
+        {
+            AmendableField.Date => ("event_date", record.EventDate),
+            AmendableField.Count => ("count", record.Count.ToString(CultureInfo.InvariantCulture)),
+            AmendableField.Attendees => ("attendees", record.Attendees?.ToString(CultureInfo.InvariantCulture)),
+            AmendableField.Subject => ("subject", record.Subject),
+            AmendableField.Area => ("area", record.Area),
+            _ => ("agreements", record.Agreements),
+        };
+        object value = field is AmendableField.Count or AmendableField.Attendees ? long.Parse(newValue, CultureInfo.InvariantCulture) : newValue;
+
+        // The column name comes from the fixed switch above, never from user text.
+        db.Execute($"UPDATE record SET {column} = @value WHERE id = @id", new { value, id });
+        new AuditStore(db).Add(now, actor, "amend", reason, recordId: id, field: column, oldValue: oldValue, newValue: newValue);
+        return true;
+    }
+}
+
+public enum VoidResult
+{
+    Voided,
+    NotFound,
+    AlreadyVoided,
+    HasManagedRequest,
+}
+
+public enum AmendableField
+{
+    Date,
+    Count,
+    Attendees,
+    Agreements,
+    Subject,
+    Area,
+}

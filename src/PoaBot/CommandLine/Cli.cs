@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace PoaBot.CommandLine;
+
+/// <summary>The command line: parses the verb, builds the host, runs the verb. Exit codes: 0 ok, 1 refused input, 2 usage.</summary>
+public static class Cli
+{
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        TextReader input,
+        TextWriter output,
+        TextWriter error,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null,
+        CancellationToken cancellationToken = default)
+    {
+        var command = CommandArgs.Parse(args);
+        if (command.Has("help") || command.Verb is "help" or "ayuda")
+        {
+            await output.WriteAsync(Usage.Text);
+            return 0;
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        // HttpClient logging writes request URLs, and Telegram URLs contain the token.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.None);
+        if (command.Verb != "run")
+        {
+            builder.Logging.ClearProviders();
+        }
+
+        builder.Services.AddPoaBotCore(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
+        using var host = builder.Build();
+        var context = new CliContext(host.Services, command, input, output, error);
+        try
+        {
+            return command.Verb switch
+            {
+                "import" => ImportCommand.Run(context),
+                "summary" => SummaryCommand.Run(context),
+                "activity" => ActivityCommand.Run(context),
+                "backup" => BackupCommand.Run(context),
+                _ => await context.Usage($"No conozco el comando «{command.Verb}»."),
+            };
+        }
+        catch (OptionsValidationException ex)
+        {
+            await error.WriteLineAsync($"Configuración inválida: {string.Join(" ", ex.Failures)}");
+            return 2;
+        }
+    }
+}
+
+/// <summary>What a verb needs: services, its arguments and the terminal.</summary>
+public sealed record CliContext(IServiceProvider Services, CommandArgs Args, TextReader Input, TextWriter Output, TextWriter Error)
+{
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    public async Task<int> Usage(string message)
+    {
+        await Error.WriteLineAsync(message);
+        await Error.WriteLineAsync("Use «poabot help» para ver los comandos.");
+        return 2;
+    }
+
+    public int Fail(string message)
+    {
+        Error.WriteLine(message);
+        return 1;
+    }
+
+    public string Actor => $"línea de comandos ({Environment.UserName})";
+}

@@ -1,0 +1,26 @@
+namespace PoaBot.CommandLine;
+
+public static class Usage
+{
+    public const string Text =
+        """
+        PoaBot: el POA de la Dirección de Participación Ciudadana, en Telegram.
+
+        Uso: dotnet run --project src/PoaBot -- <comando> [opciones]
+
+          run                                   el bot de Telegram (necesita Telegram:Token)
+          local [--as director|coordinador] [--fecha dd/mm/aaaa]
+                                                conversar con el bot en esta terminal
+          import ARCHIVO                        importar el POA (TSV o CSV exportado de la hoja)
+          summary [--year AAAA] [--al dd/mm/aaaa] [--csv]
+                                                la tabla del POA a una fecha
+          activity kind NUM TIPO [--year AAAA]  cambiar el tipo de una actividad
+                                                (reuniones, solicitudes, gestiones, programas, generica)
+          council add NOMBRE [--locality LOCALIDAD]
+          council import ARCHIVO                consejos desde CSV: nombre, localidad
+          invite --role coordinador --council NOMBRE [--council NOMBRE…]
+          invite --role director                una invitación de un solo uso
+          backup ARCHIVO                        copia consistente de la base de datos
+
+        """;
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PoaBot.Core.Domain;
+using PoaBot.Core.Storage;
+
+namespace PoaBot;
+
+public static class ServiceRegistration
+{
+    /// <summary>Settings, clock and database: what every verb needs.</summary>
+    public static IServiceCollection AddPoaBotCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Settings, bound by section and validated at start-up.
+        services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.Section)).ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
+        services.AddOptions<PoaOptions>().Bind(configuration.GetSection(PoaOptions.Section))
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Poa:TimeZone no es una zona horaria conocida (ejemplo: America/Mexico_City).")
+            .ValidateOnStart();
+        services.AddOptions<SemaforoOptions>().Bind(configuration.GetSection(SemaforoOptions.Section))
+            .Validate(o => o.Yellow <= o.Green && o.Green <= o.Over, "Los umbrales del semáforo deben cumplir Yellow ≤ Green ≤ Over.")
+            .ValidateOnStart();
+        services.AddOptions<BimesterOptions>().Bind(configuration.GetSection(BimesterOptions.Section)).ValidateOnStart();
+        services.AddOptions<InvitesOptions>().Bind(configuration.GetSection(InvitesOptions.Section)).ValidateOnStart();
+        services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section));
+        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton<IValidateOptions<PoaOptions>, PoaOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SemaforoOptions>, SemaforoOptionsValidator>();
+        services.AddSingleton<IValidateOptions<BimesterOptions>, BimesterOptionsValidator>();
+        services.AddSingleton<IValidateOptions<InvitesOptions>, InvitesOptionsValidator>();
+
+        // The clock: every "now" comes from TimeProvider; tests replace it.
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => MunicipalClock.Create(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<PoaOptions>>().Value.TimeZone));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<SemaforoOptions>>().Value;
+            return new SemaforoThresholds(o.Green, o.Yellow, o.Over);
+        });
+
+        // The SQLite file, migrated when first used.
+        services.AddSingleton(sp =>
+        {
+            var database = new Database(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path);
+            database.Migrate();
+            return database;
+        });
+        return services;
+    }
+}

@@ -1,0 +1,89 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace PoaBot;
+
+public sealed class TelegramOptions
+{
+    public const string Section = "Telegram";
+
+    public string? Token { get; set; }
+
+    [Required]
+    public Uri ApiBaseUrl { get; set; } = new("https://api.telegram.org");
+}
+
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    [Required]
+    public string Path { get; set; } = "data/poabot.db";
+}
+
+public sealed class PoaOptions
+{
+    public const string Section = "Poa";
+
+    [Required]
+    public string TimeZone { get; set; } = "America/Mexico_City";
+
+    public string? Directorate { get; set; }
+}
+
+public sealed class SemaforoOptions
+{
+    public const string Section = "Semaforo";
+
+    [Range(0, 1000)]
+    public decimal Green { get; set; } = 90;
+
+    [Range(0, 1000)]
+    public decimal Yellow { get; set; } = 70;
+
+    [Range(0, 1000)]
+    public decimal Over { get; set; } = 110;
+}
+
+public sealed class BimesterOptions
+{
+    public const string Section = "Bimester";
+
+    [Range(0, 60)]
+    public int GraceDays { get; set; } = 5;
+}
+
+public sealed class InvitesOptions
+{
+    public const string Section = "Invites";
+
+    [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00")]
+    public TimeSpan ValidFor { get; set; } = TimeSpan.FromDays(7);
+}
+
+public sealed class ReportOptions
+{
+    public const string Section = "Report";
+
+    public string? Responsible { get; set; }
+
+    public string? Position { get; set; }
+}
+
+[OptionsValidator]
+public sealed partial class TelegramOptionsValidator : IValidateOptions<TelegramOptions>;
+
+[OptionsValidator]
+public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>;
+
+[OptionsValidator]
+public sealed partial class PoaOptionsValidator : IValidateOptions<PoaOptions>;
+
+[OptionsValidator]
+public sealed partial class SemaforoOptionsValidator : IValidateOptions<SemaforoOptions>;
+
+[OptionsValidator]
+public sealed partial class BimesterOptionsValidator : IValidateOptions<BimesterOptions>;
+
+[OptionsValidator]
+public sealed partial class InvitesOptionsValidator : IValidateOptions<InvitesOptions>;
