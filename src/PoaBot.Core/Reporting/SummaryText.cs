@@ -37,7 +37,7 @@ public static class SummaryText
             text.Append('\n').Append("* bimestre en curso: lo reportado hasta la fecha.").Append('\n');
         }
 
-        return text.ToString();
+        return string.Join('\n', text.ToString().Split('\n').Select(l => l.TrimEnd()));
     }
 
     private static string Cell(int? value, string mark) => value is { } v ? Numbers.Int(v) + mark : "";

@@ -1,0 +1,24 @@
+using System.Text;
+using PoaBot.Core.Samples;
+
+namespace PoaBot.Tests.Import;
+
+/// <summary>The directorate's real POA 2024 (the seed) and variations of it.</summary>
+public static class SeedDocuments
+{
+    public static byte[] Bytes => SampleData.PoaBytes();
+
+    public static string Text => Encoding.UTF8.GetString(Bytes);
+
+    public static IReadOnlyList<string[]> Rows => Text.Split('\n').Select(l => l.Split('\t')).ToList();
+
+    /// <summary>The seed as CSV: every cell quoted when needed, with commas inside names.</summary>
+    public static string AsCsv(Func<string, string>? cell = null) =>
+        string.Join("\r\n", Rows.Select(r => string.Join(',', r.Select(c => Quote(cell is null ? c : cell(c))))));
+
+    public static byte[] WithRow(int activity, Func<string[], string[]> change) =>
+        Encoding.UTF8.GetBytes(string.Join('\n', Rows.Select(r => string.Join('\t', r.Length > 0 && r[0] == activity.ToString(System.Globalization.CultureInfo.InvariantCulture) ? change(r) : r))));
+
+    private static string Quote(string c) =>
+        c.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : c;
+}

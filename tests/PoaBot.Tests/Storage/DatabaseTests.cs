@@ -1,0 +1,83 @@
+using Dapper;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.Tests.Storage;
+
+public sealed class DatabaseTests : IDisposable
+{
+    private readonly TestDatabase test = new();
+
+    public void Dispose() => test.Dispose();
+
+    [Fact]
+    public void Every_connection_is_durable_with_wal_full_sync_and_foreign_keys()
+    {
+        using var connection = test.Database.Open();
+
+        Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
+        Assert.Equal(2L, connection.ExecuteScalar<long>("PRAGMA synchronous"));
+        Assert.Equal(1L, connection.ExecuteScalar<long>("PRAGMA foreign_keys"));
+        Assert.True(connection.ExecuteScalar<long>("PRAGMA busy_timeout") > 0);
+    }
+
+    [Fact]
+    public void Migrations_bring_a_new_file_to_the_latest_version_and_running_them_again_changes_nothing()
+    {
+        var before = test.Fingerprint();
+
+        test.Database.Migrate();
+
+        Assert.Equal(Database.LatestVersion, test.Database.SchemaVersion());
+        Assert.Equal(before, test.Fingerprint());
+    }
+
+    [Fact]
+    public void Tables_are_strict_and_refuse_text_in_a_count()
+    {
+        var error = Assert.ThrowsAny<Microsoft.Data.Sqlite.SqliteException>(() => test.Database.Write(db =>
+            db.Execute("INSERT INTO poa (year, directorate) VALUES ('dos mil', 'x')")));
+
+        Assert.Contains("cannot store TEXT value in INTEGER column", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_failed_write_rolls_back_everything_it_did()
+    {
+        Assert.Throws<InvalidOperationException>(() => test.Database.Write(db =>
+        {
+            db.Execute("INSERT INTO poa (year, directorate) VALUES (2024, 'x')");
+            throw new InvalidOperationException("falla a la mitad");
+        }));
+
+        Assert.Equal(0L, test.Database.Read(db => db.Scalar<long>("SELECT count(*) FROM poa")));
+    }
+
+    [Fact]
+    public void A_record_round_trips_with_its_folio_and_a_void_keeps_who_when_and_why()
+    {
+        var now = new DateTimeOffset(2024, 4, 2, 17, 0, 0, TimeSpan.Zero);
+        var (saved, voided, audit) = test.Database.Write(db =>
+        {
+            var poa = db.Scalar<long>("INSERT INTO poa (year, directorate) VALUES (2024, 'x') RETURNING id");
+            var activity = db.Scalar<long>("INSERT INTO activity (poa_id, num, name, objective, detected_kind, goal) VALUES (@poa, 1, 'REUNIONES', '', 'meeting', 20) RETURNING id", new { poa });
+            var council = db.Scalar<long>("INSERT INTO council (name, locality) VALUES ('Consejo Centro', 'Centro') RETURNING id");
+            var records = new RecordStore(db);
+            var record = records.Insert(new RecordRow { ActivityId = activity, CouncilId = council, Kind = "meeting", EventDate = "2024-04-02", Attendees = 25, Agreements = "Bacheo", CreatedAt = Instants.Format(now) });
+            var result = records.Void(record.Id, "Directora", "Duplicado", now);
+            return (record, records.Get(record.Id)!, new AuditStore(db).ForRecord(record.Id));
+        });
+
+        Assert.Equal(("DPC-2024-0001", 25L, "Consejo Centro"), (saved.Folio, saved.Attendees!.Value, saved.CouncilName));
+        Assert.Equal(("Directora", "Duplicado"), (voided.VoidedBy, voided.VoidReason));
+        Assert.Equal(("void", "vigente", "anulado"), (audit[0].Action, audit[0].OldValue, audit[0].NewValue));
+    }
+
+    [Fact]
+    public void Instants_are_stored_in_utc_with_z_so_they_sort()
+    {
+        var text = Instants.Format(new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.FromHours(-6)));
+
+        Assert.Equal("2024-03-01T06:00:00.000Z", text);
+        Assert.Equal(new DateTimeOffset(2024, 3, 1, 6, 0, 0, TimeSpan.Zero), Instants.Parse(text));
+    }
+}
