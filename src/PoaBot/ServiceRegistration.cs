@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PoaBot.Core.Conversations;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
 
@@ -39,6 +40,9 @@ public static class ServiceRegistration
             var o = sp.GetRequiredService<IOptions<SemaforoOptions>>().Value;
             return new SemaforoThresholds(o.Green, o.Yellow, o.Over);
         });
+
+        // The conversation engine: pure of the network; the edges (Telegram, terminal) send its replies.
+        services.AddSingleton<ConversationEngine>();
 
         // The SQLite file, migrated when first used.
         services.AddSingleton(sp =>

@@ -329,12 +329,7 @@ public static partial class PoaDocumentParser
         return row[..n];
     }
 
-    /// <summary>Upper case without accents, for comparing labels.</summary>
-    private static string Fold(string text)
-    {
-        var decomposed = text.Trim().ToUpperInvariant().Normalize(NormalizationForm.FormD);
-        return new string([.. decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)]);
-    }
+    private static string Fold(string text) => Spanish.Fold(text);
 
     [GeneratedRegex(@"\b20\d{2}\b")]
     private static partial Regex YearPattern();

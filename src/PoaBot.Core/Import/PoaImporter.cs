@@ -20,55 +20,58 @@ public static class PoaImporter
     private const string ReimportReason = "Reimportación: se reemplaza la línea base";
 
     public static ImportReport Import(Database database, PoaDocument document, string actor, string source, DateTimeOffset now) =>
-        database.Write(db =>
+        database.Write(db => Apply(db, document, actor, source, now));
+
+    /// <summary>Imports inside the caller's transaction.</summary>
+    public static ImportReport Apply(DbSession db, PoaDocument document, string actor, string source, DateTimeOffset now)
+    {
+        var changes = new List<string>();
+        var warnings = new List<ImportNote>(document.Warnings);
+        var poa = new PoaStore(db).Find(document.Year);
+        long poaId;
+        if (poa is null)
         {
-            var changes = new List<string>();
-            var warnings = new List<ImportNote>(document.Warnings);
-            var poa = new PoaStore(db).Find(document.Year);
-            long poaId;
-            if (poa is null)
+            poaId = db.Scalar<long>(
+                "INSERT INTO poa (year, directorate) VALUES (@Year, @Directorate) RETURNING id",
+                new { document.Year, document.Directorate });
+            changes.Add($"POA {document.Year} creado.");
+        }
+        else
+        {
+            poaId = poa.Id;
+            if (document.Directorate.Length > 0 && document.Directorate != poa.Directorate)
             {
-                poaId = db.Scalar<long>(
-                    "INSERT INTO poa (year, directorate) VALUES (@Year, @Directorate) RETURNING id",
-                    new { document.Year, document.Directorate });
-                changes.Add($"POA {document.Year} creado.");
+                db.Execute("UPDATE poa SET directorate = @Directorate WHERE id = @poaId", new { document.Directorate, poaId });
+                changes.Add($"Dirección: «{poa.Directorate}» → «{document.Directorate}».");
             }
-            else
-            {
-                poaId = poa.Id;
-                if (document.Directorate.Length > 0 && document.Directorate != poa.Directorate)
-                {
-                    db.Execute("UPDATE poa SET directorate = @Directorate WHERE id = @poaId", new { document.Directorate, poaId });
-                    changes.Add($"Dirección: «{poa.Directorate}» → «{document.Directorate}».");
-                }
-            }
+        }
 
-            var councilId = DocumentCouncilId(db);
-            var reason = $"Reprogramación por importación de {source}";
-            foreach (var activity in document.Activities)
+        var councilId = DocumentCouncilId(db);
+        var reason = $"Reprogramación por importación de {source}";
+        foreach (var activity in document.Activities)
+        {
+            var activityId = UpsertActivity(db, poaId, activity, actor, reason, now, changes);
+            foreach (var b in Bimesters.All)
             {
-                var activityId = UpsertActivity(db, poaId, activity, actor, reason, now, changes);
-                foreach (var b in Bimesters.All)
-                {
-                    Baseline(db, document.Year, activityId, councilId, activity, b, now, changes, warnings);
-                }
+                Baseline(db, document.Year, activityId, councilId, activity, b, now, changes, warnings);
             }
+        }
 
-            var before = new PoaStore(db).ImportWarnings(poaId);
-            var after = document.Realignment.Concat(warnings).Select(w => (w.ActivityNum, w.Message)).ToList();
-            if (!before.SequenceEqual(after))
+        var before = new PoaStore(db).ImportWarnings(poaId);
+        var after = document.Realignment.Concat(warnings).Select(w => (w.ActivityNum, w.Message)).ToList();
+        if (!before.SequenceEqual(after))
+        {
+            db.Execute("DELETE FROM import_warning WHERE poa_id = @poaId", new { poaId });
+            foreach (var (num, message) in after)
             {
-                db.Execute("DELETE FROM import_warning WHERE poa_id = @poaId", new { poaId });
-                foreach (var (num, message) in after)
-                {
-                    db.Execute(
-                        "INSERT INTO import_warning (poa_id, activity_num, message) VALUES (@poaId, @num, @message)",
-                        new { poaId, num, message });
-                }
+                db.Execute(
+                    "INSERT INTO import_warning (poa_id, activity_num, message) VALUES (@poaId, @num, @message)",
+                    new { poaId, num, message });
             }
+        }
 
-            return new ImportReport(document.Year, changes, document.Realignment, warnings);
-        });
+        return new ImportReport(document.Year, changes, document.Realignment, warnings);
+    }
 
     private static long DocumentCouncilId(DbSession db) =>
         db.Single<long?>("SELECT id FROM council WHERE is_document = 1") ??

@@ -75,6 +75,17 @@ public sealed class PoaStore(DbSession db)
             .ToLookup(c => c.ActivityId, c => ((int)c.Bimester, (int)c.Total));
     }
 
+    /// <summary>Counted records per council and activity, dated up to <paramref name="asOf"/>.</summary>
+    public IReadOnlyList<(long CouncilId, string Council, long ActivityId, int Total)> CouncilTotals(long poaId, DateOnly asOf) =>
+        db.Query<(long, string, long, long)>(
+            """
+            SELECT c.id, c.name, r.activity_id, SUM(r.count)
+            FROM record r JOIN activity a ON a.id = r.activity_id JOIN council c ON c.id = r.council_id
+            WHERE a.poa_id = @poaId AND r.voided_at IS NULL AND r.event_date <= @asOf
+            GROUP BY c.id, r.activity_id
+            """,
+            new { poaId, asOf = Instants.Format(asOf) }).Select(t => (t.Item1, t.Item2, t.Item3, (int)t.Item4)).ToList();
+
     /// <summary>The POA table as of a date.</summary>
     public IReadOnlyList<ActivityProgress> Progress(PoaRow poa, DateOnly asOf, SemaforoThresholds thresholds, IReadOnlyCollection<long>? councilIds = null)
     {

@@ -36,6 +36,8 @@ public sealed class RecordRow
 
     public string? EvidenceFileId { get; init; }
 
+    public string? EvidenceKind { get; init; }
+
     public long? CreatedBy { get; init; }
 
     public string CreatedAt { get; init; } = "";
@@ -80,9 +82,9 @@ public sealed class RecordStore(DbSession db)
         var id = db.Scalar<long>(
             """
             INSERT INTO record (folio, activity_id, council_id, kind, event_date, count, attendees, agreements, subject, requester,
-                                area, beneficiaries, ref_id, evidence_hash, evidence_file_id, created_by, created_at)
+                                area, beneficiaries, ref_id, evidence_hash, evidence_file_id, evidence_kind, created_by, created_at)
             VALUES (@folio, @ActivityId, @CouncilId, @Kind, @EventDate, @Count, @Attendees, @Agreements, @Subject, @Requester,
-                    @Area, @Beneficiaries, @RefId, @EvidenceHash, @EvidenceFileId, @CreatedBy, @CreatedAt)
+                    @Area, @Beneficiaries, @RefId, @EvidenceHash, @EvidenceFileId, @EvidenceKind, @CreatedBy, @CreatedAt)
             RETURNING id
             """,
             new
@@ -102,6 +104,7 @@ public sealed class RecordStore(DbSession db)
                 record.RefId,
                 record.EvidenceHash,
                 record.EvidenceFileId,
+                record.EvidenceKind,
                 record.CreatedBy,
                 record.CreatedAt,
             });

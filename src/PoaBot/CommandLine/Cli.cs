@@ -54,6 +54,9 @@ public static class Cli
                 "summary" => SummaryCommand.Run(context),
                 "activity" => ActivityCommand.Run(context),
                 "backup" => BackupCommand.Run(context),
+                "council" => CouncilCommand.Run(context),
+                "invite" => InviteCommand.Run(context),
+                "local" => await LocalCommand.RunAsync(context, cancellationToken),
                 _ => await context.Usage($"No conozco el comando «{command.Verb}»."),
             };
         }

@@ -89,6 +89,7 @@ CREATE TABLE record (
     ref_id           INTEGER NULL REFERENCES record(id),
     evidence_hash    TEXT NULL,
     evidence_file_id TEXT NULL,
+    evidence_kind    TEXT NULL CHECK (evidence_kind IN ('photo', 'document')),
     created_by       INTEGER NULL REFERENCES person(id),
     created_at       TEXT NOT NULL,
     voided_at        TEXT NULL,
@@ -127,4 +128,10 @@ CREATE TABLE conversation (
     chat_id    INTEGER PRIMARY KEY,
     state      TEXT NOT NULL,
     updated_at TEXT NOT NULL
+) STRICT;
+
+-- Small facts the bot learns about itself (e.g. its Telegram username for invite links).
+CREATE TABLE app_setting (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
 ) STRICT;

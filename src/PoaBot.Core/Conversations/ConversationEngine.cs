@@ -1,0 +1,241 @@
+using System.Globalization;
+using PoaBot.Core.Domain;
+using PoaBot.Core.People;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.Core.Conversations;
+
+/// <summary>
+/// The conversation engine: state + input + now → new state + changes + replies. It never touches the network:
+/// it reads and writes through the caller's transaction and returns the replies for the edge to send.
+/// </summary>
+public sealed class ConversationEngine(MunicipalClock clock, SemaforoThresholds thresholds)
+{
+    /// <summary>A draft untouched for longer than this is offered to resume or discard.</summary>
+    public static readonly TimeSpan DraftLifetime = TimeSpan.FromHours(24);
+
+    public TurnResult Handle(DbSession db, Input input)
+    {
+        if (!input.IsPrivate)
+        {
+            return new TurnResult([new Reply(Texts.GroupsNotSupported)]);
+        }
+
+        var command = Command.Parse(input);
+        if (command is { Name: "start", Arg.Length: > 0 })
+        {
+            return Registration.Start(db, input, command.Arg);
+        }
+
+        var person = new PeopleStore(db).ByTelegramId(input.UserId);
+        if (person is not { Active: true })
+        {
+            // Nothing is stored for people who are not registered.
+            return new TurnResult([new Reply(Texts.Unregistered)], input.Kind == InputKind.Button ? Texts.StaleButton : null);
+        }
+
+        var store = new ConversationStore(db);
+        var state = store.Load(input.ChatId);
+        var turn = new Turn(db, input, person, state, clock.LocalDate(input.At), thresholds);
+        Route(turn, command);
+        state.DraftUpdatedAt = state.Step == Step.Idle ? null : input.At;
+        store.Save(input.ChatId, state, input.At);
+        return new TurnResult(turn.Replies, turn.ButtonAnswer);
+    }
+
+    private static void Route(Turn turn, Command? command)
+    {
+        var state = turn.State;
+        if (turn.Input.Kind == InputKind.Button)
+        {
+            var (seq, action) = ParseData(turn.Input.Data);
+            if (seq is null || seq != state.Seq || state.Step == Step.Idle)
+            {
+                turn.ButtonAnswer = Texts.StaleButton;
+                return;
+            }
+
+            turn.ButtonAnswer = "";
+            turn.Action = action;
+        }
+
+        if (command?.Name == "cancelar" || turn.Action == "cancel")
+        {
+            Cancel(turn);
+            return;
+        }
+
+        if (state.Step is not (Step.Idle or Step.ResumeOrDiscard) && turn.Now - state.DraftUpdatedAt > DraftLifetime)
+        {
+            AskResume(turn, stale: true);
+            return;
+        }
+
+        if (command is not null)
+        {
+            RunCommand(turn, command);
+            return;
+        }
+
+        if (turn.Action == "back" || (turn.Text is { } t && Spanish.Fold(t) == "ATRAS"))
+        {
+            ReportFlow.Back(turn);
+            return;
+        }
+
+        switch (state.Step)
+        {
+            case Step.Idle:
+                Idle(turn);
+                break;
+            case Step.ResumeOrDiscard:
+                Resume(turn);
+                break;
+            case Step.VoidReason or Step.AmendField or Step.AmendValue or Step.AmendReason:
+                RecordsFlow.Answer(turn);
+                break;
+            case Step.Deactivate or Step.Reassign:
+                PeopleFlow.Answer(turn);
+                break;
+            default:
+                ReportFlow.Answer(turn);
+                break;
+        }
+    }
+
+    private static void RunCommand(Turn turn, Command command)
+    {
+        switch (command.Name)
+        {
+            case "start":
+                turn.Say(Texts.Welcome(turn.Person.Name, turn.Person.IsDirector), mainKeyboard: true);
+                break;
+            case "ayuda" or "help":
+                turn.Say(Texts.HelpText(turn.Person.IsDirector), mainKeyboard: true);
+                break;
+            case "reportar":
+                if (turn.State.Step != Step.Idle)
+                {
+                    AskResume(turn, stale: false);
+                }
+                else
+                {
+                    ReportFlow.Start(turn, null);
+                }
+
+                break;
+            case "resumen":
+                SummaryFlow.Show(turn, command.Arg);
+                break;
+            case "misreportes":
+                RecordsFlow.List(turn);
+                break;
+            case "folio":
+                RecordsFlow.Show(turn, command.Arg);
+                break;
+            case "personas":
+                PeopleFlow.List(turn);
+                break;
+            default:
+                turn.Say($"No conozco el comando /{Html.Escape(Html.Shorten(command.Name, 30))}.\n\n{Texts.Hello}", mainKeyboard: true);
+                break;
+        }
+    }
+
+    private static void Idle(Turn turn)
+    {
+        switch (turn.Input.Kind)
+        {
+            case InputKind.Photo or InputKind.Document:
+                turn.Say(Texts.PhotoOutsideReport, mainKeyboard: true);
+                break;
+            case InputKind.Text:
+                turn.Say($"Hola, {Html.Escape(turn.Person.Name)}. {Texts.Hello}", mainKeyboard: true);
+                break;
+            default:
+                turn.Say(Texts.OnlyText, mainKeyboard: true);
+                break;
+        }
+    }
+
+    private static void Cancel(Turn turn)
+    {
+        var wasBusy = turn.State.Step != Step.Idle;
+        turn.State.Reset();
+        turn.Say(wasBusy ? Texts.Cancelled : Texts.NothingToCancel, mainKeyboard: true);
+    }
+
+    private static void AskResume(Turn turn, bool stale)
+    {
+        var state = turn.State;
+        state.Resumed ??= state.Step;
+        var activity = state.Draft is { } d ? new PoaStore(turn.Db).Activity(d.ActivityId)?.Name : null;
+        var what = activity is null ? "" : $" ({Html.Escape(Html.Shorten(activity, 60))})";
+        var since = state.DraftUpdatedAt is { } at ? $" del {Reporting.Numbers.Date(DateOnly.FromDateTime(at.UtcDateTime))}" : "";
+        turn.Ask(
+            Step.ResumeOrDiscard,
+            stale
+                ? $"Tiene un reporte sin terminar{since}{what}. ¿Desea continuarlo o descartarlo?"
+                : $"Ya tiene un reporte en curso{what}. ¿Desea continuarlo o descartarlo para empezar otro?",
+            [[("▶️ Continuar", "resume"), ("🗑 Descartar", "discard")]],
+            back: false,
+            cancel: false);
+    }
+
+    private static void Resume(Turn turn)
+    {
+        var state = turn.State;
+        if (turn.Action == "resume" && state.Resumed is { } step)
+        {
+            state.Resumed = null;
+            ReportFlow.Prompt(turn, step);
+        }
+        else if (turn.Action == "discard")
+        {
+            state.Reset();
+            turn.Say("Descarté el reporte anterior. Para empezar otro, toque <b>Reportar</b>.", mainKeyboard: true);
+        }
+        else
+        {
+            AskResume(turn, stale: false);
+        }
+    }
+
+    private static (int? Seq, string Action) ParseData(string? data)
+    {
+        var bar = data?.IndexOf('|', StringComparison.Ordinal) ?? -1;
+        return bar > 0 && int.TryParse(data.AsSpan(0, bar), NumberStyles.None, CultureInfo.InvariantCulture, out var seq)
+            ? (seq, data![(bar + 1)..])
+            : (null, "");
+    }
+}
+
+/// <summary>A command typed with a slash, or one of the reply keyboard's words.</summary>
+public sealed record Command(string Name, string Arg)
+{
+    public static Command? Parse(Input input)
+    {
+        if (input.Kind != InputKind.Text || string.IsNullOrWhiteSpace(input.Text))
+        {
+            return null;
+        }
+
+        var text = input.Text.Trim();
+        if (text.StartsWith('/'))
+        {
+            var space = text.IndexOfAny([' ', '\n']);
+            var name = (space < 0 ? text[1..] : text[1..space]).ToLowerInvariant();
+            var at = name.IndexOf('@', StringComparison.Ordinal);
+            return new Command(at >= 0 ? name[..at] : name, space < 0 ? "" : text[(space + 1)..].Trim());
+        }
+
+        return Spanish.Fold(text) switch
+        {
+            "REPORTAR" => new Command("reportar", ""),
+            "RESUMEN" => new Command("resumen", ""),
+            "AYUDA" => new Command("ayuda", ""),
+            "CANCELAR" => new Command("cancelar", ""),
+            _ => null,
+        };
+    }
+}

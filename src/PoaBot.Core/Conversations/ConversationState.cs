@@ -1,0 +1,113 @@
+using System.Text.Json.Serialization;
+
+namespace PoaBot.Core.Conversations;
+
+/// <summary>Where a conversation stands. Saved per chat as JSON.</summary>
+public enum Step
+{
+    Idle,
+    Activity,
+    Council,
+    Date,
+    DateText,
+    Attendees,
+    Agreements,
+    Subject,
+    Requester,
+    Area,
+    PendingRequest,
+    ManagedArea,
+    ProgramChoice,
+    ProgramName,
+    Beneficiaries,
+    Count,
+    Description,
+    Evidence,
+    Confirm,
+    EditChoice,
+    ResumeOrDiscard,
+    RecordChoice,
+    VoidReason,
+    AmendField,
+    AmendValue,
+    AmendReason,
+    Deactivate,
+    Reassign,
+}
+
+/// <summary>The report being written, field by field.</summary>
+public sealed class Draft
+{
+    public long ActivityId { get; set; }
+
+    public long? CouncilId { get; set; }
+
+    public DateOnly? Date { get; set; }
+
+    public int? Attendees { get; set; }
+
+    public string? Agreements { get; set; }
+
+    public string? Subject { get; set; }
+
+    public string? Requester { get; set; }
+
+    public string? Area { get; set; }
+
+    public long? RefId { get; set; }
+
+    public int? Beneficiaries { get; set; }
+
+    public int? Count { get; set; }
+
+    public string? EvidenceFileId { get; set; }
+
+    public string? EvidenceHash { get; set; }
+
+    public bool EvidenceIsPhoto { get; set; }
+
+    public bool EvidenceAsked { get; set; }
+}
+
+public sealed class ConversationState
+{
+    public Step Step { get; set; } = Step.Idle;
+
+    /// <summary>Grows with every prompt; buttons carry it, so a press of an old button is recognised.</summary>
+    public int Seq { get; set; }
+
+    public List<Step> History { get; set; } = [];
+
+    public Draft? Draft { get; set; }
+
+    public DateTimeOffset? DraftUpdatedAt { get; set; }
+
+    /// <summary>Set while a single field is corrected from the confirmation card: answering it returns there.</summary>
+    public bool Editing { get; set; }
+
+    /// <summary>The step interrupted by the resume question.</summary>
+    public Step? Resumed { get; set; }
+
+    public long? TargetId { get; set; }
+
+    public string? AmendField { get; set; }
+
+    public string? AmendValue { get; set; }
+
+    public void Reset()
+    {
+        Step = Step.Idle;
+        History.Clear();
+        Draft = null;
+        DraftUpdatedAt = null;
+        Editing = false;
+        Resumed = null;
+        TargetId = null;
+        AmendField = null;
+        AmendValue = null;
+    }
+}
+
+[JsonSerializable(typeof(ConversationState))]
+[JsonSourceGenerationOptions(UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+internal sealed partial class ConversationJson : JsonSerializerContext;

@@ -1,0 +1,42 @@
+namespace PoaBot.Core.Conversations;
+
+public enum InputKind
+{
+    Text,
+    Button,
+    Photo,
+    Document,
+    Other,
+}
+
+/// <summary>
+/// What a person sent, as the engine sees it: no Telegram types. <see cref="At"/> is the update's own timestamp
+/// (for a button press, when it reached the inbox); "hoy" is its local date.
+/// </summary>
+public sealed record Input(long ChatId, long UserId, string Name, InputKind Kind, DateTimeOffset At)
+{
+    public string? Text { get; init; }
+
+    /// <summary>Callback data of a pressed button: untrusted.</summary>
+    public string? Data { get; init; }
+
+    public string? FileId { get; init; }
+
+    public string? FileName { get; init; }
+
+    public long? FileSize { get; init; }
+
+    /// <summary>SHA-256 of the evidence file, when the transport downloaded it.</summary>
+    public string? FileHash { get; init; }
+
+    /// <summary>Why the transport could not keep the file (e.g. too big), if so.</summary>
+    public string? FileProblem { get; init; }
+
+    public bool IsPrivate { get; init; } = true;
+
+    public static Input FromText(long userId, string name, string text, DateTimeOffset at) =>
+        new(userId, userId, name, InputKind.Text, at) { Text = text };
+
+    public static Input FromButton(long userId, string name, string data, DateTimeOffset at) =>
+        new(userId, userId, name, InputKind.Button, at) { Data = data };
+}

@@ -1,0 +1,348 @@
+using System.Globalization;
+using System.Text;
+using PoaBot.Core.Domain;
+using PoaBot.Core.People;
+using PoaBot.Core.Reporting;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.Core.Conversations;
+
+/// <summary><c>/misreportes</c>, <c>/folio</c>, and corrections: voids (owner or director) and amendments (director), always with a reason.</summary>
+public static class RecordsFlow
+{
+    public static void List(Turn turn)
+    {
+        var records = new RecordStore(turn.Db).LastBy(turn.Person.Id, 10);
+        if (records.Count == 0)
+        {
+            turn.Say("Aún no ha registrado reportes. Toque <b>Reportar</b> para empezar.", mainKeyboard: true);
+            return;
+        }
+
+        var text = new StringBuilder("<b>Sus últimos reportes</b>\n");
+        foreach (var r in records)
+        {
+            text.Append($"\n{r.Folio} · {Numbers.Date(Instants.ParseDate(r.EventDate))} · {Html.Escape(Html.Shorten(Html.Sentence(r.ActivityName), 30))} · {Html.Escape(Html.Shorten(r.CouncilName, 30))}");
+            text.Append(r.IsVoided ? " <i>(anulado)</i>" : "");
+        }
+
+        text.Append("\n\nPara ver uno completo escriba /folio y su número. Si alguno está mal, puede anularlo:");
+        turn.State.Reset();
+        turn.Ask(Step.RecordChoice, text.ToString(), records.Where(r => !r.IsVoided).Select(r => new[] { ($"Anular {r.Folio}", $"v:{r.Id}") }), back: false);
+    }
+
+    public static void Show(Turn turn, string folio)
+    {
+        if (string.IsNullOrWhiteSpace(folio))
+        {
+            turn.Say("Escriba el folio después del comando, por ejemplo: /folio DPC-2024-0007");
+            return;
+        }
+
+        var record = new RecordStore(turn.Db).ByFolio(folio);
+        if (record is null || !MayView(turn, record))
+        {
+            turn.Say($"No encontré el folio {Html.Escape(Html.Shorten(folio, 30))} entre los reportes que usted puede ver.");
+            return;
+        }
+
+        var buttons = new List<(string, string)[]>();
+        if (!record.IsVoided && MayVoid(turn, record))
+        {
+            buttons.Add([("🗑 Anular", $"v:{record.Id}")]);
+        }
+
+        if (!record.IsVoided && turn.Person.IsDirector)
+        {
+            buttons.Add([("✏️ Corregir", $"m:{record.Id}")]);
+        }
+
+        var card = Card(turn, record);
+        turn.State.Reset();
+        if (buttons.Count > 0)
+        {
+            turn.Ask(Step.RecordChoice, card, buttons, back: false);
+        }
+        else
+        {
+            turn.Say(card);
+        }
+
+        if (record.EvidenceFileId is { } fileId)
+        {
+            turn.Attach(fileId, record.EvidenceKind == "photo", $"Evidencia del folio {record.Folio}");
+        }
+    }
+
+    public static void Answer(Turn turn)
+    {
+        switch (turn.State.Step)
+        {
+            case Step.RecordChoice:
+                Choose(turn);
+                break;
+            case Step.VoidReason:
+                if (Reason(turn) is { } reason)
+                {
+                    var result = new RecordStore(turn.Db).Void(turn.State.TargetId ?? 0, turn.Actor, reason, turn.Now);
+                    var folio = new RecordStore(turn.Db).Get(turn.State.TargetId ?? 0)?.Folio ?? "";
+                    turn.State.Reset();
+                    turn.Say(result == VoidResult.Voided ? $"🗑 Folio {folio} anulado. Motivo: {Html.Escape(reason)}" : VoidRefusal(turn, result, folio), mainKeyboard: true);
+                }
+
+                break;
+            case Step.AmendField:
+                if (turn.Action is { } a && a.StartsWith("f:", StringComparison.Ordinal) && Enum.TryParse<AmendableField>(a[2..], out var field))
+                {
+                    turn.State.AmendField = field.ToString();
+                    var record = new RecordStore(turn.Db).Get(turn.State.TargetId ?? 0)!;
+                    turn.Ask(Step.AmendValue, $"Escriba el nuevo valor de <b>{FieldName(field)}</b>. Valor actual: {Html.Escape(Current(record, field) ?? "(vacío)")}", [], back: false);
+                }
+                else
+                {
+                    turn.Say("Toque el dato que desea corregir.");
+                }
+
+                break;
+            case Step.AmendValue:
+                AmendValue(turn);
+                break;
+            case Step.AmendReason:
+                if (Reason(turn) is { } why)
+                {
+                    var id = turn.State.TargetId ?? 0;
+                    var f = Enum.Parse<AmendableField>(turn.State.AmendField!);
+                    var record = new RecordStore(turn.Db).Get(id)!;
+                    var old = Current(record, f);
+                    var value = turn.State.AmendValue!;
+                    var ok = new RecordStore(turn.Db).Amend(id, f, turn.State.AmendValue!, turn.Actor, why, turn.Now);
+                    turn.State.Reset();
+                    turn.Say(ok
+                        ? $"✏️ Folio {record.Folio} corregido: {FieldName(f)} {Html.Escape(old ?? "(vacío)")} → {Html.Escape(Display(f, value))}. Motivo: {Html.Escape(why)}"
+                        : $"No pude corregir el folio {record.Folio}: ya está anulado.", mainKeyboard: true);
+                }
+
+                break;
+        }
+    }
+
+    private static void Choose(Turn turn)
+    {
+        var records = new RecordStore(turn.Db);
+        if (turn.ActionId("v") is { } voidId && records.Get(voidId) is { } toVoid && MayVoid(turn, toVoid) && !toVoid.IsVoided)
+        {
+            if (toVoid.Kind == "request_received" && records.HasLiveManaged(toVoid.Id))
+            {
+                turn.State.Reset();
+                turn.Say(VoidRefusal(turn, VoidResult.HasManagedRequest, toVoid.Folio), mainKeyboard: true);
+                return;
+            }
+
+            turn.State.TargetId = toVoid.Id;
+            turn.Ask(Step.VoidReason, $"¿Por qué anula el folio <b>{toVoid.Folio}</b>? Escriba el motivo.\nEjemplo: Lo registré dos veces.", [], back: false);
+        }
+        else if (turn.ActionId("m") is { } amendId && turn.Person.IsDirector && records.Get(amendId) is { IsVoided: false } toAmend)
+        {
+            turn.State.TargetId = toAmend.Id;
+            turn.Ask(Step.AmendField, $"¿Qué dato del folio <b>{toAmend.Folio}</b> desea corregir?",
+                Fields(toAmend).Select(f => new[] { (FieldName(f), $"f:{f}") }), back: false);
+        }
+        else if (turn.Input.Kind == InputKind.Button)
+        {
+            // Forged or outdated data: someone else's record, or one already voided.
+            turn.State.Reset();
+            turn.ButtonAnswer = Texts.StaleButton;
+            turn.Say("Ese reporte no está disponible para usted; no se cambió nada.");
+        }
+        else
+        {
+            turn.State.Reset();
+            turn.Say($"Hola, {Html.Escape(turn.Person.Name)}. {Texts.Hello}", mainKeyboard: true);
+        }
+    }
+
+    private static void AmendValue(Turn turn)
+    {
+        var field = Enum.Parse<AmendableField>(turn.State.AmendField!);
+        var record = new RecordStore(turn.Db).Get(turn.State.TargetId ?? 0)!;
+        var text = turn.Text ?? "";
+        string? value = null;
+        string? problem = null;
+        switch (field)
+        {
+            case AmendableField.Date:
+                var year = int.Parse(record.EventDate[..4], CultureInfo.InvariantCulture);
+                if (!Numbers.TryParseDate(text, out var date))
+                {
+                    problem = "No entendí la fecha. Escríbala así: 15/04/2024.";
+                }
+                else if (date.Year != year || date > turn.Today)
+                {
+                    problem = $"La fecha debe ser del {year} y no posterior a hoy.";
+                }
+                else
+                {
+                    value = Instants.Format(date);
+                }
+
+                break;
+            case AmendableField.Count or AmendableField.Attendees:
+                var max = field == AmendableField.Count ? 100_000 : 10_000;
+                if (NumberText.TryParse(text, max, out var number, out _) && (number > 0 || (field == AmendableField.Attendees && number == 0)))
+                {
+                    value = number.ToString(CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    problem = $"Escriba un número entero de 1 a {Numbers.Int(max)}.";
+                }
+
+                break;
+            default:
+                if (text.Length is 0 or > 1000)
+                {
+                    problem = "Escriba el nuevo texto (máximo 1,000 caracteres).";
+                }
+                else
+                {
+                    value = text;
+                }
+
+                break;
+        }
+
+        if (value is null)
+        {
+            turn.Say(problem!);
+            turn.Ask(Step.AmendValue, $"Escriba el nuevo valor de <b>{FieldName(field)}</b>.", [], back: false);
+            return;
+        }
+
+        turn.State.AmendValue = value;
+        turn.Ask(Step.AmendReason, "¿Por qué se corrige? Escriba el motivo.\nEjemplo: El acta dice otra fecha.", [], back: false);
+    }
+
+    private static string? Reason(Turn turn)
+    {
+        var text = turn.Text;
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 500)
+        {
+            turn.Say("Escriba el motivo en un mensaje (máximo 500 caracteres). Para no hacer nada, toque Cancelar.");
+            turn.Ask(turn.State.Step, "Escriba el motivo, por favor.", [], back: false);
+            return null;
+        }
+
+        return text;
+    }
+
+    private static string VoidRefusal(Turn turn, VoidResult result, string folio)
+    {
+        if (result != VoidResult.HasManagedRequest)
+        {
+            return $"El folio {folio} ya estaba anulado; no se cambió nada.";
+        }
+
+        var managed = turn.Db.Single<string>(
+            "SELECT folio FROM record WHERE ref_id = (SELECT id FROM record WHERE folio = @folio) AND kind = 'request_managed' AND voided_at IS NULL",
+            new { folio });
+        return $"No se puede anular el folio {folio}: esa solicitud ya tiene una gestión registrada ({managed}). Si la solicitud está mal, anule primero la gestión.";
+    }
+
+    private static bool MayView(Turn turn, RecordRow record) =>
+        turn.Person.IsDirector || record.CreatedBy == turn.Person.Id ||
+        new PeopleStore(turn.Db).CouncilsOf(turn.Person.Id).Any(c => c.Id == record.CouncilId);
+
+    private static bool MayVoid(Turn turn, RecordRow record) => turn.Person.IsDirector || record.CreatedBy == turn.Person.Id;
+
+    private static IEnumerable<AmendableField> Fields(RecordRow r)
+    {
+        yield return AmendableField.Date;
+        if (r.Kind is "generic" or "baseline")
+        {
+            yield return AmendableField.Count;
+        }
+
+        if (r.Kind == "meeting")
+        {
+            yield return AmendableField.Attendees;
+            yield return AmendableField.Agreements;
+        }
+
+        if (r.Kind is "request_received" or "social_program" or "generic")
+        {
+            yield return AmendableField.Subject;
+        }
+
+        if (r.Kind is "request_received" or "request_managed")
+        {
+            yield return AmendableField.Area;
+        }
+    }
+
+    private static string FieldName(AmendableField f) => f switch
+    {
+        AmendableField.Date => "Fecha",
+        AmendableField.Count => "Cantidad",
+        AmendableField.Attendees => "Asistentes",
+        AmendableField.Agreements => "Acuerdos",
+        AmendableField.Subject => "Descripción",
+        _ => "Área",
+    };
+
+    private static string? Current(RecordRow r, AmendableField f) => f switch
+    {
+        AmendableField.Date => Numbers.Date(Instants.ParseDate(r.EventDate)),
+        AmendableField.Count => Numbers.Int(r.Count),
+        AmendableField.Attendees => r.Attendees is { } n ? Numbers.Int(n) : null,
+        AmendableField.Agreements => r.Agreements,
+        AmendableField.Subject => r.Subject,
+        _ => r.Area,
+    };
+
+    private static string Display(AmendableField f, string value) =>
+        f == AmendableField.Date ? Numbers.Date(Instants.ParseDate(value)) : value;
+
+    private static string Card(Turn turn, RecordRow r)
+    {
+        var lines = new List<string>
+        {
+            $"<b>Folio {r.Folio}</b>{(r.IsVoided ? " — <b>ANULADO</b>" : "")}",
+            $"Actividad: {r.ActivityNum}. {Html.Escape(Html.Shorten(Html.Sentence(r.ActivityName), 60))}",
+            $"Consejo: {Html.Escape(r.CouncilName)}",
+            $"Fecha: {Numbers.Date(Instants.ParseDate(r.EventDate))}",
+            $"Cuenta: {Numbers.Int(r.Count)}",
+        };
+        void Add(string label, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                lines.Add($"{label}: {Html.Escape(value)}");
+            }
+        }
+
+        Add("Asistentes", r.Attendees?.ToString(CultureInfo.InvariantCulture));
+        Add("Acuerdos", r.Agreements);
+        Add("Descripción", r.Subject);
+        Add("Solicitante", r.Requester);
+        Add("Área", r.Area);
+        Add("Beneficiarios", r.Beneficiaries?.ToString(CultureInfo.InvariantCulture));
+        if (r.RefId is { } refId && new RecordStore(turn.Db).Get(refId) is { } referenced)
+        {
+            Add(r.Kind == "request_managed" ? "Solicitud" : "Programa ya registrado", referenced.Folio);
+        }
+
+        lines.Add(r.EvidenceHash is { } hash ? $"Evidencia: archivo guardado (huella {hash[..12].ToLowerInvariant()}…)" : r.EvidenceFileId is null ? "Evidencia: sin evidencia" : "Evidencia: adjunta");
+        if (r.IsVoided)
+        {
+            Add("Anulado por", r.VoidedBy);
+            Add("Motivo", r.VoidReason);
+        }
+
+        foreach (var a in new AuditStore(turn.Db).ForRecord(r.Id).Where(a => a.Action == "amend"))
+        {
+            lines.Add($"Corrección {Numbers.Date(DateOnly.FromDateTime(Instants.Parse(a.At).UtcDateTime))}: {Html.Escape(a.Field)} {Html.Escape(a.OldValue)} → {Html.Escape(a.NewValue)} ({Html.Escape(a.Actor)}; {Html.Escape(a.Reason)})");
+        }
+
+        return string.Join('\n', lines);
+    }
+}

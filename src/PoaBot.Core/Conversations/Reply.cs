@@ -1,0 +1,23 @@
+namespace PoaBot.Core.Conversations;
+
+public sealed record Button(string Label, string Data);
+
+/// <summary>A message the engine wants sent: HTML text, optional inline buttons, optionally the main reply keyboard.</summary>
+public sealed record Reply(string Html)
+{
+    public IReadOnlyList<IReadOnlyList<Button>> Buttons { get; init; } = [];
+
+    /// <summary>Show the persistent keyboard (Reportar / Resumen / Ayuda).</summary>
+    public bool MainKeyboard { get; init; }
+
+    /// <summary>A file to send as a document (exports), by path.</summary>
+    public string? DocumentPath { get; init; }
+
+    /// <summary>Evidence to show again, by the file_id Telegram gave this bot; the text becomes its caption.</summary>
+    public string? EvidenceFileId { get; init; }
+
+    public bool EvidenceIsPhoto { get; init; }
+}
+
+/// <summary>What one input produced: replies to send, and a short answer for a pressed button.</summary>
+public sealed record TurnResult(IReadOnlyList<Reply> Replies, string? ButtonAnswer = null);

@@ -1,0 +1,135 @@
+using System.Text;
+using PoaBot.Core.Domain;
+using PoaBot.Core.People;
+using PoaBot.Core.Reporting;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.Core.Conversations;
+
+/// <summary><c>/resumen</c>: programmed vs real as of today, per activity; <c>/resumen consejos</c> per council (director).</summary>
+public static class SummaryFlow
+{
+    /// <summary>Telegram's limit is 4096; stay below it with room for the transport.</summary>
+    public const int MaxLength = 4000;
+
+    public static void Show(Turn turn, string arg)
+    {
+        var store = new PoaStore(turn.Db);
+        var poa = store.Find(turn.Today.Year) ?? store.Years().Where(y => y < turn.Today.Year).Select(y => store.Find(y)).LastOrDefault();
+        if (poa is null)
+        {
+            turn.Say($"Aún no hay un POA {turn.Today.Year} cargado. Pida a la Dirección que lo importe.", mainKeyboard: true);
+            return;
+        }
+
+        if (Spanish.Fold(arg).StartsWith("CONSEJO", StringComparison.Ordinal))
+        {
+            if (!turn.Person.IsDirector)
+            {
+                turn.Say(Texts.DirectorOnly);
+                return;
+            }
+
+            turn.Say(PerCouncil(store, poa, turn.Today));
+            return;
+        }
+
+        var rows = store.Progress(poa, turn.Today, turn.Thresholds);
+        IReadOnlyList<ActivityProgress>? mine = null;
+        if (!turn.Person.IsDirector)
+        {
+            var councils = new PeopleStore(turn.Db).CouncilsOf(turn.Person.Id).Select(c => c.Id).ToList();
+            mine = councils.Count > 0 ? store.Progress(poa, turn.Today, turn.Thresholds, councils) : null;
+        }
+
+        turn.Say(Render(poa, turn.Today, rows, mine), mainKeyboard: true);
+    }
+
+    public static string Render(PoaRow poa, DateOnly asOf, IReadOnlyList<ActivityProgress> rows, IReadOnlyList<ActivityProgress>? mine)
+    {
+        var header = $"📊 <b>Avance del POA {poa.Year}</b> al {Numbers.Date(asOf)}\n";
+        var full = new StringBuilder(header);
+        foreach (var a in rows)
+        {
+            full.Append('\n').Append($"<b>{a.Num}. {Html.Escape(Html.Shorten(Html.Sentence(a.Name), 70))}</b>\n");
+            if (a.OpenBimester is { } open)
+            {
+                full.Append($"{Bimesters.ShortName(open.Bimester)} (en curso): {Numbers.Int(open.Real ?? 0)} de {Numbers.Int(open.Prog)} programadas\n");
+            }
+
+            full.Append($"Año: {Numbers.Int(a.RealAcum)} de {Numbers.Int(a.Goal)} · avance anual {Numbers.Pct(a.AvancePct)}\n");
+            full.Append($"VAR: {Signed(a.RealAcum - a.ProgAcum)} contra lo programado a la fecha ({Numbers.Int(a.ProgAcum)})\n");
+            full.Append(Semaforo(a)).Append('\n');
+            if (mine?.FirstOrDefault(m => m.Num == a.Num) is { } own)
+            {
+                full.Append($"Sus consejos: {Numbers.Int(own.RealAcum)} de {Numbers.Int(a.RealAcum)}\n");
+            }
+        }
+
+        if (full.Length <= MaxLength)
+        {
+            return full.ToString().TrimEnd();
+        }
+
+        // Many activities: one line each, still within one message.
+        var compact = new StringBuilder(header).Append('\n');
+        foreach (var a in rows)
+        {
+            var line = $"{a.Num}. {Html.Escape(Html.Shorten(Html.Sentence(a.Name), 30))}: {Numbers.Int(a.RealAcum)}/{Numbers.Int(a.Goal)} {a.Semaforo.Emoji()}\n";
+            if (compact.Length + line.Length > MaxLength - 60)
+            {
+                compact.Append("… (la lista sigue; pida el reporte completo a la Dirección)");
+                break;
+            }
+
+            compact.Append(line);
+        }
+
+        return compact.ToString().TrimEnd();
+    }
+
+    /// <summary>The saved record's activity, right after saving: its bimester and the year so far.</summary>
+    public static string ActivityAfterSave(Turn turn, ActivityPlan activity, int bimester)
+    {
+        var poa = new PoaStore(turn.Db).Find(turn.Today.Year)!;
+        var a = new PoaStore(turn.Db).Progress(poa, turn.Today, turn.Thresholds).First(p => p.Num == activity.Num);
+        var cell = a.Bimesters[bimester - 1];
+        return $"<b>{Html.Escape(ReportFlow.ActivityLabel(activity))}</b>\n" +
+            $"{Bimesters.ShortName(bimester)}: {Numbers.Int(cell.Real ?? 0)} de {Numbers.Int(cell.Prog)} programadas\n" +
+            $"Año: {Numbers.Int(a.RealAcum)} de {Numbers.Int(a.Goal)} · avance anual {Numbers.Pct(a.AvancePct)}\n" +
+            Semaforo(a);
+    }
+
+    private static string PerCouncil(PoaStore store, PoaRow poa, DateOnly asOf)
+    {
+        var activities = store.Activities(poa.Id);
+        var totals = store.CouncilTotals(poa.Id, asOf);
+        var text = new StringBuilder($"🏘 <b>Avance por consejo, POA {poa.Year}</b> al {Numbers.Date(asOf)}\n");
+        text.Append(string.Join(" · ", activities.Select(a => $"{a.Num} = {a.Kind.Label()}"))).Append('\n');
+        var councils = totals.Select(t => (t.CouncilId, t.Council)).Distinct().OrderBy(c => c.Council, StringComparer.Ordinal).ToList();
+        foreach (var (id, name) in councils)
+        {
+            var parts = activities.Select(a => $"{a.Num}: {Numbers.Int(totals.Where(t => t.CouncilId == id && t.ActivityId == a.Id).Sum(t => t.Total))}");
+            var line = $"\n<b>{Html.Escape(Html.Shorten(name, 50))}</b> — {string.Join(" · ", parts)}";
+            if (text.Length + line.Length > MaxLength - 40)
+            {
+                text.Append("\n… (hay más consejos)");
+                break;
+            }
+
+            text.Append(line);
+        }
+
+        if (councils.Count == 0)
+        {
+            text.Append("\nAún no hay reportes este año.");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Semaforo(ActivityProgress a) =>
+        a.ProgAcum == 0 ? a.Semaforo.Words(0) : $"{a.Semaforo.Words(a.ProgAcum)} ({Numbers.Pct(a.CumplimientoPct)} de cumplimiento)";
+
+    private static string Signed(int value) => value > 0 ? "+" + Numbers.Int(value) : Numbers.Int(value);
+}

@@ -1,0 +1,65 @@
+namespace PoaBot.Core.Conversations;
+
+/// <summary>Everything the bot says in the chat, in Mexican Spanish (usted), in one place to review as a whole.</summary>
+public static class Texts
+{
+    public const string Report = "Reportar";
+    public const string Summary = "Resumen";
+    public const string Help = "Ayuda";
+    public const string Back = "⬅️ Atrás";
+    public const string Cancel = "✖️ Cancelar";
+    public const string Skip = "Omitir";
+
+    public const string GroupsNotSupported =
+        "Este bot solo funciona en conversaciones privadas. Por favor escríbame directamente.";
+
+    public const string Unregistered =
+        "Hola. Este bot es de la Dirección de Participación Ciudadana y solo lo usan personas registradas.\n" +
+        "Para usarlo, pida a la Dirección su enlace de invitación y ábralo desde este teléfono.";
+
+    public const string InviteInvalid =
+        "Ese enlace de invitación no es válido. Pida a la Dirección de Participación Ciudadana uno nuevo.";
+
+    public const string InviteUsed =
+        "Ese enlace de invitación ya se usó. Cada enlace sirve una sola vez; pida uno nuevo a la Dirección.";
+
+    public const string InviteExpired =
+        "Ese enlace de invitación ya venció. Pida uno nuevo a la Dirección de Participación Ciudadana.";
+
+    public const string StaleButton = "Ese botón es de un mensaje anterior; no se cambió nada.";
+
+    public const string DirectorOnly = "Ese comando es solo para la Dirección. Si necesita algo, pídalo a la Dirección.";
+
+    public const string Cancelled = "Listo, cancelé el reporte. No se guardó nada.";
+
+    public const string NothingToCancel = "No hay nada en curso que cancelar.";
+
+    public const string Hello =
+        "Para reportar una actividad toque <b>Reportar</b> (o escriba /reportar).\n" +
+        "Para ver el avance del POA toque <b>Resumen</b>. Para ver todo lo que puedo hacer, toque <b>Ayuda</b>.";
+
+    public const string OnlyText =
+        "Por ahora solo entiendo texto, botones y fotos de evidencia. Toque <b>Reportar</b> para empezar un reporte.";
+
+    public const string PhotoOutsideReport =
+        "Recibí su foto, pero no hay un reporte en curso. Para adjuntarla como evidencia, empiece con /reportar y envíela cuando se la pida.";
+
+    public const string TooLong = "Su mensaje es muy largo (máximo {0} caracteres). Por favor resúmalo.";
+
+    public const string EmptyText = "Necesito un texto. Por ejemplo: {0}";
+
+    public static string Welcome(string name, bool director) =>
+        $"¡Bienvenido(a), {Html.Escape(name)}! Ya quedó registrado(a) como <b>{(director ? "director(a)" : "coordinador(a)")}</b>.\n\n" + Hello;
+
+    public static string HelpText(bool director) =>
+        "<b>Lo que puedo hacer</b>\n" +
+        "/reportar — registrar una reunión, solicitud, gestión, programa o acción\n" +
+        "/resumen — avance del POA: programado contra real\n" +
+        "/misreportes — sus últimos 10 reportes; puede anular uno\n" +
+        "/folio DPC-2024-0007 — ver un reporte\n" +
+        "/cancelar — cancelar lo que esté haciendo\n" +
+        (director
+            ? "\n<b>Dirección</b>\n/resumen consejos — avance por consejo\n/personas — coordinadores y bajas\n"
+            : "") +
+        "\nEn cada paso puede tocar «Atrás» o «Cancelar».";
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using PoaBot.Core.Domain;
+using PoaBot.Core.People;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.Core.Conversations;
+
+/// <summary>One input being handled: who, what, where the conversation stands, and the replies so far.</summary>
+public sealed class Turn(DbSession db, Input input, PersonRow person, ConversationState state, DateOnly today, SemaforoThresholds thresholds)
+{
+    private readonly List<Reply> replies = [];
+
+    public DbSession Db { get; } = db;
+
+    public Input Input { get; } = input;
+
+    public PersonRow Person { get; } = person;
+
+    public ConversationState State { get; } = state;
+
+    /// <summary>The local date of the input's own timestamp.</summary>
+    public DateOnly Today { get; } = today;
+
+    public DateTimeOffset Now => Input.At;
+
+    public SemaforoThresholds Thresholds { get; } = thresholds;
+
+    public string? ButtonAnswer { get; set; }
+
+    public IReadOnlyList<Reply> Replies => replies;
+
+    public string Actor => $"{Person.Name} ({(Person.IsDirector ? "director" : "coordinador")} {Person.TelegramId})";
+
+    public void Say(string html, bool mainKeyboard = false) => replies.Add(new Reply(html) { MainKeyboard = mainKeyboard });
+
+    /// <summary>Sends a kept evidence file again, with a caption.</summary>
+    public void Attach(string fileId, bool isPhoto, string caption) =>
+        replies.Add(new Reply(Html.Escape(caption)) { EvidenceFileId = fileId, EvidenceIsPhoto = isPhoto });
+
+    /// <summary>Asks the question of <paramref name="step"/>: the buttons carry a new sequence number, so older ones go stale.</summary>
+    public void Ask(Step step, string html, IEnumerable<IEnumerable<(string Label, string Action)>> buttons, bool back = true, bool cancel = true)
+    {
+        State.Seq++;
+        State.Step = step;
+        var rows = buttons.Select(r => (IReadOnlyList<Button>)r.Select(b => new Button(b.Label, Data(b.Action))).ToList()).Where(r => r.Count > 0).ToList();
+        var nav = new List<Button>();
+        if (back && State.History.Count > 0)
+        {
+            nav.Add(new Button(Texts.Back, Data("back")));
+        }
+
+        if (cancel)
+        {
+            nav.Add(new Button(Texts.Cancel, Data("cancel")));
+        }
+
+        if (nav.Count > 0)
+        {
+            rows.Add(nav);
+        }
+
+        replies.Add(new Reply(html) { Buttons = rows });
+    }
+
+    public string Data(string action) => string.Create(CultureInfo.InvariantCulture, $"{State.Seq}|{action}");
+
+    /// <summary>The pressed button's action, if it belongs to the current question; null for text or a stale press.</summary>
+    public string? Action { get; set; }
+
+    /// <summary>The argument after the action ("a:12" → "12"), parsed as an id.</summary>
+    public long? ActionId(string prefix) =>
+        Action is { } a && a.StartsWith(prefix + ":", StringComparison.Ordinal) &&
+        long.TryParse(a.AsSpan(prefix.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+
+    public string? Text => Input.Kind == InputKind.Text ? Input.Text?.Trim() : null;
+}

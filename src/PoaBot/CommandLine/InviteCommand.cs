@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+using PoaBot.Core.Domain;
+using PoaBot.Core.People;
+using PoaBot.Core.Reporting;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.CommandLine;
+
+/// <summary><c>poabot invite --role coordinador --council NAME…</c> / <c>--role director</c>: a single-use, expiring link.</summary>
+public static class InviteCommand
+{
+    public static int Run(CliContext context)
+    {
+        var role = context.Args.Option("role")?.ToLowerInvariant();
+        if (role is null || !Roles.IsValid(role))
+        {
+            return context.Fail("Indique el rol: --role coordinador --council NOMBRE, o --role director");
+        }
+
+        var names = context.Args.All("council");
+        if (role == Roles.Coordinator && names.Count == 0)
+        {
+            return context.Fail("Una invitación de coordinador necesita al menos un consejo: --council NOMBRE");
+        }
+
+        var validFor = context.Get<IOptions<InvitesOptions>>().Value.ValidFor;
+        var now = context.Get<MunicipalClock>().Now;
+        string? missing = null;
+        var (payload, username) = context.Get<Database>().Write(db =>
+        {
+            var people = new PeopleStore(db);
+            var councils = names.Select(n => (Name: n, Council: people.Council(n))).ToList();
+            missing = councils.FirstOrDefault(c => c.Council is null).Name;
+            return missing is null
+                ? (people.CreateInvite(role, councils.Select(c => c.Council!.Id).ToList(), now, validFor), new AppSettings(db).Get(AppSettings.BotUsername))
+                : (null, null);
+        });
+        if (payload is null)
+        {
+            return context.Fail($"No existe el consejo «{missing}». Agréguelo con: poabot council add \"{missing}\"");
+        }
+
+        var clock = context.Get<MunicipalClock>();
+        context.Output.WriteLine($"Invitación de {role} (un solo uso; vence el {Numbers.Date(clock.LocalDate(now + validFor))}):");
+        context.Output.WriteLine($"  Código: {payload}");
+        context.Output.WriteLine($"  Enlace: https://t.me/{username ?? "<usuario_del_bot>"}?start={payload}");
+        if (username is null)
+        {
+            context.Output.WriteLine("  (El nombre de usuario del bot se conoce cuando «poabot run» se conecta a Telegram por primera vez.)");
+        }
+
+        return 0;
+    }
+}

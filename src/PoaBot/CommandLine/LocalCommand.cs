@@ -1,0 +1,160 @@
+using System.Globalization;
+using PoaBot.Core.Conversations;
+using PoaBot.Core.Domain;
+using PoaBot.Core.Import;
+using PoaBot.Core.People;
+using PoaBot.Core.Reporting;
+using PoaBot.Core.Samples;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.CommandLine;
+
+/// <summary>
+/// <c>poabot local [--as director|coordinador] [--fecha dd/mm/aaaa]</c>: a terminal chat with the same engine and database.
+/// Buttons show as numbered choices; «/foto» sends a sample photo as evidence; «salir» ends.
+/// </summary>
+public static class LocalCommand
+{
+    private const long DirectorId = 1;
+    private const long CoordinatorId = 2;
+
+    public static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var role = (context.Args.Option("as") ?? Roles.Coordinator).ToLowerInvariant();
+        if (!Roles.IsValid(role))
+        {
+            return context.Fail("Use --as director o --as coordinador.");
+        }
+
+        var clock = context.Get<MunicipalClock>();
+        DateOnly? fecha = null;
+        if (context.Args.Option("fecha") is { } text)
+        {
+            if (!Numbers.TryParseDate(text, out var parsed))
+            {
+                return context.Fail($"«{text}» no es una fecha; use dd/mm/aaaa, por ejemplo --fecha 15/04/2024.");
+            }
+
+            fecha = parsed;
+        }
+
+        var database = context.Get<Database>();
+        var output = context.Output;
+        var userId = role == Roles.Director ? DirectorId : CoordinatorId;
+        await output.WriteLineAsync(Prepare(database, clock, role, userId));
+        var today = fecha ?? clock.Today;
+        var years = database.Read(db => new PoaStore(db).Years());
+        if (!years.Contains(today.Year))
+        {
+            await output.WriteLineAsync($"Hoy es {Numbers.Date(today)} y el POA cargado es de {string.Join(", ", years)}. " +
+                $"Para probar con ese POA use --fecha, por ejemplo: --fecha 15/04/{(years.Count > 0 ? years[^1] : today.Year)}");
+        }
+
+        await output.WriteLineAsync($"Conversación local como {role}, fecha {Numbers.Date(today)}. Escriba sus mensajes; los botones se eligen con su número; «/foto» envía una foto de prueba; «salir» termina.\n");
+        var engine = context.Get<ConversationEngine>();
+        IReadOnlyList<Button> buttons = [];
+        var name = role == Roles.Director ? "Directora (local)" : "Coordinador (local)";
+        Show(output, Handle(database, engine, Input.FromText(userId, name, "/start", Now(clock, fecha))), ref buttons);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await output.WriteAsync("> ");
+            var line = await context.Input.ReadLineAsync(cancellationToken);
+            if (line is null || line.Trim().ToLowerInvariant() is "salir" or "/salir" or "exit")
+            {
+                await output.WriteLineAsync("Hasta luego.");
+                return 0;
+            }
+
+            var at = Now(clock, fecha);
+            var input = int.TryParse(line.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= buttons.Count
+                ? Input.FromButton(userId, name, buttons[n - 1].Data, at)
+                : line.Trim() == "/foto"
+                    ? new Input(userId, userId, name, InputKind.Photo, at) { FileId = "local-foto", FileHash = "0000000000000000000000000000000000000000000000000000000000000000" }
+                    : Input.FromText(userId, name, line, at);
+            Show(output, Handle(database, engine, input), ref buttons);
+        }
+
+        return 0;
+    }
+
+    private static TurnResult Handle(Database database, ConversationEngine engine, Input input) =>
+        database.Write(db => engine.Handle(db, input));
+
+    /// <summary>The moment of an input: now, or the same time of day on the --fecha day.</summary>
+    private static DateTimeOffset Now(MunicipalClock clock, DateOnly? fecha) =>
+        fecha is { } day ? clock.ToInstant(day, TimeOnly.FromDateTime(clock.LocalDateTime(clock.Now))) : clock.Now;
+
+    private static void Show(TextWriter output, TurnResult result, ref IReadOnlyList<Button> buttons)
+    {
+        if (!string.IsNullOrEmpty(result.ButtonAnswer))
+        {
+            output.WriteLine($"({result.ButtonAnswer})");
+        }
+
+        foreach (var reply in result.Replies)
+        {
+            output.WriteLine(Html.ToPlain(reply.Html));
+            // Numbered choices; «Atrás» and «Cancelar» are typed as words, so a number can still be an answer.
+            var all = reply.Buttons.SelectMany(r => r).ToList();
+            var choices = all.Where(b => b.Label is not (Texts.Back or Texts.Cancel)).ToList();
+            if (all.Count > 0)
+            {
+                buttons = choices;
+                for (var i = 0; i < choices.Count; i++)
+                {
+                    output.WriteLine($"  [{i + 1}] {choices[i].Label}");
+                }
+
+                var words = all.Where(b => b.Label is Texts.Back or Texts.Cancel).Select(b => b.Label == Texts.Back ? "atrás" : "cancelar").ToList();
+                if (words.Count > 0)
+                {
+                    output.WriteLine($"  (o escriba: {string.Join(" · ", words)})");
+                }
+            }
+
+            if (reply.MainKeyboard)
+            {
+                output.WriteLine("  (teclado: Reportar · Resumen · Ayuda)");
+            }
+
+            output.WriteLine();
+        }
+    }
+
+    /// <summary>On an empty database, loads the sample POA and councils; makes sure the local person exists.</summary>
+    private static string Prepare(Database database, MunicipalClock clock, string role, long userId) =>
+        database.Write(db =>
+        {
+            var notes = new List<string>();
+            var people = new PeopleStore(db);
+            if (new PoaStore(db).Years().Count == 0)
+            {
+                var document = PoaDocumentParser.Parse(SampleData.PoaBytes());
+                notes.Add("La base de datos estaba vacía: cargué el POA 2024 de ejemplo (el de la Dirección de Participación Ciudadana).");
+                ImportInto(db, document, clock.Now);
+            }
+
+            if (people.Councils().Count == 0)
+            {
+                foreach (var (name, locality) in SampleData.Councils)
+                {
+                    people.AddCouncil(name, locality);
+                }
+
+                notes.Add($"Agregué {SampleData.Councils.Count} consejos de ejemplo.");
+            }
+
+            var person = people.ByTelegramId(userId);
+            if (person is null || !person.Active || person.Role != role)
+            {
+                var councils = role == Roles.Coordinator ? people.Councils().Take(2).Select(c => c.Id).ToList() : [];
+                var payload = people.CreateInvite(role, councils, clock.Now, TimeSpan.FromMinutes(5));
+                people.Redeem(payload, userId, role == Roles.Director ? "Directora (local)" : "Coordinador (local)", clock.Now);
+            }
+
+            return string.Join('\n', notes);
+        });
+
+    private static void ImportInto(DbSession db, PoaDocument document, DateTimeOffset now) =>
+        PoaImporter.Apply(db, document, "poabot local", SampleData.PoaFileName, now);
+}
