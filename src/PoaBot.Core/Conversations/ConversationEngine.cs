@@ -91,7 +91,7 @@ public sealed class ConversationEngine(MunicipalClock clock, SemaforoThresholds 
             case Step.ResumeOrDiscard:
                 Resume(turn);
                 break;
-            case Step.VoidReason or Step.AmendField or Step.AmendValue or Step.AmendReason:
+            case Step.RecordChoice or Step.VoidReason or Step.AmendField or Step.AmendValue or Step.AmendReason:
                 RecordsFlow.Answer(turn);
                 break;
             case Step.Deactivate or Step.Reassign:

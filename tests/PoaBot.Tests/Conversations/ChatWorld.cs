@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Time.Testing;
+using PoaBot.Core.Conversations;
+using PoaBot.Core.Domain;
+using PoaBot.Core.Import;
+using PoaBot.Core.People;
+using PoaBot.Core.Samples;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.Tests.Conversations;
+
+/// <summary>
+/// The seed POA on a real SQLite file, three councils, and people who chat with the pure engine.
+/// The clock starts on 15/04/2024 at noon, Mexico City.
+/// </summary>
+public sealed class ChatWorld : IDisposable
+{
+    private readonly TestDatabase test = new();
+
+    public ChatWorld()
+        : this(new DateTimeOffset(2024, 4, 15, 18, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    public ChatWorld(DateTimeOffset start)
+    {
+        Clock = MunicipalClock.Create(Time, MunicipalClock.DefaultZone);
+        Time.SetUtcNow(start);
+        Engine = new ConversationEngine(Clock, SemaforoThresholds.Default);
+        PoaImporter.Import(Database, PoaDocumentParser.Parse(SampleData.PoaBytes()), "prueba", "poa.txt", Time.GetUtcNow());
+        Database.Write(db =>
+        {
+            var people = new PeopleStore(db);
+            people.AddCouncil("Consejo Centro", "Cabecera");
+            people.AddCouncil("Consejo San Juan", "San Juan");
+            people.AddCouncil("Consejo El Rosario", "El Rosario");
+        });
+    }
+
+    public FakeTimeProvider Time { get; } = new();
+
+    public MunicipalClock Clock { get; }
+
+    public ConversationEngine Engine { get; }
+
+    public Database Database => test.Database;
+
+    public string Fingerprint() => test.Fingerprint();
+
+    public string Invite(string role, params string[] councils) =>
+        Database.Write(db =>
+        {
+            var people = new PeopleStore(db);
+            return people.CreateInvite(role, councils.Select(c => people.Council(c)!.Id).ToList(), Time.GetUtcNow(), TimeSpan.FromDays(7));
+        });
+
+    /// <summary>A person registered through an invite.</summary>
+    public Chat Coordinator(long id, params string[] councils)
+    {
+        var chat = new Chat(this, id, $"Coord {id}");
+        chat.Send($"/start {Invite(Roles.Coordinator, councils)}");
+        return chat;
+    }
+
+    public Chat Director(long id = 900)
+    {
+        var chat = new Chat(this, id, "Directora");
+        chat.Send($"/start {Invite(Roles.Director)}");
+        return chat;
+    }
+
+    public Chat Stranger(long id) => new(this, id, "Desconocido");
+
+    public IReadOnlyList<RecordRow> Records() =>
+        Database.Read(db => db.Query<RecordRow>("SELECT r.*, c.name AS council_name FROM record r JOIN council c ON c.id = r.council_id WHERE r.kind <> 'baseline' ORDER BY r.id").ToList());
+
+    public void Dispose() => test.Dispose();
+}
+
+/// <summary>One person's chat: send text, press buttons by label, read what the bot said.</summary>
+public sealed class Chat(ChatWorld world, long userId, string name)
+{
+    private readonly List<TurnResult> turns = [];
+
+    public long UserId => userId;
+
+    public TurnResult Last => turns[^1];
+
+    /// <summary>The text of the last turn's replies, joined.</summary>
+    public string Said => string.Join("\n", Last.Replies.Select(r => r.Html));
+
+    public IReadOnlyList<Button> Buttons => Last.Replies.LastOrDefault(r => r.Buttons.Count > 0)?.Buttons.SelectMany(b => b).ToList() ?? [];
+
+    public Chat Send(string text) => Handle(Input.FromText(userId, name, text, world.Time.GetUtcNow()));
+
+    public Chat Press(string label)
+    {
+        var button = Buttons.FirstOrDefault(b => b.Label.Contains(label, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"No button '{label}' in: {string.Join(" | ", Buttons.Select(b => b.Label))}\n{Said}");
+        return PressData(button.Data);
+    }
+
+    public Chat PressData(string data) => Handle(Input.FromButton(userId, name, data, world.Time.GetUtcNow()));
+
+    public Chat SendPhoto(string fileId = "foto-1", string? problem = null) =>
+        Handle(new Input(userId, userId, name, InputKind.Photo, world.Time.GetUtcNow()) { FileId = fileId, FileHash = new string('a', 64), FileProblem = problem });
+
+    public Chat SendSticker() => Handle(new Input(userId, userId, name, InputKind.Other, world.Time.GetUtcNow()));
+
+    public Chat Handle(Input input)
+    {
+        turns.Add(world.Database.Write(db => world.Engine.Handle(db, input)));
+        return this;
+    }
+
+    /// <summary>Runs a whole report of a meeting for the only council: 25 attendees, no evidence, saved.</summary>
+    public Chat ReportMeeting(string agreements = "Bacheo de la calle Hidalgo") =>
+        Send("/reportar").Press("Reunión").Press("Hoy").Send("25").Send(agreements).Press("Omitir").Press("Guardar");
+
+    public Chat ReportRequest(string subject = "Alumbrado en calle Morelos") =>
+        Send("/reportar").Press("Solicitud recibida").Press("Hoy").Send(subject).Press("Omitir").Send("Obras Públicas").Press("Omitir").Press("Guardar");
+}
