@@ -53,6 +53,42 @@ public sealed class UpdatesTests
     }
 
     [Fact]
+    public async Task The_limit_parameter_caps_the_batch_and_the_rest_follows()
+    {
+        await using var fake = await FakeBotApi.StartAsync(Token);
+        var bot = ClientFor(fake);
+        var ids = new[] { fake.SendText(Ana, "1"), fake.SendText(Ana, "2"), fake.SendText(Ana, "3") };
+
+        var firstTwo = await bot.GetUpdates(limit: 2, timeout: 0);
+        var rest = await bot.GetUpdates(offset: firstTwo[^1].Id + 1, timeout: 0);
+
+        Assert.Equal(ids[..2], firstTwo.Select(u => (long)u.Id));
+        Assert.Equal(ids[2], Assert.Single(rest).Id);
+    }
+
+    [Fact]
+    public async Task Disposing_the_server_releases_a_pending_long_poll_quickly()
+    {
+        var fake = await FakeBotApi.StartAsync(Token);
+        var bot = ClientFor(fake);
+        var polling = bot.GetUpdates(timeout: 30);
+        await WaitUntilAsync(() => fake.IsPolling);
+        var clock = Stopwatch.StartNew();
+
+        await fake.DisposeAsync();
+        try
+        {
+            await polling;
+        }
+        catch (Exception error) when (error is RequestException or HttpRequestException or TaskCanceledException)
+        {
+            // Either an empty answer or a closed connection is fine; it must just not hang.
+        }
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task An_unconfirmed_update_is_delivered_again()
     {
         await using var fake = await FakeBotApi.StartAsync(Token);

@@ -351,6 +351,12 @@ public sealed partial class FakeBotApi : IAsyncDisposable
 
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
             var result = await entry.Handler(parameters, cts.Token);
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                Record(new ApiCall(method, arrivedAt, 499, chatId) { Error = "client closed the request" });
+                return;
+            }
+
             status = 200;
             body = new JsonObject { ["ok"] = true, ["result"] = result };
         }
