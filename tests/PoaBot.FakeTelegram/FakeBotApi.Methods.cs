@@ -106,7 +106,7 @@ public sealed partial class FakeBotApi
     {
         var offset = p.GetLong("offset") ?? 0;
         var limit = Math.Clamp(p.GetInt("limit") ?? 100, 1, 100);
-        var timeout = TimeSpan.FromSeconds(Math.Max(0, p.GetInt("timeout") ?? 0));
+        var timeout = TimeSpan.FromSeconds(Math.Clamp(p.GetInt("timeout") ?? 0, 0, 86_400));
         var allowed = p.GetJson("allowed_updates");
         var me = new PollState();
         lock (_gate)

@@ -263,8 +263,13 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     /// <summary>Completes when any of the tasks completes, the timeout elapses or the token fires. Never throws.</summary>
     private static async Task WaitAnyAsync(Task first, Task? second, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        if (timeout <= TimeSpan.Zero)
+        {
+            return;
+        }
+
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(timeout, cts.Token);
+        var delay = Task.Delay(timeout > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : timeout, cts.Token);
         if (second is null)
         {
             await Task.WhenAny(first, delay);
