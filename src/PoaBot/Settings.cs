@@ -11,6 +11,21 @@ public sealed class TelegramOptions
 
     [Required]
     public Uri ApiBaseUrl { get; set; } = new("https://api.telegram.org");
+
+    /// <summary>Overall pace of outgoing messages (Telegram allows about 30 per second).</summary>
+    [Range(1, 100_000)]
+    public int MessagesPerSecond { get; set; } = 30;
+
+    /// <summary>Pace per chat (about 1 per second), with a short burst so a two-part answer is not held back.</summary>
+    [Range(1, 100_000)]
+    public int ChatMessagesPerSecond { get; set; } = 1;
+
+    [Range(1, 100)]
+    public int ChatBurst { get; set; } = 3;
+
+    /// <summary>Long-polling timeout of getUpdates.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan PollTimeout { get; set; } = TimeSpan.FromSeconds(25);
 }
 
 public sealed class StorageOptions

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PoaBot.Telegram;
 
 namespace PoaBot.CommandLine;
 
@@ -43,6 +44,11 @@ public static class Cli
         }
 
         builder.Services.AddPoaBotCore(builder.Configuration);
+        if (command.Verb == "run")
+        {
+            builder.Services.AddTelegramWorker();
+        }
+
         configureServices?.Invoke(builder.Services);
         using var host = builder.Build();
         var context = new CliContext(host.Services, command, input, output, error);
@@ -50,6 +56,7 @@ public static class Cli
         {
             return command.Verb switch
             {
+                "run" => await RunCommand.RunAsync(host, context, cancellationToken),
                 "import" => ImportCommand.Run(context),
                 "summary" => SummaryCommand.Run(context),
                 "activity" => ActivityCommand.Run(context),

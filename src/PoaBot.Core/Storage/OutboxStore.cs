@@ -1,0 +1,142 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PoaBot.Core.Conversations;
+
+namespace PoaBot.Core.Storage;
+
+public sealed class OutboxRow
+{
+    public long Id { get; init; }
+
+    public long ChatId { get; init; }
+
+    public string Kind { get; init; } = "";
+
+    public string Payload { get; init; } = "";
+
+    public long Attempts { get; init; }
+
+    public string CreatedAt { get; init; } = "";
+}
+
+/// <summary>A message waiting to be sent: a reply, or the answer to a pressed button.</summary>
+public sealed record OutgoingMessage
+{
+    public string Html { get; init; } = "";
+
+    public IReadOnlyList<IReadOnlyList<Button>> Buttons { get; init; } = [];
+
+    public bool MainKeyboard { get; init; }
+
+    public string? EvidenceFileId { get; init; }
+
+    public bool EvidenceIsPhoto { get; init; }
+
+    public string? DocumentPath { get; init; }
+
+    /// <summary>For a callback answer: the query to answer.</summary>
+    public string? CallbackQueryId { get; init; }
+}
+
+/// <summary>
+/// Messages to send, written in the same transaction as the change that caused them and sent after the commit.
+/// Texts longer than Telegram's 4096 characters are split at line breaks into several messages.
+/// </summary>
+public sealed class OutboxStore(DbSession db)
+{
+    public const int MaxText = 4096;
+
+    public void Enqueue(long chatId, Reply reply, DateTimeOffset now, string? dedupeKey = null)
+    {
+        var parts = reply.EvidenceFileId is null && reply.DocumentPath is null ? Split(reply.Html, MaxText) : [reply.Html];
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var last = i == parts.Count - 1;
+            Insert(chatId, "message", new OutgoingMessage
+            {
+                Html = parts[i],
+                Buttons = last ? reply.Buttons : [],
+                MainKeyboard = last && reply.MainKeyboard,
+                EvidenceFileId = reply.EvidenceFileId,
+                EvidenceIsPhoto = reply.EvidenceIsPhoto,
+                DocumentPath = reply.DocumentPath,
+            }, now, dedupeKey is null ? null : $"{dedupeKey}:{i}");
+        }
+    }
+
+    public void EnqueueCallbackAnswer(long chatId, string callbackQueryId, string? text, DateTimeOffset now) =>
+        Insert(chatId, "callback_answer", new OutgoingMessage { Html = text ?? "", CallbackQueryId = callbackQueryId }, now, $"cb:{callbackQueryId}");
+
+    public IReadOnlyList<OutboxRow> Due(DateTimeOffset now, int limit) =>
+        db.Query<OutboxRow>(
+            "SELECT id, chat_id, kind, payload, attempts, created_at FROM outbox WHERE status = 'pending' AND not_before <= @now ORDER BY id LIMIT @limit",
+            new { now = Instants.Format(now), limit }).ToList();
+
+    public DateTimeOffset? NextDue() =>
+        db.Single<string>("SELECT min(not_before) FROM outbox WHERE status = 'pending'") is { } next ? Instants.Parse(next) : null;
+
+    public void Sent(long id, DateTimeOffset at) =>
+        db.Execute("UPDATE outbox SET status = 'sent', sent_at = @at, error = NULL WHERE id = @id", new { id, at = Instants.Format(at) });
+
+    public void Retry(long id, DateTimeOffset notBefore, string error, bool countAttempt) =>
+        db.Execute(
+            "UPDATE outbox SET not_before = @notBefore, error = @error, attempts = attempts + @count WHERE id = @id",
+            new { id, notBefore = Instants.Format(notBefore), error, count = countAttempt ? 1 : 0 });
+
+    public void Failed(long id, string error) =>
+        db.Execute("UPDATE outbox SET status = 'failed', error = @error WHERE id = @id", new { id, error });
+
+    /// <summary>The person blocked the bot or the chat is gone: this and every pending message to the chat stop.</summary>
+    public void Unreachable(long chatId, string error) =>
+        db.Execute("UPDATE outbox SET status = 'unreachable', error = @error WHERE chat_id = @chatId AND status = 'pending'", new { chatId, error });
+
+    public static OutgoingMessage Read(OutboxRow row) =>
+        JsonSerializer.Deserialize(row.Payload, OutboxJson.Default.OutgoingMessage) ?? new OutgoingMessage();
+
+    /// <summary>Splits text at line breaks (or, for a single huge line, at spaces) into parts of at most <paramref name="max"/> characters.</summary>
+    public static IReadOnlyList<string> Split(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return [text];
+        }
+
+        var parts = new List<string>();
+        var rest = text;
+        while (rest.Length > max)
+        {
+            var cut = rest.LastIndexOf('\n', max - 1);
+            if (cut <= 0)
+            {
+                cut = rest.LastIndexOf(' ', max - 1);
+            }
+
+            if (cut <= 0)
+            {
+                cut = max;
+            }
+
+            parts.Add(rest[..cut].TrimEnd());
+            rest = rest[cut..].TrimStart('\n', ' ');
+        }
+
+        if (rest.Length > 0)
+        {
+            parts.Add(rest);
+        }
+
+        return parts;
+    }
+
+    private void Insert(long chatId, string kind, OutgoingMessage message, DateTimeOffset now, string? dedupeKey) =>
+        db.Execute(
+            """
+            INSERT INTO outbox (chat_id, kind, payload, created_at, not_before, dedupe_key)
+            VALUES (@chatId, @kind, @payload, @now, @now, @dedupeKey) ON CONFLICT DO NOTHING
+            """,
+            new { chatId, kind, payload = JsonSerializer.Serialize(message, OutboxJson.Default.OutgoingMessage), now = Instants.Format(now), dedupeKey });
+}
+
+[JsonSerializable(typeof(OutgoingMessage))]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault)]
+internal sealed partial class OutboxJson : JsonSerializerContext;

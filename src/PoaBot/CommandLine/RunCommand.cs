@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace PoaBot.CommandLine;
+
+/// <summary><c>poabot run</c> (the default): the Telegram worker, until stopped.</summary>
+public static class RunCommand
+{
+    public const string MissingToken =
+        "Falta el token del bot de Telegram: configure el ajuste Telegram:Token (variable de entorno Telegram__Token). " +
+        "Para probar sin Telegram use: dotnet run --project src/PoaBot -- local";
+
+    public static async Task<int> RunAsync(IHost host, CliContext context, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(context.Get<IOptions<TelegramOptions>>().Value.Token))
+        {
+            return context.Fail(MissingToken);
+        }
+
+        await host.RunAsync(cancellationToken);
+        return 0;
+    }
+}

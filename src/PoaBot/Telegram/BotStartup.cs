@@ -1,0 +1,42 @@
+using global::Telegram.Bot;
+using global::Telegram.Bot.Types;
+using PoaBot.Core.People;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.Telegram;
+
+/// <summary>At start-up: who the bot is (for invite links), its commands in Spanish, and no webhook, without dropping pending updates.</summary>
+public static class BotStartup
+{
+    private static readonly BotCommand[] CoordinatorCommands =
+    [
+        new() { Command = "reportar", Description = "Registrar una actividad realizada" },
+        new() { Command = "resumen", Description = "Avance del POA: programado contra real" },
+        new() { Command = "misreportes", Description = "Mis últimos reportes; anular uno" },
+        new() { Command = "folio", Description = "Ver un reporte por su folio" },
+        new() { Command = "cancelar", Description = "Cancelar lo que estoy haciendo" },
+        new() { Command = "ayuda", Description = "Qué puede hacer este bot" },
+    ];
+
+    private static readonly BotCommand[] DirectorCommands =
+    [
+        .. CoordinatorCommands,
+        new() { Command = "personas", Description = "Coordinadores, sus consejos y bajas" },
+    ];
+
+    public static async Task<string> RunAsync(ITelegramBotClient bot, Database database, CancellationToken cancellationToken)
+    {
+        var me = await bot.GetMe(cancellationToken);
+        var username = me.Username ?? "";
+        database.Write(db => new AppSettings(db).Set(AppSettings.BotUsername, username));
+        await bot.SetMyCommands(CoordinatorCommands, BotCommandScope.AllPrivateChats(), cancellationToken: cancellationToken);
+        var directors = database.Read(db => new PeopleStore(db).All().Where(p => p.Active && p.IsDirector).Select(p => p.TelegramId).ToList());
+        foreach (var id in directors)
+        {
+            await bot.SetMyCommands(DirectorCommands, BotCommandScope.Chat(id), cancellationToken: cancellationToken);
+        }
+
+        await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken);
+        return username;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using global::Telegram.Bot;
+using global::Telegram.Bot.Exceptions;
+using PoaBot.Core.Conversations;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.Telegram;
+
+/// <summary>
+/// Downloads evidence (≤ 20 MB, Telegram's limit for bots) into the folder beside the database, named by its SHA-256:
+/// a file_id works only for this bot, so the file itself is kept.
+/// </summary>
+public sealed class EvidenceDownloader(ITelegramBotClient bot, Database database)
+{
+    public const long MaxBytes = 20L * 1024 * 1024;
+
+    public const string TooBig = "El archivo pesa más de 20 MB y Telegram no me deja descargarlo. Envíe una foto o un archivo más ligero, o toque «Omitir».";
+
+    public const string Failed = "No pude descargar el archivo. Por favor envíelo de nuevo, o toque «Omitir».";
+
+    public async Task<Input> DownloadAsync(Input input, CancellationToken cancellationToken)
+    {
+        if (input.FileId is null)
+        {
+            return input;
+        }
+
+        if (input.FileSize > MaxBytes)
+        {
+            return input with { FileProblem = TooBig };
+        }
+
+        var folder = database.EvidenceFolder;
+        Directory.CreateDirectory(folder);
+        var temp = Path.Combine(folder, $".descarga-{Guid.NewGuid():N}");
+        try
+        {
+            var file = await bot.GetFile(input.FileId, cancellationToken);
+            if (file.FileSize > MaxBytes || file.FilePath is null)
+            {
+                return input with { FileProblem = file.FilePath is null ? Failed : TooBig };
+            }
+
+            string hash;
+            await using (var stream = File.Create(temp))
+            {
+                await bot.DownloadFile(file.FilePath, stream, cancellationToken);
+                stream.Position = 0;
+                hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+            }
+
+            var target = Path.Combine(folder, hash + Extension(input, file.FilePath));
+            if (File.Exists(target))
+            {
+                File.Delete(temp);
+            }
+            else
+            {
+                File.Move(temp, target);
+            }
+
+            return input with { FileHash = hash };
+        }
+        catch (ApiRequestException ex) when (ex.Message.Contains("too big", StringComparison.OrdinalIgnoreCase))
+        {
+            return input with { FileProblem = TooBig };
+        }
+        catch (Exception ex) when (ex is RequestException or HttpRequestException or IOException or ApiRequestException)
+        {
+            return input with { FileProblem = Failed };
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    private static string Extension(Input input, string filePath)
+    {
+        var ext = Path.GetExtension(input.FileName ?? filePath);
+        return ext.Length is > 1 and <= 6 && ext[1..].All(char.IsAsciiLetterOrDigit) ? ext.ToLowerInvariant() : input.Kind == InputKind.Photo ? ".jpg" : ".bin";
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace PoaBot.Telegram;
+
+/// <summary>Every log line of the Telegram edge. Never log a URL or an exception's full text: they may hold the token.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Connected to Telegram as @{Username}; polling for updates")]
+    public static partial void Connected(ILogger logger, string username);
+
+    [LoggerMessage(2, LogLevel.Warning, "Telegram start-up failed ({Error}); retrying in {Delay}")]
+    public static partial void StartupFailed(ILogger logger, string error, TimeSpan delay);
+
+    [LoggerMessage(3, LogLevel.Warning, "getUpdates failed ({Error}); retrying in {Delay}")]
+    public static partial void PollFailed(ILogger logger, string error, TimeSpan delay);
+
+    [LoggerMessage(4, LogLevel.Error, "Another poller is running with this token (409 Conflict); retrying in {Delay}")]
+    public static partial void Conflict(ILogger logger, TimeSpan delay);
+
+    [LoggerMessage(5, LogLevel.Warning, "Update {UpdateId} failed (attempt {Attempt}): {Error}")]
+    public static partial void UpdateFailed(ILogger logger, long updateId, long attempt, string error);
+
+    [LoggerMessage(6, LogLevel.Error, "Update {UpdateId} set aside after {Attempts} attempts: {Error}")]
+    public static partial void UpdateSetAside(ILogger logger, long updateId, int attempts, string error);
+
+    [LoggerMessage(7, LogLevel.Warning, "Chat {ChatId} is unreachable: {Error}")]
+    public static partial void Unreachable(ILogger logger, long chatId, string error);
+
+    [LoggerMessage(8, LogLevel.Warning, "Message {Id} to chat {ChatId} will be retried at {NotBefore}: {Error}")]
+    public static partial void SendRetry(ILogger logger, long id, long chatId, DateTimeOffset notBefore, string error);
+
+    [LoggerMessage(9, LogLevel.Error, "Message {Id} to chat {ChatId} failed for good: {Error}")]
+    public static partial void SendFailed(ILogger logger, long id, long chatId, string error);
+
+    [LoggerMessage(10, LogLevel.Error, "{Worker} loop error: {Error}")]
+    public static partial void LoopError(ILogger logger, string worker, string error);
+}

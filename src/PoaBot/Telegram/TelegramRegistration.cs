@@ -1,0 +1,30 @@
+using global::Telegram.Bot;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace PoaBot.Telegram;
+
+public static class TelegramRegistration
+{
+    /// <summary>The Telegram worker: the client, the inbox poller and processor, and the paced outbox sender.</summary>
+    public static IServiceCollection AddTelegramWorker(this IServiceCollection services)
+    {
+        // HttpClient's own logging writes request URLs, which contain the token: no loggers on this client.
+        services.AddHttpClient("telegram").RemoveAllLoggers();
+        services.AddSingleton<ITelegramBotClient>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient("telegram");
+            http.Timeout = options.PollTimeout + TimeSpan.FromSeconds(30);
+
+            // RetryCount = 0: the outbox sees every 429 and paces it, instead of the client sleeping inside a send.
+            return new TelegramBotClient(new TelegramBotClientOptions(options.Token!, options.ApiBaseUrl.ToString().TrimEnd('/')) { RetryCount = 0 }, http);
+        });
+        services.AddSingleton<WorkSignals>();
+        services.AddSingleton<EvidenceDownloader>();
+        services.AddHostedService<UpdatePoller>();
+        services.AddHostedService<InboxProcessor>();
+        services.AddHostedService<OutboxSender>();
+        return services;
+    }
+}
