@@ -1,0 +1,181 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PoaBot.CommandLine;
+using PoaBot.Core.Import;
+using PoaBot.Core.People;
+using PoaBot.Core.Samples;
+using PoaBot.Core.Storage;
+using PoaBot.FakeTelegram;
+
+namespace PoaBot.Tests.EndToEnd;
+
+/// <summary>
+/// The real host (<c>poabot run</c>) with the real Telegram.Bot client against the fake Bot API server on loopback.
+/// The database holds this year's POA (the seed, re-dated) and three councils.
+/// </summary>
+public sealed class LiveBot : IAsyncDisposable
+{
+    public const string Token = "7000001:SENTINEL_tok3n_must_never_be_logged";
+
+    private readonly TestDatabase test = new();
+    private CancellationTokenSource? stop;
+    private Task<int>? running;
+
+    private LiveBot(FakeBotApi fake) => Fake = fake;
+
+    public FakeBotApi Fake { get; }
+
+    public Database Database => test.Database;
+
+    public string DatabasePath => test.Path;
+
+    /// <summary>Everything the host logged, at every level.</summary>
+    public ConcurrentQueue<string> Logs { get; } = new();
+
+    public static async Task<LiveBot> StartAsync(FakeBotApiOptions? options = null, Dictionary<string, string?>? settings = null)
+    {
+        var bot = new LiveBot(await FakeBotApi.StartAsync(Token, options));
+        var year = DateTime.UtcNow.Year;
+        var seed = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(SampleData.PoaBytes()).Replace("2024", year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        PoaImporter.Import(bot.Database, PoaDocumentParser.Parse(seed), "prueba", "poa.txt", DateTimeOffset.UtcNow);
+        bot.Database.Write(db =>
+        {
+            var people = new PeopleStore(db);
+            people.AddCouncil("Consejo Centro", "Cabecera");
+            people.AddCouncil("Consejo San Juan", "San Juan");
+        });
+        bot.Start(settings);
+        await bot.Fake.WaitForCallsAsync("getUpdates", 1, TimeSpan.FromSeconds(20));
+        return bot;
+    }
+
+    public void Start(Dictionary<string, string?>? extra = null)
+    {
+        stop = new CancellationTokenSource();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Telegram:Token"] = Token,
+            ["Telegram:ApiBaseUrl"] = Fake.BaseUrl.ToString(),
+            ["Telegram:PollTimeout"] = "00:00:01",
+            ["Logging:LogLevel:Default"] = "Trace",
+        };
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+
+        var output = new StringWriter();
+        running = new CliRunnerWithHost(DatabasePath).RunAsync(["run"], settings, services =>
+            services.AddLogging(l => l.AddProvider(new CapturingLoggerProvider(Logs))), stop.Token);
+    }
+
+    public async Task StopAsync()
+    {
+        if (stop is null || running is null)
+        {
+            return;
+        }
+
+        await stop.CancelAsync();
+        await running;
+        stop.Dispose();
+        stop = null;
+    }
+
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        var calls = Fake.Calls.Count(c => c.Method == "getUpdates");
+        Start();
+        await Fake.WaitForCallsAsync("getUpdates", calls + 1, TimeSpan.FromSeconds(20));
+    }
+
+    public string Invite(string role, params string[] councils) =>
+        Database.Write(db =>
+        {
+            var people = new PeopleStore(db);
+            return people.CreateInvite(role, councils.Select(c => people.Council(c)!.Id).ToList(), DateTimeOffset.UtcNow, TimeSpan.FromDays(7));
+        });
+
+    /// <summary>Registers a user through /start with an invite and waits for the welcome.</summary>
+    public async Task<User> RegisterAsync(long userId, string role = Roles.Coordinator, params string[] councils)
+    {
+        var user = new User(this, userId);
+        await user.SayAsync($"/start {Invite(role, councils.Length == 0 && role == Roles.Coordinator ? ["Consejo Centro"] : councils)}", "Bienvenido");
+        return user;
+    }
+
+    public IReadOnlyList<RecordRow> Records() =>
+        Database.Read(db => db.Query<RecordRow>("SELECT * FROM record WHERE kind <> 'baseline' ORDER BY id").ToList());
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await Fake.DisposeAsync();
+        test.Dispose();
+    }
+
+    /// <summary>A person on a phone: sends, taps, and waits for the bot's answer.</summary>
+    public sealed class User(LiveBot bot, long id)
+    {
+        public long Id => id;
+
+        public SentMessage? Last { get; private set; }
+
+        public async Task<SentMessage> SayAsync(string text, string expect)
+        {
+            var mark = bot.Fake.MessageCount;
+            bot.Fake.SendText(id, text);
+            return Last = await bot.Fake.WaitForMessageSinceAsync(mark, id, m => m.Text.Contains(expect, StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        }
+
+        public async Task<SentMessage> TapAsync(string label, string expect)
+        {
+            var message = bot.Fake.MessagesTo(id).Last(m => m.InlineKeyboard.Count > 0);
+            var button = message.InlineKeyboard.SelectMany(r => r).First(b => b.Text.Contains(label, StringComparison.Ordinal));
+            var mark = bot.Fake.MessageCount;
+            bot.Fake.PressButton(id, message.MessageId, button.CallbackData);
+            return Last = await bot.Fake.WaitForMessageSinceAsync(mark, id, m => m.Text.Contains(expect, StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        }
+
+        public async Task<SentMessage> SendPhotoAsync(byte[] content, string expect)
+        {
+            var mark = bot.Fake.MessageCount;
+            bot.Fake.SendPhoto(id, content);
+            return Last = await bot.Fake.WaitForMessageSinceAsync(mark, id, m => m.Text.Contains(expect, StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        }
+    }
+
+    private sealed class CliRunnerWithHost(string databasePath)
+    {
+        public async Task<int> RunAsync(string[] args, Dictionary<string, string?> settings, Action<IServiceCollection> services, CancellationToken cancellationToken)
+        {
+            settings["Storage:Path"] = databasePath;
+            await Task.Yield();
+            return await Cli.RunAsync(args, TextReader.Null, TextWriter.Null, TextWriter.Null, settings, services, cancellationToken);
+        }
+    }
+}
+
+/// <summary>Keeps every log line, with exception text, to prove what never appears in it.</summary>
+public sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+    }
+}
