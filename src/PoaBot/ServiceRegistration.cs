@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PoaBot.Core.Conversations;
 using PoaBot.Core.Domain;
+using PoaBot.Core.Reminders;
 using PoaBot.Core.Storage;
 
 namespace PoaBot;
@@ -24,6 +25,9 @@ public static class ServiceRegistration
             .ValidateOnStart();
         services.AddOptions<BimesterOptions>().Bind(configuration.GetSection(BimesterOptions.Section)).ValidateOnStart();
         services.AddOptions<InvitesOptions>().Bind(configuration.GetSection(InvitesOptions.Section)).ValidateOnStart();
+        services.AddOptions<RemindersOptions>().Bind(configuration.GetSection(RemindersOptions.Section))
+            .Validate(o => ReminderSettings.Parse(o.DaysBefore, o.At, o.QuietHours) is not null, "Reminders: DaysBefore (1 a 30), At (HH:mm) y QuietHours (HH:mm-HH:mm) deben ser válidos.")
+            .ValidateOnStart();
         services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section));
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
@@ -40,6 +44,16 @@ public static class ServiceRegistration
             var o = sp.GetRequiredService<IOptions<SemaforoOptions>>().Value;
             return new SemaforoThresholds(o.Green, o.Yellow, o.Over);
         });
+
+        // The rules: locking after the grace days, the reminder schedule.
+        services.AddSingleton(sp => new BimesterRules(sp.GetRequiredService<IOptions<BimesterOptions>>().Value.GraceDays));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<RemindersOptions>>().Value;
+            return ReminderSettings.Parse(o.DaysBefore, o.At, o.QuietHours)!;
+        });
+        services.AddSingleton(sp => new EngineSettings(
+            sp.GetRequiredService<SemaforoThresholds>(), sp.GetRequiredService<BimesterRules>(), sp.GetRequiredService<ReminderSettings>(), sp.GetRequiredService<MunicipalClock>()));
 
         // The conversation engine: pure of the network; the edges (Telegram, terminal) send its replies.
         services.AddSingleton<ConversationEngine>();

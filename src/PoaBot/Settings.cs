@@ -76,6 +76,19 @@ public sealed class InvitesOptions
     public TimeSpan ValidFor { get; set; } = TimeSpan.FromDays(7);
 }
 
+public sealed class RemindersOptions
+{
+    public const string Section = "Reminders";
+
+    public int[] DaysBefore { get; set; } = [7, 1];
+
+    [Required]
+    public string At { get; set; } = "09:00";
+
+    [Required]
+    public string QuietHours { get; set; } = "21:00-08:00";
+}
+
 public sealed class ReportOptions
 {
     public const string Section = "Report";

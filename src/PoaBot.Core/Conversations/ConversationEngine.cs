@@ -9,7 +9,7 @@ namespace PoaBot.Core.Conversations;
 /// The conversation engine: state + input + now → new state + changes + replies. It never touches the network:
 /// it reads and writes through the caller's transaction and returns the replies for the edge to send.
 /// </summary>
-public sealed class ConversationEngine(MunicipalClock clock, SemaforoThresholds thresholds)
+public sealed class ConversationEngine(MunicipalClock clock, EngineSettings settings)
 {
     /// <summary>A draft untouched for longer than this is offered to resume or discard.</summary>
     public static readonly TimeSpan DraftLifetime = TimeSpan.FromHours(24);
@@ -36,7 +36,7 @@ public sealed class ConversationEngine(MunicipalClock clock, SemaforoThresholds 
 
         var store = new ConversationStore(db);
         var state = store.Load(input.ChatId);
-        var turn = new Turn(db, input, person, state, clock.LocalDate(input.At), thresholds);
+        var turn = new Turn(db, input, person, state, clock.LocalDate(input.At), settings);
         Route(turn, command);
         state.DraftUpdatedAt = state.Step == Step.Idle ? null : input.At;
         store.Save(input.ChatId, state, input.At);
@@ -46,6 +46,11 @@ public sealed class ConversationEngine(MunicipalClock clock, SemaforoThresholds 
     private static void Route(Turn turn, Command? command)
     {
         var state = turn.State;
+        if (turn.Input.Kind == InputKind.Button && GlobalAction(turn))
+        {
+            return;
+        }
+
         if (turn.Input.Kind == InputKind.Button)
         {
             var (seq, action) = ParseData(turn.Input.Data);
@@ -97,6 +102,12 @@ public sealed class ConversationEngine(MunicipalClock clock, SemaforoThresholds 
             case Step.Deactivate or Step.Reassign:
                 PeopleFlow.Answer(turn);
                 break;
+            case Step.JustifyChoice or Step.JustifyText:
+                CloseFlow.AnswerJustify(turn);
+                break;
+            case Step.ReopenChoice or Step.ReopenDays or Step.ReopenReason:
+                CloseFlow.AnswerReopen(turn);
+                break;
             default:
                 ReportFlow.Answer(turn);
                 break;
@@ -136,9 +147,52 @@ public sealed class ConversationEngine(MunicipalClock clock, SemaforoThresholds 
             case "personas":
                 PeopleFlow.List(turn);
                 break;
+            case "justificar":
+                CloseFlow.ListJustifications(turn);
+                break;
+            case "reabrir":
+                CloseFlow.ListLocked(turn);
+                break;
+            case "recordatorios":
+                CloseFlow.Schedule(turn);
+                break;
             default:
                 turn.Say($"No conozco el comando /{Html.Escape(Html.Shorten(command.Name, 30))}.\n\n{Texts.Hello}", mainKeyboard: true);
                 break;
+        }
+    }
+
+    /// <summary>Buttons of reminders, which live outside any conversation: «r:ACTIVITY» starts a report, «j:ACTIVITY:BIMESTER» a justification.</summary>
+    private static bool GlobalAction(Turn turn)
+    {
+        var data = turn.Input.Data ?? "";
+        var parts = data.Split(':');
+        if (data.Contains('|', StringComparison.Ordinal) || parts.Length < 2 || !parts.Skip(1).All(p => long.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+        {
+            return false;
+        }
+
+        turn.ButtonAnswer = "";
+        var id = long.Parse(parts[1], CultureInfo.InvariantCulture);
+        switch (parts[0])
+        {
+            case "r" when parts.Length == 2:
+                if (turn.State.Step != Step.Idle)
+                {
+                    AskResume(turn, stale: false);
+                }
+                else
+                {
+                    ReportFlow.Start(turn, id);
+                }
+
+                return true;
+            case "j" when parts.Length == 3:
+                turn.State.Reset();
+                CloseFlow.AskJustification(turn, id, int.Parse(parts[2], CultureInfo.InvariantCulture));
+                return true;
+            default:
+                return false;
         }
     }
 

@@ -33,6 +33,11 @@ public enum Step
     AmendReason,
     Deactivate,
     Reassign,
+    JustifyChoice,
+    JustifyText,
+    ReopenChoice,
+    ReopenDays,
+    ReopenReason,
 }
 
 /// <summary>The report being written, field by field.</summary>

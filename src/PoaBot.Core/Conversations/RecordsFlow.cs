@@ -129,6 +129,14 @@ public static class RecordsFlow
     private static void Choose(Turn turn)
     {
         var records = new RecordStore(turn.Db);
+        var target = turn.ActionId("v") is { } v ? records.Get(v) : turn.ActionId("m") is { } m ? records.Get(m) : null;
+        if (target is not null && turn.IsLocked(Instants.ParseDate(target.EventDate)))
+        {
+            turn.State.Reset();
+            turn.Say(ReportFlow.Locked(Instants.ParseDate(target.EventDate)), mainKeyboard: true);
+            return;
+        }
+
         if (turn.ActionId("v") is { } voidId && records.Get(voidId) is { } toVoid && MayVoid(turn, toVoid) && !toVoid.IsVoided)
         {
             if (toVoid.Kind == "request_received" && records.HasLiveManaged(toVoid.Id))
@@ -179,6 +187,10 @@ public static class RecordsFlow
                 else if (date.Year != year || date > turn.Today)
                 {
                     problem = $"La fecha debe ser del {year} y no posterior a hoy.";
+                }
+                else if (turn.IsLocked(date))
+                {
+                    problem = ReportFlow.Locked(date);
                 }
                 else
                 {

@@ -416,10 +416,17 @@ public static class ReportFlow
             return $"El {Numbers.Date(date)} todavía no llega. Escriba la fecha de hoy o una anterior.";
         }
 
-        return date.Year != turn.Today.Year
-            ? $"El {Numbers.Date(date)} no es del POA {turn.Today.Year}. Escriba una fecha entre el 01/01/{turn.Today.Year} y hoy."
-            : null;
+        if (date.Year != turn.Today.Year)
+        {
+            return $"El {Numbers.Date(date)} no es del POA {turn.Today.Year}. Escriba una fecha entre el 01/01/{turn.Today.Year} y hoy.";
+        }
+
+        return turn.IsLocked(date) ? Locked(date) : null;
     }
+
+    public static string Locked(DateOnly date) =>
+        $"El bimestre {Bimesters.ShortName(Bimesters.Of(date))} {date.Year} ya está cerrado y bloqueado, así que no se pueden registrar ni cambiar reportes de esas fechas. " +
+        "Si hace falta, pida a la Dirección que lo reabra (/reabrir).";
 
     private static void AnswerProgram(Turn turn, Draft draft)
     {

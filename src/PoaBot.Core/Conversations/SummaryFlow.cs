@@ -42,10 +42,12 @@ public static class SummaryFlow
             mine = councils.Count > 0 ? store.Progress(poa, turn.Today, turn.Thresholds, councils) : null;
         }
 
-        turn.Say(Render(poa, turn.Today, rows, mine), mainKeyboard: true);
+        var justifications = new JustificationStore(turn.Db).ForPoa(poa.Id);
+        turn.Say(Render(poa, turn.Today, rows, mine, justifications), mainKeyboard: true);
     }
 
-    public static string Render(PoaRow poa, DateOnly asOf, IReadOnlyList<ActivityProgress> rows, IReadOnlyList<ActivityProgress>? mine)
+    public static string Render(
+        PoaRow poa, DateOnly asOf, IReadOnlyList<ActivityProgress> rows, IReadOnlyList<ActivityProgress>? mine, IReadOnlyList<JustificationRow>? justifications = null)
     {
         var header = $"📊 <b>Avance del POA {poa.Year}</b> al {Numbers.Date(asOf)}\n";
         var full = new StringBuilder(header);
@@ -63,6 +65,11 @@ public static class SummaryFlow
             if (mine?.FirstOrDefault(m => m.Num == a.Num) is { } own)
             {
                 full.Append($"Sus consejos: {Numbers.Int(own.RealAcum)} de {Numbers.Int(a.RealAcum)}\n");
+            }
+
+            foreach (var j in justifications?.Where(j => j.ActivityNum == a.Num) ?? [])
+            {
+                full.Append($"📝 {Bimesters.ShortName((int)j.Bimester)}: {Html.Escape(Html.Shorten(j.Text, 120))}\n");
             }
         }
 

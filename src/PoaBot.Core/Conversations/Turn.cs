@@ -6,7 +6,7 @@ using PoaBot.Core.Storage;
 namespace PoaBot.Core.Conversations;
 
 /// <summary>One input being handled: who, what, where the conversation stands, and the replies so far.</summary>
-public sealed class Turn(DbSession db, Input input, PersonRow person, ConversationState state, DateOnly today, SemaforoThresholds thresholds)
+public sealed class Turn(DbSession db, Input input, PersonRow person, ConversationState state, DateOnly today, EngineSettings settings)
 {
     private readonly List<Reply> replies = [];
 
@@ -23,7 +23,12 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
 
     public DateTimeOffset Now => Input.At;
 
-    public SemaforoThresholds Thresholds { get; } = thresholds;
+    public SemaforoThresholds Thresholds => Settings.Thresholds;
+
+    public EngineSettings Settings { get; } = settings;
+
+    /// <summary>A date's bimester is locked (closed and past its grace days, not reopened).</summary>
+    public bool IsLocked(DateOnly date) => Settings.Rules.IsLocked(Db, date, Today, Now);
 
     public string? ButtonAnswer { get; set; }
 

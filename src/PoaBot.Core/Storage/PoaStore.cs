@@ -86,6 +86,18 @@ public sealed class PoaStore(DbSession db)
             """,
             new { poaId, asOf = Instants.Format(asOf) }).Select(t => (t.Item1, t.Item2, t.Item3, (int)t.Item4)).ToList();
 
+    /// <summary>Counted records of one bimester per activity and council (live records only).</summary>
+    public IReadOnlyList<(long ActivityId, long CouncilId, int Total)> BimesterTotals(long poaId, int year, int bimester) =>
+        db.Query<(long, long, long)>(
+            """
+            SELECT r.activity_id, r.council_id, SUM(r.count)
+            FROM record r JOIN activity a ON a.id = r.activity_id
+            WHERE a.poa_id = @poaId AND r.voided_at IS NULL AND r.event_date BETWEEN @from AND @to
+            GROUP BY r.activity_id, r.council_id
+            """,
+            new { poaId, from = Instants.Format(Bimesters.FirstDay(year, bimester)), to = Instants.Format(Bimesters.LastDay(year, bimester)) })
+            .Select(t => (t.Item1, t.Item2, (int)t.Item3)).ToList();
+
     /// <summary>The POA table as of a date.</summary>
     public IReadOnlyList<ActivityProgress> Progress(PoaRow poa, DateOnly asOf, SemaforoThresholds thresholds, IReadOnlyCollection<long>? councilIds = null)
     {

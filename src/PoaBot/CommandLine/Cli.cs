@@ -64,6 +64,7 @@ public static class Cli
                 "council" => CouncilCommand.Run(context),
                 "invite" => InviteCommand.Run(context),
                 "local" => await LocalCommand.RunAsync(context, cancellationToken),
+                "remind" => RemindCommand.Run(context),
                 _ => await context.Usage($"No conozco el comando «{command.Verb}»."),
             };
         }

@@ -20,6 +20,7 @@ public static class Usage
           council import ARCHIVO                consejos desde CSV: nombre, localidad
           invite --role coordinador --council NOMBRE [--council NOMBRE…]
           invite --role director                una invitación de un solo uso
+          remind --dry-run [--fecha dd/mm/aaaa] quién recibiría recordatorios ese día, y por qué
           backup ARCHIVO                        copia consistente de la base de datos
 
         """;

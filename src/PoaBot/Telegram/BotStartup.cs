@@ -22,6 +22,9 @@ public static class BotStartup
     [
         .. CoordinatorCommands,
         new() { Command = "personas", Description = "Coordinadores, sus consejos y bajas" },
+        new() { Command = "justificar", Description = "Justificar actividades fuera del rango verde" },
+        new() { Command = "reabrir", Description = "Reabrir un bimestre bloqueado" },
+        new() { Command = "recordatorios", Description = "Calendario de recordatorios" },
     ];
 
     public static async Task<string> RunAsync(ITelegramBotClient bot, Database database, CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ public static class TelegramRegistration
         services.AddHostedService<UpdatePoller>();
         services.AddHostedService<InboxProcessor>();
         services.AddHostedService<OutboxSender>();
+        services.AddHostedService<PoaBot.Reminders.ReminderScheduler>();
         return services;
     }
 }

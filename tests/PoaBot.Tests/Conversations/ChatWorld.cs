@@ -3,6 +3,7 @@ using PoaBot.Core.Conversations;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Import;
 using PoaBot.Core.People;
+using PoaBot.Core.Reminders;
 using PoaBot.Core.Samples;
 using PoaBot.Core.Storage;
 
@@ -25,7 +26,8 @@ public sealed class ChatWorld : IDisposable
     {
         Clock = MunicipalClock.Create(Time, MunicipalClock.DefaultZone);
         Time.SetUtcNow(start);
-        Engine = new ConversationEngine(Clock, SemaforoThresholds.Default);
+        Settings = new EngineSettings(SemaforoThresholds.Default, BimesterRules.Default, ReminderSettings.Default, Clock);
+        Engine = new ConversationEngine(Clock, Settings);
         PoaImporter.Import(Database, PoaDocumentParser.Parse(SampleData.PoaBytes()), "prueba", "poa.txt", Time.GetUtcNow());
         Database.Write(db =>
         {
@@ -41,6 +43,8 @@ public sealed class ChatWorld : IDisposable
     public MunicipalClock Clock { get; }
 
     public ConversationEngine Engine { get; }
+
+    public EngineSettings Settings { get; }
 
     public Database Database => test.Database;
 

@@ -114,7 +114,7 @@ CREATE TABLE audit (
     id          INTEGER PRIMARY KEY,
     at          TEXT NOT NULL,
     actor       TEXT NOT NULL,
-    action      TEXT NOT NULL CHECK (action IN ('void','amend','reprogram','goal','kind','deactivate','reassign')),
+    action      TEXT NOT NULL CHECK (action IN ('void','amend','reprogram','goal','kind','deactivate','reassign','reopen','justify')),
     record_id   INTEGER NULL REFERENCES record(id),
     activity_id INTEGER NULL REFERENCES activity(id),
     field       TEXT NULL,

@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Text;
+using PoaBot.Core.Domain;
+using PoaBot.Core.Reminders;
+using PoaBot.Core.Reporting;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.Core.Conversations;
+
+/// <summary>The bimester close in the chat: justifications (<c>/justificar</c>), reopening (<c>/reabrir</c>), the schedule (<c>/recordatorios</c>).</summary>
+public static class CloseFlow
+{
+    public static void AskJustification(Turn turn, long activityId, int bimester)
+    {
+        var activity = new PoaStore(turn.Db).Activity(activityId);
+        var year = activity is null ? 0 : turn.Db.Scalar<long>("SELECT p.year FROM poa p JOIN activity a ON a.poa_id = p.id WHERE a.id = @activityId", new { activityId });
+        if (activity is null || bimester is < 1 or > 6)
+        {
+            turn.Say("Esa actividad ya no existe; no se cambió nada.");
+            return;
+        }
+
+        var lastDay = Bimesters.LastDay((int)year, bimester);
+        if (turn.Today <= lastDay)
+        {
+            turn.Say($"El bimestre {Bimesters.ShortName(bimester)} aún no cierra; podrá justificarlo a partir del {Numbers.Date(lastDay.AddDays(1))}.");
+            return;
+        }
+
+        if (turn.IsLocked(lastDay))
+        {
+            turn.Say($"El bimestre {Bimesters.ShortName(bimester)} {year} ya está bloqueado. Si necesita cambiar su justificación, la Dirección puede reabrirlo con /reabrir.");
+            return;
+        }
+
+        turn.State.TargetId = activityId;
+        turn.State.AmendField = bimester.ToString(CultureInfo.InvariantCulture);
+        var current = turn.Db.Single<string>("SELECT text FROM justification WHERE activity_id = @activityId AND bimester = @bimester", new { activityId, bimester });
+        turn.Ask(
+            Step.JustifyText,
+            $"Escriba la justificación de <b>{Html.Escape(ReportFlow.ActivityLabel(activity))}</b> en {Bimesters.ShortName(bimester)} {year}: por qué no se cumplió lo programado." +
+            (current is null ? "" : $"\nJustificación actual: {Html.Escape(current)}") +
+            "\nEjemplo: Se pospuso por las lluvias; se reprogramó para el siguiente bimestre.",
+            [],
+            back: false);
+    }
+
+    public static void AnswerJustify(Turn turn)
+    {
+        if (turn.State.Step == Step.JustifyChoice)
+        {
+            var parts = turn.Action?.Split(':') ?? [];
+            if (parts is ["j", var a, var b] && long.TryParse(a, CultureInfo.InvariantCulture, out var activityId) && int.TryParse(b, CultureInfo.InvariantCulture, out var bimester))
+            {
+                AskJustification(turn, activityId, bimester);
+            }
+            else
+            {
+                turn.State.Reset();
+                turn.Say($"Hola, {Html.Escape(turn.Person.Name)}. {Texts.Hello}", mainKeyboard: true);
+            }
+
+            return;
+        }
+
+        var text = turn.Text;
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 1000)
+        {
+            turn.Say("Escriba la justificación en un mensaje de texto (máximo 1,000 caracteres), o toque Cancelar.");
+            return;
+        }
+
+        var id = turn.State.TargetId ?? 0;
+        var bim = int.Parse(turn.State.AmendField ?? "1", CultureInfo.InvariantCulture);
+        new JustificationStore(turn.Db).Save(id, bim, text, turn.Actor, turn.Now);
+        turn.State.Reset();
+        turn.Say($"✅ Justificación guardada para {Bimesters.ShortName(bim)}. Aparecerá en /resumen y en el reporte del POA.", mainKeyboard: true);
+    }
+
+    public static void ListJustifications(Turn turn)
+    {
+        if (!turn.Person.IsDirector)
+        {
+            turn.Say(Texts.DirectorOnly);
+            return;
+        }
+
+        var store = new PoaStore(turn.Db);
+        var poa = store.Find(turn.Today.Year);
+        var options = new List<(string, string)>();
+        if (poa is not null)
+        {
+            var activities = store.Activities(poa.Id);
+            foreach (var b in Bimesters.All.Where(b => turn.Today > Bimesters.LastDay((int)poa.Year, b) && !turn.IsLocked(Bimesters.LastDay((int)poa.Year, b))))
+            {
+                var totals = store.BimesterTotals(poa.Id, (int)poa.Year, b);
+                foreach (var a in activities)
+                {
+                    var real = totals.Where(t => t.ActivityId == a.Id).Sum(t => t.Total);
+                    if (turn.Thresholds.Classify(a.Prog[b - 1], real) is not (Semaforo.Verde or Semaforo.SinPrograma))
+                    {
+                        options.Add(($"{Bimesters.ShortName(b)} · {Html.Shorten(ReportFlow.ActivityLabel(a), 40)}", $"j:{a.Id}:{b}"));
+                    }
+                }
+            }
+        }
+
+        turn.State.Reset();
+        if (options.Count == 0)
+        {
+            turn.Say("No hay actividades fuera del rango verde en bimestres cerrados que aún se puedan justificar.");
+            return;
+        }
+
+        turn.Ask(Step.JustifyChoice, "¿Qué desea justificar? (actividades fuera del rango verde en bimestres cerrados y aún no bloqueados)", options.Select(o => new[] { o }), back: false);
+    }
+
+    public static void ListLocked(Turn turn)
+    {
+        if (!turn.Person.IsDirector)
+        {
+            turn.Say(Texts.DirectorOnly);
+            return;
+        }
+
+        var year = turn.Today.Year;
+        var locked = Bimesters.All.Where(b => turn.IsLocked(Bimesters.LastDay(year, b))).ToList();
+        turn.State.Reset();
+        if (locked.Count == 0)
+        {
+            turn.Say($"No hay bimestres bloqueados en {year}.");
+            return;
+        }
+
+        turn.Ask(Step.ReopenChoice, "¿Qué bimestre desea reabrir?", locked.Select(b => new[] { ($"{Bimesters.ShortName(b)} {year}", $"o:{b}") }), back: false);
+    }
+
+    public static void AnswerReopen(Turn turn)
+    {
+        if (!turn.Person.IsDirector)
+        {
+            turn.State.Reset();
+            turn.Say(Texts.DirectorOnly);
+            return;
+        }
+
+        switch (turn.State.Step)
+        {
+            case Step.ReopenChoice:
+                if (turn.ActionId("o") is { } b and >= 1 and <= 6)
+                {
+                    turn.State.AmendField = b.ToString(CultureInfo.InvariantCulture);
+                    turn.Ask(Step.ReopenDays, $"¿Por cuántos días reabre {Bimesters.ShortName((int)b)}? Escriba un número del 1 al 30.", [], back: false);
+                }
+                else
+                {
+                    turn.State.Reset();
+                    turn.Say($"Hola, {Html.Escape(turn.Person.Name)}. {Texts.Hello}", mainKeyboard: true);
+                }
+
+                break;
+            case Step.ReopenDays:
+                if (NumberText.TryParse(turn.Text, 30, out var days, out _) && days >= 1)
+                {
+                    turn.State.AmendValue = days.ToString(CultureInfo.InvariantCulture);
+                    turn.Ask(Step.ReopenReason, "¿Por qué se reabre? Escriba el motivo.\nEjemplo: Faltó registrar dos reuniones del Consejo Centro.", [], back: false);
+                }
+                else
+                {
+                    turn.Say("Escriba un número de días del 1 al 30, por ejemplo: 3");
+                }
+
+                break;
+            default:
+                if (string.IsNullOrWhiteSpace(turn.Text) || turn.Text.Length > 500)
+                {
+                    turn.Say("Escriba el motivo en un mensaje (máximo 500 caracteres).");
+                    return;
+                }
+
+                var bimester = int.Parse(turn.State.AmendField!, CultureInfo.InvariantCulture);
+                var until = turn.Now.AddDays(int.Parse(turn.State.AmendValue!, CultureInfo.InvariantCulture));
+                BimesterRules.Reopen(turn.Db, turn.Today.Year, bimester, until, turn.Text, turn.Actor, turn.Now);
+                turn.State.Reset();
+                turn.Say($"🔓 {Bimesters.ShortName(bimester)} {turn.Today.Year} queda abierto hasta el {Numbers.Date(turn.Settings.Clock.LocalDate(until))}. Motivo guardado en la bitácora.", mainKeyboard: true);
+                break;
+        }
+    }
+
+    public static void Schedule(Turn turn)
+    {
+        if (!turn.Person.IsDirector)
+        {
+            turn.Say(Texts.DirectorOnly);
+            return;
+        }
+
+        var settings = turn.Settings.Reminders;
+        var clock = turn.Settings.Clock;
+        var text = new StringBuilder("⏰ <b>Recordatorios</b>\n")
+            .Append($"{string.Join(" y ", settings.DaysBefore)} día(s) antes del cierre de cada bimestre y el día siguiente al cierre, a las {settings.At:HH\\:mm}. ")
+            .Append($"Horario silencioso: {settings.QuietStart:HH\\:mm}–{settings.QuietEnd:HH\\:mm}. ")
+            .Append($"Un bimestre se bloquea {turn.Settings.Rules.GraceDays} días después de su cierre.\n\n<b>Próximos</b>");
+        foreach (var moment in ReminderSchedule.Upcoming(turn.Now, settings, clock).Take(3))
+        {
+            var plans = ReminderPlanner.Plan(turn.Db, moment, turn.Thresholds, turn.Settings.Rules);
+            var coordinators = plans.Count(p => p.Why != "resumen para la Dirección" && p.Kind != ReminderPlanner.Close);
+            var local = clock.LocalDateTime(moment.Due);
+            var label = moment.DaysBefore is { } d ? $"faltan {d} día(s)" : "aviso de cierre y justificaciones";
+            text.Append($"\n• {local:dd/MM/yyyy HH:mm} — {Bimesters.ShortName(moment.Bimester)} {moment.Year}, {label}: hoy irían a {coordinators} coordinador(es) con pendientes");
+        }
+
+        turn.Say(text.ToString());
+    }
+}

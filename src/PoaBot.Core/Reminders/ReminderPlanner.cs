@@ -1,0 +1,129 @@
+using System.Text;
+using PoaBot.Core.Conversations;
+using PoaBot.Core.Domain;
+using PoaBot.Core.People;
+using PoaBot.Core.Reporting;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.Core.Reminders;
+
+/// <summary>A reminder for one person: what to send, and why (for <c>remind --dry-run</c>).</summary>
+public sealed record PlannedReminder(long PersonId, long TelegramId, string Name, string Kind, Reply Reply, string Why);
+
+/// <summary>
+/// Who is reminded, with what. An activity is pending for a coordinator when it has PROG this bimester, the
+/// municipality's REAL is below PROG, and none of the coordinator's councils has a record for it this bimester.
+/// Nobody with nothing pending is reminded. Directors get a digest at the same moments, and at the close a request
+/// for the justifications of activities out of the green band.
+/// </summary>
+public static class ReminderPlanner
+{
+    public const string Close = "close";
+
+    public static IReadOnlyList<PlannedReminder> Plan(DbSession db, ReminderMoment moment, SemaforoThresholds thresholds, BimesterRules rules)
+    {
+        var poa = new PoaStore(db).Find(moment.Year);
+        if (poa is null)
+        {
+            return [];
+        }
+
+        var b = moment.Bimester;
+        var activities = new PoaStore(db).Activities(poa.Id);
+        var totals = new PoaStore(db).BimesterTotals(poa.Id, moment.Year, b);
+        int Real(ActivityPlan a) => totals.Where(t => t.ActivityId == a.Id).Sum(t => t.Total);
+        var people = new PeopleStore(db);
+        var everyone = people.All().Where(p => p.Active).ToList();
+        var plans = new List<PlannedReminder>();
+        var header = Header(moment, rules);
+
+        foreach (var person in everyone.Where(p => !p.IsDirector && p.UnreachableSince is null))
+        {
+            var councils = people.CouncilsOf(person.Id);
+            var councilIds = councils.Select(c => c.Id).ToHashSet();
+            var pending = activities
+                .Where(a => a.Prog[b - 1] > 0 && Real(a) < a.Prog[b - 1])
+                .Where(a => !totals.Any(t => t.ActivityId == a.Id && councilIds.Contains(t.CouncilId)))
+                .ToList();
+            if (pending.Count == 0)
+            {
+                continue;
+            }
+
+            var text = new StringBuilder(header).Append('\n')
+                .Append($"Para sus consejos ({Html.Escape(string.Join(", ", councils.Select(c => c.Name)))}) está pendiente:");
+            foreach (var a in pending)
+            {
+                text.Append($"\n• {Html.Escape(ReportFlow.ActivityLabel(a))}: programado {a.Prog[b - 1]}, reportado {Real(a)}, faltan {a.Prog[b - 1] - Real(a)}");
+            }
+
+            var buttons = pending.Select(a => (IReadOnlyList<Button>)[new Button($"📝 Reportar: {Html.Shorten(ReportFlow.ActivityLabel(a), 40)}", $"r:{a.Id}")]).ToList();
+            if (moment.Kind == ReminderMoment.Overdue)
+            {
+                text.Append("\n\nSi no se pudo cumplir, escriba una justificación con el botón «Justificar».");
+                buttons.AddRange(pending.Select(a => (IReadOnlyList<Button>)[new Button($"✍️ Justificar: {Html.Shorten(ReportFlow.ActivityLabel(a), 40)}", $"j:{a.Id}:{b}")]));
+            }
+
+            var why = string.Join("; ", pending.Select(a => $"{a.Num}: PROG {a.Prog[b - 1]}, REAL {Real(a)}, ninguno de sus consejos reportó"));
+            plans.Add(new PlannedReminder(person.Id, person.TelegramId, person.Name, moment.Kind, new Reply(text.ToString()) { Buttons = buttons }, why));
+        }
+
+        var digest = Digest(db, moment, header, activities, totals, everyone, thresholds);
+        var outOfBand = activities.Where(a => thresholds.Classify(a.Prog[b - 1], Real(a)) is not (Semaforo.Verde or Semaforo.SinPrograma)).ToList();
+        foreach (var director in everyone.Where(p => p.IsDirector && p.UnreachableSince is null))
+        {
+            plans.Add(new PlannedReminder(director.Id, director.TelegramId, director.Name, moment.Kind, new Reply(digest), "resumen para la Dirección"));
+            if (moment.Kind == ReminderMoment.Overdue && outOfBand.Count > 0)
+            {
+                var text = new StringBuilder($"📝 <b>Justificaciones de {Bimesters.ShortName(b)} {moment.Year}</b>\nEstas actividades quedaron fuera del rango verde y necesitan una justificación:");
+                foreach (var a in outOfBand)
+                {
+                    text.Append($"\n• {Html.Escape(ReportFlow.ActivityLabel(a))}: {thresholds.Classify(a.Prog[b - 1], Real(a)).Words(a.Prog[b - 1])} ({Real(a)} de {a.Prog[b - 1]})");
+                }
+
+                plans.Add(new PlannedReminder(director.Id, director.TelegramId, director.Name, Close, new Reply(text.ToString())
+                {
+                    Buttons = outOfBand.Select(a => (IReadOnlyList<Button>)[new Button($"✍️ Justificar: {Html.Shorten(ReportFlow.ActivityLabel(a), 40)}", $"j:{a.Id}:{b}")]).ToList(),
+                }, $"{outOfBand.Count} actividad(es) fuera del rango verde"));
+            }
+        }
+
+        return plans;
+    }
+
+    private static string Header(ReminderMoment moment, BimesterRules rules)
+    {
+        var name = Bimesters.ShortName(moment.Bimester);
+        var last = Numbers.Date(Bimesters.LastDay(moment.Year, moment.Bimester));
+        return moment.DaysBefore switch
+        {
+            1 => $"⏰ <b>Hoy es el último día del bimestre {name}</b> ({last}).",
+            { } days => $"⏰ <b>Faltan {days} días para que cierre el bimestre {name}</b> (cierra el {last} a medianoche).",
+            _ => $"⚠️ <b>El bimestre {name} ya cerró.</b> Todavía puede registrar lo que falte hasta el {Numbers.Date(rules.LockDate(moment.Year, moment.Bimester).AddDays(-1))}; después se bloquea.",
+        };
+    }
+
+    private static string Digest(
+        DbSession db,
+        ReminderMoment moment,
+        string header,
+        IReadOnlyList<ActivityPlan> activities,
+        IReadOnlyList<(long ActivityId, long CouncilId, int Total)> totals,
+        IReadOnlyList<PersonRow> everyone,
+        SemaforoThresholds thresholds)
+    {
+        var b = moment.Bimester;
+        var text = new StringBuilder("📋 <b>Resumen para la Dirección</b>\n").Append(header).Append('\n');
+        foreach (var a in activities.Where(a => a.Prog[b - 1] > 0 || totals.Any(t => t.ActivityId == a.Id)))
+        {
+            var real = totals.Where(t => t.ActivityId == a.Id).Sum(t => t.Total);
+            text.Append($"\n• {Html.Escape(ReportFlow.ActivityLabel(a))}: {thresholds.Classify(a.Prog[b - 1], real).Words(a.Prog[b - 1])} ({real} de {a.Prog[b - 1]})");
+        }
+
+        var silent = new PeopleStore(db).Councils().Where(c => !totals.Any(t => t.CouncilId == c.Id)).Select(c => c.Name).ToList();
+        text.Append("\n\nConsejos sin reportes este bimestre: ").Append(silent.Count == 0 ? "ninguno 🎉" : Html.Escape(string.Join(", ", silent)));
+        var unreachable = everyone.Where(p => p.UnreachableSince is not null).Select(p => p.Name).ToList();
+        text.Append("\nPersonas a quienes no puedo escribir: ").Append(unreachable.Count == 0 ? "ninguna" : Html.Escape(string.Join(", ", unreachable)));
+        return text.ToString();
+    }
+}

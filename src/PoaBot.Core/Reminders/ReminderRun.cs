@@ -1,0 +1,50 @@
+using PoaBot.Core.Domain;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.Core.Reminders;
+
+/// <summary>
+/// Sends what is due: each reminder once per person, bimester and kind (a database key), through the outbox, in
+/// small transactions so a restart in the middle of a fan-out neither repeats nor skips anyone.
+/// </summary>
+public static class ReminderRun
+{
+    public const int Chunk = 100;
+
+    public static int Execute(Database database, DateTimeOffset now, ReminderSettings settings, BimesterRules rules, SemaforoThresholds thresholds, MunicipalClock clock)
+    {
+        var sent = 0;
+        foreach (var moment in ReminderSchedule.Due(now, settings, rules, clock))
+        {
+            var plans = database.Read(db =>
+            {
+                var already = db.Query<(long, string)>(
+                    "SELECT person_id, kind FROM reminder_sent WHERE year = @Year AND bimester = @Bimester",
+                    new { moment.Year, moment.Bimester }).ToHashSet();
+                return ReminderPlanner.Plan(db, moment, thresholds, rules).Where(p => !already.Contains((p.PersonId, p.Kind))).ToList();
+            });
+            foreach (var chunk in plans.Chunk(Chunk))
+            {
+                sent += database.Write(db =>
+                {
+                    var count = 0;
+                    foreach (var plan in chunk)
+                    {
+                        var inserted = db.Execute(
+                            "INSERT INTO reminder_sent (person_id, year, bimester, kind, sent_at) VALUES (@PersonId, @Year, @Bimester, @Kind, @now) ON CONFLICT DO NOTHING",
+                            new { plan.PersonId, moment.Year, moment.Bimester, plan.Kind, now = Instants.Format(now) });
+                        if (inserted == 1)
+                        {
+                            new OutboxStore(db).Enqueue(plan.TelegramId, plan.Reply, now, $"rem:{plan.PersonId}:{moment.Year}:{moment.Bimester}:{plan.Kind}");
+                            count++;
+                        }
+                    }
+
+                    return count;
+                });
+            }
+        }
+
+        return sent;
+    }
+}

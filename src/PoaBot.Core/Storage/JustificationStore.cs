@@ -1,0 +1,40 @@
+namespace PoaBot.Core.Storage;
+
+public sealed class JustificationRow
+{
+    public long ActivityId { get; init; }
+
+    public long Bimester { get; init; }
+
+    public string Text { get; init; } = "";
+
+    public string Author { get; init; } = "";
+
+    public string UpdatedAt { get; init; } = "";
+
+    public long ActivityNum { get; init; }
+}
+
+/// <summary>Justifications per activity and bimester; a change keeps old → new in the audit trail.</summary>
+public sealed class JustificationStore(DbSession db)
+{
+    public void Save(long activityId, int bimester, string text, string author, DateTimeOffset now)
+    {
+        var old = db.Single<string>("SELECT text FROM justification WHERE activity_id = @activityId AND bimester = @bimester", new { activityId, bimester });
+        db.Execute(
+            """
+            INSERT INTO justification (activity_id, bimester, text, author, updated_at) VALUES (@activityId, @bimester, @text, @author, @now)
+            ON CONFLICT (activity_id, bimester) DO UPDATE SET text = excluded.text, author = excluded.author, updated_at = excluded.updated_at
+            """,
+            new { activityId, bimester, text, author, now = Instants.Format(now) });
+        new AuditStore(db).Add(now, author, "justify", "Justificación del bimestre", activityId: activityId, field: $"justificación bimestre {bimester}", oldValue: old, newValue: text);
+    }
+
+    public IReadOnlyList<JustificationRow> ForPoa(long poaId) =>
+        db.Query<JustificationRow>(
+            """
+            SELECT j.*, a.num AS activity_num FROM justification j JOIN activity a ON a.id = j.activity_id
+            WHERE a.poa_id = @poaId ORDER BY a.num, j.bimester
+            """,
+            new { poaId }).ToList();
+}

@@ -1,0 +1,60 @@
+using PoaBot.Core.Domain;
+using PoaBot.Core.Reminders;
+using PoaBot.Core.Reporting;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.CommandLine;
+
+/// <summary><c>poabot remind --dry-run [--fecha dd/mm/aaaa]</c>: who would be reminded that day at the reminder hour, and why. Sends nothing.</summary>
+public static class RemindCommand
+{
+    public static int Run(CliContext context)
+    {
+        if (!context.Args.Has("dry-run"))
+        {
+            return context.Fail("El bot envía los recordatorios solo mientras corre («poabot run»). Use --dry-run para ver quién los recibiría.");
+        }
+
+        var clock = context.Get<MunicipalClock>();
+        var settings = context.Get<ReminderSettings>();
+        var day = clock.Today;
+        if (context.Args.Option("fecha") is { } text && !Numbers.TryParseDate(text, out day))
+        {
+            return context.Fail($"«{text}» no es una fecha; use dd/mm/aaaa, por ejemplo --fecha 23/04/2024.");
+        }
+
+        var at = clock.ToInstant(day, settings.At);
+        var moments = ReminderSchedule.Due(at, settings, context.Get<BimesterRules>(), clock)
+            .Where(m => clock.LocalDate(m.Due) == day)
+            .ToList();
+        if (moments.Count == 0)
+        {
+            var next = ReminderSchedule.Upcoming(at, settings, clock).First();
+            context.Output.WriteLine($"El {Numbers.Date(day)} no toca ningún recordatorio. El siguiente: {clock.LocalDateTime(next.Due):dd/MM/yyyy HH:mm} ({Bimesters.ShortName(next.Bimester)} {next.Year}).");
+            return 0;
+        }
+
+        var thresholds = context.Get<SemaforoThresholds>();
+        var rules = context.Get<BimesterRules>();
+        context.Get<Database>().Read(db =>
+        {
+            foreach (var moment in moments)
+            {
+                var plans = ReminderPlanner.Plan(db, moment, thresholds, rules);
+                context.Output.WriteLine($"{Numbers.Date(day)} {settings.At:HH\\:mm} — {Bimesters.ShortName(moment.Bimester)} {moment.Year} ({moment.Kind}): {plans.Count} mensaje(s)");
+                foreach (var plan in plans)
+                {
+                    context.Output.WriteLine($"  • {plan.Name} [{plan.Kind}]: {plan.Why}");
+                }
+
+                if (plans.Count == 0)
+                {
+                    context.Output.WriteLine("  Nadie tiene pendientes: no se envía nada.");
+                }
+            }
+
+            return 0;
+        });
+        return 0;
+    }
+}
