@@ -53,7 +53,13 @@ public static class ServiceRegistration
             return ReminderSettings.Parse(o.DaysBefore, o.At, o.QuietHours)!;
         });
         services.AddSingleton(sp => new EngineSettings(
-            sp.GetRequiredService<SemaforoThresholds>(), sp.GetRequiredService<BimesterRules>(), sp.GetRequiredService<ReminderSettings>(), sp.GetRequiredService<MunicipalClock>()));
+            sp.GetRequiredService<SemaforoThresholds>(), sp.GetRequiredService<BimesterRules>(), sp.GetRequiredService<ReminderSettings>(), sp.GetRequiredService<MunicipalClock>())
+        {
+            InviteValidFor = sp.GetRequiredService<IOptions<InvitesOptions>>().Value.ValidFor,
+            DataFolder = Path.GetDirectoryName(sp.GetRequiredService<Database>().Path)!,
+            Responsible = sp.GetRequiredService<IOptions<ReportOptions>>().Value.Responsible,
+            Position = sp.GetRequiredService<IOptions<ReportOptions>>().Value.Position,
+        });
 
         // The conversation engine: pure of the network; the edges (Telegram, terminal) send its replies.
         services.AddSingleton<ConversationEngine>();

@@ -108,6 +108,12 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
             case Step.ReopenChoice or Step.ReopenDays or Step.ReopenReason:
                 CloseFlow.AnswerReopen(turn);
                 break;
+            case Step.InviteRole or Step.InviteCouncils or Step.CouncilList or Step.CouncilName or Step.CouncilLocality:
+                DirectorFlow.Answer(turn);
+                break;
+            case Step.ImportFile or Step.ImportConfirm:
+                FilesFlow.AnswerImport(turn);
+                break;
             default:
                 ReportFlow.Answer(turn);
                 break;
@@ -144,9 +150,19 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
             case "folio":
                 RecordsFlow.Show(turn, command.Arg);
                 break;
-            case "personas":
+            case "personas" or "coordinadores":
                 PeopleFlow.List(turn);
                 break;
+            case "invitar":
+                DirectorFlow.Invite(turn);
+                break;
+            case "consejos":
+                DirectorFlow.Councils(turn);
+                break;
+            case "importar":
+                FilesFlow.StartImport(turn);
+                break;
+
             case "justificar":
                 CloseFlow.ListJustifications(turn);
                 break;

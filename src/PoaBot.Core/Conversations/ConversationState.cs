@@ -38,6 +38,13 @@ public enum Step
     ReopenChoice,
     ReopenDays,
     ReopenReason,
+    InviteRole,
+    InviteCouncils,
+    CouncilList,
+    CouncilName,
+    CouncilLocality,
+    ImportFile,
+    ImportConfirm,
 }
 
 /// <summary>The report being written, field by field.</summary>
@@ -99,6 +106,9 @@ public sealed class ConversationState
 
     public string? AmendValue { get; set; }
 
+    /// <summary>Ids chosen so far in a multiple choice (councils of an invite).</summary>
+    public List<long> Selected { get; set; } = [];
+
     public void Reset()
     {
         Step = Step.Idle;
@@ -110,6 +120,7 @@ public sealed class ConversationState
         TargetId = null;
         AmendField = null;
         AmendValue = null;
+        Selected.Clear();
     }
 }
 

@@ -4,4 +4,16 @@ using PoaBot.Core.Reminders;
 namespace PoaBot.Core.Conversations;
 
 /// <summary>The rules the engine applies, all from settings: semáforo thresholds, locking, the reminder schedule.</summary>
-public sealed record EngineSettings(SemaforoThresholds Thresholds, BimesterRules Rules, ReminderSettings Reminders, MunicipalClock Clock);
+public sealed record EngineSettings(SemaforoThresholds Thresholds, BimesterRules Rules, ReminderSettings Reminders, MunicipalClock Clock)
+{
+    /// <summary>How long an invite made in the chat stays valid (<c>Invites:ValidFor</c>).</summary>
+    public TimeSpan InviteValidFor { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>The folder of the database; exports are written beside it.</summary>
+    public string DataFolder { get; init; } = Path.GetTempPath();
+
+    /// <summary>Signature block of exports (<c>Report:Responsible</c>, <c>Report:Position</c>).</summary>
+    public string? Responsible { get; init; }
+
+    public string? Position { get; init; }
+}

@@ -29,6 +29,9 @@ public sealed record Input(long ChatId, long UserId, string Name, InputKind Kind
     /// <summary>SHA-256 of the evidence file, when the transport downloaded it.</summary>
     public string? FileHash { get; init; }
 
+    /// <summary>Where the transport saved the file, when it downloaded it.</summary>
+    public string? FilePath { get; init; }
+
     /// <summary>Why the transport could not keep the file (e.g. too big), if so.</summary>
     public string? FileProblem { get; init; }
 

@@ -1,5 +1,7 @@
 using System.Text;
 using PoaBot.Core.People;
+using PoaBot.Core.Reporting;
+using PoaBot.Core.Storage;
 
 namespace PoaBot.Core.Conversations;
 
@@ -20,8 +22,10 @@ public static class PeopleFlow
         foreach (var p in all)
         {
             var councils = people.CouncilsOf(p.Id).Select(c => c.Name).ToList();
-            var status = !p.Active ? "inactivo(a)" : p.UnreachableSince is not null ? "⚠️ no se le pueden enviar mensajes" : "activo(a)";
-            text.Append($"\n• <b>{Html.Escape(p.Name)}</b> — {p.Role}, {status}");
+            var status = !p.Active ? "inactivo(a)" : p.UnreachableSince is not null ? "⚠️ no se le pueden enviar mensajes" : "activo(a), recibe mensajes";
+            var last = turn.Db.Single<string>("SELECT max(event_date) FROM record WHERE created_by = @Id AND voided_at IS NULL", new { p.Id });
+            text.Append($"\n• <b>{Html.Escape(p.Name)}</b> — {p.Role}, {status}")
+                .Append(last is null ? "; sin reportes" : $"; último reporte {Numbers.Date(Instants.ParseDate(last))}");
             if (councils.Count > 0)
             {
                 text.Append($"\n  {Html.Escape(Html.Shorten(string.Join(", ", councils), 200))}");

@@ -10,8 +10,11 @@ public sealed record Reply(string Html)
     /// <summary>Show the persistent keyboard (Reportar / Resumen / Ayuda).</summary>
     public bool MainKeyboard { get; init; }
 
-    /// <summary>A file to send as a document (exports), by path.</summary>
+    /// <summary>A file to send (exports, charts), by path; the text becomes its caption.</summary>
     public string? DocumentPath { get; init; }
+
+    /// <summary>Send <see cref="DocumentPath"/> as a photo (a chart) rather than as a document.</summary>
+    public bool DocumentIsPhoto { get; init; }
 
     /// <summary>Evidence to show again, by the file_id Telegram gave this bot; the text becomes its caption.</summary>
     public string? EvidenceFileId { get; init; }

@@ -59,7 +59,8 @@ public static class Texts
         "/folio DPC-2024-0007 — ver un reporte\n" +
         "/cancelar — cancelar lo que esté haciendo\n" +
         (director
-            ? "\n<b>Dirección</b>\n/resumen consejos — avance por consejo\n/personas — coordinadores y bajas\n" +
+            ? "\n<b>Dirección</b>\n/resumen consejos — avance por consejo\n/coordinadores — personas, consejos, último reporte; bajas\n" +
+              "/invitar — crear un enlace de invitación\n/consejos — ver y agregar consejos\n/importar — cargar el POA desde un archivo\n" +
               "/justificar — justificar actividades fuera del rango verde\n/reabrir — reabrir un bimestre bloqueado\n/recordatorios — calendario de recordatorios\n"
             : "") +
         "\nEn cada paso puede tocar «Atrás» o «Cancelar».";

@@ -50,7 +50,7 @@ public static class LocalCommand
                 $"Para probar con ese POA use --fecha, por ejemplo: --fecha 15/04/{(years.Count > 0 ? years[^1] : today.Year)}");
         }
 
-        await output.WriteLineAsync($"Conversación local como {role}, fecha {Numbers.Date(today)}. Escriba sus mensajes; los botones se eligen con su número; «/foto» envía una foto de prueba; «salir» termina.\n");
+        await output.WriteLineAsync($"Conversación local como {role}, fecha {Numbers.Date(today)}. Escriba sus mensajes; los botones se eligen con su número; «/foto» envía una foto de prueba; «/archivo RUTA» envía un documento; «salir» termina.\n");
         var engine = context.Get<ConversationEngine>();
         IReadOnlyList<Button> buttons = [];
         var name = role == Roles.Director ? "Directora (local)" : "Coordinador (local)";
@@ -70,12 +70,24 @@ public static class LocalCommand
                 ? Input.FromButton(userId, name, buttons[n - 1].Data, at)
                 : line.Trim() == "/foto"
                     ? new Input(userId, userId, name, InputKind.Photo, at) { FileId = "local-foto", FileHash = "0000000000000000000000000000000000000000000000000000000000000000" }
-                    : Input.FromText(userId, name, line, at);
+                    : line.TrimStart().StartsWith("/archivo ", StringComparison.Ordinal)
+                        ? LocalFile(userId, name, line.Trim()[9..].Trim().Trim('"'), at)
+                        : Input.FromText(userId, name, line, at);
             Show(output, Handle(database, engine, input), ref buttons);
         }
 
         return 0;
     }
+
+    /// <summary>«/archivo RUTA» sends a file from this computer, as a person would attach a document.</summary>
+    private static Input LocalFile(long userId, string name, string path, DateTimeOffset at) =>
+        new(userId, userId, name, InputKind.Document, at)
+        {
+            FileId = "local-archivo",
+            FileName = Path.GetFileName(path),
+            FilePath = Path.GetFullPath(path),
+            FileProblem = File.Exists(path) ? null : $"No encontré el archivo «{path}» en esta computadora.",
+        };
 
     private static TurnResult Handle(Database database, ConversationEngine engine, Input input) =>
         database.Write(db => engine.Handle(db, input));

@@ -21,7 +21,10 @@ public static class BotStartup
     private static readonly BotCommand[] DirectorCommands =
     [
         .. CoordinatorCommands,
-        new() { Command = "personas", Description = "Coordinadores, sus consejos y bajas" },
+        new() { Command = "coordinadores", Description = "Personas, consejos, último reporte; bajas" },
+        new() { Command = "invitar", Description = "Crear un enlace de invitación" },
+        new() { Command = "consejos", Description = "Ver y agregar consejos" },
+        new() { Command = "importar", Description = "Cargar el POA desde un archivo" },
         new() { Command = "justificar", Description = "Justificar actividades fuera del rango verde" },
         new() { Command = "reabrir", Description = "Reabrir un bimestre bloqueado" },
         new() { Command = "recordatorios", Description = "Calendario de recordatorios" },

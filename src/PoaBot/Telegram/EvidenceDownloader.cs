@@ -59,7 +59,7 @@ public sealed class EvidenceDownloader(ITelegramBotClient bot, Database database
                 File.Move(temp, target);
             }
 
-            return input with { FileHash = hash };
+            return input with { FileHash = hash, FilePath = target };
         }
         catch (ApiRequestException ex) when (ex.Message.Contains("too big", StringComparison.OrdinalIgnoreCase))
         {

@@ -155,7 +155,7 @@ public sealed class InboxProcessor(
         return update is null ? null : UpdateMapper.Map(update, Instants.Parse(row.ReceivedAt));
     }
 
-    /// <summary>Downloads the evidence of chats that are at the evidence step, chats in parallel.</summary>
+    /// <summary>Downloads the files of chats that wait for one (evidence, or a POA to import), chats in parallel.</summary>
     private async Task<Dictionary<long, Input>> DownloadEvidenceAsync(List<(long UpdateId, MappedUpdate Update)> withFiles, CancellationToken cancellationToken)
     {
         var result = new Dictionary<long, Input>();
@@ -167,7 +167,7 @@ public sealed class InboxProcessor(
         var waiting = database.Read(db =>
         {
             var conversations = new ConversationStore(db);
-            return withFiles.Select(u => u.Update.ChatId).Distinct().Where(c => conversations.Load(c).Step == Step.Evidence).ToHashSet();
+            return withFiles.Select(u => u.Update.ChatId).Distinct().Where(c => conversations.Load(c).Step is Step.Evidence or Step.ImportFile).ToHashSet();
         });
         var lockObject = new Lock();
         await Parallel.ForEachAsync(

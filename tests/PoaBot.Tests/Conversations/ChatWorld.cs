@@ -108,6 +108,15 @@ public sealed class Chat(ChatWorld world, long userId, string name)
     public Chat SendPhoto(string fileId = "foto-1", string? problem = null) =>
         Handle(new Input(userId, userId, name, InputKind.Photo, world.Time.GetUtcNow()) { FileId = fileId, FileHash = new string('a', 64), FileProblem = problem });
 
+    public Chat SendDocument(string path, string? problem = null) =>
+        Handle(new Input(userId, userId, name, InputKind.Document, world.Time.GetUtcNow())
+        {
+            FileId = "doc-1",
+            FileName = Path.GetFileName(path),
+            FilePath = problem is null ? path : null,
+            FileProblem = problem,
+        });
+
     public Chat SendSticker() => Handle(new Input(userId, userId, name, InputKind.Other, world.Time.GetUtcNow()));
 
     public Chat Handle(Input input)

@@ -1,0 +1,139 @@
+using System.Text;
+using PoaBot.Core.People;
+using PoaBot.Core.Reporting;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.Core.Conversations;
+
+/// <summary>Director tools in the chat: <c>/invitar</c> (role and councils with buttons) and <c>/consejos</c> (list and add).</summary>
+public static class DirectorFlow
+{
+    public static void Invite(Turn turn)
+    {
+        if (!turn.Person.IsDirector)
+        {
+            turn.Say(Texts.DirectorOnly);
+            return;
+        }
+
+        turn.State.Reset();
+        turn.Ask(Step.InviteRole, "¿Para quién es la invitación?", [[("Coordinador(a)", "role:coordinador")], [("Director(a)", "role:director")]], back: false);
+    }
+
+    public static void Councils(Turn turn)
+    {
+        if (!turn.Person.IsDirector)
+        {
+            turn.Say(Texts.DirectorOnly);
+            return;
+        }
+
+        var people = new PeopleStore(turn.Db);
+        var councils = people.Councils();
+        var text = new StringBuilder($"🏘 <b>Consejos ({councils.Count})</b>\n");
+        foreach (var c in councils)
+        {
+            var coordinators = turn.Db.Query<string>(
+                "SELECT p.name FROM person p JOIN person_council pc ON pc.person_id = p.id WHERE pc.council_id = @Id AND p.active = 1 ORDER BY p.name", new { c.Id }).ToList();
+            text.Append($"\n• <b>{Html.Escape(c.Name)}</b>{(c.Locality.Length > 0 ? $" ({Html.Escape(c.Locality)})" : "")} — ")
+                .Append(coordinators.Count == 0 ? "sin coordinador" : Html.Escape(string.Join(", ", coordinators)));
+        }
+
+        turn.State.Reset();
+        turn.Ask(Step.CouncilList, text.ToString(), [[("➕ Agregar consejo", "add")]], back: false);
+    }
+
+    public static void Answer(Turn turn)
+    {
+        if (!turn.Person.IsDirector)
+        {
+            turn.State.Reset();
+            turn.Say(Texts.DirectorOnly);
+            return;
+        }
+
+        var people = new PeopleStore(turn.Db);
+        switch (turn.State.Step)
+        {
+            case Step.InviteRole when turn.Action == "role:director":
+                turn.State.Reset();
+                SendInvite(turn, Roles.Director, []);
+                break;
+            case Step.InviteRole when turn.Action == "role:coordinador":
+                AskCouncils(turn, people);
+                break;
+            case Step.InviteCouncils when turn.Action == "done":
+                if (turn.State.Selected.Count == 0)
+                {
+                    turn.Say("Elija al menos un consejo.");
+                    AskCouncils(turn, people);
+                    return;
+                }
+
+                var chosen = turn.State.Selected.ToList();
+                turn.State.Reset();
+                SendInvite(turn, Roles.Coordinator, chosen);
+                break;
+            case Step.InviteCouncils when turn.ActionId("t") is { } id && people.Councils().Any(c => c.Id == id):
+                if (!turn.State.Selected.Remove(id))
+                {
+                    turn.State.Selected.Add(id);
+                }
+
+                AskCouncils(turn, people);
+                break;
+            case Step.CouncilList when turn.Action == "add":
+                turn.Ask(Step.CouncilName, "Escriba el nombre del nuevo consejo.\nEjemplo: Consejo Colonia Las Flores", [], back: false);
+                break;
+            case Step.CouncilList:
+                turn.State.Reset();
+                turn.Say($"Hola, {Html.Escape(turn.Person.Name)}. {Texts.Hello}", mainKeyboard: true);
+                break;
+            case Step.CouncilName when turn.Text is { Length: > 0 and <= 100 } name && turn.Action is null:
+                if (people.Council(name) is not null)
+                {
+                    turn.Say($"Ya existe el consejo «{Html.Escape(name)}». Escriba otro nombre, o toque Cancelar.");
+                    return;
+                }
+
+                turn.State.AmendValue = name;
+                turn.Ask(Step.CouncilLocality, $"¿En qué localidad o barrio está «{Html.Escape(name)}»?", [[(Texts.Skip, "skip")]], back: false);
+                break;
+            case Step.CouncilLocality when turn.Action == "skip" || turn.Text is { Length: > 0 and <= 100 }:
+                var council = turn.State.AmendValue!;
+                people.AddCouncil(council, turn.Action == "skip" ? "" : turn.Text!);
+                turn.State.Reset();
+                turn.Say($"✅ Consejo «{Html.Escape(council)}» agregado. Para invitar a su coordinador(a) use /invitar.", mainKeyboard: true);
+                break;
+            case Step.InviteRole or Step.InviteCouncils:
+                turn.Say("Toque una de las opciones, o Cancelar.");
+                break;
+            default:
+                turn.Say("Escriba un nombre de hasta 100 caracteres, o toque Cancelar.");
+                break;
+        }
+    }
+
+    private static void AskCouncils(Turn turn, PeopleStore people)
+    {
+        var selected = turn.State.Selected;
+        var buttons = people.Councils()
+            .Select(c => new[] { ($"{(selected.Contains(c.Id) ? "✅" : "⬜")} {Html.Shorten(c.Name, 40)}", $"t:{c.Id}") })
+            .Append([("Listo", "done")]);
+        turn.Ask(Step.InviteCouncils, "¿De qué consejos será coordinador(a)? Toque para marcar o desmarcar; luego toque «Listo».", buttons, back: false);
+    }
+
+    private static void SendInvite(Turn turn, string role, IReadOnlyList<long> councils)
+    {
+        var people = new PeopleStore(turn.Db);
+        var payload = people.CreateInvite(role, councils, turn.Now, turn.Settings.InviteValidFor);
+        var username = new AppSettings(turn.Db).Get(AppSettings.BotUsername);
+        var names = people.Councils().Where(c => councils.Contains(c.Id)).Select(c => c.Name).ToList();
+        var who = role == Roles.Director ? "director(a)" : $"coordinador(a) de {string.Join(", ", names)}";
+        var link = username is null ? $"/start {payload}" : $"https://t.me/{username}?start={payload}";
+        turn.Say(
+            $"🔑 Invitación para {Html.Escape(who)}. Sirve una sola vez y vence el {Numbers.Date(turn.Settings.Clock.LocalDate(turn.Now + turn.Settings.InviteValidFor))}.\n" +
+            $"Reenvíe este enlace a la persona:\n{Html.Escape(link)}",
+            mainKeyboard: true);
+    }
+}

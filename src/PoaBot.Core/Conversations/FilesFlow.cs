@@ -1,0 +1,113 @@
+using System.Text;
+using PoaBot.Core.Domain;
+using PoaBot.Core.Import;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.Core.Conversations;
+
+/// <summary><c>/importar</c>: the director sends the POA as a document, sees a preview with the importer's warnings, and confirms.</summary>
+public static class FilesFlow
+{
+    public static void StartImport(Turn turn)
+    {
+        if (!turn.Person.IsDirector)
+        {
+            turn.Say(Texts.DirectorOnly);
+            return;
+        }
+
+        turn.State.Reset();
+        turn.Ask(
+            Step.ImportFile,
+            "Envíe el POA como <b>documento</b> (📎): la hoja exportada como texto (TSV) o CSV, o un XLSX con el formato del reporte. " +
+            "Le mostraré una vista previa y no importaré nada hasta que usted lo confirme.",
+            [],
+            back: false);
+    }
+
+    public static void AnswerImport(Turn turn)
+    {
+        if (!turn.Person.IsDirector)
+        {
+            turn.State.Reset();
+            turn.Say(Texts.DirectorOnly);
+            return;
+        }
+
+        if (turn.State.Step == Step.ImportConfirm)
+        {
+            Confirm(turn);
+            return;
+        }
+
+        switch (turn.Input)
+        {
+            case { Kind: InputKind.Photo }:
+                turn.Say("Recibí una imagen, pero necesito el archivo del POA como documento (TSV, CSV o XLSX). No se cambió nada.");
+                return;
+            case { Kind: InputKind.Document, FileProblem: { } problem }:
+                turn.Say(problem.Replace("«Omitir»", "«Cancelar»", StringComparison.Ordinal));
+                return;
+            case { Kind: InputKind.Document, FilePath: { } path }:
+                Preview(turn, path, turn.Input.FileName ?? Path.GetFileName(path));
+                return;
+            default:
+                turn.Say("Envíe el archivo del POA como documento (📎), o toque Cancelar.");
+                return;
+        }
+    }
+
+    private static void Preview(Turn turn, string path, string name)
+    {
+        PoaDocument document;
+        try
+        {
+            document = PoaFile.Parse(path, name);
+        }
+        catch (PoaImportException ex)
+        {
+            turn.Say($"No puedo importar «{Html.Escape(Html.Shorten(name, 60))}»: {Html.Escape(ex.Message)}\nNo se cambió nada. Envíe otro archivo o toque Cancelar.");
+            return;
+        }
+
+        var existing = new PoaStore(turn.Db).Find(document.Year);
+        var text = new StringBuilder($"📄 <b>Vista previa de «{Html.Escape(Html.Shorten(name, 60))}»</b>\n")
+            .Append($"POA {document.Year}: {document.Activities.Count} actividades")
+            .Append(existing is null ? " (nuevo).\n" : ". Actualiza el POA existente; los cambios de lo programado quedan en la bitácora como reprogramación.\n");
+        foreach (var a in document.Activities)
+        {
+            var prog = string.Join(", ", Bimesters.All.Where(b => a.Prog[b - 1] > 0).Select(b => $"{Bimesters.ShortName(b)} {a.Prog[b - 1]}"));
+            text.Append($"\n{a.Num}. {Html.Escape(Html.Shorten(Html.Sentence(a.Name), 60))} — meta {a.MetaProgramada}; programado: {(prog.Length == 0 ? "nada" : prog)}");
+        }
+
+        foreach (var note in document.Realignment.Concat(document.Warnings))
+        {
+            text.Append($"\n⚠️ {Html.Escape(note.Message)}");
+        }
+
+        turn.State.AmendValue = path;
+        turn.State.AmendField = name;
+        turn.Ask(Step.ImportConfirm, text.Append("\n\n¿Importar este archivo?").ToString(), [[("✅ Importar", "import")]], back: false);
+    }
+
+    private static void Confirm(Turn turn)
+    {
+        if (turn.Action != "import" || turn.State.AmendValue is not { } path)
+        {
+            turn.Say("Toque «Importar» para confirmar, o Cancelar.");
+            return;
+        }
+
+        var name = turn.State.AmendField ?? Path.GetFileName(path);
+        turn.State.Reset();
+        try
+        {
+            var report = PoaImporter.Apply(turn.Db, PoaFile.Parse(path, name), turn.Actor, name, turn.Now);
+            turn.Say("✅ " + Html.Escape(ImportReportText.Write(report)), mainKeyboard: true);
+        }
+        catch (Exception ex) when (ex is PoaImportException or IOException)
+        {
+            turn.Say($"No pude importar: {Html.Escape(ex.Message)} No se cambió nada.", mainKeyboard: true);
+        }
+    }
+}

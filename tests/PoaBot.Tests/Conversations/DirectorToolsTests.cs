@@ -1,0 +1,145 @@
+using System.Text;
+using PoaBot.Core.People;
+using PoaBot.Tests.Import;
+
+namespace PoaBot.Tests.Conversations;
+
+public sealed class DirectorToolsTests : IDisposable
+{
+    private readonly ChatWorld world = new();
+    private readonly string folder = Directory.CreateTempSubdirectory("poabot-files-").FullName;
+
+    public void Dispose()
+    {
+        world.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private string File(string name, byte[] bytes)
+    {
+        var path = Path.Combine(folder, name);
+        System.IO.File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    [Fact]
+    public void Invitar_with_buttons_gives_a_single_use_link_for_the_chosen_councils()
+    {
+        var director = world.Director();
+
+        director.Send("/invitar").Press("Coordinador").Press("Consejo Centro").Press("Consejo San Juan").Press("Consejo San Juan").Press("Consejo El Rosario").Press("Listo");
+
+        Assert.Contains("coordinador(a) de Consejo El Rosario, Consejo Centro", director.Said.Replace("Consejo Centro, Consejo El Rosario", "Consejo El Rosario, Consejo Centro", StringComparison.Ordinal), StringComparison.Ordinal);
+        var payload = director.Said.Split("/start ")[1].Trim();
+        var luis = new Chat(world, 55, "Luis").Send($"/start {payload}");
+        Assert.Contains("Consejo Centro, Consejo El Rosario", luis.Said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invitar_without_councils_asks_for_at_least_one()
+    {
+        var director = world.Director();
+
+        director.Send("/invitar").Press("Coordinador").Press("Listo");
+
+        Assert.Contains("Elija al menos un consejo", director.Said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Consejos_lists_and_adds_a_council()
+    {
+        var director = world.Director();
+
+        director.Send("/consejos");
+        Assert.Contains("Consejos (3)", director.Said, StringComparison.Ordinal);
+        director.Press("Agregar").Send("Consejo Las Flores").Send("Colonia Las Flores");
+
+        Assert.Contains("Consejo «Consejo Las Flores» agregado", director.Said, StringComparison.Ordinal);
+        Assert.NotNull(world.Database.Read(db => new PeopleStore(db).Council("Consejo Las Flores")));
+    }
+
+    [Fact]
+    public void Coordinadores_shows_councils_last_report_and_whether_they_can_be_reached()
+    {
+        var ana = world.Coordinator(1, "Consejo Centro");
+        ana.ReportMeeting();
+        world.Database.Write(db => new PeopleStore(db).MarkUnreachable(1, world.Time.GetUtcNow()));
+        var director = world.Director();
+
+        director.Send("/coordinadores");
+
+        Assert.Contains("Coord 1</b> — coordinador, ⚠️ no se le pueden enviar mensajes; último reporte 15/04/2024", director.Said, StringComparison.Ordinal);
+        Assert.Contains("Consejo Centro", director.Said, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/invitar")]
+    [InlineData("/consejos")]
+    [InlineData("/importar")]
+    [InlineData("/coordinadores")]
+    [InlineData("/justificar")]
+    [InlineData("/reabrir")]
+    [InlineData("/recordatorios")]
+    public void A_coordinator_cannot_use_director_commands(string command)
+    {
+        var ana = world.Coordinator(1, "Consejo Centro");
+
+        ana.Send(command);
+
+        Assert.Equal(PoaBot.Core.Conversations.Texts.DirectorOnly, ana.Said);
+    }
+
+    [Fact]
+    public void Importar_shows_a_preview_with_the_warnings_and_imports_only_after_confirmation()
+    {
+        var director = world.Director();
+        string Targets() => world.Database.Read(db => db.Scalar<string>("SELECT group_concat(prog) FROM activity_target"));
+        var before = Targets();
+        var changed = File("poa-v2.txt", SeedDocuments.WithRow(4, r => [.. r[..6], "0", .. r[7..16], "1", .. r[17..]]));
+
+        director.Send("/importar").SendDocument(changed);
+
+        Assert.Contains("Vista previa de «poa-v2.txt»", director.Said, StringComparison.Ordinal);
+        Assert.Contains("Realineación", director.Said, StringComparison.Ordinal);
+        Assert.Contains("META REAL 2024 dice 1", director.Said, StringComparison.Ordinal);
+        Assert.Equal(before, Targets());
+        director.Press("Importar");
+
+        Assert.NotEqual(before, Targets());
+
+        Assert.Contains("reprogramación 1 → 0", director.Said, StringComparison.Ordinal);
+        Assert.Contains(world.Database.Read(db => new PoaBot.Core.Storage.AuditStore(db).All()), a => a.Action == "reprogram" && a.Actor.StartsWith("Directora", StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string, string?, byte[], string> BadUploads => new()
+    {
+        { "foto.jpg", null, [0xFF, 0xD8, 0xFF, 0xE0, 0, 0, 0], "No encontré el encabezado del POA" },
+        { "acta.pdf", "El archivo pesa más de 20 MB y Telegram no me deja descargarlo.", [], "20 MB" },
+        { "otra.csv", null, Encoding.UTF8.GetBytes("nombre,correo\nAna,ana@example.com\n"), "No encontré el encabezado del POA" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadUploads))]
+    public void A_bad_upload_gets_a_clear_answer_and_changes_nothing(string name, string? problem, byte[] bytes, string expected)
+    {
+        var director = world.Director();
+        director.Send("/importar");
+        var before = world.Database.Read(db => db.Scalar<string>("SELECT group_concat(prog) FROM activity_target"));
+
+        director.SendDocument(File(name, bytes), problem);
+
+        Assert.Contains(expected, director.Said, StringComparison.Ordinal);
+        Assert.Equal(before, world.Database.Read(db => db.Scalar<string>("SELECT group_concat(prog) FROM activity_target")));
+        Assert.Equal(1, world.Database.Read(db => db.Scalar<long>("SELECT count(*) FROM poa")));
+    }
+
+    [Fact]
+    public void A_photo_sent_to_importar_is_refused_kindly()
+    {
+        var director = world.Director();
+
+        director.Send("/importar").SendPhoto();
+
+        Assert.Contains("necesito el archivo del POA como documento", director.Said, StringComparison.Ordinal);
+    }
+}
