@@ -34,6 +34,8 @@ public sealed record OutgoingMessage
 
     public string? DocumentPath { get; init; }
 
+    public bool DocumentIsPhoto { get; init; }
+
     /// <summary>For a callback answer: the query to answer.</summary>
     public string? CallbackQueryId { get; init; }
 }
@@ -60,6 +62,7 @@ public sealed class OutboxStore(DbSession db)
                 EvidenceFileId = reply.EvidenceFileId,
                 EvidenceIsPhoto = reply.EvidenceIsPhoto,
                 DocumentPath = reply.DocumentPath,
+                DocumentIsPhoto = reply.DocumentIsPhoto,
             }, now, dedupeKey is null ? null : $"{dedupeKey}:{i}");
         }
     }

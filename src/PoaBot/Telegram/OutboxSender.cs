@@ -205,6 +205,11 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
         {
             return Transient(row, Redact.Describe(ex, options.Token));
         }
+        catch (IOException ex)
+        {
+            // A file to attach is gone: retrying will not bring it back.
+            return (row, Result.Failed, Redact.Describe(ex, options.Token), null);
+        }
     }
 
     private (OutboxRow Row, Result Result, string? Error, DateTimeOffset? NotBefore) Transient(OutboxRow row, string error) =>
@@ -232,7 +237,16 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
         else if (message.DocumentPath is { } path)
         {
             await using var stream = File.OpenRead(path);
-            await bot.SendDocument(chatId, InputFile.FromStream(stream, Path.GetFileName(path)), Html.Shorten(message.Html, 1024), parseMode, replyMarkup: markup, cancellationToken: cancellationToken);
+            var file = InputFile.FromStream(stream, Path.GetFileName(path));
+            var caption = Html.Shorten(message.Html, 1024);
+            if (message.DocumentIsPhoto)
+            {
+                await bot.SendPhoto(chatId, file, caption, parseMode, replyMarkup: markup, cancellationToken: cancellationToken);
+            }
+            else
+            {
+                await bot.SendDocument(chatId, file, caption, parseMode, replyMarkup: markup, cancellationToken: cancellationToken);
+            }
         }
         else
         {
