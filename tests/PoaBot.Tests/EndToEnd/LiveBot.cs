@@ -34,7 +34,8 @@ public sealed class LiveBot : IAsyncDisposable
     /// <summary>Everything the host logged, at every level.</summary>
     public ConcurrentQueue<string> Logs { get; } = new();
 
-    public static async Task<LiveBot> StartAsync(FakeBotApiOptions? options = null, Dictionary<string, string?>? settings = null)
+    public static async Task<LiveBot> StartAsync(
+        FakeBotApiOptions? options = null, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, Action<LiveBot>? beforeStart = null)
     {
         var bot = new LiveBot(await FakeBotApi.StartAsync(Token, options));
         var year = DateTime.UtcNow.Year;
@@ -46,12 +47,13 @@ public sealed class LiveBot : IAsyncDisposable
             people.AddCouncil("Consejo Centro", "Cabecera");
             people.AddCouncil("Consejo San Juan", "San Juan");
         });
-        bot.Start(settings);
+        beforeStart?.Invoke(bot);
+        bot.Start(settings, services);
         await bot.Fake.WaitForCallsAsync("getUpdates", 1, TimeSpan.FromSeconds(20));
         return bot;
     }
 
-    public void Start(Dictionary<string, string?>? extra = null)
+    public void Start(Dictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         stop = new CancellationTokenSource();
         var settings = new Dictionary<string, string?>
@@ -66,9 +68,11 @@ public sealed class LiveBot : IAsyncDisposable
             settings[key] = value;
         }
 
-        var output = new StringWriter();
-        running = new CliRunnerWithHost(DatabasePath).RunAsync(["run"], settings, services =>
-            services.AddLogging(l => l.AddProvider(new CapturingLoggerProvider(Logs))), stop.Token);
+        running = new CliRunnerWithHost(DatabasePath).RunAsync(["run"], settings, collection =>
+        {
+            collection.AddLogging(l => l.AddProvider(new CapturingLoggerProvider(Logs)));
+            services?.Invoke(collection);
+        }, stop.Token);
     }
 
     public async Task StopAsync()
