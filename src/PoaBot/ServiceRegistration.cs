@@ -26,7 +26,7 @@ public static class ServiceRegistration
         services.AddOptions<BimesterOptions>().Bind(configuration.GetSection(BimesterOptions.Section)).ValidateOnStart();
         services.AddOptions<InvitesOptions>().Bind(configuration.GetSection(InvitesOptions.Section)).ValidateOnStart();
         services.AddOptions<RemindersOptions>().Bind(configuration.GetSection(RemindersOptions.Section))
-            .Validate(o => ReminderSettings.Parse(o.DaysBefore, o.At, o.QuietHours) is not null, "Reminders: DaysBefore (1 a 30), At (HH:mm) y QuietHours (HH:mm-HH:mm) deben ser válidos.")
+            .Validate(o => ReminderSettings.Parse(o.Days, o.At, o.QuietHours) is not null, "Reminders: DaysBefore (1 a 30), At (HH:mm) y QuietHours (HH:mm-HH:mm) deben ser válidos.")
             .ValidateOnStart();
         services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section));
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
@@ -50,7 +50,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<RemindersOptions>>().Value;
-            return ReminderSettings.Parse(o.DaysBefore, o.At, o.QuietHours)!;
+            return ReminderSettings.Parse(o.Days, o.At, o.QuietHours)!;
         });
         services.AddSingleton(sp => new EngineSettings(
             sp.GetRequiredService<SemaforoThresholds>(), sp.GetRequiredService<BimesterRules>(), sp.GetRequiredService<ReminderSettings>(), sp.GetRequiredService<MunicipalClock>())

@@ -80,7 +80,10 @@ public sealed class RemindersOptions
 {
     public const string Section = "Reminders";
 
-    public int[] DaysBefore { get; set; } = [7, 1];
+    /// <summary>Null means the default [7, 1] (a default array here would be appended to, not replaced, by configuration binding).</summary>
+    public int[]? DaysBefore { get; set; }
+
+    public IReadOnlyList<int> Days => DaysBefore is { Length: > 0 } days ? days : [7, 1];
 
     [Required]
     public string At { get; set; } = "09:00";

@@ -54,6 +54,8 @@ public static class Cli
         var context = new CliContext(host.Services, command, input, output, error);
         try
         {
+            // Every verb checks every setting first, as the host would at start-up.
+            host.Services.GetService<IStartupValidator>()?.Validate();
             return command.Verb switch
             {
                 "run" => await RunCommand.RunAsync(host, context, cancellationToken),
