@@ -75,11 +75,11 @@ public static partial class PoaWorkbook
             }
         }
 
-        Label(MetaProgCol, "META PROGRAMADA", 11);
+        Label(MetaProgCol, "META PROGRAMADA", 14.5);
         Label(MetaRealCol, $"META REAL {year}", 11);
         Label(VarCol, "VARIACIÓN", 11);
         Label(AvanceCol, "% AVANCE ANUAL", 10);
-        Label(CumplimientoCol, "% CUMPLIMIENTO", 13);
+        Label(CumplimientoCol, "% CUMPLIMIENTO", 16);
         Label(SemaforoCol, "SEMÁFORO", 26);
         sheet.Height(LabelRow, 30);
         sheet.Height(BimesterRow, 30);

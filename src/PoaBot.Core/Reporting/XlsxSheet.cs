@@ -24,6 +24,7 @@ internal sealed class XlsxSheet(string name, SharedStrings strings)
     /// <summary>Rows kept in view when scrolling down.</summary>
     public uint FrozenRows { get; set; }
 
+    /// <summary>Printed in landscape, as wide as one page.</summary>
     public bool Landscape { get; set; }
 
     public uint LastRow => rows.Count == 0 ? 0 : rows.Keys.Max();

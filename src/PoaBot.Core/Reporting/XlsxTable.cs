@@ -25,7 +25,7 @@ internal static class XlsxTable
 {
     public static XlsxSheet Create<T>(string name, SharedStrings strings, IReadOnlyList<T> items, string empty, params XlsxColumn<T>[] columns)
     {
-        var sheet = new XlsxSheet(name, strings) { FrozenRows = 1 };
+        var sheet = new XlsxSheet(name, strings) { FrozenRows = 1, Landscape = true };
         for (var col = 0; col < columns.Length; col++)
         {
             sheet.Text(1, col, columns[col].Header, XlsxStyles.Header);
