@@ -61,6 +61,8 @@ public static class Cli
                 "run" => await RunCommand.RunAsync(host, context, cancellationToken),
                 "import" => ImportCommand.Run(context),
                 "summary" => SummaryCommand.Run(context),
+                "export" => ExportCommand.Run(context),
+                "chart" => ChartCommand.Run(context),
                 "activity" => ActivityCommand.Run(context),
                 "backup" => BackupCommand.Run(context),
                 "council" => CouncilCommand.Run(context),

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
@@ -10,36 +9,20 @@ public static class SummaryCommand
 {
     public static int Run(CliContext context)
     {
-        int? year = null;
-        if (context.Args.Option("year") is { } y)
+        if (!ReportArgs.TryParse(context, out var year, out var asOf))
         {
-            if (!int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                return context.Fail($"«{y}» no es un año; use por ejemplo --year 2024.");
-            }
-
-            year = parsed;
-        }
-
-        var asOf = context.Get<MunicipalClock>().Today;
-        if (context.Args.Option("al") is { } al && !Numbers.TryParseDate(al, out asOf))
-        {
-            return context.Fail($"«{al}» no es una fecha; use dd/mm/aaaa, por ejemplo --al 30/06/2024.");
+            return 1;
         }
 
         var thresholds = context.Get<SemaforoThresholds>();
         return context.Get<Database>().Read(db =>
         {
-            var store = new PoaStore(db);
-            var poa = store.FindOrLatest(year);
-            if (poa is null)
+            if (ReportArgs.FindPoa(context, db, year) is not { } poa)
             {
-                return context.Fail(year is null
-                    ? "Aún no hay ningún POA. Impórtelo con: poabot import ARCHIVO"
-                    : $"No hay POA {year}. Impórtelo con: poabot import ARCHIVO");
+                return 1;
             }
 
-            var rows = store.Progress(poa, asOf, thresholds);
+            var rows = new PoaStore(db).Progress(poa, asOf, thresholds);
             context.Output.Write(context.Args.Has("csv")
                 ? SummaryCsv.Write(rows)
                 : SummaryText.Write((int)poa.Year, poa.Directorate, asOf, rows));

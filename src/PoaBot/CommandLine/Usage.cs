@@ -14,6 +14,12 @@ public static class Usage
           import ARCHIVO                        importar el POA (TSV o CSV exportado de la hoja)
           summary [--year AAAA] [--al dd/mm/aaaa] [--csv]
                                                 la tabla del POA a una fecha
+          export --xlsx ARCHIVO [--year AAAA] [--al dd/mm/aaaa]
+                                                el POA, los registros y la auditoría en Excel
+          export --csv ARCHIVO [--year AAAA] [--al dd/mm/aaaa]
+                                                la tabla del POA en CSV (como summary --csv)
+          chart ARCHIVO [--year AAAA] [--al dd/mm/aaaa]
+                                                la gráfica de avance en PNG
           activity kind NUM TIPO [--year AAAA]  cambiar el tipo de una actividad
                                                 (reuniones, solicitudes, gestiones, programas, generica)
           council add NOMBRE [--locality LOCALIDAD]

@@ -1,0 +1,184 @@
+using System.Globalization;
+using PoaBot.Core.Domain;
+using PoaBot.Core.Storage;
+using ImportWarning = (int? ActivityNum, string Message);
+using Justification = (int ActivityNum, int Bimester, string Text, string Author, System.DateTimeOffset At);
+
+namespace PoaBot.Core.Reporting;
+
+public static partial class PoaWorkbook
+{
+    /// <summary>One sheet per kind of record, then justifications, the audit trail and the import warnings.</summary>
+    private static IEnumerable<XlsxSheet> RecordSheets(PoaWorkbookData data, SharedStrings strings)
+    {
+        var empty = $"Sin registros al {Numbers.Date(data.AsOf)}.";
+        IReadOnlyList<ExportRecordRow> Of(string kind) => data.Records.Where(r => r.Kind == kind).ToList();
+
+        yield return XlsxTable.Create("Reuniones", strings, Of("meeting"), empty,
+            Folio(),
+            XlsxColumn<ExportRecordRow>.Date("Fecha", r => Day(r.EventDate)),
+            Activity(),
+            Council(),
+            XlsxColumn<ExportRecordRow>.Int("Asistentes", 11, r => r.Attendees),
+            XlsxColumn<ExportRecordRow>.Long("Acuerdos", 50, r => r.Agreements),
+            Evidence(),
+            CreatedBy(),
+            State(feminine: false),
+            VoidReason());
+
+        yield return XlsxTable.Create("Solicitudes", strings, Of("request_received"), empty,
+            Folio(),
+            XlsxColumn<ExportRecordRow>.Date("Fecha recibida", r => Day(r.EventDate)),
+            Activity(),
+            Council(),
+            XlsxColumn<ExportRecordRow>.Long("Qué se solicita", 45, r => r.Subject),
+            XlsxColumn<ExportRecordRow>.Text("Solicitante", 24, r => r.Requester),
+            XlsxColumn<ExportRecordRow>.Text("Área", 24, r => r.Area),
+            XlsxColumn<ExportRecordRow>.Text("Estado", 26, r => RequestState(r)),
+            XlsxColumn<ExportRecordRow>.Text("Folio de gestión", 16, r => r.ManagedFolio),
+            XlsxColumn<ExportRecordRow>.Date("Fecha de gestión", r => Day(r.ManagedDate)),
+            Evidence(),
+            CreatedBy(),
+            VoidReason());
+
+        yield return XlsxTable.Create("Gestiones", strings, Of("request_managed"), empty,
+            Folio(),
+            XlsxColumn<ExportRecordRow>.Date("Fecha de gestión", r => Day(r.EventDate)),
+            Activity(),
+            Council(),
+            XlsxColumn<ExportRecordRow>.Text("Folio de la solicitud", 16, r => r.RefFolio),
+            XlsxColumn<ExportRecordRow>.Date("Fecha de la solicitud", r => Day(r.RefDate)),
+            XlsxColumn<ExportRecordRow>.Long("Qué se solicitó", 45, r => r.RefSubject),
+            XlsxColumn<ExportRecordRow>.Text("Gestionada ante", 26, r => r.Area),
+            Evidence(),
+            CreatedBy(),
+            State(feminine: true),
+            VoidReason());
+
+        yield return XlsxTable.Create("Programas", strings, Of("social_program"), empty,
+            Folio(),
+            XlsxColumn<ExportRecordRow>.Date("Fecha", r => Day(r.EventDate)),
+            Activity(),
+            Council(),
+            XlsxColumn<ExportRecordRow>.Long("Programa", 40, r => r.Subject),
+            XlsxColumn<ExportRecordRow>.Int("Beneficiarios", 13, r => r.Beneficiaries),
+            XlsxColumn<ExportRecordRow>.Int("Cuenta", 8, r => r.Count),
+            XlsxColumn<ExportRecordRow>.Text("Nota", 36, r => r.RefFolio is null ? null : $"Participación en el programa del folio {r.RefFolio}"),
+            Evidence(),
+            CreatedBy(),
+            State(feminine: false),
+            VoidReason());
+
+        yield return XlsxTable.Create("Acciones", strings, Of("generic"), empty,
+            Folio(),
+            XlsxColumn<ExportRecordRow>.Date("Fecha", r => Day(r.EventDate)),
+            Activity(),
+            Council(),
+            XlsxColumn<ExportRecordRow>.Int("Cantidad", 10, r => r.Count),
+            XlsxColumn<ExportRecordRow>.Long("Descripción", 50, r => r.Subject),
+            Evidence(),
+            CreatedBy(),
+            State(feminine: false),
+            VoidReason());
+
+        yield return XlsxTable.Create("Línea base", strings, Of("baseline"), "Sin línea base: el documento importado no traía celdas REAL.",
+            Folio(),
+            Activity(),
+            XlsxColumn<ExportRecordRow>.Text("Bimestre", 16, r => Bimesters.DocumentName(Bimesters.Of(Day(r.EventDate)!.Value))),
+            XlsxColumn<ExportRecordRow>.Date("Fecha", r => Day(r.EventDate)),
+            XlsxColumn<ExportRecordRow>.Int("Cantidad", 10, r => r.Count),
+            State(feminine: false),
+            VoidReason());
+
+        yield return XlsxTable.Create("Justificaciones", strings, data.Justifications, "Sin justificaciones registradas.",
+            XlsxColumn<Justification>.Int("Act.", 6, j => j.ActivityNum),
+            XlsxColumn<Justification>.Text("Bimestre", 16, j => Bimesters.DocumentName(j.Bimester)),
+            XlsxColumn<Justification>.Long("Justificación", 60, j => j.Text),
+            XlsxColumn<Justification>.Text("Autor", 24, j => j.Author),
+            XlsxColumn<Justification>.DateTime("Fecha", j => TimeZoneInfo.ConvertTime(j.At, data.TimeZone).DateTime));
+
+        yield return XlsxTable.Create("Auditoría", strings, data.Audit, "Sin correcciones registradas.",
+            XlsxColumn<ExportAuditRow>.DateTime("Fecha", a => data.Local(a.At)),
+            XlsxColumn<ExportAuditRow>.Text("Quién", 24, a => a.Actor),
+            XlsxColumn<ExportAuditRow>.Text("Acción", 16, a => ActionName(a.Action)),
+            XlsxColumn<ExportAuditRow>.Text("Folio", 16, a => a.Folio),
+            XlsxColumn<ExportAuditRow>.Int("Act.", 6, a => a.ActivityNum),
+            XlsxColumn<ExportAuditRow>.Text("Campo", 16, a => FieldName(a.Field)),
+            XlsxColumn<ExportAuditRow>.Long("Antes", 24, a => Value(a.Field, a.OldValue)),
+            XlsxColumn<ExportAuditRow>.Long("Después", 24, a => Value(a.Field, a.NewValue)),
+            XlsxColumn<ExportAuditRow>.Long("Motivo", 40, a => a.Reason));
+
+        yield return XlsxTable.Create("Advertencias de importación", strings, data.ImportWarnings, "El documento importado no tuvo advertencias.",
+            XlsxColumn<ImportWarning>.Int("Act.", 6, w => w.ActivityNum),
+            XlsxColumn<ImportWarning>.Long("Advertencia", 110, w => w.Message));
+    }
+
+    private static XlsxColumn<ExportRecordRow> Folio() => XlsxColumn<ExportRecordRow>.Text("Folio", 16, r => r.Folio);
+
+    private static XlsxColumn<ExportRecordRow> Activity() => XlsxColumn<ExportRecordRow>.Int("Act.", 6, r => r.ActivityNum);
+
+    private static XlsxColumn<ExportRecordRow> Council() => XlsxColumn<ExportRecordRow>.Text("Consejo", 28, r => r.CouncilName);
+
+    private static XlsxColumn<ExportRecordRow> Evidence() =>
+        XlsxColumn<ExportRecordRow>.Text("Evidencia", 11, r => r.EvidenceKind switch
+        {
+            "photo" => "foto",
+            "document" => "documento",
+            _ => null,
+        });
+
+    private static XlsxColumn<ExportRecordRow> CreatedBy() => XlsxColumn<ExportRecordRow>.Text("Registró", 22, r => r.CreatedByName);
+
+    private static XlsxColumn<ExportRecordRow> State(bool feminine) =>
+        XlsxColumn<ExportRecordRow>.Text("Estado", 11, r => r.IsVoided ? (feminine ? "anulada" : "anulado") : "vigente");
+
+    private static XlsxColumn<ExportRecordRow> VoidReason() => XlsxColumn<ExportRecordRow>.Long("Motivo de anulación", 30, r => r.VoidReason);
+
+    private static string RequestState(ExportRecordRow r)
+    {
+        var state = r.IsVoided ? "anulada" : r.ManagedFolio is not null ? "gestionada" : "pendiente";
+        return r.CarriedOver ? $"{state} (recibida en {r.EventDate[..4]})" : state;
+    }
+
+    private static DateOnly? Day(string? isoDate) => isoDate is null ? null : Instants.ParseDate(isoDate);
+
+    private static string ActionName(string action) => action switch
+    {
+        "void" => "Anulación",
+        "amend" => "Corrección",
+        "reprogram" => "Reprogramación",
+        "goal" => "Cambio de meta",
+        "kind" => "Cambio de tipo",
+        "deactivate" => "Baja de persona",
+        "reassign" => "Reasignación",
+        _ => action,
+    };
+
+    private static string? FieldName(string? field) => field switch
+    {
+        "event_date" => "fecha",
+        "count" => "cantidad",
+        "attendees" => "asistentes",
+        "agreements" => "acuerdos",
+        "subject" => "descripción",
+        "area" => "área",
+        "kind" => "tipo",
+        _ => field,
+    };
+
+    /// <summary>Stored values as a person reads them: dates dd/MM/yyyy, activity kinds in Spanish.</summary>
+    private static string? Value(string? field, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (field == "event_date" && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return Numbers.Date(date);
+        }
+
+        return field == "kind" && ActivityKinds.TryParse(value, out var kind) ? kind.Label() : value;
+    }
+}

@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace PoaBot.Core.Reporting;
+
+/// <summary>
+/// One worksheet being built: cells by row (1-based, as Excel counts) and column (0-based), merged ranges, column
+/// widths, frozen panes. <see cref="ToWorksheet"/> writes the elements in the order the schema requires.
+/// </summary>
+internal sealed class XlsxSheet(string name, SharedStrings strings)
+{
+    /// <summary>Excel keeps at most this many characters in a cell.</summary>
+    private const int MaxCellText = 32_767;
+
+    private readonly SortedDictionary<uint, SortedDictionary<int, Cell>> rows = [];
+    private readonly List<(uint Row1, int Col1, uint Row2, int Col2)> merges = [];
+    private readonly SortedDictionary<int, double> widths = [];
+    private readonly Dictionary<uint, double> heights = [];
+
+    public string Name { get; } = name;
+
+    /// <summary>Rows kept in view when scrolling down.</summary>
+    public uint FrozenRows { get; set; }
+
+    /// <summary>Printed in landscape, as wide as one page.</summary>
+    public bool Landscape { get; set; }
+
+    public uint LastRow => rows.Count == 0 ? 0 : rows.Keys.Max();
+
+    public void Text(uint row, int col, string? text, uint style)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            Blank(row, col, style);
+            return;
+        }
+
+        Put(row, col, new Cell
+        {
+            DataType = CellValues.SharedString,
+            CellValue = new CellValue(strings.Index(Clean(text))),
+            StyleIndex = style,
+        });
+    }
+
+    /// <summary>A number cell; a null value leaves the cell empty (but styled).</summary>
+    public void Number(uint row, int col, double? value, uint style)
+    {
+        if (value is not { } v)
+        {
+            Blank(row, col, style);
+            return;
+        }
+
+        Put(row, col, new Cell
+        {
+            DataType = CellValues.Number,
+            CellValue = new CellValue(v.ToString("R", CultureInfo.InvariantCulture)),
+            StyleIndex = style,
+        });
+    }
+
+    /// <summary>A real date: Excel's serial day number shown with the dd/mm/yyyy format of <paramref name="style"/>.</summary>
+    public void Date(uint row, int col, DateOnly? date, uint style = XlsxStyles.Date) =>
+        Number(row, col, date is { } d ? XlsxStyles.Serial(d) : null, style);
+
+    public void DateTime(uint row, int col, DateTime? local, uint style = XlsxStyles.DateTime) =>
+        Number(row, col, local is { } t ? Math.Round(XlsxStyles.Serial(t), 8) : null, style);
+
+    public void Blank(uint row, int col, uint style)
+    {
+        if (style != XlsxStyles.Default)
+        {
+            Put(row, col, new Cell { StyleIndex = style });
+        }
+    }
+
+    /// <summary>Merges a range; the covered cells take the top-left cell's style so borders show all around.</summary>
+    public void Merge(uint row1, int col1, uint row2, int col2)
+    {
+        var style = rows.TryGetValue(row1, out var r) && r.TryGetValue(col1, out var c) ? c.StyleIndex?.Value ?? 0 : 0;
+        for (var row = row1; row <= row2; row++)
+        {
+            for (var col = col1; col <= col2; col++)
+            {
+                if ((row, col) != (row1, col1))
+                {
+                    Blank(row, col, style);
+                }
+            }
+        }
+
+        merges.Add((row1, col1, row2, col2));
+    }
+
+    public void Width(int col, double width) => widths[col] = width;
+
+    public void Height(uint row, double points) => heights[row] = points;
+
+    public static string Reference(uint row, int col) => ColumnName(col) + row.ToString(CultureInfo.InvariantCulture);
+
+    public static string ColumnName(int col)
+    {
+        var name = "";
+        for (var n = col + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
+    }
+
+    public Worksheet ToWorksheet()
+    {
+        var worksheet = new Worksheet();
+        if (Landscape)
+        {
+            worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        }
+
+        worksheet.Append(new SheetViews(View()));
+        worksheet.Append(new SheetFormatProperties { DefaultRowHeight = 15 });
+        if (widths.Count > 0)
+        {
+            worksheet.Append(new Columns(widths.Select(w => new Column
+            {
+                Min = (uint)w.Key + 1,
+                Max = (uint)w.Key + 1,
+                Width = w.Value,
+                CustomWidth = true,
+            })));
+        }
+
+        var data = new SheetData();
+        foreach (var (index, cells) in rows)
+        {
+            var row = new Row { RowIndex = index };
+            if (heights.TryGetValue(index, out var height))
+            {
+                row.Height = height;
+                row.CustomHeight = true;
+            }
+
+            foreach (var (col, cell) in cells)
+            {
+                cell.CellReference = Reference(index, col);
+                row.Append(cell);
+            }
+
+            data.Append(row);
+        }
+
+        worksheet.Append(data);
+        if (merges.Count > 0)
+        {
+            worksheet.Append(new MergeCells(merges.Select(m => new MergeCell { Reference = $"{Reference(m.Row1, m.Col1)}:{Reference(m.Row2, m.Col2)}" }))
+            {
+                Count = (uint)merges.Count,
+            });
+        }
+
+        worksheet.Append(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+        worksheet.Append(new PageSetup
+        {
+            Orientation = Landscape ? OrientationValues.Landscape : OrientationValues.Portrait,
+            FitToWidth = 1,
+            FitToHeight = 0,
+        });
+        return worksheet;
+    }
+
+    private SheetView View()
+    {
+        var view = new SheetView { WorkbookViewId = 0 };
+        if (FrozenRows > 0)
+        {
+            view.Append(new Pane
+            {
+                VerticalSplit = FrozenRows,
+                TopLeftCell = Reference(FrozenRows + 1, 0),
+                ActivePane = PaneValues.BottomLeft,
+                State = PaneStateValues.Frozen,
+            });
+            view.Append(new Selection { Pane = PaneValues.BottomLeft, ActiveCell = Reference(FrozenRows + 1, 0), SequenceOfReferences = new ListValue<StringValue> { InnerText = Reference(FrozenRows + 1, 0) } });
+        }
+
+        return view;
+    }
+
+    private void Put(uint row, int col, Cell cell)
+    {
+        if (!rows.TryGetValue(row, out var cells))
+        {
+            rows[row] = cells = [];
+        }
+
+        cells[col] = cell;
+    }
+
+    /// <summary>Removes what XML cannot hold (control characters, lone surrogates from chat text) and cuts to Excel's cell limit.</summary>
+    private static string Clean(string text)
+    {
+        var clean = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                clean.Append(c).Append(text[++i]);
+            }
+            else if (c is '\t' or '\n' or '\r' || (c >= ' ' && !char.IsSurrogate(c) && c != '\uFFFE' && c != '\uFFFF'))
+            {
+                clean.Append(c);
+            }
+        }
+
+        var result = clean.Replace("\r\n", "\n").ToString();
+        if (result.Length > MaxCellText)
+        {
+            result = result[..(char.IsHighSurrogate(result[MaxCellText - 1]) ? MaxCellText - 1 : MaxCellText)];
+        }
+
+        return result;
+    }
+}
+
+/// <summary>The workbook's shared string table: each distinct text stored once.</summary>
+internal sealed class SharedStrings
+{
+    private readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
+    private readonly List<string> texts = [];
+    private int uses;
+
+    public int Index(string text)
+    {
+        uses++;
+        if (!index.TryGetValue(text, out var i))
+        {
+            i = texts.Count;
+            index[text] = i;
+            texts.Add(text);
+        }
+
+        return i;
+    }
+
+    public SharedStringTable ToTable() =>
+        new(texts.Select(t => new SharedStringItem(new Text(t) { Space = SpaceProcessingModeValues.Preserve })))
+        {
+            Count = (uint)uses,
+            UniqueCount = (uint)texts.Count,
+        };
+}

@@ -1,0 +1,55 @@
+namespace PoaBot.Core.Reporting;
+
+/// <summary>A column of a plain table sheet: its header, width, and how one item fills its cell.</summary>
+internal sealed record XlsxColumn<T>(string Header, double Width, Action<XlsxSheet, uint, int, T> Write)
+{
+    public static XlsxColumn<T> Text(string header, double width, Func<T, string?> value) =>
+        new(header, width, (sheet, row, col, item) => sheet.Text(row, col, value(item), XlsxStyles.Text));
+
+    /// <summary>Long text (agreements, descriptions): wrapped in the cell.</summary>
+    public static XlsxColumn<T> Long(string header, double width, Func<T, string?> value) =>
+        new(header, width, (sheet, row, col, item) => sheet.Text(row, col, value(item), XlsxStyles.Wrap));
+
+    public static XlsxColumn<T> Int(string header, double width, Func<T, long?> value) =>
+        new(header, width, (sheet, row, col, item) => sheet.Number(row, col, value(item), XlsxStyles.Int));
+
+    public static XlsxColumn<T> Date(string header, Func<T, DateOnly?> value) =>
+        new(header, 11.5, (sheet, row, col, item) => sheet.Date(row, col, value(item)));
+
+    public static XlsxColumn<T> DateTime(string header, Func<T, System.DateTime?> value) =>
+        new(header, 16.5, (sheet, row, col, item) => sheet.DateTime(row, col, value(item)));
+}
+
+/// <summary>A sheet that is one table: a bold, frozen header row and one row per item.</summary>
+internal static class XlsxTable
+{
+    public static XlsxSheet Create<T>(string name, SharedStrings strings, IReadOnlyList<T> items, string empty, params XlsxColumn<T>[] columns)
+    {
+        var sheet = new XlsxSheet(name, strings) { FrozenRows = 1, Landscape = true };
+        for (var col = 0; col < columns.Length; col++)
+        {
+            sheet.Text(1, col, columns[col].Header, XlsxStyles.Header);
+            sheet.Width(col, columns[col].Width);
+        }
+
+        sheet.Height(1, 30);
+        if (items.Count == 0)
+        {
+            sheet.Text(2, 0, empty, XlsxStyles.Note);
+            return sheet;
+        }
+
+        var row = 2u;
+        foreach (var item in items)
+        {
+            for (var col = 0; col < columns.Length; col++)
+            {
+                columns[col].Write(sheet, row, col, item);
+            }
+
+            row++;
+        }
+
+        return sheet;
+    }
+}

@@ -1,0 +1,41 @@
+using PoaBot.Core.Domain;
+using PoaBot.Core.Reporting;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.CommandLine;
+
+/// <summary><c>poabot chart FILE [--year Y] [--al dd/mm/aaaa]</c>: the POA's progress as a PNG picture.</summary>
+public static class ChartCommand
+{
+    public static int Run(CliContext context)
+    {
+        if (context.Args.Positionals.Count != 1)
+        {
+            return context.Fail("Indique el archivo de la gráfica: poabot chart ARCHIVO.png");
+        }
+
+        if (!ReportArgs.TryParse(context, out var year, out var asOf))
+        {
+            return 1;
+        }
+
+        var path = context.Args.Positionals[0];
+        var thresholds = context.Get<SemaforoThresholds>();
+        return context.Get<Database>().Read(db =>
+        {
+            if (ReportArgs.FindPoa(context, db, year) is not { } poa)
+            {
+                return 1;
+            }
+
+            var png = ProgressChart.Png((int)poa.Year, asOf, new PoaStore(db).Progress(poa, asOf, thresholds));
+            if (!ReportArgs.TryWrite(context, path, stream => stream.Write(png)))
+            {
+                return 1;
+            }
+
+            context.Output.WriteLine($"Gráfica del POA {poa.Year}, avance al {Numbers.Date(asOf)}, escrita en {Path.GetFullPath(path)}.");
+            return 0;
+        });
+    }
+}

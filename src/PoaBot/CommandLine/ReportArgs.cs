@@ -1,0 +1,92 @@
+using System.Globalization;
+using PoaBot.Core.Domain;
+using PoaBot.Core.Reporting;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.CommandLine;
+
+/// <summary>The options the report verbs share: <c>--year Y</c> and <c>--al dd/mm/aaaa</c>, and finding the POA they name.</summary>
+public static class ReportArgs
+{
+    /// <summary>Reads <c>--year</c> and <c>--al</c>; on a bad value writes a Spanish message and returns false.</summary>
+    public static bool TryParse(CliContext context, out int? year, out DateOnly asOf)
+    {
+        year = null;
+        asOf = context.Get<MunicipalClock>().Today;
+        if (context.Args.Option("year") is { } y)
+        {
+            if (!int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                context.Fail($"«{y}» no es un año; use por ejemplo --year 2024.");
+                return false;
+            }
+
+            year = parsed;
+        }
+
+        if (context.Args.Option("al") is { } al && !Numbers.TryParseDate(al, out asOf))
+        {
+            context.Fail($"«{al}» no es una fecha; use dd/mm/aaaa, por ejemplo --al 30/06/2024.");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The POA of the year asked for, or the latest; null after writing how to import one.</summary>
+    public static PoaRow? FindPoa(CliContext context, DbSession db, int? year)
+    {
+        var poa = new PoaStore(db).FindOrLatest(year);
+        if (poa is null)
+        {
+            context.Fail(year is null
+                ? "Aún no hay ningún POA. Impórtelo con: poabot import ARCHIVO"
+                : $"No hay POA {year}. Impórtelo con: poabot import ARCHIVO");
+        }
+
+        return poa;
+    }
+
+    /// <summary>
+    /// Writes a report file whole or not at all (a temporary file beside it, then a rename), never over the database.
+    /// On failure writes a Spanish message and returns false.
+    /// </summary>
+    public static bool TryWrite(CliContext context, string path, Action<Stream> write)
+    {
+        var target = Path.GetFullPath(path);
+        var database = context.Get<Database>().Path;
+        if (new[] { database, database + "-wal", database + "-shm" }.Contains(target, StringComparer.Ordinal))
+        {
+            context.Fail($"«{path}» es la base de datos del bot; elija otro nombre para el archivo.");
+            return false;
+        }
+
+        var folder = Path.GetDirectoryName(target)!;
+        if (!Directory.Exists(folder))
+        {
+            context.Fail($"La carpeta «{folder}» no existe; créela o elija otra ruta.");
+            return false;
+        }
+
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite))
+            {
+                write(stream);
+            }
+
+            File.Move(temporary, target, overwrite: true);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            context.Fail($"No pude escribir «{path}»: {ex.Message}");
+            return false;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}
