@@ -162,6 +162,12 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
             case "importar":
                 FilesFlow.StartImport(turn);
                 break;
+            case "exportar":
+                FilesFlow.Export(turn);
+                break;
+            case "grafica" or "gráfica":
+                FilesFlow.Chart(turn);
+                break;
 
             case "justificar":
                 CloseFlow.ListJustifications(turn);

@@ -1,13 +1,74 @@
 using System.Text;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Import;
+using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Core.Conversations;
 
-/// <summary><c>/importar</c>: the director sends the POA as a document, sees a preview with the importer's warnings, and confirms.</summary>
+/// <summary>
+/// Files in the chat (director): <c>/importar</c> (send the POA, see a preview with the importer's warnings, confirm),
+/// <c>/exportar</c> (the POA report as XLSX) and <c>/grafica</c> (the progress chart as PNG).
+/// </summary>
 public static class FilesFlow
 {
+    public static void Export(Turn turn)
+    {
+        if (Folder(turn, "exportes") is not { } folder || CurrentYear(turn) is not { } year)
+        {
+            return;
+        }
+
+        var settings = turn.Settings;
+        var data = PoaWorkbookData.Load(turn.Db, year, turn.Today, turn.Thresholds, settings.Responsible, settings.Position, settings.Clock.Zone)!;
+        var path = Path.Combine(folder, $"POA-{year}-al-{turn.Today:yyyy-MM-dd}.xlsx");
+        using (var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite))
+        {
+            PoaWorkbook.Write(file, data);
+        }
+
+        turn.Reply(new Reply($"📊 POA {year} al {Numbers.Date(turn.Today)}: la tabla en el formato de la Dirección, los registros, las justificaciones y la bitácora.") { DocumentPath = path });
+    }
+
+    public static void Chart(Turn turn)
+    {
+        if (Folder(turn, "graficas") is not { } folder || CurrentYear(turn) is not { } year)
+        {
+            return;
+        }
+
+        var store = new PoaStore(turn.Db);
+        var rows = store.Progress(store.Find(year)!, turn.Today, turn.Thresholds);
+        var path = Path.Combine(folder, $"POA-{year}-al-{turn.Today:yyyy-MM-dd}.png");
+        File.WriteAllBytes(path, ProgressChart.Png(year, turn.Today, rows));
+        turn.Reply(new Reply($"📈 Avance del POA {year} al {Numbers.Date(turn.Today)}: programado contra realizado por bimestre y el acumulado contra la meta anual.") { DocumentPath = path });
+    }
+
+    private static string? Folder(Turn turn, string name)
+    {
+        if (!turn.Person.IsDirector)
+        {
+            turn.Say(Texts.DirectorOnly);
+            return null;
+        }
+
+        var folder = Path.Combine(turn.Settings.DataFolder, name);
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private static int? CurrentYear(Turn turn)
+    {
+        var years = new PoaStore(turn.Db).Years().Where(y => y <= turn.Today.Year).ToList();
+        if (years.Count == 0)
+        {
+            turn.Say($"Aún no hay un POA {turn.Today.Year} cargado. Cárguelo con /importar.");
+            return null;
+        }
+
+        return years[^1];
+    }
+
     public static void StartImport(Turn turn)
     {
         if (!turn.Person.IsDirector)

@@ -38,6 +38,8 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
 
     public void Say(string html, bool mainKeyboard = false) => replies.Add(new Reply(html) { MainKeyboard = mainKeyboard });
 
+    public void Reply(Reply reply) => replies.Add(reply);
+
     /// <summary>Sends a kept evidence file again, with a caption.</summary>
     public void Attach(string fileId, bool isPhoto, string caption) =>
         replies.Add(new Reply(Html.Escape(caption)) { EvidenceFileId = fileId, EvidenceIsPhoto = isPhoto });

@@ -1,3 +1,5 @@
+using PoaBot.Core.Reporting;
+
 namespace PoaBot.Core.Import;
 
 /// <summary>Reads a POA file of any accepted kind: the spreadsheet exported as TSV or CSV, or an XLSX in the export's layout.</summary>
@@ -18,7 +20,8 @@ public static class PoaFile
         var isZip = bytes.Length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
         if (isZip || name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            throw new PoaImportException("Por ahora solo puedo leer el POA exportado como texto (TSV) o CSV.");
+            using var stream = new MemoryStream(bytes);
+            return PoaDocumentParser.Parse(PoaWorkbook.ReadTable(stream));
         }
 
         return PoaDocumentParser.Parse(bytes);

@@ -56,7 +56,8 @@ public sealed record PoaWorkbookData(
             records,
             audit,
             store.ImportWarnings(poa.Id),
-            [],
+            new JustificationStore(db).ForPoa(poa.Id)
+                .Select(j => ((int)j.ActivityNum, (int)j.Bimester, j.Text, j.Author, Instants.Parse(j.UpdatedAt))).ToList(),
             responsible,
             position)
         {

@@ -22,7 +22,7 @@ public static class ImportCommand
 
         try
         {
-            var document = PoaDocumentParser.Parse(File.ReadAllBytes(path));
+            var document = PoaFile.Parse(path, Path.GetFileName(path));
             var report = PoaImporter.Import(context.Get<Database>(), document, context.Actor, Path.GetFileName(path), context.Get<MunicipalClock>().Now);
             context.Output.Write(ImportReportText.Write(report));
             return 0;

@@ -106,6 +106,11 @@ public static class LocalCommand
         foreach (var reply in result.Replies)
         {
             output.WriteLine(Html.ToPlain(reply.Html));
+            if (reply.DocumentPath is { } path)
+            {
+                output.WriteLine($"  📎 archivo: {path}");
+            }
+
             // Numbered choices; «Atrás» and «Cancelar» are typed as words, so a number can still be an answer.
             var all = reply.Buttons.SelectMany(r => r).ToList();
             var choices = all.Where(b => b.Label is not (Texts.Back or Texts.Cancel)).ToList();

@@ -25,6 +25,8 @@ public static class BotStartup
         new() { Command = "invitar", Description = "Crear un enlace de invitación" },
         new() { Command = "consejos", Description = "Ver y agregar consejos" },
         new() { Command = "importar", Description = "Cargar el POA desde un archivo" },
+        new() { Command = "exportar", Description = "El reporte del POA en Excel" },
+        new() { Command = "grafica", Description = "La gráfica de avance" },
         new() { Command = "justificar", Description = "Justificar actividades fuera del rango verde" },
         new() { Command = "reabrir", Description = "Reabrir un bimestre bloqueado" },
         new() { Command = "recordatorios", Description = "Calendario de recordatorios" },

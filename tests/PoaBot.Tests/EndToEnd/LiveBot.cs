@@ -27,6 +27,10 @@ public sealed class LiveBot : IAsyncDisposable
 
     public FakeBotApi Fake { get; }
 
+    /// <summary>The directorate's real POA (the seed), re-dated to this year so that "today" falls in it.</summary>
+    public static byte[] SeedThisYear => Encoding.UTF8.GetBytes(
+        Encoding.UTF8.GetString(SampleData.PoaBytes()).Replace("2024", DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
     public Database Database => test.Database;
 
     public string DatabasePath => test.Path;
@@ -35,12 +39,18 @@ public sealed class LiveBot : IAsyncDisposable
     public ConcurrentQueue<string> Logs { get; } = new();
 
     public static async Task<LiveBot> StartAsync(
-        FakeBotApiOptions? options = null, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, Action<LiveBot>? beforeStart = null)
+        FakeBotApiOptions? options = null,
+        Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        Action<LiveBot>? beforeStart = null,
+        bool importPoa = true)
     {
         var bot = new LiveBot(await FakeBotApi.StartAsync(Token, options));
-        var year = DateTime.UtcNow.Year;
-        var seed = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(SampleData.PoaBytes()).Replace("2024", year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
-        PoaImporter.Import(bot.Database, PoaDocumentParser.Parse(seed), "prueba", "poa.txt", DateTimeOffset.UtcNow);
+        if (importPoa)
+        {
+            PoaImporter.Import(bot.Database, PoaDocumentParser.Parse(SeedThisYear), "prueba", "poa.txt", DateTimeOffset.UtcNow);
+        }
+
         bot.Database.Write(db =>
         {
             var people = new PeopleStore(db);
