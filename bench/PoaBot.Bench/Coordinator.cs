@@ -16,6 +16,9 @@ internal sealed class Coordinator(FakeBotApi fake, long id, ChannelReader<SentMe
 
     public List<double> LatenciesMs { get; } = [];
 
+    /// <summary>Every step: the update's id, when it was injected, and when the fake recorded the awaited reply.</summary>
+    public List<(long UpdateId, DateTimeOffset InjectedAt, DateTimeOffset ReplyAt)> Steps { get; } = [];
+
     /// <summary>When the fake recorded the last reply this person waited for.</summary>
     public DateTimeOffset LastReplyAt { get; private set; }
 
@@ -35,8 +38,8 @@ internal sealed class Coordinator(FakeBotApi fake, long id, ChannelReader<SentMe
     private async Task SayAsync(string text, string expect)
     {
         var at = DateTimeOffset.UtcNow;
-        fake.SendText(id, text);
-        await ReplyAsync(at, expect);
+        var update = fake.SendText(id, text);
+        await ReplyAsync(update, at, expect);
     }
 
     private async Task TapAsync(string label, string expect)
@@ -45,11 +48,11 @@ internal sealed class Coordinator(FakeBotApi fake, long id, ChannelReader<SentMe
         var button = message.InlineKeyboard.SelectMany(r => r).FirstOrDefault(b => b.Text.Contains(label, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"Chat {id}: no button «{label}» in «{message.Text}».");
         var at = DateTimeOffset.UtcNow;
-        fake.PressButton(id, message.MessageId, button.CallbackData);
-        await ReplyAsync(at, expect);
+        var update = fake.PressButton(id, message.MessageId, button.CallbackData);
+        await ReplyAsync(update, at, expect);
     }
 
-    private async Task ReplyAsync(DateTimeOffset injectedAt, string expect)
+    private async Task ReplyAsync(long updateId, DateTimeOffset injectedAt, string expect)
     {
         using var timeout = new CancellationTokenSource(Patience);
         while (true)
@@ -72,6 +75,7 @@ internal sealed class Coordinator(FakeBotApi fake, long id, ChannelReader<SentMe
             if (message.Text.Contains(expect, StringComparison.Ordinal))
             {
                 LatenciesMs.Add((message.At - injectedAt).TotalMilliseconds);
+                Steps.Add((updateId, injectedAt, message.At));
                 LastReplyAt = message.At;
                 return;
             }

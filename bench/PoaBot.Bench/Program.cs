@@ -16,6 +16,7 @@ catch (ArgumentException ex)
 }
 
 var started = DateTimeOffset.UtcNow;
+var loadBefore = LoadAverage();
 var total = Stopwatch.StartNew();
 var lines = new List<string>();
 var details = new List<string>();
@@ -31,6 +32,11 @@ string PeakNow()
 
 async Task Phase(string name, Func<Task> run)
 {
+    // Let the previous scenario's garbage, finalizers and background work settle before timing the next one.
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    GC.Collect();
+    await Task.Delay(TimeSpan.FromSeconds(1));
     Progress(name + " …");
     try
     {
@@ -74,6 +80,10 @@ await Phase("start-up and conversations", async () =>
         details.Add(
             $"conversations: {Figures.Int(c.Committed)} inbox rows done in {Figures.Seconds(c.Wall)} (first injection to last reply), " +
             $"slowest step {Figures.Ms(c.MaxMs)}; after a warm-up of 5 conversations");
+        details.Add(
+            $"conversations, where a step's time goes (p50 / p99): injected → taken by getUpdates {c.Stages.ToPoller}; " +
+            $"→ inbox processor's batch began {c.Stages.ToProcessor}; → reply at the fake {c.Stages.ToReply}");
+        details.Add($"conversations: inbox processor {c.Stages.Processor}; outbox sender {c.Stages.Sender}");
     }
 });
 
@@ -104,10 +114,8 @@ if (options.Records > 0)
             $"/resumen: {Figures.Int(s.Runs)} runs of each measure after {SummaryBench.WarmUpRuns} warm-up runs; as the engine computes it for a coordinator " +
             $"(Progress for all + Progress for their councils + Render) p50 {Figures.Ms(s.Computation.P50Ms)}, p99 {Figures.Ms(s.Computation.P99Ms)}");
         details.Add(
-            $"/resumen pieces (p50 / p99): Progress all councils {Figures.Ms(s.ProgressOnly.P50Ms)} / {Figures.Ms(s.ProgressOnly.P99Ms)}, " +
-            $"Progress one council {Figures.Ms(s.ProgressMine.P50Ms)} / {Figures.Ms(s.ProgressMine.P99Ms)}, " +
-            $"Render {Figures.Ms(s.Render.P50Ms)} / {Figures.Ms(s.Render.P99Ms)}, " +
-            $"durable commit of a one-row write {Figures.Ms(s.Commit.P50Ms)} / {Figures.Ms(s.Commit.P99Ms)}");
+            $"/resumen pieces (p50 / p99): Progress all councils {s.ProgressOnly}, Progress one council {s.ProgressMine}, " +
+            $"Render {s.Render}, durable commit of a one-row write {s.Commit}");
         details.Add($"/resumen: {Figures.Int(s.Records)} records inserted in {Figures.Seconds(s.Build)}; REAL counted to date {Figures.Int(s.RealCounted)} (records plus the POA's baseline)");
         return Task.CompletedTask;
     });
@@ -130,6 +138,9 @@ if (options.Fanout > 0)
 using (var process = Process.GetCurrentProcess())
 {
     lines.Add($"peak working set: {Figures.Mb(process.PeakWorkingSet64)} (host + fake server + bench in one process)");
+    details.Add(
+        $"machine: 1-minute load average {loadBefore} before the run, {LoadAverage()} after; this process used " +
+        $"{Figures.Seconds(process.TotalProcessorTime)} of CPU in {Figures.Seconds(total.Elapsed)}; other work on the machine skews the figures");
 }
 
 Console.WriteLine();
@@ -149,5 +160,18 @@ foreach (var line in lines)
 }
 
 return failed ? 1 : 0;
+
+// The 1-minute load average on Linux, to show whether something else was running; "n/a" elsewhere.
+static string LoadAverage()
+{
+    try
+    {
+        return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+    }
+    catch (IOException)
+    {
+        return "n/a";
+    }
+}
 
 static string Floor(bool met, string floor) => met ? $"  [floor {floor}: met]" : $"  [floor {floor}: NOT met]";

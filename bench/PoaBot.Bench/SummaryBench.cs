@@ -9,7 +9,12 @@ using PoaBot.Core.Storage;
 
 namespace PoaBot.Bench;
 
-internal sealed record Timing(double P50Ms, double P99Ms);
+internal sealed record Timing(double P50Ms, double P99Ms)
+{
+    public static Timing Of(IReadOnlyCollection<double> ms) => new(Figures.Percentile(ms, 50), Figures.Percentile(ms, 99));
+
+    public override string ToString() => $"{Figures.Ms(P50Ms)} / {Figures.Ms(P99Ms)}";
+}
 
 internal sealed record SummaryFigures(int Records, int Runs, TimeSpan Build, long RealCounted, Timing EngineTurn, Timing Computation, Timing ProgressOnly)
 {
@@ -170,6 +175,6 @@ internal static class SummaryBench
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
 
-        return new Timing(Figures.Percentile(times, 50), Figures.Percentile(times, 99));
+        return Timing.Of(times);
     }
 }
