@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace PoaBot.Bench;
+
+/// <summary>The command line of the benchmark: sizes of each scenario; 0 skips a scenario.</summary>
+internal sealed record BenchOptions
+{
+    public const string Usage =
+        "usage: dotnet run -c Release --project bench/PoaBot.Bench -- [--coordinators N] [--burst M] [--burst-users U] [--records R] [--runs K] [--fanout F]";
+
+    /// <summary>Coordinators who each register and report one meeting, all at once.</summary>
+    public int Coordinators { get; init; } = 200;
+
+    /// <summary>Updates injected at once in the burst scenario.</summary>
+    public int Burst { get; init; } = 5_000;
+
+    /// <summary>Registered people who send the burst.</summary>
+    public int BurstUsers { get; init; } = 500;
+
+    /// <summary>Records in the database of the /resumen scenario.</summary>
+    public int Records { get; init; } = 100_000;
+
+    /// <summary>Timed runs of each /resumen measure.</summary>
+    public int Runs { get; init; } = 50;
+
+    /// <summary>Reminders sent in the fan-out scenario, one per coordinator, with real pacing and rate limits.</summary>
+    public int Fanout { get; init; } = 1_000;
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (i + 1 >= args.Count || !int.TryParse(args[i + 1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value) || value < 0)
+            {
+                throw new ArgumentException($"{name} needs a number ≥ 0.\n{Usage}");
+            }
+
+            i++;
+            options = name switch
+            {
+                "--coordinators" => options with { Coordinators = value },
+                "--burst" => options with { Burst = value },
+                "--burst-users" => options with { BurstUsers = Math.Max(1, value) },
+                "--records" => options with { Records = value },
+                "--runs" => options with { Runs = Math.Max(1, value) },
+                "--fanout" => options with { Fanout = value },
+                _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
+            };
+        }
+
+        return options;
+    }
+}
