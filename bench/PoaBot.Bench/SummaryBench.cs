@@ -5,6 +5,7 @@ using PoaBot.Core.Conversations;
 using PoaBot.Core.Domain;
 using ActivityKind = PoaBot.Core.Domain.ActivityKind;
 using PoaBot.Core.People;
+using PoaBot.Core.Reminders;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Bench;
@@ -72,7 +73,7 @@ internal static class SummaryBench
             return SummaryFlow.Render(poa, today, rows, mine);
         }));
 
-        var engine = new ConversationEngine(Seed.Clock, thresholds);
+        var engine = new ConversationEngine(Seed.Clock, new EngineSettings(thresholds, BimesterRules.Default, ReminderSettings.Default, Seed.Clock));
         var engineTurn = Time(runs, () =>
         {
             var result = database.Write(db => engine.Handle(db, Input.FromText(CoordinatorId, "Coordinador 1", "/resumen", DateTimeOffset.UtcNow)));

@@ -179,19 +179,17 @@ public sealed class RecordStore(DbSession db)
             return false;
         }
 
-        var (column, oldValue) = field switch
+        var (column, oldValue, sql) = field switch
         {
-            AmendableField.Date => ("event_date", record.EventDate),
-            AmendableField.Count => ("count", record.Count.ToString(CultureInfo.InvariantCulture)),
-            AmendableField.Attendees => ("attendees", record.Attendees?.ToString(CultureInfo.InvariantCulture)),
-            AmendableField.Subject => ("subject", record.Subject),
-            AmendableField.Area => ("area", record.Area),
-            _ => ("agreements", record.Agreements),
+            AmendableField.Date => ("event_date", record.EventDate, "UPDATE record SET event_date = @value WHERE id = @id"),
+            AmendableField.Count => ("count", record.Count.ToString(CultureInfo.InvariantCulture), "UPDATE record SET count = @value WHERE id = @id"),
+            AmendableField.Attendees => ("attendees", record.Attendees?.ToString(CultureInfo.InvariantCulture), "UPDATE record SET attendees = @value WHERE id = @id"),
+            AmendableField.Subject => ("subject", record.Subject, "UPDATE record SET subject = @value WHERE id = @id"),
+            AmendableField.Area => ("area", record.Area, "UPDATE record SET area = @value WHERE id = @id"),
+            _ => ("agreements", record.Agreements, "UPDATE record SET agreements = @value WHERE id = @id"),
         };
         object value = field is AmendableField.Count or AmendableField.Attendees ? long.Parse(newValue, CultureInfo.InvariantCulture) : newValue;
-
-        // The column name comes from the fixed switch above, never from user text.
-        db.Execute($"UPDATE record SET {column} = @value WHERE id = @id", new { value, id });
+        db.Execute(sql, new { value, id });
         new AuditStore(db).Add(now, actor, "amend", reason, recordId: id, field: column, oldValue: oldValue, newValue: newValue);
         return true;
     }

@@ -42,10 +42,11 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
     public OutboxSender(ITelegramBotClient bot, Database database, WorkSignals signals, MunicipalClock clock, IOptions<TelegramOptions> options, ILogger<OutboxSender> logger)
     {
         (this.bot, this.database, this.signals, this.clock, this.options, this.logger) = (bot, database, signals, clock, options.Value, logger);
+        // A bucket no bigger than one refill: never more than the rate in any one-second window, even right after a quiet spell.
         var rate = this.options.MessagesPerSecond;
         global = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
-            TokenLimit = rate,
+            TokenLimit = Math.Max(1, rate / 10),
             TokensPerPeriod = Math.Max(1, rate / 10),
             ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
             QueueLimit = int.MaxValue,
