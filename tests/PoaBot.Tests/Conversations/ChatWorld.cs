@@ -26,7 +26,7 @@ public sealed class ChatWorld : IDisposable
     {
         Clock = MunicipalClock.Create(Time, MunicipalClock.DefaultZone);
         Time.SetUtcNow(start);
-        Settings = new EngineSettings(SemaforoThresholds.Default, BimesterRules.Default, ReminderSettings.Default, Clock);
+        Settings = new EngineSettings(SemaforoThresholds.Default, BimesterRules.Default, ReminderSettings.Default, Clock) { DataFolder = test.Folder };
         Engine = new ConversationEngine(Clock, Settings);
         PoaImporter.Import(Database, PoaDocumentParser.Parse(SampleData.PoaBytes()), "prueba", "poa.txt", Time.GetUtcNow());
         Database.Write(db =>

@@ -80,6 +80,8 @@ public sealed class DirectorToolsTests : IDisposable
     [InlineData("/justificar")]
     [InlineData("/reabrir")]
     [InlineData("/recordatorios")]
+    [InlineData("/exportar")]
+    [InlineData("/grafica")]
     public void A_coordinator_cannot_use_director_commands(string command)
     {
         var ana = world.Coordinator(1, "Consejo Centro");
@@ -131,6 +133,36 @@ public sealed class DirectorToolsTests : IDisposable
         Assert.Contains(expected, director.Said, StringComparison.Ordinal);
         Assert.Equal(before, world.Database.Read(db => db.Scalar<string>("SELECT group_concat(prog) FROM activity_target")));
         Assert.Equal(1, world.Database.Read(db => db.Scalar<long>("SELECT count(*) FROM poa")));
+    }
+
+    [Fact]
+    public void Exportar_and_grafica_answer_the_director_with_the_files()
+    {
+        var director = world.Director();
+
+        director.Send("/exportar");
+        var xlsx = Assert.Single(director.Last.Replies).DocumentPath!;
+        director.Send("/grafica");
+        var png = Assert.Single(director.Last.Replies).DocumentPath!;
+
+        Assert.EndsWith("POA-2024-al-2024-04-15.xlsx", xlsx, StringComparison.Ordinal);
+        Assert.Equal((byte)'P', System.IO.File.ReadAllBytes(xlsx)[0]);
+        Assert.Equal(0x89, System.IO.File.ReadAllBytes(png)[0]);
+    }
+
+    [Fact]
+    public void An_exported_xlsx_sent_to_importar_imports_the_same_poa_and_changes_nothing()
+    {
+        var director = world.Director();
+        director.Send("/exportar");
+        var xlsx = director.Last.Replies[0].DocumentPath!;
+        string Targets() => world.Database.Read(db => db.Scalar<string>("SELECT group_concat(prog) FROM activity_target"));
+        var before = Targets();
+
+        director.Send("/importar").SendDocument(xlsx).Press("Importar");
+
+        Assert.Contains("POA 2024", director.Said, StringComparison.Ordinal);
+        Assert.Equal(before, Targets());
     }
 
     [Fact]
