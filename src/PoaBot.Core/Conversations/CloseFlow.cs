@@ -33,6 +33,13 @@ public static class CloseFlow
             return;
         }
 
+        if (!turn.Person.IsDirector && !OutOfBand(turn, activity, (int)year, bimester))
+        {
+            // Coordinators justify only what fell short in their bimester; forged data changes nothing.
+            turn.Say("Esa actividad no necesita justificación en ese bimestre; no se cambió nada.");
+            return;
+        }
+
         turn.State.TargetId = activityId;
         turn.State.AmendField = bimester.ToString(CultureInfo.InvariantCulture);
         var current = turn.Db.Single<string>("SELECT text FROM justification WHERE activity_id = @activityId AND bimester = @bimester", new { activityId, bimester });
@@ -43,6 +50,13 @@ public static class CloseFlow
             "\nEjemplo: Se pospuso por las lluvias; se reprogramó para el siguiente bimestre.",
             [],
             back: false);
+    }
+
+    private static bool OutOfBand(Turn turn, ActivityPlan activity, int year, int bimester)
+    {
+        var poaId = turn.Db.Scalar<long>("SELECT poa_id FROM activity WHERE id = @Id", new { activity.Id });
+        var real = new PoaStore(turn.Db).BimesterTotals(poaId, year, bimester).Where(t => t.ActivityId == activity.Id).Sum(t => t.Total);
+        return turn.Thresholds.Classify(activity.Prog[bimester - 1], real) is not (Semaforo.Verde or Semaforo.SinPrograma);
     }
 
     public static void AnswerJustify(Turn turn)
@@ -72,6 +86,14 @@ public static class CloseFlow
 
         var id = turn.State.TargetId ?? 0;
         var bim = int.Parse(turn.State.AmendField ?? "1", CultureInfo.InvariantCulture);
+        var year = (int)turn.Db.Scalar<long>("SELECT p.year FROM poa p JOIN activity a ON a.poa_id = p.id WHERE a.id = @id", new { id });
+        if (turn.IsLocked(Bimesters.LastDay(year, bim)))
+        {
+            turn.State.Reset();
+            turn.Say(ReportFlow.Locked(Bimesters.LastDay(year, bim)), mainKeyboard: true);
+            return;
+        }
+
         new JustificationStore(turn.Db).Save(id, bim, text, turn.Actor, turn.Now);
         turn.State.Reset();
         turn.Say($"✅ Justificación guardada para {Bimesters.ShortName(bim)}. Aparecerá en /resumen y en el reporte del POA.", mainKeyboard: true);
@@ -86,9 +108,8 @@ public static class CloseFlow
         }
 
         var store = new PoaStore(turn.Db);
-        var poa = store.Find(turn.Today.Year);
         var options = new List<(string, string)>();
-        if (poa is not null)
+        foreach (var poa in new[] { turn.Today.Year - 1, turn.Today.Year }.Select(store.Find).OfType<PoaRow>())
         {
             var activities = store.Activities(poa.Id);
             foreach (var b in Bimesters.All.Where(b => turn.Today > Bimesters.LastDay((int)poa.Year, b) && !turn.IsLocked(Bimesters.LastDay((int)poa.Year, b))))
@@ -99,7 +120,7 @@ public static class CloseFlow
                     var real = totals.Where(t => t.ActivityId == a.Id).Sum(t => t.Total);
                     if (turn.Thresholds.Classify(a.Prog[b - 1], real) is not (Semaforo.Verde or Semaforo.SinPrograma))
                     {
-                        options.Add(($"{Bimesters.ShortName(b)} · {Html.Shorten(ReportFlow.ActivityLabel(a), 40)}", $"j:{a.Id}:{b}"));
+                        options.Add(($"{Bimesters.ShortName(b)} {poa.Year} · {Html.Shorten(ReportFlow.ActivityLabel(a), 40)}", $"j:{a.Id}:{b}"));
                     }
                 }
             }
@@ -123,16 +144,18 @@ public static class CloseFlow
             return;
         }
 
-        var year = turn.Today.Year;
-        var locked = Bimesters.All.Where(b => turn.IsLocked(Bimesters.LastDay(year, b))).ToList();
+        // Last year's bimesters too while this year's first bimester runs (to finish Nov/Dic in January).
+        var years = Bimesters.Of(turn.Today) == 1 ? new[] { turn.Today.Year - 1, turn.Today.Year } : [turn.Today.Year];
+        var locked = years.SelectMany(y => Bimesters.All.Select(b => (Year: y, Bimester: b)))
+            .Where(p => turn.IsLocked(Bimesters.LastDay(p.Year, p.Bimester))).ToList();
         turn.State.Reset();
         if (locked.Count == 0)
         {
-            turn.Say($"No hay bimestres bloqueados en {year}.");
+            turn.Say($"No hay bimestres bloqueados en {turn.Today.Year}.");
             return;
         }
 
-        turn.Ask(Step.ReopenChoice, "¿Qué bimestre desea reabrir?", locked.Select(b => new[] { ($"{Bimesters.ShortName(b)} {year}", $"o:{b}") }), back: false);
+        turn.Ask(Step.ReopenChoice, "¿Qué bimestre desea reabrir?", locked.Select(p => new[] { ($"{Bimesters.ShortName(p.Bimester)} {p.Year}", $"o:{(p.Year * 10) + p.Bimester}") }), back: false);
     }
 
     public static void AnswerReopen(Turn turn)
@@ -147,10 +170,10 @@ public static class CloseFlow
         switch (turn.State.Step)
         {
             case Step.ReopenChoice:
-                if (turn.ActionId("o") is { } b and >= 1 and <= 6)
+                if (turn.ActionId("o") is { } code && code % 10 is >= 1 and <= 6 && code / 10 is >= 2000 and <= 2100)
                 {
-                    turn.State.AmendField = b.ToString(CultureInfo.InvariantCulture);
-                    turn.Ask(Step.ReopenDays, $"¿Por cuántos días reabre {Bimesters.ShortName((int)b)}? Escriba un número del 1 al 30.", [], back: false);
+                    turn.State.AmendField = code.ToString(CultureInfo.InvariantCulture);
+                    turn.Ask(Step.ReopenDays, $"¿Por cuántos días reabre {Bimesters.ShortName((int)(code % 10))} {code / 10}? Escriba un número del 1 al 30.", [], back: false);
                 }
                 else
                 {
@@ -178,11 +201,12 @@ public static class CloseFlow
                     return;
                 }
 
-                var bimester = int.Parse(turn.State.AmendField!, CultureInfo.InvariantCulture);
+                var chosen = int.Parse(turn.State.AmendField!, CultureInfo.InvariantCulture);
+                var (year, bimester) = (chosen / 10, chosen % 10);
                 var until = turn.Now.AddDays(int.Parse(turn.State.AmendValue!, CultureInfo.InvariantCulture));
-                BimesterRules.Reopen(turn.Db, turn.Today.Year, bimester, until, turn.Text, turn.Actor, turn.Now);
+                BimesterRules.Reopen(turn.Db, year, bimester, until, turn.Text, turn.Actor, turn.Now);
                 turn.State.Reset();
-                turn.Say($"🔓 {Bimesters.ShortName(bimester)} {turn.Today.Year} queda abierto hasta el {Numbers.Date(turn.Settings.Clock.LocalDate(until))}. Motivo guardado en la bitácora.", mainKeyboard: true);
+                turn.Say($"🔓 {Bimesters.ShortName(bimester)} {year} queda abierto hasta el {Numbers.Date(turn.Settings.Clock.LocalDate(until))}. Motivo guardado en la bitácora.", mainKeyboard: true);
                 break;
         }
     }
@@ -203,7 +227,7 @@ public static class CloseFlow
             .Append($"Un bimestre se bloquea {turn.Settings.Rules.GraceDays} días después de su cierre.\n\n<b>Próximos</b>");
         foreach (var moment in ReminderSchedule.Upcoming(turn.Now, settings, clock).Take(3))
         {
-            var plans = ReminderPlanner.Plan(turn.Db, moment, turn.Thresholds, turn.Settings.Rules);
+            var plans = ReminderPlanner.Plan(turn.Db, moment, clock.LocalDate(moment.Due), turn.Thresholds, turn.Settings.Rules);
             var coordinators = plans.Count(p => p.Why != "resumen para la Dirección" && p.Kind != ReminderPlanner.Close);
             var local = clock.LocalDateTime(moment.Due);
             var label = moment.DaysBefore is { } d ? $"faltan {d} día(s)" : "aviso de cierre y justificaciones";

@@ -72,8 +72,25 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
 
         if (state.Step is not (Step.Idle or Step.ResumeOrDiscard) && turn.Now - state.DraftUpdatedAt > DraftLifetime)
         {
-            AskResume(turn, stale: true);
-            return;
+            if (IsReport(state.Step))
+            {
+                AskResume(turn, stale: true);
+                return;
+            }
+
+            // A short task (a void, a justification…) left for a day is simply dropped; the input is handled afresh.
+            state.Reset();
+            if (turn.Action is not null)
+            {
+                turn.ButtonAnswer = Texts.StaleButton;
+                return;
+            }
+        }
+
+        // «Omitir» typed instead of tapped.
+        if (state.Step is Step.Requester or Step.Evidence && turn.Text is { } skip && Spanish.Fold(skip) == "OMITIR")
+        {
+            turn.Action = "skip";
         }
 
         if (command is not null)
@@ -131,7 +148,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
                 turn.Say(Texts.HelpText(turn.Person.IsDirector), mainKeyboard: true);
                 break;
             case "reportar":
-                if (turn.State.Step != Step.Idle)
+                if (IsReport(turn.State.Step))
                 {
                     AskResume(turn, stale: false);
                 }
@@ -195,28 +212,36 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         }
 
         turn.ButtonAnswer = "";
-        var id = long.Parse(parts[1], CultureInfo.InvariantCulture);
+        if (!long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            turn.ButtonAnswer = Texts.StaleButton;
+            return true;
+        }
+
+        if (IsReport(turn.State.Step) && parts[0] is "r" or "j")
+        {
+            // A report is under way: ask before throwing it away; the reminder's button still works afterwards.
+            AskResume(turn, stale: false);
+            return true;
+        }
+
         switch (parts[0])
         {
             case "r" when parts.Length == 2:
-                if (turn.State.Step != Step.Idle)
-                {
-                    AskResume(turn, stale: false);
-                }
-                else
-                {
-                    ReportFlow.Start(turn, id);
-                }
-
+                ReportFlow.Start(turn, id);
                 return true;
-            case "j" when parts.Length == 3:
+            case "j" when parts.Length == 3 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var bimester) && bimester is >= 1 and <= 6:
                 turn.State.Reset();
-                CloseFlow.AskJustification(turn, id, int.Parse(parts[2], CultureInfo.InvariantCulture));
+                CloseFlow.AskJustification(turn, id, bimester);
                 return true;
             default:
-                return false;
+                turn.ButtonAnswer = Texts.StaleButton;
+                return true;
         }
     }
+
+    /// <summary>The steps of <c>/reportar</c>, whose draft is worth offering to resume.</summary>
+    private static bool IsReport(Step step) => step is >= Step.Year and <= Step.EditChoice;
 
     private static void Idle(Turn turn)
     {
@@ -247,7 +272,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         state.Resumed ??= state.Step;
         var activity = state.Draft is { } d ? new PoaStore(turn.Db).Activity(d.ActivityId)?.Name : null;
         var what = activity is null ? "" : $" ({Html.Escape(Html.Shorten(activity, 60))})";
-        var since = state.DraftUpdatedAt is { } at ? $" del {Reporting.Numbers.Date(DateOnly.FromDateTime(at.UtcDateTime))}" : "";
+        var since = state.DraftUpdatedAt is { } at ? $" del {Reporting.Numbers.Date(turn.Settings.Clock.LocalDate(at))}" : "";
         turn.Ask(
             Step.ResumeOrDiscard,
             stale

@@ -6,6 +6,7 @@ namespace PoaBot.Core.Conversations;
 public enum Step
 {
     Idle,
+    Year,
     Activity,
     Council,
     Date,
@@ -50,6 +51,9 @@ public enum Step
 /// <summary>The report being written, field by field.</summary>
 public sealed class Draft
 {
+    /// <summary>The POA year the report goes to (last year's only in the first days of January).</summary>
+    public int? Year { get; set; }
+
     public long ActivityId { get; set; }
 
     public long? CouncilId { get; set; }

@@ -1,4 +1,5 @@
 using System.Text;
+using PoaBot.Core.Domain;
 using PoaBot.Core.People;
 using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
@@ -90,7 +91,7 @@ public static class DirectorFlow
                 turn.Say($"Hola, {Html.Escape(turn.Person.Name)}. {Texts.Hello}", mainKeyboard: true);
                 break;
             case Step.CouncilName when turn.Text is { Length: > 0 and <= 100 } name && turn.Action is null:
-                if (people.Council(name) is not null)
+                if (people.Council(name) is not null || Spanish.Fold(name) == Spanish.Fold(PoaBot.Core.Import.PoaImporter.DocumentCouncil))
                 {
                     turn.Say($"Ya existe el consejo «{Html.Escape(name)}». Escriba otro nombre, o toque Cancelar.");
                     return;
@@ -101,9 +102,13 @@ public static class DirectorFlow
                 break;
             case Step.CouncilLocality when turn.Action == "skip" || turn.Text is { Length: > 0 and <= 100 }:
                 var council = turn.State.AmendValue!;
-                people.AddCouncil(council, turn.Action == "skip" ? "" : turn.Text!);
+                var added = people.AddCouncil(council, turn.Action == "skip" ? "" : turn.Text!);
                 turn.State.Reset();
-                turn.Say($"✅ Consejo «{Html.Escape(council)}» agregado. Para invitar a su coordinador(a) use /invitar.", mainKeyboard: true);
+                turn.Say(
+                    added
+                        ? $"✅ Consejo «{Html.Escape(council)}» agregado. Para invitar a su coordinador(a) use /invitar."
+                        : $"Ya existe un consejo (o un nombre reservado) «{Html.Escape(council)}»; no se agregó nada.",
+                    mainKeyboard: true);
                 break;
             case Step.InviteRole or Step.InviteCouncils:
                 turn.Say("Toque una de las opciones, o Cancelar.");

@@ -40,24 +40,37 @@ public static class NumberText
         }
 
         var words = Fold(t).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "y").ToList();
-        if (words.Count is 0 or > 3 || !words.All(Units.ContainsKey))
+        if (Words(words) is not { } total)
         {
             return false;
-        }
-
-        var total = words.Sum(w => Units[w]);
-        // "treinta y dos" = 32; "ciento veinte" = 120. A unit before a ten ("dos treinta") is not a number.
-        for (var i = 1; i < words.Count; i++)
-        {
-            if (Units[words[i]] >= Units[words[i - 1]])
-            {
-                return false;
-            }
         }
 
         value = total;
         fromWords = true;
         return value <= max;
+    }
+
+    /// <summary>"doce", "veinticinco", "treinta y dos", "cien", "ciento veinte": a ten may take a unit, "ciento" a number below 100; nothing else combines.</summary>
+    private static int? Words(List<string> words)
+    {
+        if (words.Count == 0 || !words.All(Units.ContainsKey))
+        {
+            return null;
+        }
+
+        var first = Units[words[0]];
+        var rest = words.Skip(1).ToList();
+        if (words[0] == "ciento")
+        {
+            return rest.Count > 0 && Words(rest) is { } below and > 0 and < 100 ? 100 + below : null;
+        }
+
+        if (rest.Count == 0)
+        {
+            return first;
+        }
+
+        return first is >= 30 and <= 90 && first % 10 == 0 && rest.Count == 1 && Units[rest[0]] is >= 1 and <= 9 ? first + Units[rest[0]] : null;
     }
 
     private static bool ValidThousands(string text)

@@ -82,6 +82,11 @@ public static class RecordsFlow
                 Choose(turn);
                 break;
             case Step.VoidReason:
+                if (StillLocked(turn))
+                {
+                    return;
+                }
+
                 if (Reason(turn) is { } reason)
                 {
                     var result = new RecordStore(turn.Db).Void(turn.State.TargetId ?? 0, turn.Actor, reason, turn.Now);
@@ -108,6 +113,11 @@ public static class RecordsFlow
                 AmendValue(turn);
                 break;
             case Step.AmendReason:
+                if (StillLocked(turn))
+                {
+                    return;
+                }
+
                 if (Reason(turn) is { } why)
                 {
                     var id = turn.State.TargetId ?? 0;
@@ -139,10 +149,10 @@ public static class RecordsFlow
 
         if (turn.ActionId("v") is { } voidId && records.Get(voidId) is { } toVoid && MayVoid(turn, toVoid) && !toVoid.IsVoided)
         {
-            if (toVoid.Kind == "request_received" && records.HasLiveManaged(toVoid.Id))
+            if (records.Dependent(toVoid.Id) is not null)
             {
                 turn.State.Reset();
-                turn.Say(VoidRefusal(turn, VoidResult.HasManagedRequest, toVoid.Folio), mainKeyboard: true);
+                turn.Say(VoidRefusal(turn, VoidResult.HasDependents, toVoid.Folio), mainKeyboard: true);
                 return;
             }
 
@@ -167,6 +177,21 @@ public static class RecordsFlow
             turn.State.Reset();
             turn.Say($"Hola, {Html.Escape(turn.Person.Name)}. {Texts.Hello}", mainKeyboard: true);
         }
+    }
+
+    /// <summary>The lock is checked again right before writing: the bimester may have locked while the reason was typed.</summary>
+    private static bool StillLocked(Turn turn)
+    {
+        var record = new RecordStore(turn.Db).Get(turn.State.TargetId ?? 0);
+        var date = record is null ? (DateOnly?)null : Instants.ParseDate(record.EventDate);
+        if (date is { } d && turn.IsLocked(d))
+        {
+            turn.State.Reset();
+            turn.Say(ReportFlow.Locked(d), mainKeyboard: true);
+            return true;
+        }
+
+        return false;
     }
 
     private static void AmendValue(Turn turn)
@@ -199,8 +224,9 @@ public static class RecordsFlow
 
                 break;
             case AmendableField.Count or AmendableField.Attendees:
-                var max = field == AmendableField.Count ? 100_000 : 10_000;
-                if (NumberText.TryParse(text, max, out var number, out _) && (number > 0 || (field == AmendableField.Attendees && number == 0)))
+                // The same limits as a report; a baseline cell may be larger than one generic action.
+                var max = field == AmendableField.Attendees ? 10_000 : record.Kind == "baseline" ? 100_000 : 1_000;
+                if (NumberText.TryParse(text, max, out var number, out _) && number > 0)
                 {
                     value = number.ToString(CultureInfo.InvariantCulture);
                 }
@@ -249,15 +275,16 @@ public static class RecordsFlow
 
     private static string VoidRefusal(Turn turn, VoidResult result, string folio)
     {
-        if (result != VoidResult.HasManagedRequest)
+        if (result != VoidResult.HasDependents)
         {
             return $"El folio {folio} ya estaba anulado; no se cambió nada.";
         }
 
-        var managed = turn.Db.Single<string>(
-            "SELECT folio FROM record WHERE ref_id = (SELECT id FROM record WHERE folio = @folio) AND kind = 'request_managed' AND voided_at IS NULL",
-            new { folio });
-        return $"No se puede anular el folio {folio}: esa solicitud ya tiene una gestión registrada ({managed}). Si la solicitud está mal, anule primero la gestión.";
+        var records = new RecordStore(turn.Db);
+        var dependent = records.Dependent(records.ByFolio(folio)!.Id)!;
+        return dependent.Kind == "request_managed"
+            ? $"No se puede anular el folio {folio}: esa solicitud ya tiene una gestión registrada ({dependent.Folio}). Si la solicitud está mal, anule primero la gestión."
+            : $"No se puede anular el folio {folio}: otro consejo registró su participación en ese programa ({dependent.Folio}). Si el programa está mal, anule primero ese folio.";
     }
 
     private static bool MayView(Turn turn, RecordRow record) =>
@@ -352,7 +379,7 @@ public static class RecordsFlow
 
         foreach (var a in new AuditStore(turn.Db).ForRecord(r.Id).Where(a => a.Action == "amend"))
         {
-            lines.Add($"Corrección {Numbers.Date(DateOnly.FromDateTime(Instants.Parse(a.At).UtcDateTime))}: {Html.Escape(a.Field)} {Html.Escape(a.OldValue)} → {Html.Escape(a.NewValue)} ({Html.Escape(a.Actor)}; {Html.Escape(a.Reason)})");
+            lines.Add($"Corrección {Numbers.Date(turn.Settings.Clock.LocalDate(Instants.Parse(a.At)))}: {Html.Escape(a.Field)} {Html.Escape(a.OldValue)} → {Html.Escape(a.NewValue)} ({Html.Escape(a.Actor)}; {Html.Escape(a.Reason)})");
         }
 
         return string.Join('\n', lines);

@@ -16,8 +16,8 @@ public static class ReportFlow
 
     public static void Start(Turn turn, long? activityId)
     {
-        var poa = new PoaStore(turn.Db).Find(turn.Today.Year);
-        if (poa is null)
+        var years = ReportableYears(turn);
+        if (years.Count == 0)
         {
             turn.Say($"Aún no hay un POA {turn.Today.Year} cargado, así que no puedo registrar reportes. Pida a la Dirección que lo importe.", mainKeyboard: true);
             return;
@@ -31,16 +31,50 @@ public static class ReportFlow
 
         turn.State.Reset();
         turn.State.Draft = new Draft();
-        if (activityId is { } id && Activities(turn).Any(a => a.Id == id))
+        var activityYear = activityId is { } a ? (int?)turn.Db.Single<long?>("SELECT p.year FROM poa p JOIN activity x ON x.poa_id = p.id WHERE x.id = @a", new { a }) : null;
+        if (activityYear is { } y && years.Contains(y))
         {
-            turn.State.Draft.ActivityId = id;
+            turn.State.Draft.Year = y;
+            turn.State.Draft.ActivityId = activityId!.Value;
             turn.State.Step = Step.Activity;
             Go(turn, Step.Council);
             return;
         }
 
+        if (years.Count > 1)
+        {
+            Prompt(turn, Step.Year);
+            return;
+        }
+
+        turn.State.Draft.Year = years[0];
         Prompt(turn, Step.Activity);
     }
+
+    /// <summary>
+    /// The POA years a report may go to: this year's, and in the first days of January also last year's, while its
+    /// Nov/Dic is not locked yet.
+    /// </summary>
+    private static List<int> ReportableYears(Turn turn)
+    {
+        var store = new PoaStore(turn.Db);
+        var previous = turn.Today.Year - 1;
+        var years = new List<int>();
+        if (store.Find(previous) is not null && !turn.IsLocked(Bimesters.LastDay(previous, 6)))
+        {
+            years.Add(previous);
+        }
+
+        if (store.Find(turn.Today.Year) is not null)
+        {
+            years.Add(turn.Today.Year);
+        }
+
+        return years;
+    }
+
+    /// <summary>The POA year of the report being written.</summary>
+    private static int Year(Turn turn) => turn.State.Draft?.Year ?? turn.Today.Year;
 
     public static void Back(Turn turn)
     {
@@ -77,6 +111,16 @@ public static class ReportFlow
                 break;
             case Step.Council:
                 turn.Ask(step, "¿De qué consejo?", Councils(turn).Select(c => new[] { (Html.Shorten(c.Name, 40), $"c:{c.Id}") }));
+                break;
+            case Step.Date when Year(turn) != turn.Today.Year:
+                turn.Ask(step, $"¿Qué día de {Year(turn)} fue? Escriba la fecha, por ejemplo 28/12/{Year(turn)}.", []);
+                break;
+            case Step.Year:
+                var years = ReportableYears(turn);
+                turn.Ask(
+                    step,
+                    $"¿Para qué POA es su reporte? El de {years[0]} acepta reportes hasta el {Numbers.Date(turn.Settings.Rules.LockDate(years[0], 6).AddDays(-1))}.",
+                    years.Select(y => new[] { ($"POA {y}", $"y:{y}") }));
                 break;
             case Step.Date:
                 turn.Ask(step, "¿Qué día fue? Toque una opción o escriba la fecha (por ejemplo 15/04/2024).",
@@ -150,6 +194,18 @@ public static class ReportFlow
         var step = turn.State.Step;
         switch (step)
         {
+            case Step.Year:
+                if (turn.ActionId("y") is { } chosen && ReportableYears(turn).Contains((int)chosen))
+                {
+                    draft.Year = (int)chosen;
+                    Go(turn, Step.Activity);
+                }
+                else
+                {
+                    Retry(turn, "Por favor toque el año del POA.");
+                }
+
+                break;
             case Step.Activity:
                 var activity = Activities(turn).FirstOrDefault(a => a.Id == turn.ActionId("a") || (turn.Text is { } t && t == a.Num.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 if (activity is null)
@@ -416,9 +472,12 @@ public static class ReportFlow
             return $"El {Numbers.Date(date)} todavía no llega. Escriba la fecha de hoy o una anterior.";
         }
 
-        if (date.Year != turn.Today.Year)
+        var year = Year(turn);
+        if (date.Year != year)
         {
-            return $"El {Numbers.Date(date)} no es del POA {turn.Today.Year}. Escriba una fecha entre el 01/01/{turn.Today.Year} y hoy.";
+            return year == turn.Today.Year
+                ? $"El {Numbers.Date(date)} no es del POA {year}. Escriba una fecha entre el 01/01/{year} y hoy."
+                : $"El {Numbers.Date(date)} no es del POA {year}. Escriba una fecha de {year}, por ejemplo 28/12/{year}.";
         }
 
         return turn.IsLocked(date) ? Locked(date) : null;
@@ -654,7 +713,7 @@ public static class ReportFlow
         new PoaStore(turn.Db).Activity(draft.ActivityId)?.Kind ?? ActivityKind.Generic;
 
     public static IReadOnlyList<ActivityPlan> Activities(Turn turn) =>
-        new PoaStore(turn.Db).Find(turn.Today.Year) is { } poa ? new PoaStore(turn.Db).Activities(poa.Id) : [];
+        new PoaStore(turn.Db).Find(Year(turn)) is { } poa ? new PoaStore(turn.Db).Activities(poa.Id) : [];
 
     /// <summary>The councils a person may report for: their own; the director, any.</summary>
     public static IReadOnlyList<CouncilRow> Councils(Turn turn)

@@ -98,8 +98,9 @@ public static class SummaryFlow
     /// <summary>The saved record's activity, right after saving: its bimester and the year so far.</summary>
     public static string ActivityAfterSave(Turn turn, ActivityPlan activity, int bimester)
     {
-        var poa = new PoaStore(turn.Db).Find(turn.Today.Year)!;
-        var a = new PoaStore(turn.Db).Progress(poa, turn.Today, turn.Thresholds).First(p => p.Num == activity.Num);
+        var store = new PoaStore(turn.Db);
+        var poa = store.Find((int)turn.Db.Scalar<long>("SELECT p.year FROM poa p JOIN activity a ON a.poa_id = p.id WHERE a.id = @Id", new { activity.Id }))!;
+        var a = store.Progress(poa, turn.Today, turn.Thresholds).First(p => p.Num == activity.Num);
         var cell = a.Bimesters[bimester - 1];
         return $"<b>{Html.Escape(ReportFlow.ActivityLabel(activity))}</b>\n" +
             $"{Bimesters.ShortName(bimester)}: {Numbers.Int(cell.Real ?? 0)} de {Numbers.Int(cell.Prog)} programadas\n" +

@@ -150,11 +150,20 @@ public static class PoaImporter
             "SELECT coalesce(sum(count), 0) FROM record WHERE activity_id = @ActivityId AND kind <> 'baseline' AND voided_at IS NULL AND event_date BETWEEN @From AND @To",
             range);
         var real = a.Real[b - 1];
-        var wanted = botCount == 0 ? real : 0;
-        if (botCount > 0 && real > 0 && real != botCount)
+        if (botCount > 0)
         {
-            warnings.Add(new(a.Num, $"Actividad {a.Num}, {Bimesters.ShortName(b)}: el documento dice {real} y el bot tiene {botCount} registrado(s); se conservan los registros del bot."));
+            // The bot has its own records there: report the difference, add nothing, and leave any earlier baseline as it is.
+            var baseline = live.Sum(l => l.Count);
+            if (real != botCount + baseline)
+            {
+                var plus = baseline > 0 ? $" más {baseline} de línea base" : "";
+                warnings.Add(new(a.Num, $"Actividad {a.Num}, {Bimesters.ShortName(b)}: el documento dice {real} y el bot tiene {botCount} registrado(s){plus}; no se agregó nada."));
+            }
+
+            return;
         }
+
+        var wanted = real;
 
         if (live.Count == 1 && live[0].Count == wanted)
         {

@@ -20,7 +20,8 @@ public static class ReminderPlanner
 {
     public const string Close = "close";
 
-    public static IReadOnlyList<PlannedReminder> Plan(DbSession db, ReminderMoment moment, SemaforoThresholds thresholds, BimesterRules rules)
+    /// <param name="today">The local date the reminder goes out: a late one says how many days are really left.</param>
+    public static IReadOnlyList<PlannedReminder> Plan(DbSession db, ReminderMoment moment, DateOnly today, SemaforoThresholds thresholds, BimesterRules rules)
     {
         var poa = new PoaStore(db).Find(moment.Year);
         if (poa is null)
@@ -35,7 +36,7 @@ public static class ReminderPlanner
         var people = new PeopleStore(db);
         var everyone = people.All().Where(p => p.Active).ToList();
         var plans = new List<PlannedReminder>();
-        var header = Header(moment, rules);
+        var header = Header(moment, today, rules);
 
         foreach (var person in everyone.Where(p => !p.IsDirector && p.UnreachableSince is null))
         {
@@ -91,16 +92,16 @@ public static class ReminderPlanner
         return plans;
     }
 
-    private static string Header(ReminderMoment moment, BimesterRules rules)
+    private static string Header(ReminderMoment moment, DateOnly today, BimesterRules rules)
     {
         var name = Bimesters.ShortName(moment.Bimester);
-        var last = Numbers.Date(Bimesters.LastDay(moment.Year, moment.Bimester));
-        return moment.DaysBefore switch
-        {
-            1 => $"⏰ <b>Hoy es el último día del bimestre {name}</b> ({last}).",
-            { } days => $"⏰ <b>Faltan {days} días para que cierre el bimestre {name}</b> (cierra el {last} a medianoche).",
-            _ => $"⚠️ <b>El bimestre {name} ya cerró.</b> Todavía puede registrar lo que falte hasta el {Numbers.Date(rules.LockDate(moment.Year, moment.Bimester).AddDays(-1))}; después se bloquea.",
-        };
+        var last = Bimesters.LastDay(moment.Year, moment.Bimester);
+        var left = last.DayNumber + 1 - today.DayNumber;
+        return moment.DaysBefore is null
+            ? $"⚠️ <b>El bimestre {name} ya cerró.</b> Todavía puede registrar lo que falte hasta el {Numbers.Date(rules.LockDate(moment.Year, moment.Bimester).AddDays(-1))}; después se bloquea."
+            : left <= 1
+                ? $"⏰ <b>Hoy es el último día del bimestre {name}</b> ({Numbers.Date(last)})."
+                : $"⏰ <b>Faltan {left} días para que cierre el bimestre {name}</b> (cierra el {Numbers.Date(last)} a medianoche).";
     }
 
     private static string Digest(

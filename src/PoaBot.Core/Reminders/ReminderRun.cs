@@ -21,7 +21,7 @@ public static class ReminderRun
                 var already = db.Query<(long, string)>(
                     "SELECT person_id, kind FROM reminder_sent WHERE year = @Year AND bimester = @Bimester",
                     new { moment.Year, moment.Bimester }).ToHashSet();
-                return ReminderPlanner.Plan(db, moment, thresholds, rules).Where(p => !already.Contains((p.PersonId, p.Kind))).ToList();
+                return ReminderPlanner.Plan(db, moment, clock.LocalDate(now), thresholds, rules).Where(p => !already.Contains((p.PersonId, p.Kind))).ToList();
             });
             foreach (var chunk in plans.Chunk(Chunk))
             {

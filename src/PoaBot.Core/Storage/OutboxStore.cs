@@ -70,9 +70,16 @@ public sealed class OutboxStore(DbSession db)
     public void EnqueueCallbackAnswer(long chatId, string callbackQueryId, string? text, DateTimeOffset now) =>
         Insert(chatId, "callback_answer", new OutgoingMessage { Html = text ?? "", CallbackQueryId = callbackQueryId }, now, $"cb:{callbackQueryId}");
 
+    /// <summary>Rows due now, in order. A message waits while an earlier message to the same chat is held back (429, back-off), so a chat never sees them out of order.</summary>
     public IReadOnlyList<OutboxRow> Due(DateTimeOffset now, int limit) =>
         db.Query<OutboxRow>(
-            "SELECT id, chat_id, kind, payload, attempts, created_at FROM outbox WHERE status = 'pending' AND not_before <= @now ORDER BY id LIMIT @limit",
+            """
+            SELECT o.id, o.chat_id, o.kind, o.payload, o.attempts, o.created_at FROM outbox o
+            WHERE o.status = 'pending' AND o.not_before <= @now
+              AND (o.kind <> 'message' OR NOT EXISTS (
+                  SELECT 1 FROM outbox e WHERE e.chat_id = o.chat_id AND e.kind = 'message' AND e.status = 'pending' AND e.id < o.id AND e.not_before > @now))
+            ORDER BY o.id LIMIT @limit
+            """,
             new { now = Instants.Format(now), limit }).ToList();
 
     public DateTimeOffset? NextDue() =>

@@ -139,12 +139,11 @@ public sealed class RecordStore(DbSession db)
             $"{Select} WHERE r.activity_id = @activityId AND r.kind = 'social_program' AND r.voided_at IS NULL AND r.ref_id IS NULL ORDER BY r.id",
             new { activityId }).ToList();
 
-    public bool HasLiveManaged(long receivedId) =>
-        db.Scalar<long>(
-            "SELECT count(*) FROM record WHERE ref_id = @receivedId AND kind = 'request_managed' AND voided_at IS NULL",
-            new { receivedId }) > 0;
+    /// <summary>A live record that points to this one: the management of a received request, or another council's share of a program.</summary>
+    public RecordRow? Dependent(long id) =>
+        db.Single<RecordRow>($"{Select} WHERE r.ref_id = @id AND r.voided_at IS NULL ORDER BY r.id LIMIT 1", new { id });
 
-    /// <summary>Voids a record. Refused (false) for a received request that a live managed record points to.</summary>
+    /// <summary>Voids a record. Refused while a live record points to it (a managed request, a shared program).</summary>
     public VoidResult Void(long id, string actor, string reason, DateTimeOffset now)
     {
         var record = Get(id);
@@ -158,9 +157,9 @@ public sealed class RecordStore(DbSession db)
             return VoidResult.AlreadyVoided;
         }
 
-        if (record.Kind == "request_received" && HasLiveManaged(id))
+        if (Dependent(id) is not null)
         {
-            return VoidResult.HasManagedRequest;
+            return VoidResult.HasDependents;
         }
 
         db.Execute(
@@ -200,7 +199,7 @@ public enum VoidResult
     Voided,
     NotFound,
     AlreadyVoided,
-    HasManagedRequest,
+    HasDependents,
 }
 
 public enum AmendableField

@@ -40,7 +40,7 @@ public static class RemindCommand
         {
             foreach (var moment in moments)
             {
-                var plans = ReminderPlanner.Plan(db, moment, thresholds, rules);
+                var plans = ReminderPlanner.Plan(db, moment, day, thresholds, rules);
                 context.Output.WriteLine($"{Numbers.Date(day)} {settings.At:HH\\:mm} — {Bimesters.ShortName(moment.Bimester)} {moment.Year} ({moment.Kind}): {plans.Count} mensaje(s)");
                 foreach (var plan in plans)
                 {

@@ -71,8 +71,15 @@ public sealed class InboxProcessor(
         database.Write(db =>
         {
             var inbox = new InboxStore(db);
+            var failedChats = new HashSet<long>();
             foreach (var (row, update) in mapped)
             {
+                if (failedChats.Contains(row.ChatId))
+                {
+                    // Each chat in order: what came after a failed update waits for it.
+                    continue;
+                }
+
                 try
                 {
                     db.Savepoint(() =>
@@ -84,6 +91,7 @@ public sealed class InboxProcessor(
                 }
                 catch (Exception ex)
                 {
+                    failedChats.Add(row.ChatId);
                     var error = Redact.Describe(ex, options.Value.Token);
                     if (inbox.Failed(row.UpdateId, error, MaxAttempts, now))
                     {
@@ -114,6 +122,11 @@ public sealed class InboxProcessor(
         if (update is null)
         {
             return;
+        }
+
+        if (update.Unreadable is { } why)
+        {
+            throw new InvalidDataException($"Stored update cannot be read: {why}");
         }
 
         if (update.Reachable is { } reachable)
@@ -149,13 +162,24 @@ public sealed class InboxProcessor(
         }
     }
 
+    /// <summary>Reads a stored update; one that cannot be read goes through the normal failure path instead of blocking the batch.</summary>
     private static MappedUpdate? Map(InboxRow row)
     {
-        var update = JsonSerializer.Deserialize<Update>(row.Payload, JsonBotAPI.Options);
-        return update is null ? null : UpdateMapper.Map(update, Instants.Parse(row.ReceivedAt));
+        try
+        {
+            var update = JsonSerializer.Deserialize<Update>(row.Payload, JsonBotAPI.Options);
+            return update is null ? null : UpdateMapper.Map(update, Instants.Parse(row.ReceivedAt));
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or NotSupportedException)
+        {
+            return new MappedUpdate(row.ChatId, Unreadable: ex.Message);
+        }
     }
 
-    /// <summary>Downloads the files of chats that wait for one (evidence, or a POA to import), chats in parallel.</summary>
+    /// <summary>
+    /// Downloads the files that registered people send (evidence, or a POA to import), chats in parallel. Whether a file is
+    /// wanted depends on updates of the same batch not yet handled, so every file of an active person is kept.
+    /// </summary>
     private async Task<Dictionary<long, Input>> DownloadEvidenceAsync(List<(long UpdateId, MappedUpdate Update)> withFiles, CancellationToken cancellationToken)
     {
         var result = new Dictionary<long, Input>();
@@ -166,8 +190,9 @@ public sealed class InboxProcessor(
 
         var waiting = database.Read(db =>
         {
-            var conversations = new ConversationStore(db);
-            return withFiles.Select(u => u.Update.ChatId).Distinct().Where(c => conversations.Load(c).Step is Step.Evidence or Step.ImportFile).ToHashSet();
+            var people = new PeopleStore(db);
+            return withFiles.Where(u => u.Update.Input!.IsPrivate && people.ByTelegramId(u.Update.Input.UserId) is { Active: true })
+                .Select(u => u.Update.ChatId).ToHashSet();
         });
         var lockObject = new Lock();
         await Parallel.ForEachAsync(

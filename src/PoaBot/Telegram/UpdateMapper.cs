@@ -5,7 +5,7 @@ using PoaBot.Core.Conversations;
 namespace PoaBot.Telegram;
 
 /// <summary>What an update means for us: an input for the engine, a change of reachability, or nothing.</summary>
-public sealed record MappedUpdate(long ChatId, Input? Input = null, string? CallbackQueryId = null, bool? Reachable = null);
+public sealed record MappedUpdate(long ChatId, Input? Input = null, string? CallbackQueryId = null, bool? Reachable = null, string? Unreadable = null);
 
 /// <summary>Turns Telegram's update into the engine's input. Edited messages map to nothing, so they never count twice.</summary>
 public static class UpdateMapper

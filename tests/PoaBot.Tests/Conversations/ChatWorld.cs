@@ -48,7 +48,7 @@ public sealed class ChatWorld : IDisposable
 
     public Database Database => test.Database;
 
-    public string Fingerprint() => test.Fingerprint();
+    public string Fingerprint(params string[] except) => test.Fingerprint(except);
 
     public string Invite(string role, params string[] councils) =>
         Database.Write(db =>

@@ -98,12 +98,31 @@ public sealed class PoaImporterTests : IDisposable
             var council = db.Scalar<long>("INSERT INTO council (name) VALUES ('Consejo Centro') RETURNING id");
             new RecordStore(db).Insert(new RecordRow { ActivityId = activity.Id, CouncilId = council, Kind = "social_program", EventDate = "2024-08-10", Count = 1, Subject = "Despensas", CreatedAt = "2024-08-10T18:00:00.000Z" });
         });
-        var changed = SeedDocuments.WithRow(4, r => [.. r[..13], "2", .. r[14..23], "3", "1"]);
+        var changed = SeedDocuments.WithRow(4, r => [.. r[..13], "3", .. r[14..23], "4", "2"]);
 
         var report = Import(changed);
 
-        Assert.Contains(report.Warnings, w => w.Message.Contains("el documento dice 2 y el bot tiene 1", StringComparison.Ordinal));
-        Assert.Equal(2, Summary(new DateOnly(2025, 1, 1))[3].RealAcum);
+        Assert.Contains(report.Warnings, w => w.Message.Contains("el documento dice 3 y el bot tiene 1 registrado(s) más 1 de línea base; no se agregó nada", StringComparison.Ordinal));
+        Assert.Equal(3, Summary(new DateOnly(2025, 1, 1))[3].RealAcum);
+        Assert.DoesNotContain(report.Changes, c => c.Contains("Jul/Ago", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Importing_the_same_file_again_after_the_bot_recorded_in_a_bimester_changes_no_count()
+    {
+        Import(SeedDocuments.Bytes);
+        test.Database.Write(db =>
+        {
+            var activity = new PoaStore(db).Activities(1)[0];
+            var council = db.Scalar<long>("INSERT INTO council (name) VALUES ('Consejo Centro') RETURNING id");
+            new RecordStore(db).Insert(new RecordRow { ActivityId = activity.Id, CouncilId = council, Kind = "meeting", EventDate = "2024-04-10", Count = 1, CreatedAt = "2024-04-10T18:00:00.000Z" });
+        });
+        var before = Summary(new DateOnly(2025, 1, 1)).Select(a => a.RealAcum).ToList();
+
+        var report = Import(SeedDocuments.Bytes);
+
+        Assert.False(report.Changed);
+        Assert.Equal(before, Summary(new DateOnly(2025, 1, 1)).Select(a => a.RealAcum));
     }
 
     [Fact]

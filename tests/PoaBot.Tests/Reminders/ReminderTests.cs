@@ -138,7 +138,7 @@ public sealed class ReminderTests : IDisposable
         Assert.Contains("Justificación guardada", director.Said, StringComparison.Ordinal);
         director.Send("/resumen");
         Assert.Contains("📝 Mar/Abr: Faltaron 4 solicitudes por la temporada de lluvias", director.Said, StringComparison.Ordinal);
-        director.Send("/justificar").Press("Mar/Abr · 2.").Send("Corregida");
+        director.Send("/justificar").Press("Mar/Abr 2024 · 2.").Send("Corregida");
         var audit = world.Database.Read(db => new AuditStore(db).All()[^1]);
         Assert.Equal(("justify", "Faltaron 4 solicitudes por la temporada de lluvias", "Corregida"), (audit.Action, audit.OldValue, audit.NewValue));
     }

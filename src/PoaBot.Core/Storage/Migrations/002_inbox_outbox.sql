@@ -28,3 +28,5 @@ CREATE TABLE outbox (
 ) STRICT;
 
 CREATE INDEX outbox_due ON outbox (not_before, id) WHERE status = 'pending';
+
+CREATE INDEX outbox_chat_pending ON outbox (chat_id, id) WHERE status = 'pending';
