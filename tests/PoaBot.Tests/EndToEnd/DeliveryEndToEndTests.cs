@@ -94,4 +94,19 @@ public sealed class DeliveryEndToEndTests
             Assert.DoesNotContain("SENTINEL", System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file)), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task An_update_that_keeps_failing_is_set_aside_with_an_apology_and_the_chat_goes_on()
+    {
+        await using var bot = await LiveBot.StartAsync();
+        var ana = await bot.RegisterAsync(5011);
+        bot.Database.Write(db => new InboxStore(db).Add(1, ana.Id, "{ esto no es una actualización", DateTimeOffset.UtcNow));
+
+        var apology = await ana.SayAsync("/ayuda", "Lo siento, tuve un problema");
+        await bot.Fake.WaitForMessageAsync(ana.Id, m => m.Text.Contains("Lo que puedo hacer", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+
+        Assert.Contains("intente de nuevo", apology.Text, StringComparison.Ordinal);
+        var (status, attempts) = bot.Database.Read(db => db.Single<(string, long)>("SELECT status, attempts FROM inbox WHERE update_id = 1"));
+        Assert.Equal(("failed", 3L), (status, attempts));
+    }
 }
