@@ -1,0 +1,176 @@
+using PoaBot.Core.Domain;
+using PoaBot.Core.People;
+using PoaBot.Core.Reporting;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.Core.Conversations;
+
+/// <summary>Reading answers: dates, numbers, free text, programs and evidence; a bad answer is explained and asked again.</summary>
+public static partial class ReportFlow
+{
+    private static void AnswerDate(Turn turn, Draft draft)
+    {
+        DateOnly date;
+        if (turn.Action == "d:otra")
+        {
+            Go(turn, Step.DateText);
+            return;
+        }
+
+        if (turn.Action == "d:hoy")
+        {
+            date = turn.Today;
+        }
+        else if (turn.Action == "d:ayer")
+        {
+            date = turn.Today.AddDays(-1);
+        }
+        else if (turn.Text is { } text && Numbers.TryParseDate(text, out var typed))
+        {
+            date = typed;
+        }
+        else
+        {
+            Retry(turn, turn.Input.Kind == InputKind.Text
+                ? $"No entendí «{Html.Escape(Html.Shorten(turn.Text ?? "", 40))}» como fecha. Escríbala así: 15/04/2024."
+                : "Necesito la fecha escrita así: 15/04/2024, o toque Hoy o Ayer.");
+            return;
+        }
+
+        if (DateProblem(turn, date) is { } problem)
+        {
+            Retry(turn, problem);
+            return;
+        }
+
+        draft.Date = date;
+        Go(turn, null);
+    }
+
+    /// <summary>A date outside the POA's year or in the future is refused kindly.</summary>
+    public static string? DateProblem(Turn turn, DateOnly date)
+    {
+        if (date > turn.Today)
+        {
+            return $"El {Numbers.Date(date)} todavía no llega. Escriba la fecha de hoy o una anterior.";
+        }
+
+        var year = Year(turn);
+        if (date.Year != year)
+        {
+            return year == turn.Today.Year
+                ? $"El {Numbers.Date(date)} no es del POA {year}. Escriba una fecha entre el 01/01/{year} y hoy."
+                : $"El {Numbers.Date(date)} no es del POA {year}. Escriba una fecha de {year}, por ejemplo 28/12/{year}.";
+        }
+
+        return turn.IsLocked(date) ? Locked(date) : null;
+    }
+
+    public static string Locked(DateOnly date) =>
+        $"El bimestre {Bimesters.ShortName(Bimesters.Of(date))} {date.Year} ya está cerrado y bloqueado, así que no se pueden registrar ni cambiar reportes de esas fechas. " +
+        "Si hace falta, pida a la Dirección que lo reabra (/reabrir).";
+
+    private static void AnswerProgram(Turn turn, Draft draft)
+    {
+        if (turn.Action == "new")
+        {
+            draft.RefId = null;
+            Go(turn, Step.ProgramName);
+            return;
+        }
+
+        var program = OtherPrograms(turn, draft).FirstOrDefault(p => p.Id == turn.ActionId("p"));
+        if (program is null)
+        {
+            Retry(turn, "Por favor toque el programa ya registrado o «Es un programa nuevo».");
+            return;
+        }
+
+        draft.RefId = program.Id;
+        draft.Subject = program.Subject;
+        Go(turn, Step.Beneficiaries);
+    }
+
+    private static void AnswerEvidence(Turn turn, Draft draft)
+    {
+        if (turn.Action == "skip")
+        {
+            draft.EvidenceFileId = null;
+            draft.EvidenceHash = null;
+            Go(turn, Step.Confirm);
+        }
+        else if (turn.Input.Kind is InputKind.Photo or InputKind.Document)
+        {
+            if (turn.Input.FileProblem is { } problem)
+            {
+                Retry(turn, problem);
+                return;
+            }
+
+            draft.EvidenceFileId = turn.Input.FileId;
+            draft.EvidenceHash = turn.Input.FileHash;
+            draft.EvidenceIsPhoto = turn.Input.Kind == InputKind.Photo;
+            Go(turn, Step.Confirm);
+        }
+        else
+        {
+            Retry(turn, "Envíe una foto o un documento, o toque «Omitir» si no tiene evidencia.");
+        }
+    }
+
+    /// <summary>Re-asks the current question after a short explanation; nothing changes.</summary>
+    private static void Retry(Turn turn, string why)
+    {
+        turn.Say(why);
+        Prompt(turn, turn.State.Step);
+    }
+
+    private static string? FreeText(Turn turn, int max, string example)
+    {
+        if (turn.Input.Kind != InputKind.Text || turn.Action is not null)
+        {
+            Retry(turn, $"Necesito la respuesta escrita. Por ejemplo: {Html.Escape(example)}");
+            return null;
+        }
+
+        var text = turn.Text ?? "";
+        if (text.Length == 0)
+        {
+            Retry(turn, string.Format(System.Globalization.CultureInfo.InvariantCulture, Texts.EmptyText, Html.Escape(example)));
+            return null;
+        }
+
+        if (text.Length > max)
+        {
+            Retry(turn, string.Format(System.Globalization.CultureInfo.InvariantCulture, Texts.TooLong, Numbers.Int(max)));
+            return null;
+        }
+
+        return text;
+    }
+
+    private static int? Number(Turn turn, int max, string example, bool allowZero)
+    {
+        var text = turn.Text;
+        if (NumberText.TryParse(text, max, out var value, out var fromWords) && (allowZero || value > 0))
+        {
+            if (fromWords)
+            {
+                turn.Say($"Entendí: {Numbers.Int(value)}.");
+            }
+
+            return value;
+        }
+
+        var why = text switch
+        {
+            null => $"Necesito un número escrito. Por ejemplo: {example}",
+            _ when text.TrimStart().StartsWith('-') => $"El número no puede ser negativo. Escriba, por ejemplo: {example}",
+            _ when NumberText.TryParse(text, int.MaxValue, out var big, out _) && big > max => $"{Numbers.Int(big)} parece demasiado. El máximo es {Numbers.Int(max)}; revise el número, por favor.",
+            _ when NumberText.TryParse(text, max, out var zero, out _) && zero == 0 => $"Debe ser al menos 1. Escriba, por ejemplo: {example}",
+            _ => $"No entendí «{Html.Escape(Html.Shorten(text, 30))}» como un número entero. Escriba solo el número, por ejemplo: {example}",
+        };
+        Retry(turn, why);
+        return null;
+    }
+}
