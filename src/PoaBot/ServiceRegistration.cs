@@ -59,6 +59,7 @@ public static class ServiceRegistration
             DataFolder = Path.GetDirectoryName(sp.GetRequiredService<Database>().Path)!,
             Responsible = sp.GetRequiredService<IOptions<ReportOptions>>().Value.Responsible,
             Position = sp.GetRequiredService<IOptions<ReportOptions>>().Value.Position,
+            Directorate = sp.GetRequiredService<IOptions<PoaOptions>>().Value.Directorate,
         });
 
         // The conversation engine: pure of the network; the edges (Telegram, terminal) send its replies.

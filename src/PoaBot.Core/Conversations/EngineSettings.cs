@@ -16,4 +16,7 @@ public sealed record EngineSettings(SemaforoThresholds Thresholds, BimesterRules
     public string? Responsible { get; init; }
 
     public string? Position { get; init; }
+
+    /// <summary>Name on reports when set (<c>Poa:Directorate</c>); otherwise the imported file's.</summary>
+    public string? Directorate { get; init; }
 }

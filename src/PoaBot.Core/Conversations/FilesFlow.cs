@@ -21,6 +21,11 @@ public static class FilesFlow
 
         var settings = turn.Settings;
         var data = PoaWorkbookData.Load(turn.Db, year, turn.Today, turn.Thresholds, settings.Responsible, settings.Position, settings.Clock.Zone)!;
+        if (!string.IsNullOrWhiteSpace(settings.Directorate))
+        {
+            data = data with { Directorate = settings.Directorate.Trim() };
+        }
+
         var path = Path.Combine(folder, $"POA-{year}-al-{turn.Today:yyyy-MM-dd}.xlsx");
         using (var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite))
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
@@ -25,7 +26,7 @@ public static class SummaryCommand
             var rows = new PoaStore(db).Progress(poa, asOf, thresholds);
             context.Output.Write(context.Args.Has("csv")
                 ? SummaryCsv.Write(rows)
-                : SummaryText.Write((int)poa.Year, poa.Directorate, asOf, rows));
+                : SummaryText.Write((int)poa.Year, context.Get<IOptions<PoaOptions>>().Value.Directorate is { Length: > 0 } name ? name.Trim() : poa.Directorate, asOf, rows));
             return 0;
         });
     }
