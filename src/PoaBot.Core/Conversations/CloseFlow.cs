@@ -13,7 +13,7 @@ public static class CloseFlow
     public static void AskJustification(Turn turn, long activityId, int bimester)
     {
         var activity = new PoaStore(turn.Db).Activity(activityId);
-        var year = activity is null ? 0 : turn.Db.Scalar<long>("SELECT p.year FROM poa p JOIN activity a ON a.poa_id = p.id WHERE a.id = @activityId", new { activityId });
+        var year = new PoaStore(turn.Db).YearOf(activityId) ?? 0;
         if (activity is null || bimester is < 1 or > 6)
         {
             turn.Say("Esa actividad ya no existe; no se cambió nada.");
@@ -71,7 +71,7 @@ public static class CloseFlow
             else
             {
                 turn.State.Reset();
-                turn.Say($"Hola, {Html.Escape(turn.Person.Name)}. {Texts.Hello}", mainKeyboard: true);
+                turn.Greet();
             }
 
             return;
@@ -86,7 +86,7 @@ public static class CloseFlow
 
         var id = turn.State.TargetId ?? 0;
         var bim = int.Parse(turn.State.AmendField ?? "1", CultureInfo.InvariantCulture);
-        var year = (int)turn.Db.Scalar<long>("SELECT p.year FROM poa p JOIN activity a ON a.poa_id = p.id WHERE a.id = @id", new { id });
+        var year = new PoaStore(turn.Db).YearOf(id) ?? turn.Today.Year;
         if (turn.IsLocked(Bimesters.LastDay(year, bim)))
         {
             turn.State.Reset();
@@ -178,7 +178,7 @@ public static class CloseFlow
                 else
                 {
                     turn.State.Reset();
-                    turn.Say($"Hola, {Html.Escape(turn.Person.Name)}. {Texts.Hello}", mainKeyboard: true);
+                    turn.Greet();
                 }
 
                 break;

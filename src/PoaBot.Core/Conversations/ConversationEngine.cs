@@ -251,7 +251,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
                 turn.Say(Texts.PhotoOutsideReport, mainKeyboard: true);
                 break;
             case InputKind.Text:
-                turn.Say($"Hola, {Html.Escape(turn.Person.Name)}. {Texts.Hello}", mainKeyboard: true);
+                turn.Greet();
                 break;
             default:
                 turn.Say(Texts.OnlyText, mainKeyboard: true);

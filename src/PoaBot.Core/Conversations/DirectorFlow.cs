@@ -88,7 +88,7 @@ public static class DirectorFlow
                 break;
             case Step.CouncilList:
                 turn.State.Reset();
-                turn.Say($"Hola, {Html.Escape(turn.Person.Name)}. {Texts.Hello}", mainKeyboard: true);
+                turn.Greet();
                 break;
             case Step.CouncilName when turn.Text is { Length: > 0 and <= 100 } name && turn.Action is null:
                 if (people.Council(name) is not null || Spanish.Fold(name) == Spanish.Fold(PoaBot.Core.Import.PoaImporter.DocumentCouncil))

@@ -175,7 +175,7 @@ public static class RecordsFlow
         else
         {
             turn.State.Reset();
-            turn.Say($"Hola, {Html.Escape(turn.Person.Name)}. {Texts.Hello}", mainKeyboard: true);
+            turn.Greet();
         }
     }
 

@@ -31,7 +31,7 @@ public static partial class ReportFlow
 
         turn.State.Reset();
         turn.State.Draft = new Draft();
-        var activityYear = activityId is { } a ? (int?)turn.Db.Single<long?>("SELECT p.year FROM poa p JOIN activity x ON x.poa_id = p.id WHERE x.id = @a", new { a }) : null;
+        var activityYear = activityId is { } a ? new PoaStore(turn.Db).YearOf(a) : null;
         if (activityYear is { } y && years.Contains(y))
         {
             turn.State.Draft.Year = y;

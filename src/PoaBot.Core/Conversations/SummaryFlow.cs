@@ -99,7 +99,7 @@ public static class SummaryFlow
     public static string ActivityAfterSave(Turn turn, ActivityPlan activity, int bimester)
     {
         var store = new PoaStore(turn.Db);
-        var poa = store.Find((int)turn.Db.Scalar<long>("SELECT p.year FROM poa p JOIN activity a ON a.poa_id = p.id WHERE a.id = @Id", new { activity.Id }))!;
+        var poa = store.Find(store.YearOf(activity.Id)!.Value)!;
         var a = store.Progress(poa, turn.Today, turn.Thresholds).First(p => p.Num == activity.Num);
         var cell = a.Bimesters[bimester - 1];
         return $"<b>{Html.Escape(ReportFlow.ActivityLabel(activity))}</b>\n" +

@@ -40,6 +40,9 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
 
     public void Reply(Reply reply) => replies.Add(reply);
 
+    /// <summary>The short, helpful answer to anything outside a task: what the bot can do.</summary>
+    public void Greet() => Say($"Hola, {Html.Escape(Person.Name)}. {Texts.Hello}", mainKeyboard: true);
+
     /// <summary>Sends a kept evidence file again, with a caption.</summary>
     public void Attach(string fileId, bool isPhoto, string caption) =>
         replies.Add(new Reply(Html.Escape(caption)) { EvidenceFileId = fileId, EvidenceIsPhoto = isPhoto });

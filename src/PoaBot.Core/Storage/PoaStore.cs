@@ -59,6 +59,10 @@ public sealed class PoaStore(DbSession db)
         }).ToList();
     }
 
+    /// <summary>The POA year an activity belongs to; null when there is no such activity.</summary>
+    public int? YearOf(long activityId) =>
+        (int?)db.Single<long?>("SELECT p.year FROM poa p JOIN activity a ON a.poa_id = p.id WHERE a.id = @activityId", new { activityId });
+
     public ActivityPlan? Activity(long activityId)
     {
         var poaId = db.Single<long?>("SELECT poa_id FROM activity WHERE id = @activityId", new { activityId });

@@ -20,11 +20,16 @@ public static class ActivityCommand
             return context.Fail($"«{p[2]}» no es un tipo. Use: reuniones, solicitudes, gestiones, programas o generica.");
         }
 
+        if (!ReportArgs.TryParse(context, out var year, out _))
+        {
+            return 1;
+        }
+
         var clock = context.Get<MunicipalClock>();
         return context.Get<Database>().Write(db =>
         {
             var store = new PoaStore(db);
-            var poa = store.FindOrLatest(context.Args.Option("year") is { } y ? int.Parse(y, CultureInfo.InvariantCulture) : null);
+            var poa = store.FindOrLatest(year);
             if (poa is null || !store.OverrideKind((int)poa.Year, num, kind, context.Actor, clock.Now))
             {
                 return context.Fail($"No encontré la actividad {num}.");

@@ -148,7 +148,7 @@ public static class LocalCommand
             {
                 var document = PoaDocumentParser.Parse(SampleData.PoaBytes());
                 notes.Add("La base de datos estaba vacía: cargué el POA 2024 de ejemplo (el de la Dirección de Participación Ciudadana).");
-                ImportInto(db, document, clock.Now);
+                PoaImporter.Apply(db, document, "poabot local", SampleData.PoaFileName, clock.Now);
             }
 
             if (people.Councils().Count == 0)
@@ -171,7 +171,4 @@ public static class LocalCommand
 
             return string.Join('\n', notes);
         });
-
-    private static void ImportInto(DbSession db, PoaDocument document, DateTimeOffset now) =>
-        PoaImporter.Apply(db, document, "poabot local", SampleData.PoaFileName, now);
 }

@@ -123,6 +123,17 @@ public sealed class ImportAndSummaryCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Activity_kind_with_a_bad_year_says_so_instead_of_failing()
+    {
+        await cli.RunAsync(["import", seedPath]);
+
+        var result = await cli.RunAsync(["activity", "kind", "4", "generica", "--year", "dos mil"]);
+
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("«dos mil» no es un año", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Backup_writes_a_consistent_copy_that_opens_with_the_same_data()
     {
         await cli.RunAsync(["import", seedPath]);
