@@ -112,7 +112,7 @@ public sealed class OutboxStore(DbSession db)
             new { id, notBefore = Instants.Format(notBefore), error, count = countAttempt ? 1 : 0 });
 
     public void Failed(long id, string error) =>
-        db.Execute("UPDATE outbox SET status = 'failed', error = @error WHERE id = @id", new { id, error });
+        db.Execute("UPDATE outbox SET status = 'failed', error = @error, attempts = attempts + 1 WHERE id = @id", new { id, error });
 
     /// <summary>The person blocked the bot or the chat is gone: this and every pending message to the chat stop.</summary>
     public void Unreachable(long chatId, string error) =>
