@@ -78,39 +78,4 @@ public static class SemaforoText
 
     /// <summary>Emoji and word, never colour alone.</summary>
     public static string Words(this Semaforo s, int progAcum) => $"{s.Emoji()} {s.PlainWords(progAcum)}";
-
-    /// <summary>The code of the CSVs: «avance sin programación» is <c>sin_programacion</c>, not <c>sobre</c>.</summary>
-    public static string CsvCode(this Semaforo s, int progAcum) =>
-        s == Semaforo.Sobre && progAcum == 0 ? "sin_programacion" : s.Code();
-
-    /// <summary>The word without emoji, for print (a printer has no emoji glyphs).</summary>
-    public static string PlainWords(this Semaforo s, int progAcum) => s switch
-    {
-        Semaforo.Verde => "verde",
-        Semaforo.Amarillo => "amarillo",
-        Semaforo.Rojo => "rojo",
-        Semaforo.Sobre when progAcum == 0 => "avance sin programación",
-        Semaforo.Sobre => "sobre la meta",
-        _ => "sin programa",
-    };
-
-    public static string Emoji(this Semaforo s) => s switch
-    {
-        Semaforo.Verde => "🟢",
-        Semaforo.Amarillo => "🟡",
-        Semaforo.Rojo => "🔴",
-        Semaforo.Sobre => "🔵",
-        _ => "⚪",
-    };
-
-    /// <summary>Emoji and word, never colour alone.</summary>
-    public static string Words(this Semaforo s, int progAcum) => s switch
-    {
-        Semaforo.Verde => "🟢 verde",
-        Semaforo.Amarillo => "🟡 amarillo",
-        Semaforo.Rojo => "🔴 rojo",
-        Semaforo.Sobre when progAcum == 0 => "🔵 avance sin programación",
-        Semaforo.Sobre => "🔵 sobre la meta",
-        _ => "⚪ sin programa",
-    };
 }
