@@ -260,6 +260,21 @@ public sealed partial class FakeBotApi
         }
     }
 
+    /// <summary>
+    /// Queues an update of <paramref name="type"/> ("message", "callback_query", ...) whose body is the given raw JSON, as
+    /// Telegram would send it; the fake assigns the update_id. For values Telegram adds after a client library's release
+    /// (a new chat type, entity type, sticker type or member status) that the client cannot deserialize.
+    /// </summary>
+    public long SendRawUpdate(string type, string payloadJson)
+    {
+        ArgumentNullException.ThrowIfNull(payloadJson);
+        var payload = JsonNode.Parse(payloadJson) as JsonObject ?? throw new ArgumentException("The payload must be a JSON object.", nameof(payloadJson));
+        lock (_gate)
+        {
+            return EnqueueLocked(type, payload);
+        }
+    }
+
     /// <summary>Queues an already created update once more, even if the bot confirmed it (duplicate delivery).</summary>
     public void DeliverAgain(long updateId)
     {

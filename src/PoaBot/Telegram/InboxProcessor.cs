@@ -31,6 +31,9 @@ public sealed class InboxProcessor(
     public const string Apology =
         "Lo siento, tuve un problema con su último mensaje y no pude procesarlo. Ya quedó anotado para revisión; por favor intente de nuevo en unos minutos.";
 
+    public const string Unreadable =
+        "Recibí un mensaje suyo que todavía no sé leer, así que no lo tomé en cuenta. Por favor envíelo de nuevo como texto, foto o archivo, o escriba /ayuda.";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -74,6 +77,13 @@ public sealed class InboxProcessor(
             var failedChats = new HashSet<long>();
             foreach (var (row, update) in mapped)
             {
+                if (update?.Unreadable is { } why)
+                {
+                    // Not a failure of ours that a retry could fix: set aside at once, tell the person, go on with the chat.
+                    SetAsideUnreadable(db, row, why, now);
+                    continue;
+                }
+
                 if (failedChats.Contains(row.ChatId))
                 {
                     // Each chat in order: what came after a failed update waits for it.
@@ -124,11 +134,6 @@ public sealed class InboxProcessor(
             return;
         }
 
-        if (update.Unreadable is { } why)
-        {
-            throw new InvalidDataException($"Stored update cannot be read: {why}");
-        }
-
         if (update.Reachable is { } reachable)
         {
             var people = new PeopleStore(db);
@@ -162,7 +167,43 @@ public sealed class InboxProcessor(
         }
     }
 
-    /// <summary>Reads a stored update; one that cannot be read goes through the normal failure path instead of blocking the batch.</summary>
+    /// <summary>
+    /// An update Telegram.Bot cannot read (a value Telegram added after the library's release): set aside with its reason;
+    /// a person who wrote or tapped in their private chat is told, and a button press is answered so it stops spinning.
+    /// </summary>
+    private void SetAsideUnreadable(DbSession db, InboxRow row, string why, DateTimeOffset now)
+    {
+        new InboxStore(db).Failed(row.UpdateId, $"Unreadable update: {why}", 1, now);
+        Log.UpdateUnreadable(logger, row.UpdateId, why);
+        var (kind, query) = KindAndQuery(row.Payload);
+        if (row.ChatId <= 0 || kind is "my_chat_member" or "edited_message")
+        {
+            // Not a person waiting for an answer in their private chat.
+            return;
+        }
+
+        var outbox = new OutboxStore(db);
+        outbox.Enqueue(row.ChatId, new Reply(Unreadable), now, $"u{row.UpdateId}:unreadable");
+        if (query is not null)
+        {
+            outbox.EnqueueCallbackAnswer(row.ChatId, query, null, now);
+        }
+    }
+
+    private static (string? Kind, string? CallbackQueryId) KindAndQuery(string payload)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            return (RawUpdate.KindOf(document.RootElement), RawUpdate.CallbackQueryIdOf(document.RootElement));
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+    }
+
+    /// <summary>Reads a stored update; one that cannot be read is marked so, to be set aside without blocking anything.</summary>
     private static MappedUpdate? Map(InboxRow row)
     {
         try

@@ -32,6 +32,9 @@ internal static partial class Log
     [LoggerMessage(9, LogLevel.Error, "Message {Id} to chat {ChatId} failed for good: {Error}")]
     public static partial void SendFailed(ILogger logger, long id, long chatId, string error);
 
+    [LoggerMessage(400, LogLevel.Warning, "Update {UpdateId} cannot be read and is set aside: {Reason}")]
+    public static partial void UpdateUnreadable(ILogger logger, long updateId, string reason);
+
     [LoggerMessage(10, LogLevel.Error, "{Worker} loop error: {Error}")]
     public static partial void LoopError(ILogger logger, string worker, string error);
 }

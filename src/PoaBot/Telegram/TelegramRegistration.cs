@@ -22,6 +22,7 @@ public static class TelegramRegistration
         });
         services.AddSingleton<WorkSignals>();
         services.AddSingleton<EvidenceDownloader>();
+        services.AddSingleton<InboxIntake>();
         services.AddHostedService<UpdatePoller>();
         services.AddHostedService<InboxProcessor>();
         services.AddHostedService<OutboxSender>();
