@@ -275,6 +275,37 @@ public sealed partial class FakeBotApi
         }
     }
 
+    /// <summary>
+    /// While true, file downloads (GET /file/bot…) hang before answering, as a slow or stuck server would, until set to
+    /// false (they then complete) or the client gives up. Each one is recorded as a "file" call when it arrives.
+    /// </summary>
+    public bool StallDownloads
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _downloadStall is not null;
+            }
+        }
+
+        set
+        {
+            lock (_gate)
+            {
+                if (value)
+                {
+                    _downloadStall ??= NewSignal();
+                }
+                else
+                {
+                    _downloadStall?.TrySetResult();
+                    _downloadStall = null;
+                }
+            }
+        }
+    }
+
     /// <summary>Queues an already created update once more, even if the bot confirmed it (duplicate delivery).</summary>
     public void DeliverAgain(long updateId)
     {

@@ -12,9 +12,9 @@ using PoaBot.Core.Storage;
 namespace PoaBot.Telegram;
 
 /// <summary>
-/// Handles stored updates: downloads evidence (chats in parallel), then runs the engine for a batch of updates in one
-/// transaction (each in its own savepoint, each chat in order), writing the domain changes, the conversation state,
-/// the inbox row and the replies together. A durable commit is the expensive part, so commits are grouped.
+/// Handles stored updates: runs the engine for the pending updates in one transaction (each in its own savepoint, each chat
+/// in order), writing the domain changes, the conversation state, the inbox row and the replies together. A durable commit
+/// is the expensive part, so commits are grouped. Evidence downloads run beside it: only their own chat waits for them.
 /// </summary>
 public sealed class InboxProcessor(
     Database database,
@@ -26,6 +26,11 @@ public sealed class InboxProcessor(
     ILogger<InboxProcessor> logger) : BackgroundService
 {
     public const int MaxAttempts = 3;
+
+    // Files being downloaded, by update id; touched by the processing loop only.
+    private readonly Dictionary<long, Task<Input>> downloads = [];
+    private readonly SemaphoreSlim downloadSlots = new(4);
+
     public const int BatchSize = 500;
 
     public const string Apology =
@@ -58,7 +63,7 @@ public sealed class InboxProcessor(
         }
     }
 
-    /// <summary>Processes one batch of pending updates; false when there was nothing to do.</summary>
+    /// <summary>Processes the pending updates that are ready; false when none was (nothing pending, or all wait for files).</summary>
     public async Task<bool> ProcessBatchAsync(CancellationToken cancellationToken)
     {
         var rows = database.Read(db => new InboxStore(db).Pending(BatchSize));
@@ -68,40 +73,56 @@ public sealed class InboxProcessor(
         }
 
         var mapped = rows.Select(r => (Row: r, Update: Map(r))).ToList();
-        var downloaded = await DownloadEvidenceAsync(
-            mapped.Where(m => m.Update?.Input?.FileId is not null).Select(m => (m.Row.UpdateId, m.Update!)).ToList(), cancellationToken);
+        StartDownloads(mapped.Where(m => m.Update?.Input?.FileId is not null).Select(m => (m.Row.UpdateId, m.Update!)).ToList(), cancellationToken);
         var now = clock.Now;
+        var handled = 0;
         database.Write(db =>
         {
             var inbox = new InboxStore(db);
-            var failedChats = new HashSet<long>();
+
+            // Each chat in order: what came after an update that failed, or that waits for its file, waits with it.
+            var heldChats = new HashSet<long>();
             foreach (var (row, update) in mapped)
             {
                 if (update?.Unreadable is { } why)
                 {
                     // Not a failure of ours that a retry could fix: set aside at once, tell the person, go on with the chat.
                     SetAsideUnreadable(db, row, why, now);
+                    handled++;
                     continue;
                 }
 
-                if (failedChats.Contains(row.ChatId))
+                if (heldChats.Contains(row.ChatId))
                 {
-                    // Each chat in order: what came after a failed update waits for it.
                     continue;
                 }
 
+                var ready = update;
+                if (downloads.TryGetValue(row.UpdateId, out var download))
+                {
+                    if (!download.IsCompleted)
+                    {
+                        heldChats.Add(row.ChatId);
+                        continue;
+                    }
+
+                    downloads.Remove(row.UpdateId);
+                    ready = update! with { Input = download.IsCompletedSuccessfully ? download.Result : update.Input! with { FileProblem = EvidenceDownloader.Failed } };
+                }
+
+                handled++;
                 try
                 {
                     db.Savepoint(() =>
                     {
-                        Handle(db, row, update is not null && downloaded.TryGetValue(row.UpdateId, out var d) ? update with { Input = d } : update, now);
+                        Handle(db, row, ready, now);
                         inbox.Done(row.UpdateId, now);
                         return true;
                     });
                 }
                 catch (Exception ex)
                 {
-                    failedChats.Add(row.ChatId);
+                    heldChats.Add(row.ChatId);
                     var error = Redact.Describe(ex, options.Value.Token);
                     if (inbox.Failed(row.UpdateId, error, MaxAttempts, now))
                     {
@@ -123,8 +144,12 @@ public sealed class InboxProcessor(
                 }
             }
         });
-        signals.Outbox.Set();
-        return true;
+        if (handled > 0)
+        {
+            signals.Outbox.Set();
+        }
+
+        return handled > 0;
     }
 
     private void Handle(DbSession db, InboxRow row, MappedUpdate? update, DateTimeOffset now)
@@ -218,38 +243,47 @@ public sealed class InboxProcessor(
     }
 
     /// <summary>
-    /// Downloads the files that registered people send (evidence, or a POA to import), chats in parallel. Whether a file is
-    /// wanted depends on updates of the same batch not yet handled, so every file of an active person is kept.
+    /// Starts downloading the files that registered people send (evidence, or a POA to import), a few at a time, each with
+    /// its own time limit. Whether a file is wanted depends on updates not yet handled, so every file of an active person is
+    /// kept. The update waits, with the rest of its chat, until its file is there; other chats go on meanwhile.
     /// </summary>
-    private async Task<Dictionary<long, Input>> DownloadEvidenceAsync(List<(long UpdateId, MappedUpdate Update)> withFiles, CancellationToken cancellationToken)
+    private void StartDownloads(List<(long UpdateId, MappedUpdate Update)> withFiles, CancellationToken cancellationToken)
     {
-        var result = new Dictionary<long, Input>();
-        if (withFiles.Count == 0)
+        var toStart = withFiles.Where(u => !downloads.ContainsKey(u.UpdateId)).ToList();
+        if (toStart.Count == 0)
         {
-            return result;
+            return;
         }
 
-        var waiting = database.Read(db =>
+        var active = database.Read(db =>
         {
             var people = new PeopleStore(db);
-            return withFiles.Where(u => u.Update.Input!.IsPrivate && people.ByTelegramId(u.Update.Input.UserId) is { Active: true })
-                .Select(u => u.Update.ChatId).ToHashSet();
+            return toStart.Where(u => u.Update.Input!.IsPrivate && people.ByTelegramId(u.Update.Input.UserId) is { Active: true })
+                .Select(u => u.UpdateId).ToHashSet();
         });
-        var lockObject = new Lock();
-        await Parallel.ForEachAsync(
-            withFiles.Where(u => waiting.Contains(u.Update.ChatId)).GroupBy(u => u.Update.ChatId),
-            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
-            async (chat, ct) =>
-            {
-                foreach (var (updateId, update) in chat)
-                {
-                    var input = await downloader.DownloadAsync(update.Input!, ct);
-                    lock (lockObject)
-                    {
-                        result[updateId] = input;
-                    }
-                }
-            });
-        return result;
+        foreach (var (updateId, update) in toStart.Where(u => active.Contains(u.UpdateId)))
+        {
+            downloads[updateId] = DownloadAsync(update.Input!, cancellationToken);
+        }
+    }
+
+    private async Task<Input> DownloadAsync(Input input, CancellationToken cancellationToken)
+    {
+        await downloadSlots.WaitAsync(cancellationToken);
+        try
+        {
+            return await downloader.DownloadAsync(input, cancellationToken);
+        }
+        finally
+        {
+            downloadSlots.Release();
+            signals.Inbox.Set();
+        }
+    }
+
+    public override void Dispose()
+    {
+        downloadSlots.Dispose();
+        base.Dispose();
     }
 }
