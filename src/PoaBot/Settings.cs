@@ -30,6 +30,10 @@ public sealed class TelegramOptions
     /// <summary>Long-polling timeout of getUpdates.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan PollTimeout { get; set; } = TimeSpan.FromSeconds(25);
+
+    /// <summary>Longest wait for one evidence file; a stalled download is given up and the person told.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }
 
 public sealed class StorageOptions

@@ -35,6 +35,9 @@ internal static partial class Log
     [LoggerMessage(91, LogLevel.Warning, "The outcome of message {Id} to chat {ChatId} is kept in memory until the database accepts it ({Error}); the chat sends nothing else meanwhile")]
     public static partial void OutcomeWaiting(ILogger logger, long id, long chatId, string error);
 
+    [LoggerMessage(400, LogLevel.Warning, "Update {UpdateId} cannot be read and is set aside: {Reason}")]
+    public static partial void UpdateUnreadable(ILogger logger, long updateId, string reason);
+
     [LoggerMessage(10, LogLevel.Error, "{Worker} loop error: {Error}")]
     public static partial void LoopError(ILogger logger, string worker, string error);
 }
