@@ -87,6 +87,26 @@ public sealed class OutboxEndToEndTests
     }
 
     [Fact]
+    public async Task A_restart_right_after_a_burst_to_a_chat_keeps_its_pace_and_draws_no_429()
+    {
+        await using var bot = await LiveBot.StartAsync(beforeStart: b => FanOut(b, 3, 1));
+        await WaitForNoticesAsync(bot, 3);
+
+        await bot.StopAsync();
+        bot.Database.Write(db =>
+        {
+            for (var i = 3; i < 6; i++)
+            {
+                new OutboxStore(db).Enqueue(FirstChat, new Reply($"Aviso {i}"), DateTimeOffset.UtcNow);
+            }
+        });
+        bot.Start();
+
+        await WaitForNoticesAsync(bot, 6);
+        Assert.DoesNotContain(bot.Fake.Calls, c => c.ChatId == FirstChat && c.StatusCode == 429);
+    }
+
+    [Fact]
     public async Task An_unreadable_outbox_row_is_set_aside_and_every_other_chat_is_answered()
     {
         await using var bot = await LiveBot.StartAsync();
