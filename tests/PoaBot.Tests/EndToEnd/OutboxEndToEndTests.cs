@@ -107,6 +107,22 @@ public sealed class OutboxEndToEndTests
     }
 
     [Fact]
+    public async Task One_chat_waiting_for_its_pace_does_not_hold_another_chat_s_reply()
+    {
+        await using var bot = await LiveBot.StartAsync();
+        var beto = await bot.RegisterAsync(5301);
+        FanOut(bot, 20, 1);
+        await WaitForNoticesAsync(bot, 3);
+
+        var answer = await beto.SayAsync("/ayuda", "Lo que puedo hacer");
+
+        await WaitForNoticesAsync(bot, 20);
+        var order = bot.Fake.Messages.ToList();
+        Assert.True(order.IndexOf(answer) < order.FindLastIndex(m => m.ChatId == FirstChat), "the other chat's reply waited for the paced chat");
+        Assert.DoesNotContain(bot.Fake.Calls, c => c.StatusCode == 429);
+    }
+
+    [Fact]
     public async Task An_unreadable_outbox_row_is_set_aside_and_every_other_chat_is_answered()
     {
         await using var bot = await LiveBot.StartAsync();
