@@ -3,6 +3,7 @@ using global::Telegram.Bot;
 using global::Telegram.Bot.Exceptions;
 using PoaBot.Core.Conversations;
 using PoaBot.Core.Storage;
+using PoaBot.Evidence;
 
 namespace PoaBot.Telegram;
 
@@ -32,7 +33,7 @@ public sealed class EvidenceDownloader(ITelegramBotClient bot, Database database
 
         var folder = database.EvidenceFolder;
         Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, $".descarga-{Guid.NewGuid():N}");
+        var temp = Path.Combine(folder, $"{EvidenceFiles.TempPrefix}{Guid.NewGuid():N}");
         try
         {
             var file = await bot.GetFile(input.FileId, cancellationToken);
@@ -41,27 +42,26 @@ public sealed class EvidenceDownloader(ITelegramBotClient bot, Database database
                 return input with { FileProblem = file.FilePath is null ? Failed : TooBig };
             }
 
-            string hash;
             await using (var stream = File.Create(temp))
             {
-                await bot.DownloadFile(file.FilePath, stream, cancellationToken);
-                stream.Position = 0;
-                hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+                // The limit holds on the bytes that arrive, whatever size the server announced.
+                await bot.DownloadFile(file.FilePath, new LimitedStream(stream, MaxBytes), cancellationToken);
             }
 
+            // Photos lose their EXIF (GPS position included) before anything is kept.
+            var bytes = JpegMetadata.Strip(await File.ReadAllBytesAsync(temp, cancellationToken));
+            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+
             var target = Path.Combine(folder, hash + Extension(input, file.FilePath));
-            if (File.Exists(target))
+            if (!File.Exists(target))
             {
-                File.Delete(temp);
-            }
-            else
-            {
+                await File.WriteAllBytesAsync(temp, bytes, cancellationToken);
                 File.Move(temp, target);
             }
 
             return input with { FileHash = hash, FilePath = target };
         }
-        catch (ApiRequestException ex) when (ex.Message.Contains("too big", StringComparison.OrdinalIgnoreCase))
+        catch (Exception ex) when (TooBigException.In(ex) || (ex is ApiRequestException && ex.Message.Contains("too big", StringComparison.OrdinalIgnoreCase)))
         {
             return input with { FileProblem = TooBig };
         }
