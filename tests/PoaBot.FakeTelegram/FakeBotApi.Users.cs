@@ -146,7 +146,8 @@ public sealed partial class FakeBotApi
     }
 
     /// <summary>
-    /// The user sends a file. <paramref name="reportedSize"/> overrides file_size (e.g. claim 30 MB without allocating it);
+    /// The user sends a file. <paramref name="reportedSize"/> overrides file_size in the update and in getFile (claim 30 MB
+    /// without allocating it, or lie: claim 1,000 bytes and serve 25 MB);
     /// getFile refuses files over 20 MB like the real API.
     /// </summary>
     public long SendDocument(long userId, string fileName, byte[] content, string mimeType = "application/octet-stream", long? reportedSize = null)

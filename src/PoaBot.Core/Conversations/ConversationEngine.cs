@@ -37,10 +37,14 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
 
         var store = new ConversationStore(db);
         var state = store.Load(input.ChatId);
+        var held = state.Files().Append(input.FileHash).ToList();
         var turn = new Turn(db, input, person, state, clock.LocalDate(input.At), settings);
         Route(turn, command);
         state.DraftUpdatedAt = state.Step == Step.Idle ? null : input.At;
         store.Save(input.ChatId, state, input.At);
+
+        // Evidence is kept only while something refers to it: a rejected upload, a replaced photo, a cancelled draft go now.
+        EvidenceFiles.DeleteUnreferenced(db, EvidenceFiles.Folder(settings.DataFolder), held);
         return new TurnResult(turn.Replies, turn.ButtonAnswer);
     }
 

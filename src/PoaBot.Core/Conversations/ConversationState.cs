@@ -113,6 +113,10 @@ public sealed class ConversationState
     /// <summary>Ids chosen so far in a multiple choice (councils of an invite).</summary>
     public List<long> Selected { get; set; } = [];
 
+    /// <summary>The hashes of the files this conversation holds: its draft's evidence, a POA waiting for confirmation.</summary>
+    public IEnumerable<string?> Files() =>
+        [Draft?.EvidenceHash, Step == Step.ImportConfirm ? Path.GetFileName(AmendValue)?.Split('.')[0] : null];
+
     public void Reset()
     {
         Step = Step.Idle;

@@ -37,7 +37,7 @@ public sealed class Database
     public string Path { get; }
 
     /// <summary>Folder beside the database where evidence files are kept.</summary>
-    public string EvidenceFolder => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, "evidencias");
+    public string EvidenceFolder => EvidenceFiles.Folder(System.IO.Path.GetDirectoryName(Path)!);
 
     public SqliteConnection Open()
     {

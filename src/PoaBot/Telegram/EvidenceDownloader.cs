@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PoaBot.Core.Conversations;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
+using PoaBot.Evidence;
 
 namespace PoaBot.Telegram;
 
@@ -36,7 +37,7 @@ public sealed class EvidenceDownloader(ITelegramBotClient bot, Database database
 
         var folder = database.EvidenceFolder;
         Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, $".descarga-{Guid.NewGuid():N}");
+        var temp = Path.Combine(folder, $"{EvidenceFiles.TempPrefix}{Guid.NewGuid():N}");
         using var timeout = new CancellationTokenSource(options.Value.DownloadTimeout, clock.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         cancellationToken = linked.Token;
@@ -48,21 +49,20 @@ public sealed class EvidenceDownloader(ITelegramBotClient bot, Database database
                 return input with { FileProblem = file.FilePath is null ? Failed : TooBig };
             }
 
-            string hash;
             await using (var stream = File.Create(temp))
             {
-                await bot.DownloadFile(file.FilePath, stream, cancellationToken);
-                stream.Position = 0;
-                hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+                // The limit holds on the bytes that arrive, whatever size the server announced.
+                await bot.DownloadFile(file.FilePath, new LimitedStream(stream, MaxBytes), cancellationToken);
             }
 
+            // Photos lose their EXIF (GPS position included) before anything is kept.
+            var bytes = JpegMetadata.Strip(await File.ReadAllBytesAsync(temp, cancellationToken));
+            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+
             var target = Path.Combine(folder, hash + Extension(input, file.FilePath));
-            if (File.Exists(target))
+            if (!File.Exists(target))
             {
-                File.Delete(temp);
-            }
-            else
-            {
+                await File.WriteAllBytesAsync(temp, bytes, cancellationToken);
                 File.Move(temp, target);
             }
 
@@ -72,7 +72,7 @@ public sealed class EvidenceDownloader(ITelegramBotClient bot, Database database
         {
             return input with { FileProblem = TooSlow };
         }
-        catch (ApiRequestException ex) when (ex.Message.Contains("too big", StringComparison.OrdinalIgnoreCase))
+        catch (Exception ex) when (TooBigException.In(ex) || (ex is ApiRequestException && ex.Message.Contains("too big", StringComparison.OrdinalIgnoreCase)))
         {
             return input with { FileProblem = TooBig };
         }

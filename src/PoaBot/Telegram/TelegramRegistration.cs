@@ -30,6 +30,7 @@ public static class TelegramRegistration
         services.AddHostedService<UpdatePoller>();
         services.AddHostedService<InboxProcessor>();
         services.AddHostedService<PoaBot.Reminders.ReminderScheduler>();
+        services.AddHostedService<PoaBot.Evidence.EvidenceSweeper>();
         return services;
     }
 }
