@@ -20,7 +20,7 @@ public static class FilesFlow
         }
 
         var settings = turn.Settings;
-        var data = PoaWorkbookData.Load(turn.Db, year, turn.Today, turn.Thresholds, settings.Responsible, settings.Position, settings.Clock.Zone)!;
+        var data = PoaWorkbookData.Load(turn.Db, year, turn.Today, turn.Thresholds, settings.Signature, settings.Clock.Zone)!;
         if (!string.IsNullOrWhiteSpace(settings.Directorate))
         {
             data = data with { Directorate = settings.Directorate.Trim() };

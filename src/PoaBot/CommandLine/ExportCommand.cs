@@ -38,7 +38,7 @@ public static class ExportCommand
 
             if (xlsx is not null)
             {
-                var data = PoaWorkbookData.Load(db, (int)poa.Year, asOf, thresholds, report.Responsible, report.Position, zone)!;
+                var data = PoaWorkbookData.Load(db, (int)poa.Year, asOf, thresholds, report.ToSignature(context.Get<IOptions<PoaOptions>>().Value.Municipality), zone)!;
                 if (!string.IsNullOrWhiteSpace(directorate))
                 {
                     data = data with { Directorate = directorate.Trim() };

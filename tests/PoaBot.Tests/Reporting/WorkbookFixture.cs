@@ -21,8 +21,8 @@ public sealed class WorkbookFixture : IDisposable
 
     public void Dispose() => Test.Dispose();
 
-    public PoaWorkbookData Data(DateOnly asOf, string? responsible = null, string? position = null) =>
-        Test.Database.Read(db => PoaWorkbookData.Load(db, 2024, asOf, SemaforoThresholds.Default, responsible, position))!;
+    public PoaWorkbookData Data(DateOnly asOf, ReportSignature? signature = null) =>
+        Test.Database.Read(db => PoaWorkbookData.Load(db, 2024, asOf, SemaforoThresholds.Default, signature ?? ReportSignature.None))!;
 
     public IReadOnlyList<ActivityProgress> Progress(DateOnly asOf) =>
         Test.Database.Read(db =>
