@@ -114,12 +114,7 @@ public sealed class PoaWorkbookTests : IDisposable
     public void The_open_xml_validator_finds_no_errors()
     {
         AddRecords(seed.Test.Database);
-        var signature = new ReportSignature(
-            new Signatory("Lic. Ana Pérez", "Directora de Participación Ciudadana"),
-            new Signatory("Ing. Luis Gómez", "Jefe de Planeación"),
-            new Signatory("Mtra. Rosa Díaz", "Presidenta Municipal"),
-            "Tlaquepaque, Jalisco");
-        using var xlsx = WorkbookFixture.Write(seed.Data(new DateOnly(2024, 12, 31), signature));
+        using var xlsx = WorkbookFixture.Write(seed.Data(new DateOnly(2024, 12, 31), WorkbookFixture.Signature));
         using var document = SpreadsheetDocument.Open(xlsx, false);
 
         var errors = new OpenXmlValidator().Validate(document).ToList();
@@ -215,12 +210,7 @@ public sealed class PoaWorkbookTests : IDisposable
     [Fact]
     public void The_poa_sheet_ends_with_the_source_and_the_signature_block()
     {
-        var signature = new ReportSignature(
-            new Signatory("Lic. Ana Pérez", "Directora de Participación Ciudadana"),
-            new Signatory("Ing. Luis Gómez", "Jefe de Planeación"),
-            new Signatory("Mtra. Rosa Díaz", "Presidenta Municipal"),
-            "Tlaquepaque, Jalisco");
-        using var xlsx = WorkbookFixture.Write(seed.Data(new DateOnly(2024, 12, 31), signature));
+        using var xlsx = WorkbookFixture.Write(seed.Data(new DateOnly(2024, 12, 31), WorkbookFixture.Signature));
 
         var texts = PoaWorkbook.ReadTable(xlsx).SelectMany(r => r).ToList();
 

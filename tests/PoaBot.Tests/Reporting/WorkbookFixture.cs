@@ -15,6 +15,12 @@ public sealed class WorkbookFixture : IDisposable
     public static readonly DateTimeOffset Now = new(2024, 11, 25, 18, 0, 0, TimeSpan.Zero);
     public static readonly DateOnly YearEnd = new(2025, 1, 1);
 
+    public static readonly ReportSignature Signature = new(
+        new Signatory("Lic. Ana Pérez", "Directora de Participación Ciudadana"),
+        new Signatory("Ing. Luis Gómez", "Jefe de Planeación"),
+        new Signatory("Mtra. Rosa Díaz", "Presidenta Municipal"),
+        "Tlaquepaque, Jalisco");
+
     public WorkbookFixture() => PoaImporter.Import(Test.Database, PoaDocumentParser.Parse(SeedDocuments.Bytes), "prueba", "poa.txt", Now);
 
     public TestDatabase Test { get; } = new();
