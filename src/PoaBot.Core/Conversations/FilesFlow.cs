@@ -8,11 +8,11 @@ namespace PoaBot.Core.Conversations;
 
 /// <summary>
 /// Files in the chat (director): <c>/importar</c> (send the POA, see a preview with the importer's warnings, confirm),
-/// <c>/exportar</c> (the POA report as XLSX) and <c>/grafica</c> (the progress chart as PNG).
+/// <c>/exportar</c> (the POA report as XLSX; <c>/exportar pdf</c>: the signable PDF) and <c>/grafica</c> (the progress chart as PNG).
 /// </summary>
 public static class FilesFlow
 {
-    public static void Export(Turn turn)
+    public static void Export(Turn turn, string arg = "")
     {
         if (Folder(turn, "exportes") is not { } folder || CurrentYear(turn) is not { } year)
         {
@@ -26,13 +26,34 @@ public static class FilesFlow
             data = data with { Directorate = settings.Directorate.Trim() };
         }
 
+        if (arg.Trim().Equals("pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            var pdf = Path.Combine(folder, $"POA-{year}-al-{turn.Today:yyyy-MM-dd}.pdf");
+            try
+            {
+                using (var file = new FileStream(pdf, FileMode.Create, FileAccess.ReadWrite))
+                {
+                    PoaPdf.Write(file, data);
+                }
+            }
+            catch (PdfFontException)
+            {
+                File.Delete(pdf);
+                turn.Say("No pude preparar el PDF: al servidor le falta una fuente tipográfica (paquete fonts-dejavu-core). Avise a quien administra el bot; mientras tanto, /exportar le envía el Excel.");
+                return;
+            }
+
+            turn.Reply(new Reply($"🖋 PDF del POA {year} para firmar ({Numbers.AsOfPhrase(year, turn.Today)}): la tabla, las justificaciones y las firmas de Elaboró, Revisó y Autorizó.") { DocumentPath = pdf });
+            return;
+        }
+
         var path = Path.Combine(folder, $"POA-{year}-al-{turn.Today:yyyy-MM-dd}.xlsx");
         using (var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite))
         {
             PoaWorkbook.Write(file, data);
         }
 
-        turn.Reply(new Reply($"📊 POA {year} al {Numbers.Date(turn.Today)}: la tabla en el formato de la Dirección, los registros, las justificaciones y la bitácora.") { DocumentPath = path });
+        turn.Reply(new Reply($"📊 POA {year} al {Numbers.Date(turn.Today)}: la tabla en el formato de la Dirección, los registros, las justificaciones y la bitácora. El PDF para firmar: /exportar pdf") { DocumentPath = path });
     }
 
     public static void Chart(Turn turn)
