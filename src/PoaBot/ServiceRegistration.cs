@@ -64,8 +64,7 @@ public static class ServiceRegistration
         {
             InviteValidFor = sp.GetRequiredService<IOptions<InvitesOptions>>().Value.ValidFor,
             DataFolder = Path.GetDirectoryName(sp.GetRequiredService<Database>().Path)!,
-            Responsible = sp.GetRequiredService<IOptions<ReportOptions>>().Value.Responsible,
-            Position = sp.GetRequiredService<IOptions<ReportOptions>>().Value.Position,
+            Signature = sp.GetRequiredService<IOptions<ReportOptions>>().Value.ToSignature(sp.GetRequiredService<IOptions<PoaOptions>>().Value.Municipality),
             Directorate = sp.GetRequiredService<IOptions<PoaOptions>>().Value.Directorate,
         });
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using PoaBot.Core.Reporting;
 
 namespace PoaBot;
 
@@ -57,6 +58,9 @@ public sealed class PoaOptions
     public string TimeZone { get; set; } = "America/Mexico_City";
 
     public string? Directorate { get; set; }
+
+    /// <summary>The place line and page header of exports, e.g. «Zapopan, Jalisco».</summary>
+    public string? Municipality { get; set; }
 }
 
 public sealed class SemaforoOptions
@@ -109,7 +113,28 @@ public sealed class ReportOptions
 {
     public const string Section = "Report";
 
+    public SignatoryOptions Prepared { get; set; } = new();
+
+    public SignatoryOptions Reviewed { get; set; } = new();
+
+    public SignatoryOptions Authorized { get; set; } = new();
+
+    /// <summary>Older setting, used for «Elaboró» when <see cref="Prepared"/> is not set.</summary>
     public string? Responsible { get; set; }
+
+    /// <summary>Older setting, with <see cref="Responsible"/>.</summary>
+    public string? Position { get; set; }
+
+    public ReportSignature ToSignature(string? municipality) => new(
+        new Signatory(Prepared.Name ?? Responsible, Prepared.Position ?? Position),
+        new Signatory(Reviewed.Name, Reviewed.Position),
+        new Signatory(Authorized.Name, Authorized.Position),
+        municipality);
+}
+
+public sealed class SignatoryOptions
+{
+    public string? Name { get; set; }
 
     public string? Position { get; set; }
 }

@@ -195,7 +195,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
                 FilesFlow.StartImport(turn);
                 break;
             case "exportar":
-                FilesFlow.Export(turn);
+                FilesFlow.Export(turn, command.Arg);
                 break;
             case "grafica" or "gráfica":
                 FilesFlow.Chart(turn);

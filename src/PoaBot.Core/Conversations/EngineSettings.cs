@@ -12,10 +12,8 @@ public sealed record EngineSettings(SemaforoThresholds Thresholds, BimesterRules
     /// <summary>The folder of the database; exports are written beside it.</summary>
     public string DataFolder { get; init; } = Path.GetTempPath();
 
-    /// <summary>Signature block of exports (<c>Report:Responsible</c>, <c>Report:Position</c>).</summary>
-    public string? Responsible { get; init; }
-
-    public string? Position { get; init; }
+    /// <summary>Signature block of exports (<c>Report:Prepared</c>, <c>Reviewed</c>, <c>Authorized</c>, <c>Poa:Municipality</c>).</summary>
+    public Reporting.ReportSignature Signature { get; init; } = Reporting.ReportSignature.None;
 
     /// <summary>Name on reports when set (<c>Poa:Directorate</c>); otherwise the imported file's.</summary>
     public string? Directorate { get; init; }

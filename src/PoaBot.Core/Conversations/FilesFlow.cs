@@ -8,11 +8,11 @@ namespace PoaBot.Core.Conversations;
 
 /// <summary>
 /// Files in the chat (director): <c>/importar</c> (send the POA, see a preview with the importer's warnings, confirm),
-/// <c>/exportar</c> (the POA report as XLSX) and <c>/grafica</c> (the progress chart as PNG).
+/// <c>/exportar</c> (the POA report as XLSX; <c>/exportar pdf</c>: the signable PDF) and <c>/grafica</c> (the progress chart as PNG).
 /// </summary>
 public static class FilesFlow
 {
-    public static void Export(Turn turn)
+    public static void Export(Turn turn, string arg = "")
     {
         if (Folder(turn, "exportes") is not { } folder || CurrentYear(turn) is not { } year)
         {
@@ -20,10 +20,31 @@ public static class FilesFlow
         }
 
         var settings = turn.Settings;
-        var data = PoaWorkbookData.Load(turn.Db, year, turn.Today, turn.Thresholds, settings.Responsible, settings.Position, settings.Clock.Zone)!;
+        var data = PoaWorkbookData.Load(turn.Db, year, turn.Today, turn.Thresholds, settings.Signature, settings.Clock.Zone)!;
         if (!string.IsNullOrWhiteSpace(settings.Directorate))
         {
             data = data with { Directorate = settings.Directorate.Trim() };
+        }
+
+        if (arg.Trim().Equals("pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            var pdf = Path.Combine(folder, $"POA-{year}-al-{turn.Today:yyyy-MM-dd}.pdf");
+            try
+            {
+                using (var file = new FileStream(pdf, FileMode.Create, FileAccess.ReadWrite))
+                {
+                    PoaPdf.Write(file, data);
+                }
+            }
+            catch (PdfFontException)
+            {
+                File.Delete(pdf);
+                turn.Say("No pude preparar el PDF: al servidor le falta una fuente tipográfica (paquete fonts-dejavu-core). Avise a quien administra el bot; mientras tanto, /exportar le envía el Excel.");
+                return;
+            }
+
+            turn.Reply(new Reply($"🖋 PDF del POA {year} para firmar ({Numbers.AsOfPhrase(year, turn.Today)}): la tabla, las justificaciones y las firmas de Elaboró, Revisó y Autorizó.") { DocumentPath = pdf });
+            return;
         }
 
         var path = Path.Combine(folder, $"POA-{year}-al-{turn.Today:yyyy-MM-dd}.xlsx");
@@ -32,7 +53,7 @@ public static class FilesFlow
             PoaWorkbook.Write(file, data);
         }
 
-        turn.Reply(new Reply($"📊 POA {year} al {Numbers.Date(turn.Today)}: la tabla en el formato de la Dirección, los registros, las justificaciones y la bitácora.") { DocumentPath = path });
+        turn.Reply(new Reply($"📊 POA {year} al {Numbers.Date(turn.Today)}: la tabla en el formato de la Dirección, los registros, las justificaciones y la bitácora. El PDF para firmar: /exportar pdf") { DocumentPath = path });
     }
 
     public static void Chart(Turn turn)

@@ -61,7 +61,7 @@ public static class Texts
         (director
             ? "\n<b>Dirección</b>\n/resumen consejos — avance por consejo\n/coordinadores — personas, consejos, último reporte; bajas\n" +
               "/invitar — crear un enlace de invitación\n/consejos — ver y agregar consejos\n/importar — cargar el POA desde un archivo\n" +
-              "/exportar — el reporte del POA en Excel\n/grafica — la gráfica de avance\n" +
+              "/exportar — el reporte del POA en Excel (/exportar pdf: el PDF para firmar)\n/grafica — la gráfica de avance\n" +
               "/justificar — justificar actividades fuera del rango verde\n/reabrir — reabrir un bimestre bloqueado\n/recordatorios — calendario de recordatorios\n"
             : "") +
         "\nEn cada paso puede tocar «Atrás» o «Cancelar».";

@@ -236,14 +236,29 @@ public static partial class PoaDocumentParser
                 notes.Add(new(a.Num, $"Actividad {a.Num}: VARIACIÓN dice {variacion}, pero META REAL − META PROGRAMADA = {mr - a.MetaProgramada}."));
             }
 
+            // A VAR. written 0 in every bimester not yet reported is one habit of the office: one line per activity.
+            var zeros = new List<(int Bimester, int Expected)>();
             foreach (var b in Bimesters.All)
             {
                 var expected = a.Real[b - 1] - a.Prog[b - 1];
                 if (a.VarWritten[b - 1] is { } written && written != expected)
                 {
-                    var hint = written == 0 ? " (la oficina suele escribir 0 mientras el bimestre no se reporta)" : "";
-                    notes.Add(new(a.Num, $"Actividad {a.Num}, {Bimesters.ShortName(b)}: VAR. escrita {written}, pero REAL − PROG = {expected}{hint}."));
+                    if (written == 0)
+                    {
+                        zeros.Add((b, expected));
+                    }
+                    else
+                    {
+                        notes.Add(new(a.Num, $"Actividad {a.Num}, {Bimesters.ShortName(b)}: VAR. escrita {written}, pero REAL − PROG = {expected}."));
+                    }
                 }
+            }
+
+            if (zeros.Count > 0)
+            {
+                notes.Add(new(a.Num,
+                    $"Actividad {a.Num}, {Join(zeros.Select(z => Bimesters.ShortName(z.Bimester)))}: VAR. escrita 0, pero REAL − PROG = " +
+                    $"{Join(zeros.Select(z => z.Expected.ToString(CultureInfo.InvariantCulture)))} (la oficina suele escribir 0 mientras el bimestre no se reporta)."));
             }
         }
 
@@ -280,18 +295,30 @@ public static partial class PoaDocumentParser
         throw new PoaImportException("Debajo de cada bimestre deben ir las columnas PROG, REAL y VAR.; no las encontré en ese orden.");
     }
 
+    /// <summary>
+    /// The POA's year, only from «PROGRAMA OPERATIVO ANUAL 2024» or «META REAL 2024»: another number in a title
+    /// («H. AYUNTAMIENTO CONSTITUCIONAL 2021-2024») says nothing about the year of the program.
+    /// </summary>
     private static int FindYear(List<string[]> rows, int labelRow)
     {
         foreach (var cell in rows.Take(labelRow + 1).SelectMany(r => r))
         {
-            var match = YearPattern().Match(cell);
+            var match = YearPattern().Match(Fold(cell));
             if (match.Success)
             {
-                return int.Parse(match.Value, CultureInfo.InvariantCulture);
+                return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
             }
         }
 
-        throw new PoaImportException("No encontré el año del POA (por ejemplo «PROGRAMA OPERATIVO ANUAL 2024»).");
+        throw new PoaImportException(
+            "No encontré el año del POA: el archivo debe decirlo como «PROGRAMA OPERATIVO ANUAL 2024» en el título o «META REAL 2024» en el encabezado.");
+    }
+
+    /// <summary>«Sep/Oct», «Sep/Oct y Nov/Dic», «Jul/Ago, Sep/Oct y Nov/Dic».</summary>
+    private static string Join(IEnumerable<string> parts)
+    {
+        var list = parts.ToList();
+        return list.Count == 1 ? list[0] : $"{string.Join(", ", list.Take(list.Count - 1))} y {list[^1]}";
     }
 
     private static int Column(string[] labels, string prefix) =>
@@ -331,6 +358,6 @@ public static partial class PoaDocumentParser
 
     private static string Fold(string text) => Spanish.Fold(text);
 
-    [GeneratedRegex(@"\b20\d{2}\b")]
+    [GeneratedRegex(@"(?:PROGRAMA\s+OPERATIVO\s+ANUAL|META\s+REAL)\s*(20\d{2})\b")]
     private static partial Regex YearPattern();
 }

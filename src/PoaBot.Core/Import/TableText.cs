@@ -59,10 +59,14 @@ public static class TableText
         }
     }
 
-    /// <summary>Splits text into rows of cells. The separator is a tab when the text has one, else a comma.</summary>
+    /// <summary>
+    /// Splits text into rows of cells. The separator is a tab when the text has one, else a semicolon when there are
+    /// more semicolons than commas (Excel's CSV where the comma is the decimal separator), else a comma.
+    /// </summary>
     public static IReadOnlyList<string[]> Rows(string text)
     {
-        var separator = text.Contains('\t', StringComparison.Ordinal) ? '\t' : ',';
+        var separator = text.Contains('\t', StringComparison.Ordinal) ? '\t'
+            : text.Count(c => c == ';') > text.Count(c => c == ',') ? ';' : ',';
         var rows = new List<string[]>();
         var row = new List<string>();
         var cell = new StringBuilder();

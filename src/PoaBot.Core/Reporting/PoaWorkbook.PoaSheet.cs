@@ -16,27 +16,39 @@ public static partial class PoaWorkbook
     private const int AvanceCol = MetaProgCol + 3;
     private const int CumplimientoCol = MetaProgCol + 4;
     private const int SemaforoCol = MetaProgCol + 5;
+    private const int JustificationCol = MetaProgCol + 6;
 
     private const uint LabelRow = 5;
     private const uint BimesterRow = 6;
     private const uint SubRow = 7;
 
-    private const double NameWidth = 38;
+    // Narrow enough that one legal page in landscape prints the body at about 8 pt or more: the objectives (long
+    // paragraphs) stay in a hidden column, for the importer, and print on their own sheet.
+    private const double NameWidth = 28;
     private const double ObjectiveWidth = 60;
+    private const double SemaforoWidth = 13;
+    private const double JustificationWidth = 30;
 
     /// <summary>The POA table in the seed's layout: the importer finds its columns by these labels.</summary>
     private static XlsxSheet PoaSheet(PoaWorkbookData data, SharedStrings strings)
     {
-        var sheet = new XlsxSheet(PoaSheetName, strings) { FrozenRows = SubRow, Landscape = true };
+        var sheet = new XlsxSheet(PoaSheetName, strings)
+        {
+            FrozenRows = SubRow,
+            Landscape = true,
+            OnePage = true,
+            PageHeader = PageTitle(data),
+        };
         sheet.Text(1, NumCol, $"PROGRAMA OPERATIVO ANUAL {data.Year}", XlsxStyles.Title);
         sheet.Text(2, NumCol, data.Directorate, XlsxStyles.Subtitle);
         sheet.Text(3, NumCol, Numbers.AsOfTitle(data.Year, data.AsOf), XlsxStyles.Bold);
 
         Header(sheet, data.Year);
         var row = SubRow + 1;
+        var missing = data.MissingJustifications();
         foreach (var a in data.Activities)
         {
-            ActivityRow(sheet, row++, a, data.Objectives.GetValueOrDefault(a.Num, ""));
+            ActivityRow(sheet, row++, a, data.Objectives.GetValueOrDefault(a.Num, ""), Justification(data, missing, a.Num));
         }
 
         row++;
@@ -45,7 +57,7 @@ public static partial class PoaWorkbook
             sheet.Text(row++, NameCol, note, XlsxStyles.Note);
         }
 
-        Signature(sheet, row + 1, data);
+        Signature(sheet, row, data);
         return sheet;
     }
 
@@ -58,9 +70,10 @@ public static partial class PoaWorkbook
             sheet.Width(col, width);
         }
 
-        Label(NumCol, "Núm. Prog.", 7);
+        Label(NumCol, "Núm. Prog.", 5);
         Label(NameCol, "ACTIVIDADES", NameWidth);
         Label(ObjectiveCol, "OBJETIVOS", ObjectiveWidth);
+        sheet.Hide(ObjectiveCol);
         sheet.Text(LabelRow, FirstBimesterCol, $"AÑO {year} EN BIMESTRES", XlsxStyles.Header);
         sheet.Merge(LabelRow, FirstBimesterCol, LabelRow, MetaProgCol - 1);
         foreach (var b in Bimesters.All)
@@ -71,21 +84,22 @@ public static partial class PoaWorkbook
             foreach (var (label, offset) in new[] { ("PROG", 0), ("REAL", 1), ("VAR.", 2) })
             {
                 sheet.Text(SubRow, col + offset, label, XlsxStyles.Header);
-                sheet.Width(col + offset, 6.5);
+                sheet.Width(col + offset, 5.5);
             }
         }
 
-        Label(MetaProgCol, "META PROGRAMADA", 14.5);
-        Label(MetaRealCol, $"META REAL {year}", 11);
+        Label(MetaProgCol, "META PROGRAMADA", 11);
+        Label(MetaRealCol, $"META REAL {year}", 9);
         Label(VarCol, "VARIACIÓN", 11);
-        Label(AvanceCol, "% AVANCE ANUAL", 10);
-        Label(CumplimientoCol, "% CUMPLIMIENTO", 16);
-        Label(SemaforoCol, "SEMÁFORO", 26);
+        Label(AvanceCol, "% AVANCE ANUAL", 9);
+        Label(CumplimientoCol, "% CUMPLI-MIENTO", 11);
+        Label(SemaforoCol, "SEMÁFORO", SemaforoWidth);
+        Label(JustificationCol, "JUSTIFICACIÓN", JustificationWidth);
         sheet.Height(LabelRow, 30);
         sheet.Height(BimesterRow, 30);
     }
 
-    private static void ActivityRow(XlsxSheet sheet, uint row, ActivityProgress a, string objective)
+    private static void ActivityRow(XlsxSheet sheet, uint row, ActivityProgress a, string objective, string justification)
     {
         sheet.Number(row, NumCol, a.Num, XlsxStyles.Int);
         sheet.Text(row, NameCol, a.Name, XlsxStyles.Wrap);
@@ -103,10 +117,35 @@ public static partial class PoaWorkbook
         sheet.Number(row, VarCol, a.Variacion, XlsxStyles.Int);
         sheet.Number(row, AvanceCol, Fraction(a.AvancePct), XlsxStyles.Percent);
         sheet.Number(row, CumplimientoCol, Fraction(a.CumplimientoPct), XlsxStyles.Percent);
-        sheet.Text(row, SemaforoCol, a.Semaforo.Words(a.ProgAcum), XlsxStyles.Of(a.Semaforo));
-        var lines = Math.Max(Lines(a.Name, NameWidth), Lines(objective, ObjectiveWidth));
-        sheet.Height(row, Math.Max(1, lines) * 15 + 3);
+        // A word and a fill colour: printers have no emoji glyphs.
+        var semaforo = a.Semaforo.PlainWords(a.ProgAcum);
+        sheet.Text(row, SemaforoCol, semaforo, XlsxStyles.Of(a.Semaforo));
+        sheet.Text(row, JustificationCol, justification, XlsxStyles.Wrap);
+        sheet.FitLines(row, new[]
+        {
+            XlsxSheet.Lines(a.Name, NameWidth),
+            XlsxSheet.Lines(semaforo, SemaforoWidth), XlsxSheet.Lines(justification, JustificationWidth),
+        }.Max());
     }
+
+    /// <summary>The activity's written justifications, and «Falta justificación» for closed bimesters that need one.</summary>
+    internal static string Justification(PoaWorkbookData data, IReadOnlyList<(int ActivityNum, int Bimester)> missing, int activityNum)
+    {
+        var lines = data.Justifications.Where(j => j.ActivityNum == activityNum)
+            .Select(j => $"{Bimesters.ShortName(j.Bimester)}: {j.Text}").ToList();
+        var lacking = missing.Where(m => m.ActivityNum == activityNum).Select(m => Bimesters.ShortName(m.Bimester)).ToList();
+        if (lacking.Count > 0)
+        {
+            lines.Add($"Falta justificación ({string.Join(", ", lacking)})");
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>The printed page header: municipality, directorate and the report's title.</summary>
+    internal static string PageTitle(PoaWorkbookData data) =>
+        string.Join(" · ", new[] { data.Signature.Municipality, data.Directorate, $"POA {data.Year}", Numbers.AsOfPhrase(data.Year, data.AsOf) }
+            .Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
 
     /// <summary>What a reader needs to read the table right: the open bimester and how the semáforo is decided.</summary>
     private static IEnumerable<string> Notes(PoaWorkbookData data)
@@ -122,13 +161,21 @@ public static partial class PoaWorkbook
         yield return $"Semáforo por % de cumplimiento: verde {Pct(t.Green)}–{Pct(t.Over)} %, amarillo {Pct(t.Yellow)}–<{Pct(t.Green)} %, rojo < {Pct(t.Yellow)} %, sobre la meta > {Pct(t.Over)} %.";
     }
 
+    /// <summary>Source, place and date, then Elaboró / Revisó / Autorizó side by side with a line to sign on.</summary>
     private static void Signature(XlsxSheet sheet, uint row, PoaWorkbookData data)
     {
         sheet.Text(row, NameCol, $"Fuente de información: {Source}", XlsxStyles.Default);
-        sheet.Text(row + 2, NameCol, "Responsable de la información:", XlsxStyles.Bold);
-        sheet.Text(row + 5, NameCol, "______________________________________", XlsxStyles.Default);
-        sheet.Text(row + 6, NameCol, data.Responsible, XlsxStyles.Bold);
-        sheet.Text(row + 7, NameCol, data.Position, XlsxStyles.Default);
+        sheet.Text(row + 1, NameCol, data.Signature.PlaceAndDate(data.AsOf), XlsxStyles.Default);
+        int[] cols = [NameCol, BimesterCol(3), BimesterCol(6) + 3];
+        foreach (var ((role, who), col) in data.Signature.Lines.Zip(cols))
+        {
+            sheet.Text(row + 2, col, $"{role}:", XlsxStyles.Bold);
+            sheet.Text(row + 4, col, "______________________________", XlsxStyles.Default);
+            sheet.Text(row + 5, col, who.Name, XlsxStyles.Bold);
+            sheet.Text(row + 6, col, who.Position, XlsxStyles.Default);
+        }
+
+        sheet.Height(row + 3, 30);
     }
 
     private static int BimesterCol(int bimester) => FirstBimesterCol + ((bimester - 1) * 3);
@@ -136,11 +183,4 @@ public static partial class PoaWorkbook
     private static double? Fraction(decimal? pct) => pct is { } p ? (double)Math.Round(p / 100m, 6) : null;
 
     private static string Pct(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
-
-    /// <summary>A rough count of the lines a wrapped text takes in a column (one width unit is about one character).</summary>
-    private static int Lines(string text, double width)
-    {
-        var perLine = Math.Max(1, (int)(width * 1.05));
-        return text.Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(part.Length / (double)perLine)));
-    }
 }

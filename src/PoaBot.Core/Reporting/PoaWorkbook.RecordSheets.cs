@@ -2,19 +2,27 @@ using System.Globalization;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
 using ImportWarning = (int? ActivityNum, string Message);
-using Justification = (int ActivityNum, int Bimester, string Text, string Author, System.DateTimeOffset At);
 
 namespace PoaBot.Core.Reporting;
 
 public static partial class PoaWorkbook
 {
+    /// <summary>The objective of each activity, printed apart from the POA table (where it would take a page of its own).</summary>
+    private static XlsxSheet ObjectivesSheet(PoaWorkbookData data, SharedStrings strings) =>
+        XlsxTable.Create("Objetivos", strings, data.Activities, "",
+            XlsxColumn<ActivityProgress>.Int("Núm.", 6, a => a.Num),
+            XlsxColumn<ActivityProgress>.Long("Actividad", 45, a => a.Name),
+            XlsxColumn<ActivityProgress>.Long("Objetivo", 100, a => data.Objectives.GetValueOrDefault(a.Num)))!;
+
     /// <summary>One sheet per kind of record, then justifications, the audit trail and the import warnings.</summary>
     private static IEnumerable<XlsxSheet> RecordSheets(PoaWorkbookData data, SharedStrings strings)
     {
-        var empty = $"Sin registros al {Numbers.Date(data.AsOf)}.";
+        // A sheet only where there is something to show (null: no sheet); an empty one would print a page that says nothing.
+        const string? empty = null;
         IReadOnlyList<ExportRecordRow> Of(string kind) => data.Records.Where(r => r.Kind == kind).ToList();
+        var sheets = new List<XlsxSheet?>();
 
-        yield return XlsxTable.Create("Reuniones", strings, Of("meeting"), empty,
+        sheets.Add(XlsxTable.Create("Reuniones", strings, Of("meeting"), empty,
             Folio(),
             XlsxColumn<ExportRecordRow>.Date("Fecha", r => Day(r.EventDate)),
             Activity(),
@@ -24,9 +32,9 @@ public static partial class PoaWorkbook
             Evidence(),
             CreatedBy(),
             State(feminine: false),
-            VoidReason());
+            VoidReason()));
 
-        yield return XlsxTable.Create("Solicitudes", strings, Of("request_received"), empty,
+        sheets.Add(XlsxTable.Create("Solicitudes", strings, Of("request_received"), empty,
             Folio(),
             XlsxColumn<ExportRecordRow>.Date("Fecha recibida", r => Day(r.EventDate)),
             Activity(),
@@ -39,9 +47,9 @@ public static partial class PoaWorkbook
             XlsxColumn<ExportRecordRow>.Date("Fecha de gestión", r => Day(r.ManagedDate)),
             Evidence(),
             CreatedBy(),
-            VoidReason());
+            VoidReason()));
 
-        yield return XlsxTable.Create("Gestiones", strings, Of("request_managed"), empty,
+        sheets.Add(XlsxTable.Create("Gestiones", strings, Of("request_managed"), empty,
             Folio(),
             XlsxColumn<ExportRecordRow>.Date("Fecha de gestión", r => Day(r.EventDate)),
             Activity(),
@@ -53,9 +61,9 @@ public static partial class PoaWorkbook
             Evidence(),
             CreatedBy(),
             State(feminine: true),
-            VoidReason());
+            VoidReason()));
 
-        yield return XlsxTable.Create("Programas", strings, Of("social_program"), empty,
+        sheets.Add(XlsxTable.Create("Programas", strings, Of("social_program"), empty,
             Folio(),
             XlsxColumn<ExportRecordRow>.Date("Fecha", r => Day(r.EventDate)),
             Activity(),
@@ -67,9 +75,9 @@ public static partial class PoaWorkbook
             Evidence(),
             CreatedBy(),
             State(feminine: false),
-            VoidReason());
+            VoidReason()));
 
-        yield return XlsxTable.Create("Acciones", strings, Of("generic"), empty,
+        sheets.Add(XlsxTable.Create("Acciones", strings, Of("generic"), empty,
             Folio(),
             XlsxColumn<ExportRecordRow>.Date("Fecha", r => Day(r.EventDate)),
             Activity(),
@@ -79,25 +87,31 @@ public static partial class PoaWorkbook
             Evidence(),
             CreatedBy(),
             State(feminine: false),
-            VoidReason());
+            VoidReason()));
 
-        yield return XlsxTable.Create("Línea base", strings, Of("baseline"), "Sin línea base: el documento importado no traía celdas REAL.",
+        sheets.Add(XlsxTable.Create("Línea base", strings, Of("baseline"), empty,
             Folio(),
             Activity(),
             XlsxColumn<ExportRecordRow>.Text("Bimestre", 16, r => Bimesters.DocumentName(Bimesters.Of(Day(r.EventDate)!.Value))),
             XlsxColumn<ExportRecordRow>.Date("Fecha", r => Day(r.EventDate)),
             XlsxColumn<ExportRecordRow>.Int("Cantidad", 10, r => r.Count),
             State(feminine: false),
-            VoidReason());
+            VoidReason()));
 
-        yield return XlsxTable.Create("Justificaciones", strings, data.Justifications, "Sin justificaciones registradas.",
-            XlsxColumn<Justification>.Int("Act.", 6, j => j.ActivityNum),
-            XlsxColumn<Justification>.Text("Bimestre", 16, j => Bimesters.DocumentName(j.Bimester)),
-            XlsxColumn<Justification>.Long("Justificación", 60, j => j.Text),
-            XlsxColumn<Justification>.Text("Autor", 24, j => j.Author),
-            XlsxColumn<Justification>.DateTime("Fecha", j => TimeZoneInfo.ConvertTime(j.At, data.TimeZone).DateTime));
+        // Written justifications and, for closed bimesters out of the green band without one, what is missing.
+        var justifications = data.Justifications
+            .Select(j => new JustificationLine(j.ActivityNum, j.Bimester, j.Text, j.Author, TimeZoneInfo.ConvertTime(j.At, data.TimeZone).DateTime))
+            .Concat(data.MissingJustifications().Select(m => new JustificationLine(m.ActivityNum, m.Bimester, "Falta justificación", null, null)))
+            .OrderBy(j => j.ActivityNum).ThenBy(j => j.Bimester).ToList();
+        sheets.Add(XlsxTable.Create("Justificaciones", strings, justifications,
+            $"Ninguna actividad requiere justificación al {Numbers.Date(data.AsOf)}: en los bimestres cerrados todas quedaron en verde o sin programa.",
+            XlsxColumn<JustificationLine>.Int("Act.", 6, j => j.ActivityNum),
+            XlsxColumn<JustificationLine>.Text("Bimestre", 16, j => Bimesters.DocumentName(j.Bimester)),
+            XlsxColumn<JustificationLine>.Long("Justificación", 60, j => j.Text),
+            XlsxColumn<JustificationLine>.Text("Autor", 24, j => j.Author),
+            XlsxColumn<JustificationLine>.DateTime("Fecha", j => j.At)));
 
-        yield return XlsxTable.Create("Auditoría", strings, data.Audit, "Sin correcciones registradas.",
+        sheets.Add(XlsxTable.Create("Auditoría", strings, data.Audit, empty,
             XlsxColumn<ExportAuditRow>.DateTime("Fecha", a => data.Local(a.At)),
             XlsxColumn<ExportAuditRow>.Text("Quién", 24, a => a.Actor),
             XlsxColumn<ExportAuditRow>.Text("Acción", 16, a => ActionName(a.Action)),
@@ -106,12 +120,15 @@ public static partial class PoaWorkbook
             XlsxColumn<ExportAuditRow>.Text("Campo", 16, a => FieldName(a.Field)),
             XlsxColumn<ExportAuditRow>.Long("Antes", 24, a => Value(a.Field, a.OldValue)),
             XlsxColumn<ExportAuditRow>.Long("Después", 24, a => Value(a.Field, a.NewValue)),
-            XlsxColumn<ExportAuditRow>.Long("Motivo", 40, a => a.Reason));
+            XlsxColumn<ExportAuditRow>.Long("Motivo", 40, a => a.Reason)));
 
-        yield return XlsxTable.Create("Advertencias de importación", strings, data.ImportWarnings, "El documento importado no tuvo advertencias.",
+        sheets.Add(XlsxTable.Create("Advertencias de importación", strings, data.ImportWarnings, empty,
             XlsxColumn<ImportWarning>.Int("Act.", 6, w => w.ActivityNum),
-            XlsxColumn<ImportWarning>.Long("Advertencia", 110, w => w.Message));
+            XlsxColumn<ImportWarning>.Long("Advertencia", 110, w => w.Message)));
+        return sheets.OfType<XlsxSheet>();
     }
+
+    private sealed record JustificationLine(int ActivityNum, int Bimester, string Text, string? Author, DateTime? At);
 
     private static XlsxColumn<ExportRecordRow> Folio() => XlsxColumn<ExportRecordRow>.Text("Folio", 16, r => r.Folio);
 

@@ -31,7 +31,7 @@ public static partial class PoaWorkbook
         }
 
         var strings = new SharedStrings();
-        var sheets = new List<XlsxSheet> { PoaSheet(data, strings) };
+        var sheets = new List<XlsxSheet> { PoaSheet(data, strings), ObjectivesSheet(data, strings) };
         sheets.AddRange(RecordSheets(data, strings));
 
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);

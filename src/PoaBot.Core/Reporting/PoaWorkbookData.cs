@@ -9,8 +9,7 @@ namespace PoaBot.Core.Reporting;
 /// <param name="Records">Every record of the year dated up to <paramref name="AsOf"/> (voided and baseline ones included), plus received
 /// requests of earlier years still pending when the year began (<see cref="ExportRecordRow.CarriedOver"/>).</param>
 /// <param name="Justifications">Written justifications of out-of-range activities at a bimester's close.</param>
-/// <param name="Responsible">Signature block: setting <c>Report:Responsible</c>.</param>
-/// <param name="Position">Signature block: setting <c>Report:Position</c>.</param>
+/// <param name="Signature">Elaboró / Revisó / Autorizó and the place.</param>
 public sealed record PoaWorkbookData(
     int Year,
     string Directorate,
@@ -21,8 +20,7 @@ public sealed record PoaWorkbookData(
     IReadOnlyList<ExportAuditRow> Audit,
     IReadOnlyList<(int? ActivityNum, string Message)> ImportWarnings,
     IReadOnlyList<(int ActivityNum, int Bimester, string Text, string Author, DateTimeOffset At)> Justifications,
-    string? Responsible,
-    string? Position)
+    ReportSignature Signature)
 {
     /// <summary>The municipality's time zone: audit instants are shown as its local date and time.</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.FindSystemTimeZoneById(MunicipalClock.DefaultZone);
@@ -33,7 +31,7 @@ public sealed record PoaWorkbookData(
     /// <summary>Loads a year's POA from the database; null when there is no POA of that year.</summary>
     /// <param name="zone">The municipality's time zone (setting <c>Poa:TimeZone</c>); America/Mexico_City when null.</param>
     public static PoaWorkbookData? Load(
-        DbSession db, int year, DateOnly asOf, SemaforoThresholds thresholds, string? responsible, string? position, TimeZoneInfo? zone = null)
+        DbSession db, int year, DateOnly asOf, SemaforoThresholds thresholds, ReportSignature signature, TimeZoneInfo? zone = null)
     {
         var store = new PoaStore(db);
         var poa = store.Find(year);
@@ -58,13 +56,24 @@ public sealed record PoaWorkbookData(
             store.ImportWarnings(poa.Id),
             new JustificationStore(db).ForPoa(poa.Id)
                 .Select(j => ((int)j.ActivityNum, (int)j.Bimester, j.Text, j.Author, Instants.Parse(j.UpdatedAt))).ToList(),
-            responsible,
-            position)
+            signature)
         {
             TimeZone = zone,
             Thresholds = thresholds,
         };
     }
+
+    /// <summary>
+    /// Closed bimesters in which an activity ended out of the green band (as the close asks) with no written
+    /// justification yet.
+    /// </summary>
+    public IReadOnlyList<(int ActivityNum, int Bimester)> MissingJustifications() =>
+        Activities.SelectMany(a => a.Bimesters
+                .Where(b => b.State == PeriodState.Closed
+                    && Thresholds.Classify(b.Prog, b.Real ?? 0) is not (Semaforo.Verde or Semaforo.SinPrograma)
+                    && !Justifications.Any(j => j.ActivityNum == a.Num && j.Bimester == b.Bimester))
+                .Select(b => (a.Num, b.Bimester)))
+            .ToList();
 
     /// <summary>The local date and time at which an audit entry happened.</summary>
     public DateTime Local(string instant) => TimeZoneInfo.ConvertTime(Instants.Parse(instant), TimeZone).DateTime;

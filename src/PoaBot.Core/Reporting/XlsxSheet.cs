@@ -14,10 +14,14 @@ internal sealed class XlsxSheet(string name, SharedStrings strings)
     /// <summary>Excel keeps at most this many characters in a cell.</summary>
     private const int MaxCellText = 32_767;
 
+    /// <summary>Excel's paper size code for legal (oficio, 8.5 × 14 in), the paper of the municipality's reports.</summary>
+    private const uint LegalPaper = 5;
+
     private readonly SortedDictionary<uint, SortedDictionary<int, Cell>> rows = [];
     private readonly List<(uint Row1, int Col1, uint Row2, int Col2)> merges = [];
     private readonly SortedDictionary<int, double> widths = [];
     private readonly Dictionary<uint, double> heights = [];
+    private readonly HashSet<int> hidden = [];
 
     public string Name { get; } = name;
 
@@ -26,6 +30,12 @@ internal sealed class XlsxSheet(string name, SharedStrings strings)
 
     /// <summary>Printed in landscape, as wide as one page.</summary>
     public bool Landscape { get; set; }
+
+    /// <summary>Printed on one page, not only one page wide.</summary>
+    public bool OnePage { get; set; }
+
+    /// <summary>Centre of the printed page header (the report's title); every page's footer carries «Página N de M».</summary>
+    public string? PageHeader { get; set; }
 
     public uint LastRow => rows.Count == 0 ? 0 : rows.Keys.Max();
 
@@ -97,7 +107,26 @@ internal sealed class XlsxSheet(string name, SharedStrings strings)
 
     public void Width(int col, double width) => widths[col] = width;
 
+    /// <summary>Kept in the file (and read back by the importer) but neither shown nor printed.</summary>
+    public void Hide(int col) => hidden.Add(col);
+
     public void Height(uint row, double points) => heights[row] = points;
+
+    /// <summary>A rough count of the lines a wrapped text takes in a column (one width unit is about one character).</summary>
+    public static int Lines(string? text, double width)
+    {
+        var perLine = Math.Max(1, (int)(width * 1.2));
+        return (text ?? "").Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(part.Length / (double)perLine)));
+    }
+
+    /// <summary>Sets a row tall enough for the given number of wrapped lines.</summary>
+    public void FitLines(uint row, int lines)
+    {
+        if (lines > 1)
+        {
+            Height(row, (lines * 15) + 3);
+        }
+    }
 
     public static string Reference(uint row, int col) => ColumnName(col) + row.ToString(CultureInfo.InvariantCulture);
 
@@ -130,6 +159,7 @@ internal sealed class XlsxSheet(string name, SharedStrings strings)
                 Max = (uint)w.Key + 1,
                 Width = w.Value,
                 CustomWidth = true,
+                Hidden = hidden.Contains(w.Key) ? true : null,
             })));
         }
 
@@ -164,10 +194,14 @@ internal sealed class XlsxSheet(string name, SharedStrings strings)
         worksheet.Append(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
         worksheet.Append(new PageSetup
         {
+            PaperSize = LegalPaper,
             Orientation = Landscape ? OrientationValues.Landscape : OrientationValues.Portrait,
             FitToWidth = 1,
-            FitToHeight = 0,
+            FitToHeight = OnePage ? 1u : 0u,
         });
+        worksheet.Append(new HeaderFooter(
+            new OddHeader(PageHeader is null ? "" : "&C&8" + PageHeader.Replace("&", "&&", StringComparison.Ordinal)),
+            new OddFooter("&L&8" + Name.Replace("&", "&&", StringComparison.Ordinal) + "&R&8Página &P de &N")));
         return worksheet;
     }
 

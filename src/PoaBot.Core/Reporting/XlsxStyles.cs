@@ -88,11 +88,11 @@ internal static class XlsxStyles
             Xf(border: 1, numFmt: DateFormat),                                  // Date
             Xf(border: 1, numFmt: DateTimeFormat),                              // DateTime
             Xf(border: 1, numFmt: PercentFormat),                               // Percent
-            Xf(font: 1, fill: 3, border: 1),                                    // Verde
-            Xf(font: 1, fill: 4, border: 1),                                    // Amarillo
-            Xf(font: 1, fill: 5, border: 1),                                    // Rojo
-            Xf(font: 1, fill: 6, border: 1),                                    // Sobre
-            Xf(font: 1, fill: 7, border: 1),                                    // SinPrograma
+            Xf(font: 1, fill: 3, border: 1, wrap: true, center: true),  // Verde
+            Xf(font: 1, fill: 4, border: 1, wrap: true, center: true),  // Amarillo
+            Xf(font: 1, fill: 5, border: 1, wrap: true, center: true),  // Rojo
+            Xf(font: 1, fill: 6, border: 1, wrap: true, center: true),  // Sobre
+            Xf(font: 1, fill: 7, border: 1, wrap: true, center: true),  // SinPrograma
             Xf(font: 1))                                                        // Bold
         { Count = 18 };
 

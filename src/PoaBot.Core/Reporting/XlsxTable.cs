@@ -3,12 +3,18 @@ namespace PoaBot.Core.Reporting;
 /// <summary>A column of a plain table sheet: its header, width, and how one item fills its cell.</summary>
 internal sealed record XlsxColumn<T>(string Header, double Width, Action<XlsxSheet, uint, int, T> Write)
 {
+    /// <summary>Lines the item's text takes when wrapped (1 for all but long text).</summary>
+    public Func<T, int> Lines { get; init; } = _ => 1;
+
     public static XlsxColumn<T> Text(string header, double width, Func<T, string?> value) =>
         new(header, width, (sheet, row, col, item) => sheet.Text(row, col, value(item), XlsxStyles.Text));
 
     /// <summary>Long text (agreements, descriptions): wrapped in the cell.</summary>
     public static XlsxColumn<T> Long(string header, double width, Func<T, string?> value) =>
-        new(header, width, (sheet, row, col, item) => sheet.Text(row, col, value(item), XlsxStyles.Wrap));
+        new(header, width, (sheet, row, col, item) => sheet.Text(row, col, value(item), XlsxStyles.Wrap))
+        {
+            Lines = item => XlsxSheet.Lines(value(item), width),
+        };
 
     public static XlsxColumn<T> Int(string header, double width, Func<T, long?> value) =>
         new(header, width, (sheet, row, col, item) => sheet.Number(row, col, value(item), XlsxStyles.Int));
@@ -23,8 +29,14 @@ internal sealed record XlsxColumn<T>(string Header, double Width, Action<XlsxShe
 /// <summary>A sheet that is one table: a bold, frozen header row and one row per item.</summary>
 internal static class XlsxTable
 {
-    public static XlsxSheet Create<T>(string name, SharedStrings strings, IReadOnlyList<T> items, string empty, params XlsxColumn<T>[] columns)
+    /// <param name="empty">What the sheet says when there are no items; null: no sheet at all then.</param>
+    public static XlsxSheet? Create<T>(string name, SharedStrings strings, IReadOnlyList<T> items, string? empty, params XlsxColumn<T>[] columns)
     {
+        if (items.Count == 0 && empty is null)
+        {
+            return null;
+        }
+
         var sheet = new XlsxSheet(name, strings) { FrozenRows = 1, Landscape = true };
         for (var col = 0; col < columns.Length; col++)
         {
@@ -36,6 +48,7 @@ internal static class XlsxTable
         if (items.Count == 0)
         {
             sheet.Text(2, 0, empty, XlsxStyles.Note);
+            sheet.Merge(2, 0, 2, columns.Length - 1);
             return sheet;
         }
 
@@ -47,6 +60,7 @@ internal static class XlsxTable
                 columns[col].Write(sheet, row, col, item);
             }
 
+            sheet.FitLines(row, columns.Max(c => c.Lines(item)));
             row++;
         }
 

@@ -7,15 +7,16 @@ namespace PoaBot.CommandLine;
 
 /// <summary>
 /// <c>poabot export --xlsx FILE [--year Y] [--al dd/mm/aaaa]</c>: the POA workbook for Excel;
-/// <c>poabot export --csv FILE …</c>: the table as <c>summary --csv</c> writes it.
+/// <c>poabot export --csv FILE …</c>: the table as <c>summary --csv</c> writes it;
+/// <c>poabot export --pdf FILE …</c>: the signable PDF (POA table, justifications, signature block).
 /// </summary>
 public static class ExportCommand
 {
-    private const string Help = "Indique el archivo: poabot export --xlsx ARCHIVO.xlsx o poabot export --csv ARCHIVO.csv";
+    private const string Help = "Indique el archivo: poabot export --xlsx ARCHIVO.xlsx, poabot export --pdf ARCHIVO.pdf o poabot export --csv ARCHIVO.csv";
 
     public static int Run(CliContext context)
     {
-        if (!Targets(context, out var xlsx, out var csv))
+        if (!Targets(context, out var xlsx, out var pdf, out var csv))
         {
             return 1;
         }
@@ -36,20 +37,40 @@ public static class ExportCommand
                 return 1;
             }
 
-            if (xlsx is not null)
+            if (xlsx is not null || pdf is not null)
             {
-                var data = PoaWorkbookData.Load(db, (int)poa.Year, asOf, thresholds, report.Responsible, report.Position, zone)!;
+                var data = PoaWorkbookData.Load(db, (int)poa.Year, asOf, thresholds, report.ToSignature(context.Get<IOptions<PoaOptions>>().Value.Municipality), zone)!;
                 if (!string.IsNullOrWhiteSpace(directorate))
                 {
                     data = data with { Directorate = directorate.Trim() };
                 }
 
-                if (!ReportArgs.TryWrite(context, xlsx, stream => PoaWorkbook.Write(stream, data)))
+                if (xlsx is not null)
                 {
-                    return 1;
+                    if (!ReportArgs.TryWrite(context, xlsx, stream => PoaWorkbook.Write(stream, data)))
+                    {
+                        return 1;
+                    }
+
+                    context.Output.WriteLine($"Libro de Excel del POA {poa.Year}, {Numbers.AsOfPhrase((int)poa.Year, asOf)}, escrito en {Path.GetFullPath(xlsx)}.");
                 }
 
-                context.Output.WriteLine($"Libro de Excel del POA {poa.Year}, {Numbers.AsOfPhrase((int)poa.Year, asOf)}, escrito en {Path.GetFullPath(xlsx)}.");
+                if (pdf is not null)
+                {
+                    try
+                    {
+                        if (!ReportArgs.TryWrite(context, pdf, stream => PoaPdf.Write(stream, data)))
+                        {
+                            return 1;
+                        }
+                    }
+                    catch (PdfFontException e)
+                    {
+                        return context.Fail(e.Message);
+                    }
+
+                    context.Output.WriteLine($"PDF del POA {poa.Year}, {Numbers.AsOfPhrase((int)poa.Year, asOf)}, escrito en {Path.GetFullPath(pdf)}.");
+                }
             }
 
             if (csv is not null)
@@ -71,20 +92,23 @@ public static class ExportCommand
     /// The files asked for. <c>--csv</c> is a value-less flag for <c>summary</c>, so <c>export --csv FILE</c> leaves FILE as
     /// the positional argument; <c>--csv=FILE</c> works too.
     /// </summary>
-    private static bool Targets(CliContext context, out string? xlsx, out string? csv)
+    private static bool Targets(CliContext context, out string? xlsx, out string? pdf, out string? csv)
     {
         xlsx = null;
+        pdf = null;
         csv = null;
         var positionals = context.Args.Positionals.ToList();
-        if (context.Args.Has("xlsx"))
+        foreach (var option in new[] { "xlsx", "pdf" })
         {
-            xlsx = context.Args.Option("xlsx");
-            if (xlsx is null or "true" || xlsx.Length == 0)
+            if (context.Args.Has(option) && context.Args.Option(option) is null or "true" or "")
             {
                 context.Fail(Help);
                 return false;
             }
         }
+
+        xlsx = context.Args.Option("xlsx");
+        pdf = context.Args.Option("pdf");
 
         if (context.Args.Has("csv"))
         {
@@ -102,7 +126,7 @@ public static class ExportCommand
             }
         }
 
-        if (xlsx is null && csv is null)
+        if (xlsx is null && pdf is null && csv is null)
         {
             context.Fail(Help);
             return false;

@@ -5,7 +5,7 @@ using PoaBot.Core.Storage;
 
 namespace PoaBot.CommandLine;
 
-/// <summary><c>poabot summary [--year Y] [--al dd/mm/aaaa] [--csv]</c>: the POA table as of a date.</summary>
+/// <summary><c>poabot summary [--year Y] [--al dd/mm/aaaa] [--trimestral] [--csv]</c>: the POA table (or its quarters) as of a date.</summary>
 public static class SummaryCommand
 {
     public static int Run(CliContext context)
@@ -23,7 +23,15 @@ public static class SummaryCommand
                 return 1;
             }
 
-            var rows = new PoaStore(db).Progress(poa, asOf, thresholds);
+            var store = new PoaStore(db);
+            if (context.Args.Has("trimestral"))
+            {
+                var quarters = QuarterlyReport.Rows((int)poa.Year, asOf, date => store.Progress(poa, date, thresholds));
+                context.Output.Write(context.Args.Has("csv") ? QuarterlyReport.Csv(quarters) : QuarterlyReport.Text((int)poa.Year, asOf, quarters));
+                return 0;
+            }
+
+            var rows = store.Progress(poa, asOf, thresholds);
             context.Output.Write(context.Args.Has("csv")
                 ? SummaryCsv.Write(rows)
                 : SummaryText.Write((int)poa.Year, context.Get<IOptions<PoaOptions>>().Value.Directorate is { Length: > 0 } name ? name.Trim() : poa.Directorate, asOf, rows));

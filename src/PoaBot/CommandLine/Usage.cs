@@ -12,7 +12,7 @@ public static class Usage
           local [--as director|coordinador] [--fecha dd/mm/aaaa]
                                                 conversar con el bot en esta terminal
           import ARCHIVO                        importar el POA (TSV o CSV exportado de la hoja)
-          summary [--year AAAA] [--al dd/mm/aaaa] [--csv]
+          summary [--year AAAA] [--al dd/mm/aaaa] [--trimestral] [--csv]
                                                 la tabla del POA a una fecha
           export --xlsx ARCHIVO [--year AAAA] [--al dd/mm/aaaa]
                                                 el POA, los registros y la auditoría en Excel

@@ -50,6 +50,22 @@ public sealed class ImportAndSummaryCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_quarterly_csv_has_one_row_per_activity_and_ended_quarter()
+    {
+        await cli.RunAsync(["import", seedPath]);
+
+        var summary = await cli.RunAsync(["summary", "--trimestral", "--csv", "--year", "2024", "--al", "30/09/2024"]);
+
+        var lines = summary.Output.TrimEnd('\n').Split('\n');
+        Assert.Equal("num,actividad,trimestre,real,real_acum,prog_acum,avance_pct,cumplimiento_pct,semaforo", lines[0]);
+        Assert.Equal(1 + (4 * 3), lines.Length);
+        // Activity 4: one program in Mar/Abr (dated 30/04, Q2) and one in Jul/Ago (31/08, Q3); PROG 1 in Mar/Abr and 1 in Jul/Ago.
+        Assert.Equal("4,PROGRAMAS DE APOYOS SOCIALES,1,0,0,0,0.0,,sin_programa", lines[10]);
+        Assert.Equal("4,PROGRAMAS DE APOYOS SOCIALES,2,1,1,1,50.0,100.0,verde", lines[11]);
+        Assert.Equal("4,PROGRAMAS DE APOYOS SOCIALES,3,1,2,2,100.0,100.0,verde", lines[12]);
+    }
+
+    [Fact]
     public async Task Summary_in_the_middle_of_the_year_leaves_future_cells_empty()
     {
         await cli.RunAsync(["import", seedPath]);

@@ -151,6 +151,19 @@ public sealed class DirectorToolsTests : IDisposable
     }
 
     [Fact]
+    public void Exportar_pdf_answers_the_director_with_the_signable_pdf()
+    {
+        var director = world.Director();
+
+        director.Send("/exportar pdf");
+        var reply = Assert.Single(director.Last.Replies);
+
+        Assert.EndsWith("POA-2024-al-2024-04-15.pdf", reply.DocumentPath, StringComparison.Ordinal);
+        Assert.Contains("para firmar", reply.Html, StringComparison.Ordinal);
+        Assert.Equal("%PDF"u8.ToArray(), System.IO.File.ReadAllBytes(reply.DocumentPath!)[..4]);
+    }
+
+    [Fact]
     public void An_exported_xlsx_sent_to_importar_imports_the_same_poa_and_changes_nothing()
     {
         var director = world.Director();

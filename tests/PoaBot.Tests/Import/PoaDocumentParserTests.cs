@@ -74,6 +74,45 @@ public class PoaDocumentParserTests
         Assert.Contains(Seed.Warnings, w => w.ActivityNum == activity && w.Message.Contains(expected, StringComparison.Ordinal));
 
     [Fact]
+    public void Var_written_0_in_several_unreported_bimesters_is_one_line_per_activity()
+    {
+        var document = PoaDocumentParser.Parse(SeedDocuments.WithRow(2, r => [.. r[..8], "0", .. r[9..]]));
+
+        var warning = Assert.Single(document.Warnings, w => w.ActivityNum == 2 && w.Message.Contains("VAR. escrita 0", StringComparison.Ordinal));
+        Assert.Contains("Actividad 2, Mar/Abr y Sep/Oct: VAR. escrita 0, pero REAL − PROG = -4 y -15", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_council_title_with_other_years_does_not_set_the_poas_year()
+    {
+        var document = PoaDocumentParser.Parse(Encoding.UTF8.GetBytes("H. AYUNTAMIENTO CONSTITUCIONAL 2021-2024\n" + SeedDocuments.Text));
+
+        Assert.Equal(2024, document.Year);
+    }
+
+    [Fact]
+    public void The_year_comes_from_meta_real_when_the_title_has_none_and_a_file_without_either_is_refused()
+    {
+        var untitled = SeedDocuments.Text.Replace("PROGRAMA OPERATIVO ANUAL 2024", "PROGRAMA OPERATIVO ANUAL", StringComparison.Ordinal);
+        var yearless = untitled.Replace("META REAL 2024", "META REAL", StringComparison.Ordinal).Replace("2024", "", StringComparison.Ordinal);
+
+        Assert.Equal(2024, PoaDocumentParser.Parse(Encoding.UTF8.GetBytes("H. AYUNTAMIENTO 2021-2024\n" + untitled)).Year);
+        var error = Assert.Throws<PoaImportException>(() => PoaDocumentParser.Parse(Encoding.UTF8.GetBytes("H. AYUNTAMIENTO 2021-2027\n" + yearless)));
+        Assert.Contains("PROGRAMA OPERATIVO ANUAL 2024", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_semicolon_separated_csv_reads_the_same()
+    {
+        var csv = string.Join("\r\n", SeedDocuments.Rows.Select(r => string.Join(';', r.Select(c => c.Contains(';', StringComparison.Ordinal) ? $"\"{c}\"" : c))));
+
+        var document = PoaDocumentParser.Parse(Encoding.UTF8.GetBytes(csv));
+
+        Assert.Equal(Seed.Activities.Select(a => a.Name), document.Activities.Select(a => a.Name));
+        Assert.Equal(Seed.Activities.Select(a => a.Prog), document.Activities.Select(a => a.Prog));
+    }
+
+    [Fact]
     public void Consistent_activities_get_no_warning() =>
         Assert.DoesNotContain(Seed.Warnings, w => w.ActivityNum == 4);
 

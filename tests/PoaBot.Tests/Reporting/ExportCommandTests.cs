@@ -37,6 +37,23 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Export_pdf_writes_a_legal_landscape_table_page_and_a_signature_page_with_embedded_fonts()
+    {
+        await cli.RunAsync(["import", seedPath]);
+        var file = Path.Combine(test.Folder, "poa.pdf");
+
+        var export = await cli.RunAsync(["export", "--pdf", file, "--year", "2024", "--al", "31/12/2024"]);
+
+        Assert.Equal(0, export.Exit);
+        Assert.Contains("PDF del POA 2024, cierre del ejercicio 2024", export.Output, StringComparison.Ordinal);
+        var pdf = System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file));
+        Assert.StartsWith("%PDF-", pdf, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(pdf, @"/Type\s*/Page(?![s\w])"));
+        Assert.Contains("/MediaBox[0 0 1008 612]", pdf, StringComparison.Ordinal);
+        Assert.Contains("/FontFile2", pdf, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Export_xlsx_writes_a_workbook_the_importer_reads()
     {
         await cli.RunAsync(["import", seedPath]);

@@ -114,7 +114,7 @@ public sealed class PoaWorkbookTests : IDisposable
     public void The_open_xml_validator_finds_no_errors()
     {
         AddRecords(seed.Test.Database);
-        using var xlsx = WorkbookFixture.Write(seed.Data(WorkbookFixture.YearEnd, "Lic. Ana Pérez", "Directora de Participación Ciudadana"));
+        using var xlsx = WorkbookFixture.Write(seed.Data(new DateOnly(2024, 12, 31), WorkbookFixture.Signature));
         using var document = SpreadsheetDocument.Open(xlsx, false);
 
         var errors = new OpenXmlValidator().Validate(document).ToList();
@@ -123,7 +123,7 @@ public sealed class PoaWorkbookTests : IDisposable
     }
 
     [Fact]
-    public void A_workbook_without_records_is_valid_and_says_so_on_each_sheet()
+    public void A_workbook_without_records_is_valid_and_prints_no_empty_record_sheets()
     {
         // The seed as of 1 January has no REAL cells yet: re-imported, it gives a POA without a single record.
         using var empty = new TestDatabase();
@@ -132,14 +132,32 @@ public sealed class PoaWorkbookTests : IDisposable
             PoaImporter.Import(empty.Database, PoaDocumentParser.Parse(PoaWorkbook.ReadTable(plan)), "prueba", "poa.xlsx", WorkbookFixture.Now);
         }
 
-        var data = empty.Database.Read(db => PoaWorkbookData.Load(db, 2024, new DateOnly(2024, 1, 1), SemaforoThresholds.Default, null, null))!;
+        var data = empty.Database.Read(db => PoaWorkbookData.Load(db, 2024, new DateOnly(2024, 1, 1), SemaforoThresholds.Default, ReportSignature.None))!;
         using var xlsx = WorkbookFixture.Write(data);
         using var document = SpreadsheetDocument.Open(xlsx, false);
 
         Assert.Empty(new OpenXmlValidator().Validate(document));
         Assert.Empty(data.Records);
-        var reuniones = WorkbookFixture.Cells(document, "Reuniones");
-        Assert.Equal("Sin registros al 01/01/2024.", WorkbookFixture.Text(document, reuniones["A2"]));
+        var names = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToList();
+        Assert.Equal(["POA", "Objetivos", "Justificaciones"], names);
+        var justificaciones = WorkbookFixture.Cells(document, "Justificaciones");
+        Assert.StartsWith("Ninguna actividad requiere justificación al 01/01/2024", WorkbookFixture.Text(document, justificaciones["A2"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_poa_sheet_prints_on_one_legal_landscape_page_with_page_numbers_and_no_emoji()
+    {
+        using var xlsx = WorkbookFixture.Write(seed.Data(new DateOnly(2024, 12, 31)));
+        using var document = SpreadsheetDocument.Open(xlsx, false);
+
+        var part = (WorksheetPart)document.WorkbookPart!.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().First().Id!);
+        var setup = part.Worksheet.GetFirstChild<PageSetup>()!;
+        Assert.Equal((5u, OrientationValues.Landscape, 1u, 1u), (setup.PaperSize!.Value, setup.Orientation!.Value, setup.FitToWidth!.Value, setup.FitToHeight!.Value));
+        Assert.Contains("&P de &N", part.Worksheet.GetFirstChild<HeaderFooter>()!.OddFooter!.Text, StringComparison.Ordinal);
+        var texts = PoaWorkbook.ReadTable(xlsx).SelectMany(r => r).ToList();
+        Assert.DoesNotContain(texts, t => t.Any(c => char.IsSurrogate(c)));
+        Assert.Contains("rojo", texts);
+        Assert.Contains(texts, t => t.StartsWith("Falta justificación (", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -151,7 +169,7 @@ public sealed class PoaWorkbookTests : IDisposable
 
         var names = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToList();
         Assert.Equal(
-            ["POA", "Reuniones", "Solicitudes", "Gestiones", "Programas", "Acciones", "Línea base", "Justificaciones", "Auditoría", "Advertencias de importación"],
+            ["POA", "Objetivos", "Reuniones", "Solicitudes", "Gestiones", "Línea base", "Justificaciones", "Auditoría", "Advertencias de importación"],
             names);
         Assert.All(names, n => Assert.True(n.Length <= 31 && n.IndexOfAny(['[', ']', ':', '*', '?', '/', '\\']) < 0, n));
 
@@ -192,14 +210,18 @@ public sealed class PoaWorkbookTests : IDisposable
     [Fact]
     public void The_poa_sheet_ends_with_the_source_and_the_signature_block()
     {
-        using var xlsx = WorkbookFixture.Write(seed.Data(WorkbookFixture.YearEnd, "Lic. Ana Pérez", "Directora de Participación Ciudadana"));
+        using var xlsx = WorkbookFixture.Write(seed.Data(new DateOnly(2024, 12, 31), WorkbookFixture.Signature));
 
         var texts = PoaWorkbook.ReadTable(xlsx).SelectMany(r => r).ToList();
 
         Assert.Contains("Fuente de información: PoaBot — registros de los Consejos Sociales de Participación Ciudadana", texts);
-        Assert.Contains("Responsable de la información:", texts);
+        Assert.Contains("Tlaquepaque, Jalisco, a 31/12/2024", texts);
+        Assert.Contains("Elaboró:", texts);
+        Assert.Contains("Revisó:", texts);
+        Assert.Contains("Autorizó:", texts);
         Assert.Contains("Lic. Ana Pérez", texts);
-        Assert.Contains("Directora de Participación Ciudadana", texts);
+        Assert.Contains("Jefe de Planeación", texts);
+        Assert.Contains("Presidenta Municipal", texts);
     }
 
     [Fact]

@@ -15,14 +15,20 @@ public sealed class WorkbookFixture : IDisposable
     public static readonly DateTimeOffset Now = new(2024, 11, 25, 18, 0, 0, TimeSpan.Zero);
     public static readonly DateOnly YearEnd = new(2025, 1, 1);
 
+    public static readonly ReportSignature Signature = new(
+        new Signatory("Lic. Ana Pérez", "Directora de Participación Ciudadana"),
+        new Signatory("Ing. Luis Gómez", "Jefe de Planeación"),
+        new Signatory("Mtra. Rosa Díaz", "Presidenta Municipal"),
+        "Tlaquepaque, Jalisco");
+
     public WorkbookFixture() => PoaImporter.Import(Test.Database, PoaDocumentParser.Parse(SeedDocuments.Bytes), "prueba", "poa.txt", Now);
 
     public TestDatabase Test { get; } = new();
 
     public void Dispose() => Test.Dispose();
 
-    public PoaWorkbookData Data(DateOnly asOf, string? responsible = null, string? position = null) =>
-        Test.Database.Read(db => PoaWorkbookData.Load(db, 2024, asOf, SemaforoThresholds.Default, responsible, position))!;
+    public PoaWorkbookData Data(DateOnly asOf, ReportSignature? signature = null) =>
+        Test.Database.Read(db => PoaWorkbookData.Load(db, 2024, asOf, SemaforoThresholds.Default, signature ?? ReportSignature.None))!;
 
     public IReadOnlyList<ActivityProgress> Progress(DateOnly asOf) =>
         Test.Database.Read(db =>
