@@ -19,20 +19,25 @@ public static class FilesFlow
             return;
         }
 
+        // Loading and rendering happen after the commit, outside the write transaction (Reply.Render).
         var settings = turn.Settings;
-        var data = PoaWorkbookData.Load(turn.Db, year, turn.Today, turn.Thresholds, settings.Responsible, settings.Position, settings.Clock.Zone)!;
-        if (!string.IsNullOrWhiteSpace(settings.Directorate))
+        var (today, thresholds) = (turn.Today, turn.Thresholds);
+        var path = Path.Combine(folder, $"POA-{year}-al-{today:yyyy-MM-dd}.xlsx");
+        turn.Reply(new Reply($"📊 POA {year} al {Numbers.Date(today)}: la tabla en el formato de la Dirección, los registros, las justificaciones y la bitácora.")
         {
-            data = data with { Directorate = settings.Directorate.Trim() };
-        }
+            DocumentPath = path,
+            Render = db =>
+            {
+                var data = PoaWorkbookData.Load(db, year, today, thresholds, settings.Responsible, settings.Position, settings.Clock.Zone)!;
+                if (!string.IsNullOrWhiteSpace(settings.Directorate))
+                {
+                    data = data with { Directorate = settings.Directorate.Trim() };
+                }
 
-        var path = Path.Combine(folder, $"POA-{year}-al-{turn.Today:yyyy-MM-dd}.xlsx");
-        using (var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite))
-        {
-            PoaWorkbook.Write(file, data);
-        }
-
-        turn.Reply(new Reply($"📊 POA {year} al {Numbers.Date(turn.Today)}: la tabla en el formato de la Dirección, los registros, las justificaciones y la bitácora.") { DocumentPath = path });
+                using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite);
+                PoaWorkbook.Write(file, data);
+            },
+        });
     }
 
     public static void Chart(Turn turn)
@@ -42,11 +47,17 @@ public static class FilesFlow
             return;
         }
 
-        var store = new PoaStore(turn.Db);
-        var rows = store.Progress(store.Find(year)!, turn.Today, turn.Thresholds);
-        var path = Path.Combine(folder, $"POA-{year}-al-{turn.Today:yyyy-MM-dd}.png");
-        File.WriteAllBytes(path, ProgressChart.Png(year, turn.Today, rows));
-        turn.Reply(new Reply($"📈 Avance del POA {year} al {Numbers.Date(turn.Today)}: programado contra realizado por bimestre y el acumulado contra la meta anual.") { DocumentPath = path });
+        var (today, thresholds) = (turn.Today, turn.Thresholds);
+        var path = Path.Combine(folder, $"POA-{year}-al-{today:yyyy-MM-dd}.png");
+        turn.Reply(new Reply($"📈 Avance del POA {year} al {Numbers.Date(today)}: programado contra realizado por bimestre y el acumulado contra la meta anual.")
+        {
+            DocumentPath = path,
+            Render = db =>
+            {
+                var store = new PoaStore(db);
+                File.WriteAllBytes(path, ProgressChart.Png(year, today, store.Progress(store.Find(year)!, today, thresholds)));
+            },
+        });
     }
 
     private static string? Folder(Turn turn, string name)
