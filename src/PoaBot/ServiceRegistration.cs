@@ -16,10 +16,13 @@ public static class ServiceRegistration
     public static IServiceCollection AddPoaBotCore(this IServiceCollection services, IConfiguration configuration)
     {
         // Settings, bound by section and validated at start-up.
-        services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.Section)).ValidateOnStart();
+        services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.Section))
+            .Validate(o => string.IsNullOrWhiteSpace(o.Token) || TelegramOptions.TokenShape().IsMatch(o.Token), SettingText.BadToken)
+            .Validate(o => o.ApiBaseUrl is { IsAbsoluteUri: true, Scheme: "http" or "https" }, SettingText.BadApiBaseUrl)
+            .ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
         services.AddOptions<PoaOptions>().Bind(configuration.GetSection(PoaOptions.Section))
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Poa:TimeZone no es una zona horaria conocida (ejemplo: America/Mexico_City).")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), SettingText.BadTimeZone)
             .ValidateOnStart();
         services.AddOptions<SemaforoOptions>().Bind(configuration.GetSection(SemaforoOptions.Section))
             .Validate(o => o.Yellow <= o.Green && o.Green <= o.Over, "Los umbrales del semáforo deben cumplir Yellow ≤ Green ≤ Over.")

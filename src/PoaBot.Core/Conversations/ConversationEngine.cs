@@ -16,6 +16,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
 
     public TurnResult Handle(DbSession db, Input input)
     {
+        input = input with { Name = SafeText.WellFormed(input.Name), Text = input.Text is { } text ? SafeText.WellFormed(text) : null };
         if (!input.IsPrivate)
         {
             return new TurnResult([new Reply(Texts.GroupsNotSupported)]);

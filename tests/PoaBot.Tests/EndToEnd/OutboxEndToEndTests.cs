@@ -1,3 +1,4 @@
+using Dapper;
 using PoaBot.Core.Conversations;
 using PoaBot.Core.Storage;
 using PoaBot.FakeTelegram;
@@ -58,6 +59,70 @@ public sealed class OutboxEndToEndTests
     }
 
     [Fact]
+    public async Task A_database_locked_from_outside_holds_the_outcomes_in_memory_and_sends_nothing_twice()
+    {
+        await using var bot = await LiveBot.StartAsync(
+            new FakeBotApiOptions { EnforceRateLimits = false },
+            new Dictionary<string, string?> { ["Telegram:MessagesPerSecond"] = "10" },
+            beforeStart: b => FanOut(b, 40, 20));
+        await WaitForNoticesAsync(bot, 5);
+
+        using (var locker = bot.Database.Open())
+        {
+            using var transaction = locker.BeginTransaction(deferred: false);
+            locker.Execute("UPDATE app_setting SET value = value", transaction: transaction);
+            for (var i = 0; i < 600 && !bot.Logs.Any(l => l.Contains("kept in memory", StringComparison.Ordinal)); i++)
+            {
+                await Task.Delay(100);
+            }
+
+            transaction.Commit();
+        }
+
+        await WaitForNoticesAsync(bot, 40, distinct: true);
+        await DeliveryEndToEndTests.WaitUntilNothingPendingAsync(bot);
+        Assert.Contains(bot.Logs, l => l.Contains("kept in memory", StringComparison.Ordinal));
+        Assert.All(Notices(bot).GroupBy(m => m.Text), g => Assert.Single(g));
+        Assert.Equal(40L, bot.Database.Read(db => db.Scalar<long>("SELECT count(*) FROM outbox WHERE status = 'sent' AND payload LIKE '%Aviso %'")));
+    }
+
+    [Fact]
+    public async Task A_restart_right_after_a_burst_to_a_chat_keeps_its_pace_and_draws_no_429()
+    {
+        await using var bot = await LiveBot.StartAsync(beforeStart: b => FanOut(b, 3, 1));
+        await WaitForNoticesAsync(bot, 3);
+
+        await bot.StopAsync();
+        bot.Database.Write(db =>
+        {
+            for (var i = 3; i < 6; i++)
+            {
+                new OutboxStore(db).Enqueue(FirstChat, new Reply($"Aviso {i}"), DateTimeOffset.UtcNow);
+            }
+        });
+        bot.Start();
+
+        await WaitForNoticesAsync(bot, 6);
+        Assert.DoesNotContain(bot.Fake.Calls, c => c.ChatId == FirstChat && c.StatusCode == 429);
+    }
+
+    [Fact]
+    public async Task One_chat_waiting_for_its_pace_does_not_hold_another_chat_s_reply()
+    {
+        await using var bot = await LiveBot.StartAsync();
+        var beto = await bot.RegisterAsync(5301);
+        FanOut(bot, 20, 1);
+        await WaitForNoticesAsync(bot, 3);
+
+        var answer = await beto.SayAsync("/ayuda", "Lo que puedo hacer");
+
+        await WaitForNoticesAsync(bot, 20);
+        var order = bot.Fake.Messages.ToList();
+        Assert.True(order.IndexOf(answer) < order.FindLastIndex(m => m.ChatId == FirstChat), "the other chat's reply waited for the paced chat");
+        Assert.DoesNotContain(bot.Fake.Calls, c => c.StatusCode == 429);
+    }
+
+    [Fact]
     public async Task An_unreadable_outbox_row_is_set_aside_and_every_other_chat_is_answered()
     {
         await using var bot = await LiveBot.StartAsync();
@@ -79,10 +144,12 @@ public sealed class OutboxEndToEndTests
         Assert.Contains("/reportar", answer.Text, StringComparison.Ordinal);
     }
 
-    /// <summary>600 notices to 400 chats (people the fake server knows), queued as the engine would.</summary>
-    private static void FanOut(LiveBot bot)
+    private static void FanOut(LiveBot bot) => FanOut(bot, Messages, Chats);
+
+    /// <summary>Notices to chats (people the fake server knows), queued as the engine would.</summary>
+    private static void FanOut(LiveBot bot, int messages, int chats)
     {
-        for (var chat = 0; chat < Chats; chat++)
+        for (var chat = 0; chat < chats; chat++)
         {
             bot.Fake.RegisterUser(FirstChat + chat);
         }
@@ -90,9 +157,9 @@ public sealed class OutboxEndToEndTests
         bot.Database.Write(db =>
         {
             var outbox = new OutboxStore(db);
-            for (var i = 0; i < Messages; i++)
+            for (var i = 0; i < messages; i++)
             {
-                outbox.Enqueue(FirstChat + (i % Chats), new Reply($"Aviso {i}"), DateTimeOffset.UtcNow);
+                outbox.Enqueue(FirstChat + (i % chats), new Reply($"Aviso {i}"), DateTimeOffset.UtcNow);
             }
         });
     }
