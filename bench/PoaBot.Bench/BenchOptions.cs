@@ -6,7 +6,13 @@ namespace PoaBot.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/PoaBot.Bench -- [--coordinators N] [--burst M] [--burst-users U] [--records R] [--runs K] [--fanout F]";
+        "usage: dotnet run -c Release --project bench/PoaBot.Bench -- [--alone R] [--paced P] [--coordinators N] [--burst M] [--burst-users U] [--records R] [--runs K] [--fanout F]";
+
+    /// <summary>Reports (7 steps each) by one person alone, unpaced, after a warm-up report.</summary>
+    public int Alone { get; init; } = 30;
+
+    /// <summary>Reports by one person alone tapping once a second, with the bot's pacing on and Telegram's limits enforced.</summary>
+    public int Paced { get; init; } = 3;
 
     /// <summary>Coordinators who each register and report one meeting, all at once.</summary>
     public int Coordinators { get; init; } = 200;
@@ -40,6 +46,8 @@ internal sealed record BenchOptions
             i++;
             options = name switch
             {
+                "--alone" => options with { Alone = value },
+                "--paced" => options with { Paced = value },
                 "--coordinators" => options with { Coordinators = value },
                 "--burst" => options with { Burst = value },
                 "--burst-users" => options with { BurstUsers = Math.Max(1, value) },

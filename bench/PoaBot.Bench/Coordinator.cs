@@ -7,8 +7,9 @@ namespace PoaBot.Bench;
 /// A person on a phone: acts, then waits for the bot's answer before the next step. Records the latency of every step,
 /// from the moment the update was injected into the fake server to the moment the fake recorded the bot's reply.
 /// </summary>
-internal sealed class Coordinator(FakeBotApi fake, long id, ChannelReader<SentMessage> replies)
+internal sealed class Coordinator(FakeBotApi fake, long id, ChannelReader<SentMessage> replies, TimeSpan pace = default)
 {
+    private DateTimeOffset lastStep = DateTimeOffset.MinValue;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private SentMessage? keyboard;
 
@@ -26,6 +27,12 @@ internal sealed class Coordinator(FakeBotApi fake, long id, ChannelReader<SentMe
     public async Task RegisterAndReportAsync(string invite)
     {
         await SayAsync($"/start {invite}", "Bienvenido");
+        await ReportAsync();
+    }
+
+    /// <summary>Reports a meeting: 7 updates.</summary>
+    public async Task ReportAsync()
+    {
         await SayAsync("/reportar", "¿Qué desea reportar?");
         await TapAsync("Reunión", "¿Qué día fue?");
         await TapAsync("Hoy", "¿Cuántas personas asistieron?");
@@ -37,6 +44,7 @@ internal sealed class Coordinator(FakeBotApi fake, long id, ChannelReader<SentMe
 
     private async Task SayAsync(string text, string expect)
     {
+        await PaceAsync();
         var at = DateTimeOffset.UtcNow;
         var update = fake.SendText(id, text);
         await ReplyAsync(update, at, expect);
@@ -47,9 +55,22 @@ internal sealed class Coordinator(FakeBotApi fake, long id, ChannelReader<SentMe
         var message = keyboard ?? throw new InvalidOperationException($"Chat {id}: no message with buttons to tap «{label}».");
         var button = message.InlineKeyboard.SelectMany(r => r).FirstOrDefault(b => b.Text.Contains(label, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"Chat {id}: no button «{label}» in «{message.Text}».");
+        await PaceAsync();
         var at = DateTimeOffset.UtcNow;
         var update = fake.PressButton(id, message.MessageId, button.CallbackData);
         await ReplyAsync(update, at, expect);
+    }
+
+    /// <summary>A person tapping at a steady rhythm: each step starts <c>pace</c> after the previous one started.</summary>
+    private async Task PaceAsync()
+    {
+        var wait = lastStep + pace - DateTimeOffset.UtcNow;
+        if (pace > TimeSpan.Zero && wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+
+        lastStep = DateTimeOffset.UtcNow;
     }
 
     private async Task ReplyAsync(long updateId, DateTimeOffset injectedAt, string expect)

@@ -68,6 +68,40 @@ using (var probe = new BenchDatabase())
 Console.WriteLine("warning: a Debug build; run with -c Release for meaningful figures.");
 #endif
 
+double? unpacedP50 = null;
+if (options.Alone > 0)
+{
+    await Phase("one person alone", async () =>
+    {
+        var a = await StepBench.RunAsync(options.Alone, paced: false);
+        unpacedP50 = a.P50Ms;
+        lines.Add($"one person alone, unpaced: {Figures.Int(a.Steps)} steps, update→reply p50 {Figures.Ms(a.P50Ms)}, p99 {Figures.Ms(a.P99Ms)}{Floor(a.P50Ms <= 3, "p50 ≤ 3 ms")}");
+    });
+}
+
+if (options.Paced > 0)
+{
+    await Phase("one person tapping once a second, paced", async () =>
+    {
+        var p = await StepBench.RunAsync(options.Paced, paced: true);
+        lines.Add(
+            $"one person tapping once a second, pacing on, fake enforcing 1 msg/s per chat after a burst of 3: {Figures.Int(p.Steps)} steps, " +
+            $"p50 {Figures.Ms(p.P50Ms)}, p99 {Figures.Ms(p.P99Ms)}" +
+            (unpacedP50 is { } u ? Floor(p.P50Ms <= u + 5, "within 5 ms of unpaced") : ""));
+    });
+}
+
+if (options.Coordinators > 50)
+{
+    await Phase("50 coordinators", async () =>
+    {
+        var (_, c) = await ConversationBench.RunAsync(50);
+        lines.Add(
+            $"conversations: 50 coordinators × {c!.UpdatesPerCoordinator} updates: {Figures.Int(c.UpdatesPerSecond)} updates/s; " +
+            $"update→reply p50 {Figures.Ms(c.P50Ms)}, p99 {Figures.Ms(c.P99Ms)}{Floor(c.UpdatesPerSecond >= 1500, "1,500 updates/s")}");
+    });
+}
+
 await Phase("start-up and conversations", async () =>
 {
     var (startup, conversations) = await ConversationBench.RunAsync(options.Coordinators);

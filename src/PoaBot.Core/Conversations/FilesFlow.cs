@@ -19,41 +19,48 @@ public static class FilesFlow
             return;
         }
 
+        // Loading and rendering happen after the commit, outside the write transaction (Reply.Render).
         var settings = turn.Settings;
-        var data = PoaWorkbookData.Load(turn.Db, year, turn.Today, turn.Thresholds, settings.Signature, settings.Clock.Zone)!;
-        if (!string.IsNullOrWhiteSpace(settings.Directorate))
+        var (today, thresholds) = (turn.Today, turn.Thresholds);
+        void Write(DbSession db, string path, Action<Stream, PoaWorkbookData> write)
         {
-            data = data with { Directorate = settings.Directorate.Trim() };
+            var data = PoaWorkbookData.Load(db, year, today, thresholds, settings.Signature, settings.Clock.Zone)!;
+            if (!string.IsNullOrWhiteSpace(settings.Directorate))
+            {
+                data = data with { Directorate = settings.Directorate.Trim() };
+            }
+
+            using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite);
+            write(file, data);
         }
 
         if (arg.Trim().Equals("pdf", StringComparison.OrdinalIgnoreCase))
         {
-            var pdf = Path.Combine(folder, $"POA-{year}-al-{turn.Today:yyyy-MM-dd}.pdf");
             try
             {
-                using (var file = new FileStream(pdf, FileMode.Create, FileAccess.ReadWrite))
-                {
-                    PoaPdf.Write(file, data);
-                }
+                PdfFonts.Install();
             }
             catch (PdfFontException)
             {
-                File.Delete(pdf);
                 turn.Say("No pude preparar el PDF: al servidor le falta una fuente tipográfica (paquete fonts-dejavu-core). Avise a quien administra el bot; mientras tanto, /exportar le envía el Excel.");
                 return;
             }
 
-            turn.Reply(new Reply($"🖋 PDF del POA {year} para firmar ({Numbers.AsOfPhrase(year, turn.Today)}): la tabla, las justificaciones y las firmas de Elaboró, Revisó y Autorizó.") { DocumentPath = pdf });
+            var pdf = Path.Combine(folder, $"POA-{year}-al-{today:yyyy-MM-dd}.pdf");
+            turn.Reply(new Reply($"🖋 PDF del POA {year} para firmar ({Numbers.AsOfPhrase(year, today)}): la tabla, las justificaciones y las firmas de Elaboró, Revisó y Autorizó.")
+            {
+                DocumentPath = pdf,
+                Render = db => Write(db, pdf, PoaPdf.Write),
+            });
             return;
         }
 
-        var path = Path.Combine(folder, $"POA-{year}-al-{turn.Today:yyyy-MM-dd}.xlsx");
-        using (var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite))
+        var path = Path.Combine(folder, $"POA-{year}-al-{today:yyyy-MM-dd}.xlsx");
+        turn.Reply(new Reply($"📊 POA {year} al {Numbers.Date(today)}: la tabla en el formato de la Dirección, los registros, las justificaciones y la bitácora. El PDF para firmar: /exportar pdf")
         {
-            PoaWorkbook.Write(file, data);
-        }
-
-        turn.Reply(new Reply($"📊 POA {year} al {Numbers.Date(turn.Today)}: la tabla en el formato de la Dirección, los registros, las justificaciones y la bitácora. El PDF para firmar: /exportar pdf") { DocumentPath = path });
+            DocumentPath = path,
+            Render = db => Write(db, path, PoaWorkbook.Write),
+        });
     }
 
     public static void Chart(Turn turn)
@@ -63,11 +70,17 @@ public static class FilesFlow
             return;
         }
 
-        var store = new PoaStore(turn.Db);
-        var rows = store.Progress(store.Find(year)!, turn.Today, turn.Thresholds);
-        var path = Path.Combine(folder, $"POA-{year}-al-{turn.Today:yyyy-MM-dd}.png");
-        File.WriteAllBytes(path, ProgressChart.Png(year, turn.Today, rows));
-        turn.Reply(new Reply($"📈 Avance del POA {year} al {Numbers.Date(turn.Today)}: programado contra realizado por bimestre y el acumulado contra la meta anual.") { DocumentPath = path });
+        var (today, thresholds) = (turn.Today, turn.Thresholds);
+        var path = Path.Combine(folder, $"POA-{year}-al-{today:yyyy-MM-dd}.png");
+        turn.Reply(new Reply($"📈 Avance del POA {year} al {Numbers.Date(today)}: programado contra realizado por bimestre y el acumulado contra la meta anual.")
+        {
+            DocumentPath = path,
+            Render = db =>
+            {
+                var store = new PoaStore(db);
+                File.WriteAllBytes(path, ProgressChart.Png(year, today, store.Progress(store.Find(year)!, today, thresholds)));
+            },
+        });
     }
 
     private static string? Folder(Turn turn, string name)

@@ -20,6 +20,25 @@ public sealed record Reply(string Html)
     /// <summary>Send <see cref="DocumentPath"/> as a photo (a chart) rather than as a document.</summary>
     public bool DocumentIsPhoto { get; init; }
 
+    /// <summary>
+    /// Writes the file at <see cref="DocumentPath"/> (an export, a chart) from a read of the database. Slow work that is not
+    /// a database change: the edge runs it after the turn's commit, outside the write transaction, then sends the reply.
+    /// </summary>
+    public Action<Storage.DbSession>? Render { get; init; }
+
+    /// <summary>Runs <see cref="Render"/>, if any, in a read of the database.</summary>
+    public void RenderFile(Storage.Database database)
+    {
+        if (Render is { } render)
+        {
+            database.Read(db =>
+            {
+                render(db);
+                return true;
+            });
+        }
+    }
+
     /// <summary>Evidence to show again, by the file_id Telegram gave this bot; the text becomes its caption.</summary>
     public string? EvidenceFileId { get; init; }
 
@@ -27,4 +46,16 @@ public sealed record Reply(string Html)
 }
 
 /// <summary>What one input produced: replies to send, and a short answer for a pressed button.</summary>
-public sealed record TurnResult(IReadOnlyList<Reply> Replies, string? ButtonAnswer = null);
+public sealed record TurnResult(IReadOnlyList<Reply> Replies, string? ButtonAnswer = null)
+{
+    /// <summary>Renders the replies' files (after the turn's commit), each from its own read of the database.</summary>
+    public TurnResult RenderFiles(Storage.Database database)
+    {
+        foreach (var reply in Replies)
+        {
+            reply.RenderFile(database);
+        }
+
+        return this;
+    }
+}

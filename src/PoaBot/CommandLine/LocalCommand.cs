@@ -90,7 +90,7 @@ public static class LocalCommand
         };
 
     private static TurnResult Handle(Database database, ConversationEngine engine, Input input) =>
-        database.Write(db => engine.Handle(db, input));
+        database.Write(db => engine.Handle(db, input)).RenderFiles(database);
 
     /// <summary>The moment of an input: now, or the same time of day on the --fecha day.</summary>
     private static DateTimeOffset Now(MunicipalClock clock, DateOnly? fecha) =>

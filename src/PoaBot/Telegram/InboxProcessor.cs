@@ -31,6 +31,9 @@ public sealed class InboxProcessor(
     private readonly Dictionary<long, Task<Input>> downloads = [];
     private readonly SemaphoreSlim downloadSlots = new(4);
 
+    // Exports and charts being rendered after their commit, by chat: the chat's next updates wait for them.
+    private readonly Dictionary<long, Task> renders = [];
+
     public const int BatchSize = 500;
 
     public const string Apology =
@@ -76,6 +79,7 @@ public sealed class InboxProcessor(
         StartDownloads(mapped.Where(m => m.Update?.Input?.FileId is not null).Select(m => (m.Row.UpdateId, m.Update!)).ToList(), cancellationToken);
         var now = clock.Now;
         var handled = 0;
+        var toRender = new List<Rendering>();
         database.Write(db =>
         {
             var inbox = new InboxStore(db);
@@ -97,6 +101,17 @@ public sealed class InboxProcessor(
                     continue;
                 }
 
+                if (renders.TryGetValue(row.ChatId, out var rendering))
+                {
+                    if (!rendering.IsCompleted)
+                    {
+                        heldChats.Add(row.ChatId);
+                        continue;
+                    }
+
+                    renders.Remove(row.ChatId);
+                }
+
                 var ready = update;
                 if (downloads.TryGetValue(row.UpdateId, out var download))
                 {
@@ -113,12 +128,12 @@ public sealed class InboxProcessor(
                 handled++;
                 try
                 {
-                    db.Savepoint(() =>
+                    toRender.AddRange(db.Savepoint(() =>
                     {
-                        Handle(db, row, ready, now);
+                        var files = Handle(db, row, ready, now);
                         inbox.Done(row.UpdateId, now);
-                        return true;
-                    });
+                        return files;
+                    }));
                 }
                 catch (Exception ex)
                 {
@@ -144,6 +159,11 @@ public sealed class InboxProcessor(
                 }
             }
         });
+        foreach (var chat in toRender.GroupBy(r => r.ChatId))
+        {
+            renders[chat.Key] = Task.Run(() => RenderAndSend([.. chat]), CancellationToken.None);
+        }
+
         if (handled > 0)
         {
             signals.Outbox.Set();
@@ -152,11 +172,12 @@ public sealed class InboxProcessor(
         return handled > 0;
     }
 
-    private void Handle(DbSession db, InboxRow row, MappedUpdate? update, DateTimeOffset now)
+    /// <summary>Runs the engine for one update; returns the replies whose files are to be rendered after the commit.</summary>
+    private List<Rendering> Handle(DbSession db, InboxRow row, MappedUpdate? update, DateTimeOffset now)
     {
         if (update is null)
         {
-            return;
+            return [];
         }
 
         if (update.Reachable is { } reachable)
@@ -171,12 +192,12 @@ public sealed class InboxProcessor(
                 people.MarkUnreachable(update.ChatId, now);
             }
 
-            return;
+            return [];
         }
 
         if (update.Input is not { } input)
         {
-            return;
+            return [];
         }
 
         var result = engine.Handle(db, input);
@@ -186,11 +207,56 @@ public sealed class InboxProcessor(
             outbox.EnqueueCallbackAnswer(update.ChatId, query, result.ButtonAnswer, now);
         }
 
+        var toRender = new List<Rendering>();
         for (var i = 0; i < result.Replies.Count; i++)
         {
-            outbox.Enqueue(update.ChatId, result.Replies[i], now, $"u{row.UpdateId}:{i}");
+            var reply = result.Replies[i];
+            if (reply.Render is null)
+            {
+                outbox.Enqueue(update.ChatId, reply, now, $"u{row.UpdateId}:{i}");
+            }
+            else
+            {
+                toRender.Add(new Rendering(update.ChatId, reply, $"u{row.UpdateId}:{i}"));
+            }
         }
+
+        return toRender;
     }
+
+    /// <summary>
+    /// Renders exports and charts after the commit, outside the write transaction and beside the processing loop (only
+    /// the chat that asked waits for them), then queues them. A file that cannot be rendered gets the apology instead.
+    /// </summary>
+    private void RenderAndSend(List<Rendering> files)
+    {
+        var ready = files.Select(f =>
+        {
+            try
+            {
+                f.Reply.RenderFile(database);
+                return f.Reply;
+            }
+            catch (Exception ex)
+            {
+                Log.RenderFailed(logger, f.ChatId, Redact.Describe(ex, options.Value.Token));
+                return new Reply(Apology);
+            }
+        }).ToList();
+        var now = clock.Now;
+        database.Write(db =>
+        {
+            var outbox = new OutboxStore(db);
+            for (var i = 0; i < files.Count; i++)
+            {
+                outbox.Enqueue(files[i].ChatId, ready[i], now, files[i].Key);
+            }
+        });
+        signals.Outbox.Set();
+        signals.Inbox.Set();
+    }
+
+    private sealed record Rendering(long ChatId, Reply Reply, string Key);
 
     /// <summary>
     /// An update Telegram.Bot cannot read (a value Telegram added after the library's release): set aside with its reason;

@@ -38,6 +38,9 @@ internal static partial class Log
     [LoggerMessage(400, LogLevel.Warning, "Update {UpdateId} cannot be read and is set aside: {Reason}")]
     public static partial void UpdateUnreadable(ILogger logger, long updateId, string reason);
 
+    [LoggerMessage(401, LogLevel.Error, "A file for chat {ChatId} could not be rendered: {Error}")]
+    public static partial void RenderFailed(ILogger logger, long chatId, string error);
+
     [LoggerMessage(10, LogLevel.Error, "{Worker} loop error: {Error}")]
     public static partial void LoopError(ILogger logger, string worker, string error);
 }

@@ -121,7 +121,7 @@ public sealed class Chat(ChatWorld world, long userId, string name)
 
     public Chat Handle(Input input)
     {
-        turns.Add(world.Database.Write(db => world.Engine.Handle(db, input)));
+        turns.Add(world.Database.Write(db => world.Engine.Handle(db, input)).RenderFiles(world.Database));
         return this;
     }
 

@@ -1,0 +1,37 @@
+using PoaBot.FakeTelegram;
+
+namespace PoaBot.Bench;
+
+internal sealed record StepFigures(int Steps, double P50Ms, double P99Ms);
+
+/// <summary>
+/// One person alone, reporting meeting after meeting: the latency of each step (update injected → reply recorded by the
+/// fake). Unpaced: the bot's pacing lifted, the fake enforcing nothing. Paced: the bot's default pacing, the fake enforcing
+/// Telegram's limits (per chat a burst of 3 then 1 message/s), and the person tapping once a second.
+/// </summary>
+internal static class StepBench
+{
+    private const long Person = 8_900_001;
+
+    public static async Task<StepFigures> RunAsync(int reports, bool paced)
+    {
+        await using var bot = await BenchBot.CreateAsync(new FakeBotApiOptions { EnforceRateLimits = paced });
+        var councils = Seed.Councils(bot.Database, 1);
+        var invite = Seed.Invites(bot.Database, 1, councils)[0];
+        bot.StartHost(paced ? null : BenchBot.Unpaced);
+        await bot.FirstPollAsync();
+        await using var watcher = new ReplyWatcher(bot.Fake);
+        var person = new Coordinator(bot.Fake, Person, watcher.Watch(Person), paced ? TimeSpan.FromSeconds(1) : TimeSpan.Zero);
+        await person.RegisterAndReportAsync(invite);
+
+        // The first report warms up the JIT compiler; the figures are of the ones after it.
+        var warm = person.LatenciesMs.Count;
+        for (var i = 0; i < reports; i++)
+        {
+            await person.ReportAsync();
+        }
+
+        var steps = person.LatenciesMs.Skip(warm).ToList();
+        return new StepFigures(steps.Count, Figures.Percentile(steps, 50), Figures.Percentile(steps, 99));
+    }
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Globalization;
+using PoaBot.Core.People;
+
+namespace PoaBot.Tests.EndToEnd;
+
+/// <summary>Exports and charts are rendered after the commit, outside the write transaction: other chats are not held.</summary>
+public sealed class RenderEndToEndTests
+{
+    [Fact]
+    public async Task While_an_export_is_being_written_another_coordinators_report_is_answered()
+    {
+        await using var bot = await LiveBot.StartAsync();
+        var director = await bot.RegisterAsync(5401, Roles.Director);
+        var beto = await bot.RegisterAsync(5402);
+
+        // The export's file is a named pipe: writing it blocks until the test reads it, so the export stays "running".
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City")).DateTime);
+        var folder = Path.Combine(Path.GetDirectoryName(bot.DatabasePath)!, "exportes");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"POA-{today.Year.ToString(CultureInfo.InvariantCulture)}-al-{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xlsx");
+        using (var mkfifo = Process.Start("mkfifo", [path]))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        var mark = bot.Fake.MessageCount;
+        bot.Fake.SendText(director.Id, "/exportar");
+        await beto.SayAsync("/reportar", "¿Qué desea reportar?");
+        await beto.TapAsync("Reunión", "¿Qué día fue?");
+
+        // Beto went two steps while the export was still being written: the director has nothing yet.
+        Assert.DoesNotContain(bot.Fake.Messages.Skip(mark), m => m.ChatId == director.Id);
+        byte[] workbook;
+        await using (var reader = new FileStream(path, FileMode.Open, FileAccess.Read))
+        using (var copy = new MemoryStream())
+        {
+            await reader.CopyToAsync(copy);
+            workbook = copy.ToArray();
+        }
+
+        // The sender reads the same pipe to send it: give it the workbook again.
+        var feed = Task.Run(() => File.WriteAllBytes(path, workbook));
+        var export = await bot.Fake.WaitForMessageSinceAsync(mark, director.Id, m => m.Method == "sendDocument", TimeSpan.FromSeconds(20));
+        await feed;
+        Assert.Equal(workbook, export.FileContent);
+    }
+}
