@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PoaBot.Core.Storage;
 using PoaBot.Telegram;
 
 namespace PoaBot.CommandLine;
@@ -20,6 +21,12 @@ public static class Cli
         CancellationToken cancellationToken = default)
     {
         var command = CommandArgs.Parse(args);
+        if (command.Has("version") || command.Verb == "version")
+        {
+            await output.WriteLineAsync(AppVersion.Line);
+            return 0;
+        }
+
         if (command.Has("help") || command.Verb is "help" or "ayuda")
         {
             await output.WriteAsync(Usage.Text);
@@ -65,12 +72,18 @@ public static class Cli
                 "chart" => ChartCommand.Run(context),
                 "activity" => ActivityCommand.Run(context),
                 "backup" => BackupCommand.Run(context),
+                "restore" => RestoreCommand.Run(context),
                 "council" => CouncilCommand.Run(context),
                 "invite" => InviteCommand.Run(context),
                 "local" => await LocalCommand.RunAsync(context, cancellationToken),
                 "remind" => RemindCommand.Run(context),
                 _ => await context.Usage($"No conozco el comando «{command.Verb}»."),
             };
+        }
+        catch (SchemaTooNewException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 1;
         }
         catch (OptionsValidationException ex)
         {

@@ -28,6 +28,8 @@ public static class Usage
           invite --role director                una invitación de un solo uso
           remind --dry-run [--fecha dd/mm/aaaa] quién recibiría recordatorios ese día, y por qué
           backup ARCHIVO                        copia consistente de la base de datos
+          restore CARPETA                       volver a una copia de respaldo (con el bot detenido)
+          --version                             versión y commit de este programa
 
         """;
 }

@@ -34,18 +34,6 @@ public sealed class ReminderScheduler(
                 Log.LoopError(logger, nameof(ReminderScheduler), $"{ex.GetType().Name}: {ex.Message}");
             }
         }
-        while (await Tick(timer, stoppingToken));
-    }
-
-    private static async Task<bool> Tick(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        while (await Ticks.Next(timer, stoppingToken));
     }
 }

@@ -26,6 +26,7 @@ public static class TelegramRegistration
         services.AddHostedService<InboxProcessor>();
         services.AddHostedService<OutboxSender>();
         services.AddHostedService<PoaBot.Reminders.ReminderScheduler>();
+        services.AddHostedService<PoaBot.Operations.Housekeeping>();
         return services;
     }
 }
