@@ -39,6 +39,9 @@ public sealed class Database
     /// <summary>Folder beside the database where evidence files are kept.</summary>
     public string EvidenceFolder => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, "evidencias");
 
+    /// <summary>The database file and its write-ahead log, in bytes.</summary>
+    public long SizeBytes => new[] { Path, Path + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(connectionString);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PoaBot.Core.Storage;
+using PoaBot.Operations;
 using PoaBot.Telegram;
 
 namespace PoaBot.CommandLine;
@@ -38,6 +39,7 @@ public static class Cli
             Args = [],
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
+        builder.Configuration.AddSystemdCredentials();
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -54,6 +56,7 @@ public static class Cli
         if (command.Verb == "run")
         {
             builder.Services.AddTelegramWorker();
+            builder.AddOperations();
         }
 
         configureServices?.Invoke(builder.Services);
@@ -73,6 +76,7 @@ public static class Cli
                 "activity" => ActivityCommand.Run(context),
                 "backup" => BackupCommand.Run(context),
                 "restore" => RestoreCommand.Run(context),
+                "status" => StatusCommand.Run(context),
                 "council" => CouncilCommand.Run(context),
                 "invite" => InviteCommand.Run(context),
                 "local" => await LocalCommand.RunAsync(context, cancellationToken),

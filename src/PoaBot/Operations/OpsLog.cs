@@ -13,4 +13,7 @@ internal static partial class OpsLog
 
     [LoggerMessage(72, LogLevel.Error, "Housekeeping failed: {Error}")]
     public static partial void HousekeepingFailed(ILogger logger, string error);
+
+    [LoggerMessage(73, LogLevel.Warning, "Could not write the health row: {Error}")]
+    public static partial void HealthWriteFailed(ILogger logger, string error);
 }

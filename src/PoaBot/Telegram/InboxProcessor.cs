@@ -86,6 +86,7 @@ public sealed class InboxProcessor(
                     {
                         Handle(db, row, update is not null && downloaded.TryGetValue(row.UpdateId, out var d) ? update with { Input = d } : update, now);
                         inbox.Done(row.UpdateId, now);
+                        PoaBot.Operations.PoaMetrics.Handled(now - Instants.Parse(row.ReceivedAt));
                         return true;
                     });
                 }

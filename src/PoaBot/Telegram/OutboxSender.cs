@@ -85,6 +85,7 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
         {
             try
             {
+                signals.Health.SenderAlive(clock.Now);
                 if (!await SendDueAsync(stoppingToken))
                 {
                     var next = database.Read(db => new OutboxStore(db).NextDue());
@@ -140,6 +141,7 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
             var outbox = new OutboxStore(db);
             foreach (var (row, result, error, notBefore) in outcomes)
             {
+                PoaBot.Operations.PoaMetrics.Send(result.ToString(), error);
                 switch (result)
                 {
                     case Result.Sent:

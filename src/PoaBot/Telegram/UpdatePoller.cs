@@ -35,6 +35,7 @@ public sealed class UpdatePoller(
             try
             {
                 var updates = await bot.GetUpdates(offset, 100, (int)options.Value.PollTimeout.TotalSeconds, Wanted, stoppingToken);
+                signals.Health.Polled(clock.Now, updates.Length);
                 if (updates.Length > 0)
                 {
                     Store(updates);

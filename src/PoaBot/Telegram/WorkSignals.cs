@@ -40,6 +40,9 @@ public sealed class WorkSignals : IDisposable
 
     public Signal Outbox { get; } = new();
 
+    /// <summary>Heartbeats of the poller and the sender, for status, /healthz and the systemd watchdog.</summary>
+    public PoaBot.Operations.Heartbeats Health { get; } = new();
+
     public void Dispose()
     {
         Inbox.Dispose();
