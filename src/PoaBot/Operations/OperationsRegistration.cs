@@ -19,6 +19,7 @@ public static class OperationsRegistration
         // systemd: Type=notify readiness and journald-friendly console logs when run as a unit; nothing otherwise.
         builder.Services.AddSystemd();
 
+        builder.Services.AddHostedService<CommandMenus>();
         builder.Services.AddHostedService<Housekeeping>();
         builder.Services.AddHostedService<HealthMonitor>();
         builder.Services.AddHostedService<HttpEndpoints>();

@@ -1,6 +1,5 @@
 using global::Telegram.Bot;
 using global::Telegram.Bot.Types;
-using PoaBot.Core.People;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Telegram;
@@ -18,7 +17,7 @@ public static class BotStartup
         new() { Command = "ayuda", Description = "Qué puede hacer este bot" },
     ];
 
-    private static readonly BotCommand[] DirectorCommands =
+    internal static readonly BotCommand[] DirectorCommands =
     [
         .. CoordinatorCommands,
         new() { Command = "coordinadores", Description = "Personas, consejos, último reporte; bajas" },
@@ -38,12 +37,7 @@ public static class BotStartup
         var username = me.Username ?? "";
         database.Write(db => new AppSettings(db).Set(AppSettings.BotUsername, username));
         await bot.SetMyCommands(CoordinatorCommands, BotCommandScope.AllPrivateChats(), cancellationToken: cancellationToken);
-        var directors = database.Read(db => new PeopleStore(db).All().Where(p => p.Active && p.IsDirector).Select(p => p.TelegramId).ToList());
-        foreach (var id in directors)
-        {
-            await bot.SetMyCommands(DirectorCommands, BotCommandScope.Chat(id), cancellationToken: cancellationToken);
-        }
-
+        // Each director's own menu: CommandMenus.
         await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken);
         return username;
     }

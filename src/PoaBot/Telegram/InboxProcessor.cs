@@ -115,6 +115,7 @@ public sealed class InboxProcessor(
             }
         });
         signals.Outbox.Set();
+        signals.Menus.Set();
         return true;
     }
 
