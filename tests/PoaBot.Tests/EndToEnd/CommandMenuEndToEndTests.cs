@@ -25,6 +25,16 @@ public sealed class CommandMenuEndToEndTests
         await Until(() => Menu(bot, director.Id).Count == 0);
     }
 
+    [Fact]
+    public async Task At_start_up_the_bot_sets_its_spanish_description_and_short_description()
+    {
+        await using var bot = await LiveBot.StartAsync();
+
+        await bot.Fake.WaitForCallsAsync("setMyDescription", 1, TimeSpan.FromSeconds(20));
+        await bot.Fake.WaitForCallsAsync("setMyShortDescription", 1, TimeSpan.FromSeconds(20));
+        Assert.True(PoaBot.Telegram.BotStartup.Description.Length <= 512 && PoaBot.Telegram.BotStartup.ShortDescription.Length <= 120);
+    }
+
     private static List<string> Menu(LiveBot bot, long chatId) => bot.Fake.GetCommands($"chat:{chatId}").Select(c => c.Key).ToList();
 
     /// <summary>Waits for the bot to catch up (a deadline for a hung bot, not a timing assertion).</summary>
