@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PoaBot.Core.Conversations;
 using PoaBot.Core.Domain;
@@ -37,6 +38,9 @@ public static class ServiceRegistration
         services.AddSingleton<IValidateOptions<SemaforoOptions>, SemaforoOptionsValidator>();
         services.AddSingleton<IValidateOptions<BimesterOptions>, BimesterOptionsValidator>();
         services.AddSingleton<IValidateOptions<InvitesOptions>, InvitesOptionsValidator>();
+
+        // Host:ShutdownTimeout (default 30 s): how long a stop may take to finish the sends in flight.
+        services.Configure<HostOptions>(configuration.GetSection("Host"));
 
         // The clock: every "now" comes from TimeProvider; tests replace it.
         services.TryAddSingleton(TimeProvider.System);

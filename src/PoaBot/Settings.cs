@@ -23,9 +23,17 @@ public sealed class TelegramOptions
     [Range(1, 100)]
     public int ChatBurst { get; set; } = 3;
 
+    /// <summary>Most sends in flight at once, which is also the most messages a killed process (SIGKILL) can send twice.</summary>
+    [Range(1, 256)]
+    public int MaxInFlight { get; set; } = 16;
+
     /// <summary>Long-polling timeout of getUpdates.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan PollTimeout { get; set; } = TimeSpan.FromSeconds(25);
+
+    /// <summary>Longest wait for one evidence file; a stalled download is given up and the person told.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }
 
 public sealed class StorageOptions

@@ -33,10 +33,11 @@ public static class CloseFlow
             return;
         }
 
-        if (!turn.Person.IsDirector && !OutOfBand(turn, activity, (int)year, bimester))
+        if (Access.JustifyRefusal(turn, activityId, bimester, () => OutOfBand(turn, activity, (int)year, bimester)) is { } refusal)
         {
-            // Coordinators justify only what fell short in their bimester; forged data changes nothing.
-            turn.Say("Esa actividad no necesita justificación en ese bimestre; no se cambió nada.");
+            // Forged or replayed data changes nothing.
+            turn.State.Reset();
+            turn.Say(refusal);
             return;
         }
 
@@ -86,11 +87,27 @@ public static class CloseFlow
 
         var id = turn.State.TargetId ?? 0;
         var bim = int.Parse(turn.State.AmendField ?? "1", CultureInfo.InvariantCulture);
+        var activity = new PoaStore(turn.Db).Activity(id);
         var year = new PoaStore(turn.Db).YearOf(id) ?? turn.Today.Year;
+        if (activity is null || bim is < 1 or > 6)
+        {
+            turn.State.Reset();
+            turn.Say("Esa actividad ya no existe; no se cambió nada.", mainKeyboard: true);
+            return;
+        }
+
         if (turn.IsLocked(Bimesters.LastDay(year, bim)))
         {
             turn.State.Reset();
             turn.Say(ReportFlow.Locked(Bimesters.LastDay(year, bim)), mainKeyboard: true);
+            return;
+        }
+
+        // Checked again at the moment of writing: someone may have written it, or the role changed, meanwhile.
+        if (Access.JustifyRefusal(turn, id, bim, () => OutOfBand(turn, activity, year, bim)) is { } refusal)
+        {
+            turn.State.Reset();
+            turn.Say(refusal, mainKeyboard: true);
             return;
         }
 
@@ -101,12 +118,6 @@ public static class CloseFlow
 
     public static void ListJustifications(Turn turn)
     {
-        if (!turn.Person.IsDirector)
-        {
-            turn.Say(Texts.DirectorOnly);
-            return;
-        }
-
         var store = new PoaStore(turn.Db);
         var options = new List<(string, string)>();
         foreach (var poa in new[] { turn.Today.Year - 1, turn.Today.Year }.Select(store.Find).OfType<PoaRow>())
@@ -138,12 +149,6 @@ public static class CloseFlow
 
     public static void ListLocked(Turn turn)
     {
-        if (!turn.Person.IsDirector)
-        {
-            turn.Say(Texts.DirectorOnly);
-            return;
-        }
-
         // Last year's bimesters too while this year's first bimester runs (to finish Nov/Dic in January).
         var years = Bimesters.Of(turn.Today) == 1 ? new[] { turn.Today.Year - 1, turn.Today.Year } : [turn.Today.Year];
         var locked = years.SelectMany(y => Bimesters.All.Select(b => (Year: y, Bimester: b)))
@@ -160,13 +165,6 @@ public static class CloseFlow
 
     public static void AnswerReopen(Turn turn)
     {
-        if (!turn.Person.IsDirector)
-        {
-            turn.State.Reset();
-            turn.Say(Texts.DirectorOnly);
-            return;
-        }
-
         switch (turn.State.Step)
         {
             case Step.ReopenChoice:
@@ -213,12 +211,6 @@ public static class CloseFlow
 
     public static void Schedule(Turn turn)
     {
-        if (!turn.Person.IsDirector)
-        {
-            turn.Say(Texts.DirectorOnly);
-            return;
-        }
-
         var settings = turn.Settings.Reminders;
         var clock = turn.Settings.Clock;
         var text = new StringBuilder("⏰ <b>Recordatorios</b>\n")

@@ -105,6 +105,11 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
             return;
         }
 
+        if (Access.Refuse(turn, null))
+        {
+            return;
+        }
+
         switch (state.Step)
         {
             case Step.Idle:
@@ -139,6 +144,11 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
 
     private static void RunCommand(Turn turn, Command command)
     {
+        if (Access.Refuse(turn, command.Name))
+        {
+            return;
+        }
+
         switch (command.Name)
         {
             case "start":

@@ -11,24 +11,12 @@ public static class DirectorFlow
 {
     public static void Invite(Turn turn)
     {
-        if (!turn.Person.IsDirector)
-        {
-            turn.Say(Texts.DirectorOnly);
-            return;
-        }
-
         turn.State.Reset();
         turn.Ask(Step.InviteRole, "¿Para quién es la invitación?", [[("Coordinador(a)", "role:coordinador")], [("Director(a)", "role:director")]], back: false);
     }
 
     public static void Councils(Turn turn)
     {
-        if (!turn.Person.IsDirector)
-        {
-            turn.Say(Texts.DirectorOnly);
-            return;
-        }
-
         var people = new PeopleStore(turn.Db);
         var councils = people.Councils();
         var text = new StringBuilder($"🏘 <b>Consejos ({councils.Count})</b>\n");
@@ -46,13 +34,6 @@ public static class DirectorFlow
 
     public static void Answer(Turn turn)
     {
-        if (!turn.Person.IsDirector)
-        {
-            turn.State.Reset();
-            turn.Say(Texts.DirectorOnly);
-            return;
-        }
-
         var people = new PeopleStore(turn.Db);
         switch (turn.State.Step)
         {

@@ -51,12 +51,6 @@ public static class FilesFlow
 
     private static string? Folder(Turn turn, string name)
     {
-        if (!turn.Person.IsDirector)
-        {
-            turn.Say(Texts.DirectorOnly);
-            return null;
-        }
-
         var folder = Path.Combine(turn.Settings.DataFolder, name);
         Directory.CreateDirectory(folder);
         return folder;
@@ -76,12 +70,6 @@ public static class FilesFlow
 
     public static void StartImport(Turn turn)
     {
-        if (!turn.Person.IsDirector)
-        {
-            turn.Say(Texts.DirectorOnly);
-            return;
-        }
-
         turn.State.Reset();
         turn.Ask(
             Step.ImportFile,
@@ -93,13 +81,6 @@ public static class FilesFlow
 
     public static void AnswerImport(Turn turn)
     {
-        if (!turn.Person.IsDirector)
-        {
-            turn.State.Reset();
-            turn.Say(Texts.DirectorOnly);
-            return;
-        }
-
         if (turn.State.Step == Step.ImportConfirm)
         {
             Confirm(turn);

@@ -10,12 +10,6 @@ public static class PeopleFlow
 {
     public static void List(Turn turn)
     {
-        if (!turn.Person.IsDirector)
-        {
-            turn.Say(Texts.DirectorOnly);
-            return;
-        }
-
         var people = new PeopleStore(turn.Db);
         var all = people.All();
         var text = new StringBuilder("<b>Personas registradas</b>\n");
@@ -47,13 +41,6 @@ public static class PeopleFlow
     public static void Answer(Turn turn)
     {
         var people = new PeopleStore(turn.Db);
-        if (!turn.Person.IsDirector)
-        {
-            turn.State.Reset();
-            turn.Say(Texts.DirectorOnly);
-            return;
-        }
-
         if (turn.State.Step == Step.Deactivate)
         {
             var target = turn.ActionId("d") is { } id ? people.Get(id) : null;

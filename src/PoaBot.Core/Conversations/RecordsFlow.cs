@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using PoaBot.Core.Domain;
-using PoaBot.Core.People;
 using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
 
@@ -12,7 +11,7 @@ public static class RecordsFlow
 {
     public static void List(Turn turn)
     {
-        var records = new RecordStore(turn.Db).LastBy(turn.Person.Id, 10);
+        var records = new RecordStore(turn.Db).LastBy(turn.Person.Id, 10).Where(r => Access.MayView(turn, r)).ToList();
         if (records.Count == 0)
         {
             turn.Say("Aún no ha registrado reportes. Toque <b>Reportar</b> para empezar.", mainKeyboard: true);
@@ -40,19 +39,19 @@ public static class RecordsFlow
         }
 
         var record = new RecordStore(turn.Db).ByFolio(folio);
-        if (record is null || !MayView(turn, record))
+        if (record is null || !Access.MayView(turn, record))
         {
             turn.Say($"No encontré el folio {Html.Escape(Html.Shorten(folio, 30))} entre los reportes que usted puede ver.");
             return;
         }
 
         var buttons = new List<(string, string)[]>();
-        if (!record.IsVoided && MayVoid(turn, record))
+        if (!record.IsVoided && Access.MayVoid(turn, record))
         {
             buttons.Add([("🗑 Anular", $"v:{record.Id}")]);
         }
 
-        if (!record.IsVoided && turn.Person.IsDirector)
+        if (!record.IsVoided && Access.MayAmend(turn))
         {
             buttons.Add([("✏️ Corregir", $"m:{record.Id}")]);
         }
@@ -84,6 +83,13 @@ public static class RecordsFlow
             case Step.VoidReason:
                 if (StillLocked(turn))
                 {
+                    return;
+                }
+
+                if (new RecordStore(turn.Db).Get(turn.State.TargetId ?? 0) is not { } voided || !Access.MayVoid(turn, voided))
+                {
+                    turn.State.Reset();
+                    turn.Say("Ese reporte ya no está disponible para usted; no se cambió nada.", mainKeyboard: true);
                     return;
                 }
 
@@ -147,7 +153,7 @@ public static class RecordsFlow
             return;
         }
 
-        if (turn.ActionId("v") is { } voidId && records.Get(voidId) is { } toVoid && MayVoid(turn, toVoid) && !toVoid.IsVoided)
+        if (turn.ActionId("v") is { } voidId && records.Get(voidId) is { } toVoid && Access.MayVoid(turn, toVoid) && !toVoid.IsVoided)
         {
             if (records.Dependent(toVoid.Id) is not null)
             {
@@ -159,7 +165,7 @@ public static class RecordsFlow
             turn.State.TargetId = toVoid.Id;
             turn.Ask(Step.VoidReason, $"¿Por qué anula el folio <b>{toVoid.Folio}</b>? Escriba el motivo.\nEjemplo: Lo registré dos veces.", [], back: false);
         }
-        else if (turn.ActionId("m") is { } amendId && turn.Person.IsDirector && records.Get(amendId) is { IsVoided: false } toAmend)
+        else if (turn.ActionId("m") is { } amendId && Access.MayAmend(turn) && records.Get(amendId) is { IsVoided: false } toAmend)
         {
             turn.State.TargetId = toAmend.Id;
             turn.Ask(Step.AmendField, $"¿Qué dato del folio <b>{toAmend.Folio}</b> desea corregir?",
@@ -286,12 +292,6 @@ public static class RecordsFlow
             ? $"No se puede anular el folio {folio}: esa solicitud ya tiene una gestión registrada ({dependent.Folio}). Si la solicitud está mal, anule primero la gestión."
             : $"No se puede anular el folio {folio}: otro consejo registró su participación en ese programa ({dependent.Folio}). Si el programa está mal, anule primero ese folio.";
     }
-
-    private static bool MayView(Turn turn, RecordRow record) =>
-        turn.Person.IsDirector || record.CreatedBy == turn.Person.Id ||
-        new PeopleStore(turn.Db).CouncilsOf(turn.Person.Id).Any(c => c.Id == record.CouncilId);
-
-    private static bool MayVoid(Turn turn, RecordRow record) => turn.Person.IsDirector || record.CreatedBy == turn.Person.Id;
 
     private static IEnumerable<AmendableField> Fields(RecordRow r)
     {

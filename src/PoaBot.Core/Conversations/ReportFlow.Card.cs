@@ -11,7 +11,15 @@ public static partial class ReportFlow
     private static void Save(Turn turn, Draft draft)
     {
         var activity = new PoaStore(turn.Db).Activity(draft.ActivityId);
-        var council = Councils(turn).FirstOrDefault(c => c.Id == draft.CouncilId);
+        var council = Access.Councils(turn).FirstOrDefault(c => c.Id == draft.CouncilId);
+        if (draft.CouncilId is not null && council is null)
+        {
+            // Checked at the moment of writing: the council may have been reassigned while the draft waited.
+            turn.State.Reset();
+            turn.Say("No pude guardar: ese consejo ya no está a su cargo, así que no se guardó nada. Si cree que es un error, consulte a la Dirección.", mainKeyboard: true);
+            return;
+        }
+
         if (activity is null || council is null || draft.Date is not { } date || DateProblem(turn, date) is not null)
         {
             turn.State.Reset();
@@ -59,7 +67,7 @@ public static partial class ReportFlow
     private static string Card(Turn turn, Draft draft)
     {
         var activity = new PoaStore(turn.Db).Activity(draft.ActivityId);
-        var council = Councils(turn).FirstOrDefault(c => c.Id == draft.CouncilId);
+        var council = Access.Councils(turn).FirstOrDefault(c => c.Id == draft.CouncilId);
         var lines = new List<string>
         {
             "<b>Revise su reporte</b>",

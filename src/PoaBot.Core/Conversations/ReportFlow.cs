@@ -23,7 +23,7 @@ public static partial class ReportFlow
             return;
         }
 
-        if (Councils(turn).Count == 0)
+        if (Access.Councils(turn).Count == 0)
         {
             turn.Say("Usted no tiene consejos asignados, así que no puedo registrar reportes. Pida a la Dirección que le asigne uno.", mainKeyboard: true);
             return;
@@ -110,7 +110,7 @@ public static partial class ReportFlow
                 turn.Ask(step, "¿Qué desea reportar?", Activities(turn).Select(a => new[] { (ActivityLabel(a), $"a:{a.Id}") }));
                 break;
             case Step.Council:
-                turn.Ask(step, "¿De qué consejo?", Councils(turn).Select(c => new[] { (Html.Shorten(c.Name, 40), $"c:{c.Id}") }));
+                turn.Ask(step, "¿De qué consejo?", Access.Councils(turn).Select(c => new[] { (Html.Shorten(c.Name, 40), $"c:{c.Id}") }));
                 break;
             case Step.Date when Year(turn) != turn.Today.Year:
                 turn.Ask(step, $"¿Qué día de {Year(turn)} fue? Escriba la fecha, por ejemplo 28/12/{Year(turn)}.", []);
@@ -218,7 +218,7 @@ public static partial class ReportFlow
                 Go(turn, null);
                 break;
             case Step.Council:
-                var council = Councils(turn).FirstOrDefault(c => c.Id == turn.ActionId("c") || (turn.Text is { } n && Spanish.Fold(n) == Spanish.Fold(c.Name)));
+                var council = Access.Councils(turn).FirstOrDefault(c => c.Id == turn.ActionId("c") || (turn.Text is { } n && Spanish.Fold(n) == Spanish.Fold(c.Name)));
                 if (council is null)
                 {
                     Retry(turn, "Por favor toque uno de los consejos de la lista.");
@@ -365,7 +365,7 @@ public static partial class ReportFlow
             state.History.Add(state.Step);
         }
 
-        if (target == Step.Council && Councils(turn) is [var only])
+        if (target == Step.Council && Access.Councils(turn) is [var only])
         {
             state.Draft!.CouncilId = only.Id;
             target = Step.Date;
@@ -430,13 +430,6 @@ public static partial class ReportFlow
 
     public static IReadOnlyList<ActivityPlan> Activities(Turn turn) =>
         new PoaStore(turn.Db).Find(Year(turn)) is { } poa ? new PoaStore(turn.Db).Activities(poa.Id) : [];
-
-    /// <summary>The councils a person may report for: their own; the director, any.</summary>
-    public static IReadOnlyList<CouncilRow> Councils(Turn turn)
-    {
-        var people = new PeopleStore(turn.Db);
-        return turn.Person.IsDirector ? people.Councils() : people.CouncilsOf(turn.Person.Id);
-    }
 
     private static IReadOnlyList<RecordRow> Pending(Turn turn, Draft draft) =>
         draft.CouncilId is { } id ? new RecordStore(turn.Db).PendingRequests([id]) : [];

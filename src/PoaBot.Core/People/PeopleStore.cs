@@ -94,7 +94,7 @@ public sealed class PeopleStore(DbSession db)
         return payload;
     }
 
-    /// <summary>Registers the person with the invite's role and councils, once.</summary>
+    /// <summary>Registers the person with the invite's role and councils (replacing any earlier ones), once.</summary>
     public RedeemResult Redeem(string payload, long telegramId, string name, DateTimeOffset now)
     {
         var invite = db.Single<InviteRow>("SELECT id, role, expires_at, used_at FROM invite WHERE token_hash = @hash", new { hash = Hash(payload) });
@@ -129,6 +129,9 @@ public sealed class PeopleStore(DbSession db)
                 new { invite.Role, name, personId });
         }
 
+        // A re-invite replaces the councils and drops any conversation left from before: the invite says what the person does now.
+        db.Execute("DELETE FROM person_council WHERE person_id = @personId", new { personId });
+        db.Execute("DELETE FROM conversation WHERE chat_id = @telegramId", new { telegramId });
         db.Execute(
             "INSERT OR IGNORE INTO person_council (person_id, council_id) SELECT @personId, council_id FROM invite_council WHERE invite_id = @Id",
             new { personId, invite.Id });
@@ -136,11 +139,14 @@ public sealed class PeopleStore(DbSession db)
         return RedeemResult.Registered;
     }
 
-    /// <summary>Deactivates a person; their councils move to <paramref name="successorId"/> when given.</summary>
+    /// <summary>Deactivates a person and discards their conversation; their councils move to <paramref name="successorId"/> when given.</summary>
     public void Deactivate(long personId, long? successorId, string actor, DateTimeOffset now)
     {
         var councils = CouncilsOf(personId);
         db.Execute("UPDATE person SET active = 0 WHERE id = @personId", new { personId });
+
+        // Their drafts and unfinished tasks go with them (a private chat's id is the person's Telegram id).
+        db.Execute("DELETE FROM conversation WHERE chat_id = (SELECT telegram_id FROM person WHERE id = @personId)", new { personId });
         var audit = new AuditStore(db);
         var name = Get(personId)?.Name ?? "";
         audit.Add(now, actor, "deactivate", "Baja de la persona", field: "persona", oldValue: name, newValue: "inactiva");

@@ -1,0 +1,84 @@
+using PoaBot.Core.People;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.Core.Conversations;
+
+/// <summary>
+/// Who may do what, decided from the tables at the moment of acting, never from the button that was pressed:
+/// role, current council membership, record ownership, and the flow the person is in. Every check of the engine
+/// lives here, so a reviewer reads the whole policy in one file.
+/// </summary>
+public static class Access
+{
+    /// <summary>Commands for the Dirección only.</summary>
+    private static readonly HashSet<string> DirectorCommands =
+        ["personas", "coordinadores", "invitar", "consejos", "importar", "exportar", "grafica", "gráfica", "justificar", "reabrir", "recordatorios"];
+
+    public static bool IsDirectorCommand(string name) => DirectorCommands.Contains(name);
+
+    /// <summary>Steps of the director's tools: a person who is no longer director when the answer arrives is stopped.</summary>
+    public static bool IsDirectorStep(Step step) => step is
+        Step.AmendField or Step.AmendValue or Step.AmendReason or
+        Step.Deactivate or Step.Reassign or Step.JustifyChoice or
+        Step.ReopenChoice or Step.ReopenDays or Step.ReopenReason or
+        Step.InviteRole or Step.InviteCouncils or Step.CouncilList or Step.CouncilName or Step.CouncilLocality or
+        Step.ImportFile or Step.ImportConfirm;
+
+    /// <summary>Refuses a director-only command or step to anyone else; the task in progress is dropped.</summary>
+    public static bool Refuse(Turn turn, string? command)
+    {
+        if (turn.Person.IsDirector || (command is null ? !IsDirectorStep(turn.State.Step) : !IsDirectorCommand(command)))
+        {
+            return false;
+        }
+
+        if (command is null)
+        {
+            turn.State.Reset();
+        }
+
+        turn.Say(Texts.DirectorOnly);
+        return true;
+    }
+
+    /// <summary>The councils a person may report for now: all for the Dirección, their current ones for a coordinator.</summary>
+    public static IReadOnlyList<CouncilRow> Councils(Turn turn)
+    {
+        var people = new PeopleStore(turn.Db);
+        return turn.Person.IsDirector ? people.Councils() : people.CouncilsOf(turn.Person.Id);
+    }
+
+    public static bool MayReportFor(Turn turn, long? councilId) => Councils(turn).Any(c => c.Id == councilId);
+
+    /// <summary>A record is seen by the Dirección and by the coordinators of its council now (not by a former one).</summary>
+    public static bool MayView(Turn turn, RecordRow record) =>
+        turn.Person.IsDirector || new PeopleStore(turn.Db).CouncilsOf(turn.Person.Id).Any(c => c.Id == record.CouncilId);
+
+    /// <summary>A record is voided by the Dirección, or by its author while the council is still theirs.</summary>
+    public static bool MayVoid(Turn turn, RecordRow record) =>
+        turn.Person.IsDirector || (record.CreatedBy == turn.Person.Id && MayView(turn, record));
+
+    public static bool MayAmend(Turn turn) => turn.Person.IsDirector;
+
+    /// <summary>
+    /// Why this person may not write the justification of an activity's bimester, or null if they may: the Dirección
+    /// always; a coordinator only for an activity that fell short, and only while no one has written it yet (once
+    /// written, only the Dirección changes it).
+    /// </summary>
+    public static string? JustifyRefusal(Turn turn, long activityId, int bimester, Func<bool> outOfBand)
+    {
+        if (turn.Person.IsDirector)
+        {
+            return null;
+        }
+
+        if (!outOfBand())
+        {
+            return "Esa actividad no necesita justificación en ese bimestre; no se cambió nada.";
+        }
+
+        var written = turn.Db.Single<long?>(
+            "SELECT 1 FROM justification WHERE activity_id = @activityId AND bimester = @bimester", new { activityId, bimester });
+        return written is null ? null : "Esa justificación ya está escrita; solo la Dirección puede cambiarla. No se cambió nada.";
+    }
+}
