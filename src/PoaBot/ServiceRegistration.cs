@@ -32,6 +32,8 @@ public static class ServiceRegistration
         services.AddOptions<RemindersOptions>().Bind(configuration.GetSection(RemindersOptions.Section))
             .Validate(o => ReminderSettings.Parse(o.Days, o.At, o.QuietHours) is not null, "Reminders: DaysBefore (1 a 30), At (HH:mm) y QuietHours (HH:mm-HH:mm) deben ser válidos.")
             .ValidateOnStart();
+        services.AddOptions<PoaBot.Operations.BackupOptions>().Bind(configuration.GetSection(PoaBot.Operations.BackupOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PoaBot.Operations.BackupOptions>, PoaBot.Operations.BackupOptionsValidator>();
         services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section));
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();

@@ -48,6 +48,10 @@ public sealed class StorageOptions
 
     [Required]
     public string Path { get; set; } = "data/poabot.db";
+
+    /// <summary>Done inbox rows and finished outbox rows older than this many days are deleted (hourly).</summary>
+    [Range(1, 36500)]
+    public int KeepDays { get; set; } = 90;
 }
 
 public sealed class PoaOptions

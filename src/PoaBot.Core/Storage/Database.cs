@@ -39,6 +39,9 @@ public sealed class Database
     /// <summary>Folder beside the database where evidence files are kept.</summary>
     public string EvidenceFolder => EvidenceFiles.Folder(System.IO.Path.GetDirectoryName(Path)!);
 
+    /// <summary>The database file and its write-ahead log, in bytes.</summary>
+    public long SizeBytes => new[] { Path, Path + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(connectionString);
@@ -74,14 +77,31 @@ public sealed class Database
         return work(new DbSession(connection, transaction));
     }
 
-    /// <summary>Creates or upgrades the schema with the embedded, numbered SQL scripts.</summary>
-    public void Migrate()
+    /// <summary>
+    /// Creates or upgrades the schema with the embedded, numbered SQL scripts. An existing database is first copied
+    /// (VACUUM INTO) to <see cref="PreMigrationBackupPath"/>; a database newer than this binary is refused.
+    /// </summary>
+    public void Migrate() => MigrateTo(LatestVersion);
+
+    /// <summary>Migrates up to <paramref name="target"/> only (tests build an older file with it).</summary>
+    internal void MigrateTo(int target)
     {
         lock (writer)
         {
             using var connection = Open();
             var current = connection.ExecuteScalar<long>("PRAGMA user_version");
-            foreach (var (version, sql) in Scripts().Where(s => s.Version > current))
+            var latest = LatestVersion;
+            if (current > latest)
+            {
+                throw new SchemaTooNewException(current, latest);
+            }
+
+            if (current > 0 && current < target)
+            {
+                BackupTo(connection, PreMigrationBackupPath(current), replace: true);
+            }
+
+            foreach (var (version, sql) in Scripts().Where(s => s.Version > current && s.Version <= target))
             {
                 using var transaction = connection.BeginTransaction();
                 connection.Execute(sql, transaction: transaction);
@@ -91,6 +111,10 @@ public sealed class Database
             }
         }
     }
+
+    /// <summary>Where the copy taken before migrating from <paramref name="version"/> goes: beside the database.</summary>
+    public string PreMigrationBackupPath(long version) =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, "respaldos", $"antes-de-migrar-v{version}.db");
 
     public static int LatestVersion => Scripts().Max(s => s.Version);
 
@@ -103,14 +127,35 @@ public sealed class Database
     /// <summary>Writes a consistent copy of the database, safe while the bot runs.</summary>
     public void Backup(string destination)
     {
+        using var connection = Open();
+        BackupTo(connection, destination, replace: false);
+    }
+
+    /// <summary>Replaces this database's content with <paramref name="source"/>'s (the SQLite backup API, safe with WAL).</summary>
+    public void RestoreFrom(string source)
+    {
+        lock (writer)
+        {
+            using var from = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = source, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            from.Open();
+            using var to = Open();
+            from.BackupDatabase(to);
+        }
+    }
+
+    private static void BackupTo(SqliteConnection connection, string destination, bool replace)
+    {
         var target = System.IO.Path.GetFullPath(destination);
-        if (File.Exists(target))
+        if (File.Exists(target) && !replace)
         {
             throw new IOException($"El archivo {target} ya existe; elija otro nombre.");
         }
 
-        using var connection = Open();
-        connection.Execute("VACUUM INTO @target", new { target });
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+        var partial = target + ".parcial";
+        File.Delete(partial);
+        connection.Execute("VACUUM INTO @partial", new { partial });
+        File.Move(partial, target, overwrite: true);
     }
 
     private static IEnumerable<(int Version, string Sql)> Scripts()

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PoaBot.Core.Storage;
+using PoaBot.Operations;
 using PoaBot.Telegram;
 
 namespace PoaBot.CommandLine;
@@ -20,6 +22,12 @@ public static class Cli
         CancellationToken cancellationToken = default)
     {
         var command = CommandArgs.Parse(args);
+        if (command.Has("version") || command.Verb == "version")
+        {
+            await output.WriteLineAsync(AppVersion.Line);
+            return 0;
+        }
+
         if (command.Has("help") || command.Verb is "help" or "ayuda")
         {
             await output.WriteAsync(Usage.Text);
@@ -31,6 +39,7 @@ public static class Cli
             Args = [],
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
+        builder.Configuration.AddSystemdCredentials();
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -47,6 +56,7 @@ public static class Cli
         if (command.Verb == "run")
         {
             builder.Services.AddTelegramWorker();
+            builder.AddOperations();
         }
 
         configureServices?.Invoke(builder.Services);
@@ -65,12 +75,19 @@ public static class Cli
                 "chart" => ChartCommand.Run(context),
                 "activity" => ActivityCommand.Run(context),
                 "backup" => BackupCommand.Run(context),
+                "restore" => RestoreCommand.Run(context),
+                "status" => StatusCommand.Run(context),
                 "council" => CouncilCommand.Run(context),
                 "invite" => InviteCommand.Run(context),
                 "local" => await LocalCommand.RunAsync(context, cancellationToken),
                 "remind" => RemindCommand.Run(context),
                 _ => await context.Usage($"No conozco el comando «{command.Verb}»."),
             };
+        }
+        catch (SchemaTooNewException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 1;
         }
         catch (OptionsValidationException ex)
         {

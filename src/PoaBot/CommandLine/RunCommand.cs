@@ -17,6 +17,12 @@ public static class RunCommand
             return context.Fail(MissingToken);
         }
 
+        using var held = Operations.ProcessLock.TryAcquire(context.Get<PoaBot.Core.Storage.Database>().Path);
+        if (held is null)
+        {
+            return context.Fail("Ya hay un bot en marcha con esta base de datos; no se inició otro.");
+        }
+
         await host.RunAsync(cancellationToken);
         return 0;
     }

@@ -28,6 +28,9 @@ public static class Usage
           invite --role director                una invitación de un solo uso
           remind --dry-run [--fecha dd/mm/aaaa] quién recibiría recordatorios ese día, y por qué
           backup ARCHIVO                        copia consistente de la base de datos
+          status                                cómo está el bot en marcha (0 en orden, 1 con problemas)
+          restore CARPETA                       volver a una copia de respaldo (con el bot detenido)
+          --version                             versión y commit de este programa
 
         """;
 }

@@ -24,7 +24,9 @@ public sealed class ReminderScheduler(
         {
             try
             {
-                if (ReminderRun.Execute(database, clock.Now, settings, rules, thresholds, clock) > 0)
+                var queued = ReminderRun.Execute(database, clock.Now, settings, rules, thresholds, clock);
+                PoaBot.Operations.PoaMetrics.RemindersQueued.Add(queued);
+                if (queued > 0)
                 {
                     signals.Outbox.Set();
                 }

@@ -1,6 +1,5 @@
 using global::Telegram.Bot;
 using global::Telegram.Bot.Types;
-using PoaBot.Core.People;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Telegram;
@@ -18,7 +17,7 @@ public static class BotStartup
         new() { Command = "ayuda", Description = "Qué puede hacer este bot" },
     ];
 
-    private static readonly BotCommand[] DirectorCommands =
+    internal static readonly BotCommand[] DirectorCommands =
     [
         .. CoordinatorCommands,
         new() { Command = "coordinadores", Description = "Personas, consejos, último reporte; bajas" },
@@ -32,18 +31,24 @@ public static class BotStartup
         new() { Command = "recordatorios", Description = "Calendario de recordatorios" },
     ];
 
+    /// <summary>Shown in the empty chat before /start (at most 512 characters).</summary>
+    internal const string Description =
+        "Bot de la Dirección de Participación Ciudadana para el Programa Operativo Anual (POA). " +
+        "Los coordinadores de los consejos reportan aquí sus reuniones, solicitudes, gestiones y programas sociales, " +
+        "y la dirección consulta el avance del POA. Para empezar necesita una invitación de la dirección.";
+
+    /// <summary>Shown on the bot's profile (at most 120 characters).</summary>
+    internal const string ShortDescription = "Reportes y avance del POA de la Dirección de Participación Ciudadana.";
+
     public static async Task<string> RunAsync(ITelegramBotClient bot, Database database, CancellationToken cancellationToken)
     {
         var me = await bot.GetMe(cancellationToken);
         var username = me.Username ?? "";
         database.Write(db => new AppSettings(db).Set(AppSettings.BotUsername, username));
         await bot.SetMyCommands(CoordinatorCommands, BotCommandScope.AllPrivateChats(), cancellationToken: cancellationToken);
-        var directors = database.Read(db => new PeopleStore(db).All().Where(p => p.Active && p.IsDirector).Select(p => p.TelegramId).ToList());
-        foreach (var id in directors)
-        {
-            await bot.SetMyCommands(DirectorCommands, BotCommandScope.Chat(id), cancellationToken: cancellationToken);
-        }
-
+        await bot.SetMyDescription(Description, cancellationToken: cancellationToken);
+        await bot.SetMyShortDescription(ShortDescription, cancellationToken: cancellationToken);
+        // Each director's own menu: CommandMenus.
         await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken);
         return username;
     }

@@ -10,6 +10,9 @@ namespace PoaBot.Telegram;
 /// </summary>
 public sealed class InboxIntake(Database database, WorkSignals signals, MunicipalClock clock)
 {
+    /// <summary>Telegram answered a poll (with <paramref name="updates"/> updates): the poller's heartbeat.</summary>
+    public void Polled(int updates) => signals.Health.Polled(clock.Now, updates);
+
     /// <summary>Stores one update body (a webhook request); false when it is not an update at all (no update_id).</summary>
     public bool Store(string rawUpdate)
     {

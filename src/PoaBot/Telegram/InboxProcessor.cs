@@ -132,6 +132,7 @@ public sealed class InboxProcessor(
                     {
                         var files = Handle(db, row, ready, now);
                         inbox.Done(row.UpdateId, now);
+                        PoaBot.Operations.PoaMetrics.Handled(now - Instants.Parse(row.ReceivedAt));
                         return files;
                     }));
                 }
@@ -167,6 +168,7 @@ public sealed class InboxProcessor(
         if (handled > 0)
         {
             signals.Outbox.Set();
+            signals.Menus.Set();
         }
 
         return handled > 0;

@@ -106,6 +106,7 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
         {
             try
             {
+                signals.Health.SenderAlive(clock.Now);
                 var wait = Dispatch(stoppingToken);
                 await signals.Outbox.WaitAsync(wait, clock.Time, stoppingToken);
             }
@@ -261,6 +262,7 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
         database.Write(db =>
         {
             var outbox = new OutboxStore(db);
+            PoaBot.Operations.PoaMetrics.Send(result.ToString(), error);
             switch (result)
             {
                 case Result.Sent:

@@ -31,6 +31,7 @@ public static class TelegramRegistration
         services.AddHostedService<InboxProcessor>();
         services.AddHostedService<PoaBot.Reminders.ReminderScheduler>();
         services.AddHostedService<PoaBot.Evidence.EvidenceSweeper>();
+        services.AddHostedService<PoaBot.Operations.Housekeeping>();
         return services;
     }
 }

@@ -34,6 +34,7 @@ public sealed class UpdatePoller(
             {
                 var request = new RawUpdatesRequest { Offset = offset, Timeout = (int)options.Value.PollTimeout.TotalSeconds, AllowedUpdates = Wanted };
                 var updates = await bot.SendRequest(request, stoppingToken);
+                intake.Polled(updates.Length);
                 if (intake.Store(updates) is { } highest)
                 {
                     offset = highest + 1;

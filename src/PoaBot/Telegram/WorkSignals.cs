@@ -40,9 +40,16 @@ public sealed class WorkSignals : IDisposable
 
     public Signal Outbox { get; } = new();
 
+    /// <summary>Set after every committed batch of updates: a role may have changed (<see cref="CommandMenus"/>).</summary>
+    public Signal Menus { get; } = new();
+
+    /// <summary>Heartbeats of the poller and the sender, for status, /healthz and the systemd watchdog.</summary>
+    public PoaBot.Operations.Heartbeats Health { get; } = new();
+
     public void Dispose()
     {
         Inbox.Dispose();
         Outbox.Dispose();
+        Menus.Dispose();
     }
 }

@@ -1,0 +1,43 @@
+using PoaBot.Core.Domain;
+using PoaBot.Core.Storage;
+using PoaBot.Operations;
+
+namespace PoaBot.CommandLine;
+
+/// <summary><c>poabot restore CARPETA</c>: puts a backup folder back, refusing while the bot runs.</summary>
+public static class RestoreCommand
+{
+    public static int Run(CliContext context)
+    {
+        if (context.Args.Positionals.Count != 1)
+        {
+            return context.Fail("Indique la carpeta de la copia: poabot restore CARPETA");
+        }
+
+        var folder = Path.GetFullPath(context.Args.Positionals[0]);
+        if (!File.Exists(Path.Combine(folder, Backups.DatabaseFile)))
+        {
+            return context.Fail($"La carpeta {folder} no contiene una copia de PoaBot (falta {Backups.DatabaseFile}).");
+        }
+
+        var database = context.Get<Database>();
+        using var held = ProcessLock.TryAcquire(database.Path);
+        if (held is null)
+        {
+            return context.Fail("El bot está en marcha con esta base de datos. Deténgalo primero (sudo systemctl stop poabot) y vuelva a intentarlo.");
+        }
+
+        var clock = context.Get<MunicipalClock>();
+        try
+        {
+            var (safety, files) = Backups.Restore(database, folder, clock.LocalDateTime(clock.Now));
+            context.Output.WriteLine($"Se guardó el estado anterior en {safety.Folder}.");
+            context.Output.WriteLine($"Se restauró la base de datos desde {folder} y {files} archivos (evidencias y exportaciones).");
+            return 0;
+        }
+        catch (SchemaTooNewException ex)
+        {
+            return context.Fail(ex.Message);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Logging;
+using PoaBot.Core.Domain;
+using PoaBot.Core.Storage;
+using PoaBot.Telegram;
+
+namespace PoaBot.Operations;
+
+/// <summary>
+/// Every 10 s: writes the <c>health</c> row that <c>status</c> and /healthz read, updates the backlog gauge, and feeds
+/// the systemd watchdog only while the poller and the sender both went round their loops within the last minute.
+/// </summary>
+public sealed class HealthMonitor(Database database, MunicipalClock clock, WorkSignals signals, ILogger<HealthMonitor> logger, ISystemdNotifier? systemd = null) : BackgroundService
+{
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan AliveWithin = TimeSpan.FromMinutes(1);
+
+    /// <summary>One pass; returns whether the watchdog was fed.</summary>
+    public bool RunOnce()
+    {
+        var now = clock.Now;
+        var beats = signals.Health;
+        var error = beats.LastError;
+        var pending = database.Write(db =>
+        {
+            new HealthStore(db).Write(now, beats.LastPoll, beats.SenderBeat, error?.Message, error?.At, AppVersion.Informational);
+            return db.Scalar<long>("SELECT count(*) FROM outbox WHERE status = 'pending'");
+        });
+        PoaMetrics.Backlog(pending);
+        if (systemd is not { IsEnabled: true } || !beats.Alive(now, AliveWithin, webhook: false))
+        {
+            return false;
+        }
+
+        systemd.Notify(new ServiceState("WATCHDOG=1"));
+        return true;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Period, clock.Time);
+        do
+        {
+            try
+            {
+                RunOnce();
+            }
+            catch (Exception ex) when (ex is IOException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                OpsLog.HealthWriteFailed(logger, ex.Message);
+            }
+        }
+        while (await timer.NextTickAsync(stoppingToken));
+    }
+}

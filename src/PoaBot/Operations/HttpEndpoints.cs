@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using PoaBot.Core.Domain;
+using PoaBot.Core.Storage;
+
+namespace PoaBot.Operations;
+
+/// <summary>
+/// When <c>Urls</c> is set: a small ASP.NET Core listener with <c>/healthz</c> (the same checks as <c>status</c>; 200 or 503)
+/// and <c>/metrics</c> (Prometheus text of the PoaBot meter). Nothing listens otherwise.
+/// </summary>
+public sealed class HttpEndpoints(IConfiguration configuration, Database database, MunicipalClock clock) : IHostedService, IAsyncDisposable
+{
+    private WebApplication? app;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var urls = configuration["Urls"];
+        if (string.IsNullOrWhiteSpace(urls))
+        {
+            return;
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        builder.Logging.ClearProviders();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(PoaMetrics.MeterName).AddPrometheusExporter());
+        app = builder.Build();
+        app.MapGet("/healthz", () =>
+        {
+            var text = Status.Text(database, clock, out var healthy);
+            return Results.Text(text, "text/plain; charset=utf-8", statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        await app.StartAsync(cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (app is not null)
+        {
+            await app.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+    }
+}
