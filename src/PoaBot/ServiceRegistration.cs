@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PoaBot.Core.Conversations;
 using PoaBot.Core.Domain;
@@ -15,10 +16,13 @@ public static class ServiceRegistration
     public static IServiceCollection AddPoaBotCore(this IServiceCollection services, IConfiguration configuration)
     {
         // Settings, bound by section and validated at start-up.
-        services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.Section)).ValidateOnStart();
+        services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.Section))
+            .Validate(o => string.IsNullOrWhiteSpace(o.Token) || TelegramOptions.TokenShape().IsMatch(o.Token), SettingText.BadToken)
+            .Validate(o => o.ApiBaseUrl is { IsAbsoluteUri: true, Scheme: "http" or "https" }, SettingText.BadApiBaseUrl)
+            .ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
         services.AddOptions<PoaOptions>().Bind(configuration.GetSection(PoaOptions.Section))
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Poa:TimeZone no es una zona horaria conocida (ejemplo: America/Mexico_City).")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), SettingText.BadTimeZone)
             .ValidateOnStart();
         services.AddOptions<SemaforoOptions>().Bind(configuration.GetSection(SemaforoOptions.Section))
             .Validate(o => o.Yellow <= o.Green && o.Green <= o.Over, "Los umbrales del semáforo deben cumplir Yellow ≤ Green ≤ Over.")
@@ -35,6 +39,9 @@ public static class ServiceRegistration
         services.AddSingleton<IValidateOptions<SemaforoOptions>, SemaforoOptionsValidator>();
         services.AddSingleton<IValidateOptions<BimesterOptions>, BimesterOptionsValidator>();
         services.AddSingleton<IValidateOptions<InvitesOptions>, InvitesOptionsValidator>();
+
+        // Host:ShutdownTimeout (default 30 s): how long a stop may take to finish the sends in flight.
+        services.Configure<HostOptions>(configuration.GetSection("Host"));
 
         // The clock: every "now" comes from TimeProvider; tests replace it.
         services.TryAddSingleton(TimeProvider.System);

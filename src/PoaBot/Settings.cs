@@ -1,11 +1,16 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace PoaBot;
 
-public sealed class TelegramOptions
+public sealed partial class TelegramOptions
 {
     public const string Section = "Telegram";
+
+    /// <summary>What @BotFather hands out: the bot's number, a colon, the key.</summary>
+    [GeneratedRegex("^[0-9]{1,20}:[A-Za-z0-9_-]{1,200}$")]
+    public static partial Regex TokenShape();
 
     public string? Token { get; set; }
 
@@ -23,9 +28,17 @@ public sealed class TelegramOptions
     [Range(1, 100)]
     public int ChatBurst { get; set; } = 3;
 
+    /// <summary>Most sends in flight at once, which is also the most messages a killed process (SIGKILL) can send twice.</summary>
+    [Range(1, 256)]
+    public int MaxInFlight { get; set; } = 16;
+
     /// <summary>Long-polling timeout of getUpdates.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan PollTimeout { get; set; } = TimeSpan.FromSeconds(25);
+
+    /// <summary>Longest wait for one evidence file; a stalled download is given up and the person told.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }
 
 public sealed class StorageOptions
@@ -99,6 +112,24 @@ public sealed class ReportOptions
     public string? Responsible { get; set; }
 
     public string? Position { get; set; }
+}
+
+/// <summary>Spanish messages for bad settings: each names the setting and its environment variable, never its value.</summary>
+public static class SettingText
+{
+    public static readonly string BadToken =
+        $"{Named("Telegram:Token")} no tiene la forma de un token de bot: el número del bot, dos puntos y la clave, tal como lo entrega @BotFather (por ejemplo 123456:ABC-def…).";
+
+    public static readonly string BadApiBaseUrl =
+        $"{Named("Telegram:ApiBaseUrl")} debe ser una dirección completa que empiece con http:// o https:// (por ejemplo https://api.telegram.org).";
+
+    public static readonly string BadTimeZone =
+        $"{Named("Poa:TimeZone")} no es una zona horaria conocida (por ejemplo America/Mexico_City).";
+
+    /// <summary>«el ajuste Telegram:Token (variable de entorno Telegram__Token)».</summary>
+    public static string Named(string key) => $"El ajuste {key} (variable de entorno {key.Replace(":", "__", StringComparison.Ordinal)})";
+
+    public static string Unreadable(string key) => $"{Named(key)} tiene un valor que no se puede leer; revise que sea del tipo que indica el README.";
 }
 
 [OptionsValidator]

@@ -16,6 +16,7 @@ public sealed partial class FakeBotApi
     private readonly List<CallbackAnswer> _callbackAnswers = [];
     private readonly TokenBucket _globalBucket;
     private TaskCompletionSource _updatesSignal = NewSignal();
+    private TaskCompletionSource? _downloadStall;
     private long _nextUpdateId;
     private long _nextFileNumber = 1;
     private long _nextCallbackNumber = 1;

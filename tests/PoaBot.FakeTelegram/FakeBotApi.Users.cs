@@ -261,6 +261,52 @@ public sealed partial class FakeBotApi
         }
     }
 
+    /// <summary>
+    /// Queues an update of <paramref name="type"/> ("message", "callback_query", ...) whose body is the given raw JSON, as
+    /// Telegram would send it; the fake assigns the update_id. For values Telegram adds after a client library's release
+    /// (a new chat type, entity type, sticker type or member status) that the client cannot deserialize.
+    /// </summary>
+    public long SendRawUpdate(string type, string payloadJson)
+    {
+        ArgumentNullException.ThrowIfNull(payloadJson);
+        var payload = JsonNode.Parse(payloadJson) as JsonObject ?? throw new ArgumentException("The payload must be a JSON object.", nameof(payloadJson));
+        lock (_gate)
+        {
+            return EnqueueLocked(type, payload);
+        }
+    }
+
+    /// <summary>
+    /// While true, file downloads (GET /file/bot…) hang before answering, as a slow or stuck server would, until set to
+    /// false (they then complete) or the client gives up. Each one is recorded as a "file" call when it arrives.
+    /// </summary>
+    public bool StallDownloads
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _downloadStall is not null;
+            }
+        }
+
+        set
+        {
+            lock (_gate)
+            {
+                if (value)
+                {
+                    _downloadStall ??= NewSignal();
+                }
+                else
+                {
+                    _downloadStall?.TrySetResult();
+                    _downloadStall = null;
+                }
+            }
+        }
+    }
+
     /// <summary>Queues an already created update once more, even if the bot confirmed it (duplicate delivery).</summary>
     public void DeliverAgain(long updateId)
     {

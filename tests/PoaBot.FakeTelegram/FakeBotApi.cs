@@ -483,6 +483,14 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         }
 
         Record(new ApiCall("file", arrivedAt, status, null));
+        Task stall;
+        lock (_gate)
+        {
+            stall = _downloadStall?.Task ?? Task.CompletedTask;
+        }
+
+        // A stalled download: the request hangs, headers unsent, until released or the client gives up.
+        await stall.WaitAsync(context.RequestAborted);
         context.Response.StatusCode = status;
         if (file?.Content is { } content)
         {

@@ -121,20 +121,37 @@ public static class FilesFlow
         var text = new StringBuilder($"📄 <b>Vista previa de «{Html.Escape(Html.Shorten(name, 60))}»</b>\n")
             .Append($"POA {document.Year}: {document.Activities.Count} actividades")
             .Append(existing is null ? " (nuevo).\n" : ". Actualiza el POA existente; los cambios de lo programado quedan en la bitácora como reprogramación.\n");
-        foreach (var a in document.Activities)
+        // The preview is one message: as many activities and notices as fit, then how many more there are.
+        var lines = document.Activities.Select(a =>
         {
             var prog = string.Join(", ", Bimesters.All.Where(b => a.Prog[b - 1] > 0).Select(b => $"{Bimesters.ShortName(b)} {a.Prog[b - 1]}"));
-            text.Append($"\n{a.Num}. {Html.Escape(Html.Shorten(Html.Sentence(a.Name), 60))} — meta {a.MetaProgramada}; programado: {(prog.Length == 0 ? "nada" : prog)}");
-        }
-
-        foreach (var note in document.Realignment.Concat(document.Warnings))
-        {
-            text.Append($"\n⚠️ {Html.Escape(note.Message)}");
-        }
+            return $"\n{a.Num}. {Html.Escape(Html.Shorten(Html.Sentence(a.Name), 60))} — meta {a.MetaProgramada}; programado: {(prog.Length == 0 ? "nada" : prog)}";
+        }).ToList();
+        AppendWhileItFits(text, lines, PreviewBudget / 2, n => $"\n… y {n} actividades más.");
+        var notes = document.Realignment.Concat(document.Warnings).Select(n => $"\n⚠️ {Html.Escape(Html.Shorten(n.Message, 400))}").ToList();
+        AppendWhileItFits(text, notes, PreviewBudget, n => $"\n⚠️ … y {n} avisos más; todos quedan en la hoja «Advertencias de importación» del libro de /exportar.");
 
         turn.State.AmendValue = path;
         turn.State.AmendField = name;
         turn.Ask(Step.ImportConfirm, text.Append("\n\n¿Importar este archivo?").ToString(), [[("✅ Importar", "import")]], back: false);
+    }
+
+    /// <summary>Room for the preview in one Telegram message (4,096 characters), leaving space for the question.</summary>
+    private const int PreviewBudget = 3_800;
+
+    private static void AppendWhileItFits(StringBuilder text, IReadOnlyList<string> lines, int budget, Func<int, string> more)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var tail = more(lines.Count - i);
+            if (text.Length + lines[i].Length + (i < lines.Count - 1 ? tail.Length : 0) > budget)
+            {
+                text.Append(tail);
+                return;
+            }
+
+            text.Append(lines[i]);
+        }
     }
 
     private static void Confirm(Turn turn)

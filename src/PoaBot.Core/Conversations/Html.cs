@@ -1,10 +1,15 @@
+using System.Globalization;
 using System.Text;
+using PoaBot.Core.Domain;
 
 namespace PoaBot.Core.Conversations;
 
 public static class Html
 {
-    /// <summary>Escapes only &amp; &lt; &gt; &quot;, as Telegram's HTML wants ("Reunión" stays readable).</summary>
+    /// <summary>
+    /// Escapes only &amp; &lt; &gt; &quot;, as Telegram's HTML wants ("Reunión" stays readable), and makes the text safe to
+    /// show (<see cref="SafeText.Display"/>).
+    /// </summary>
     public static string Escape(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -12,6 +17,7 @@ public static class Html
             return "";
         }
 
+        text = SafeText.Display(text);
         var result = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
@@ -40,5 +46,24 @@ public static class Html
     public static string Sentence(string name) =>
         name.Length > 1 && !name.Any(char.IsLower) ? name[0] + name[1..].ToLower(System.Globalization.CultureInfo.GetCultureInfo("es-MX")) : name;
 
-    public static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
+    /// <summary>
+    /// At most <paramref name="max"/> UTF-16 units (as Telegram counts its limits), cut between text elements (an emoji
+    /// with its joiners, a letter with its accents), never in the middle of one.
+    /// </summary>
+    public static string Shorten(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var end = 0;
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext() && elements.ElementIndex + elements.GetTextElement().Length <= max - 1)
+        {
+            end = elements.ElementIndex + elements.GetTextElement().Length;
+        }
+
+        return text[..end].TrimEnd() + "…";
+    }
 }

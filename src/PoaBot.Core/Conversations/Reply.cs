@@ -1,6 +1,10 @@
 namespace PoaBot.Core.Conversations;
 
-public sealed record Button(string Label, string Data);
+/// <summary>An inline button; its label is made safe to show (<see cref="Domain.SafeText.Display"/>).</summary>
+public sealed record Button(string Label, string Data)
+{
+    public string Label { get; init; } = Domain.SafeText.Display(Label);
+}
 
 /// <summary>A message the engine wants sent: HTML text, optional inline buttons, optionally the main reply keyboard.</summary>
 public sealed record Reply(string Html)

@@ -49,7 +49,7 @@ public static class SummaryFlow
     public static string Render(
         PoaRow poa, DateOnly asOf, IReadOnlyList<ActivityProgress> rows, IReadOnlyList<ActivityProgress>? mine, IReadOnlyList<JustificationRow>? justifications = null)
     {
-        var header = $"📊 <b>Avance del POA {poa.Year}</b> al {Numbers.Date(asOf)}\n";
+        var header = $"📊 <b>POA {poa.Year}</b>: {Numbers.AsOfPhrase((int)poa.Year, asOf)}\n";
         var full = new StringBuilder(header);
         foreach (var a in rows)
         {
@@ -112,7 +112,7 @@ public static class SummaryFlow
     {
         var activities = store.Activities(poa.Id);
         var totals = store.CouncilTotals(poa.Id, asOf);
-        var text = new StringBuilder($"🏘 <b>Avance por consejo, POA {poa.Year}</b> al {Numbers.Date(asOf)}\n");
+        var text = new StringBuilder($"🏘 <b>Avance por consejo, POA {poa.Year}</b>: {Numbers.AsOfPhrase((int)poa.Year, asOf)}\n");
         text.Append(string.Join(" · ", activities.Select(a => $"{a.Num} = {a.Kind.Label()}"))).Append('\n');
         var councils = totals.Select(t => (t.CouncilId, t.Council)).Distinct().OrderBy(c => c.Council, StringComparer.Ordinal).ToList();
         foreach (var (id, name) in councils)

@@ -26,10 +26,10 @@ public sealed record ActivityProgress(
     public int Variacion => RealAcum - Goal;
 
     /// <summary>% avance anual = REAL_acum / META PROGRAMADA; null when the goal is 0.</summary>
-    public decimal? AvancePct => Goal == 0 ? null : RealAcum * 100m / Goal;
+    public decimal? AvancePct => SemaforoThresholds.Percent(RealAcum, Goal);
 
     /// <summary>% cumplimiento = REAL_acum / PROG_acum; null when nothing was programmed yet.</summary>
-    public decimal? CumplimientoPct => ProgAcum == 0 ? null : RealAcum * 100m / ProgAcum;
+    public decimal? CumplimientoPct => SemaforoThresholds.Percent(RealAcum, ProgAcum);
 
     public BimesterCell? OpenBimester => Bimesters.FirstOrDefault(b => b.State == PeriodState.Open);
 }
@@ -74,10 +74,13 @@ public static class PoaCalculator
             activity.Num, activity.Name, activity.Kind, activity.Goal, cells, progAcum, realAcum, thresholds.Classify(progAcum, realAcum));
     }
 
-    /// <summary>A bimester is closed once its last local day is over, open while the date falls in it.</summary>
+    /// <summary>
+    /// "As of a date" means through the end of that day: a bimester whose last day is on or before the date is closed,
+    /// one the date falls in before its last day is open.
+    /// </summary>
     public static PeriodState StateOf(int year, int bimester, DateOnly asOf)
     {
-        if (asOf > Bimesters.LastDay(year, bimester))
+        if (asOf >= Bimesters.LastDay(year, bimester))
         {
             return PeriodState.Closed;
         }

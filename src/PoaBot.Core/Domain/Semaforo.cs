@@ -14,6 +14,10 @@ public sealed record SemaforoThresholds(decimal Green = 90, decimal Yellow = 70,
 {
     public static SemaforoThresholds Default { get; } = new();
 
+    /// <summary>A percentage rounded to the one decimal every report prints; null when the base is 0.</summary>
+    public static decimal? Percent(int part, int whole) =>
+        whole == 0 ? null : Math.Round(part * 100m / whole, 1, MidpointRounding.AwayFromZero);
+
     public Semaforo Classify(int progAcum, int realAcum)
     {
         if (progAcum == 0)
@@ -21,7 +25,8 @@ public sealed record SemaforoThresholds(decimal Green = 90, decimal Yellow = 70,
             return realAcum == 0 ? Semaforo.SinPrograma : Semaforo.Sobre;
         }
 
-        var pct = realAcum * 100m / progAcum;
+        // Decided on the figure people read: 1,799 of 2,000 prints 90.0 % and is verde.
+        var pct = Percent(realAcum, progAcum)!.Value;
         if (pct > Over)
         {
             return Semaforo.Sobre;
@@ -47,6 +52,21 @@ public static class SemaforoText
         _ => "sin_programa",
     };
 
+    /// <summary>The code of the CSVs: «avance sin programación» is <c>sin_programacion</c>, not <c>sobre</c>.</summary>
+    public static string CsvCode(this Semaforo s, int progAcum) =>
+        s == Semaforo.Sobre && progAcum == 0 ? "sin_programacion" : s.Code();
+
+    /// <summary>The word without emoji, for print (a printer has no emoji glyphs).</summary>
+    public static string PlainWords(this Semaforo s, int progAcum) => s switch
+    {
+        Semaforo.Verde => "verde",
+        Semaforo.Amarillo => "amarillo",
+        Semaforo.Rojo => "rojo",
+        Semaforo.Sobre when progAcum == 0 => "avance sin programación",
+        Semaforo.Sobre => "sobre la meta",
+        _ => "sin programa",
+    };
+
     public static string Emoji(this Semaforo s) => s switch
     {
         Semaforo.Verde => "🟢",
@@ -57,13 +77,5 @@ public static class SemaforoText
     };
 
     /// <summary>Emoji and word, never colour alone.</summary>
-    public static string Words(this Semaforo s, int progAcum) => s switch
-    {
-        Semaforo.Verde => "🟢 verde",
-        Semaforo.Amarillo => "🟡 amarillo",
-        Semaforo.Rojo => "🔴 rojo",
-        Semaforo.Sobre when progAcum == 0 => "🔵 avance sin programación",
-        Semaforo.Sobre => "🔵 sobre la meta",
-        _ => "⚪ sin programa",
-    };
+    public static string Words(this Semaforo s, int progAcum) => $"{s.Emoji()} {s.PlainWords(progAcum)}";
 }

@@ -8,7 +8,7 @@ public static class Spanish
     /// <summary>Upper case without accents, for comparing what people type and what files say.</summary>
     public static string Fold(string text)
     {
-        var decomposed = text.Trim().ToUpperInvariant().Normalize(NormalizationForm.FormD);
+        var decomposed = SafeText.Normalize(text.Trim().ToUpperInvariant(), NormalizationForm.FormD);
         return new string([.. decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)]);
     }
 }

@@ -1,15 +1,38 @@
+using System.Globalization;
+using System.IO.Compression;
 using PoaBot.Core.Reporting;
 
 namespace PoaBot.Core.Import;
 
-/// <summary>Reads a POA file of any accepted kind: the spreadsheet exported as TSV or CSV, or an XLSX in the export's layout.</summary>
+/// <summary>
+/// Reads a POA file of any accepted kind: the spreadsheet exported as TSV or CSV, or an XLSX in the export's layout.
+/// A hostile file is refused before it costs much: at most <see cref="MaxFileBytes"/> on disk, an XLSX whose parts
+/// unpack to at most <see cref="MaxUnpackedBytes"/> (checked on the zip's directory before anything is unpacked),
+/// at most <see cref="MaxRows"/> rows and <see cref="MaxActivities"/> activities. Any file that cannot be read
+/// gets a Spanish refusal, never a crash.
+/// </summary>
 public static class PoaFile
 {
+    /// <summary>Telegram lets a bot download at most 20 MB; the command line keeps the same limit.</summary>
+    public const long MaxFileBytes = 20 * 1024 * 1024;
+
+    /// <summary>All the parts of an XLSX together, unpacked (a real POA workbook is well under 1 MB).</summary>
+    public const long MaxUnpackedBytes = 64 * 1024 * 1024;
+
+    public const int MaxRows = 2_000;
+
+    public const int MaxActivities = 200;
+
     public static PoaDocument Parse(string path, string name)
     {
         byte[] bytes;
         try
         {
+            if (new FileInfo(path).Length > MaxFileBytes)
+            {
+                throw new PoaImportException($"El archivo pesa más de {MaxFileBytes / 1024 / 1024} MB; un POA cabe en mucho menos. Revise que sea el archivo correcto.");
+            }
+
             bytes = File.ReadAllBytes(path);
         }
         catch (IOException)
@@ -18,12 +41,76 @@ public static class PoaFile
         }
 
         var isZip = bytes.Length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
-        if (isZip || name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        var rows = isZip || name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? WorkbookRows(bytes) : TextRows(bytes);
+        if (rows.Count > MaxRows)
         {
-            using var stream = new MemoryStream(bytes);
-            return PoaDocumentParser.Parse(PoaWorkbook.ReadTable(stream));
+            throw new PoaImportException($"El archivo trae más de {Number(MaxRows)} filas; un POA tiene unas cuantas decenas. Revise que sea el archivo correcto.");
         }
 
-        return PoaDocumentParser.Parse(bytes);
+        var document = PoaDocumentParser.Parse(rows);
+        if (document.Activities.Count > MaxActivities)
+        {
+            throw new PoaImportException(
+                $"El documento trae {Number(document.Activities.Count)} actividades y el POA admite como máximo {MaxActivities}. Revise que sea el archivo correcto.");
+        }
+
+        return document;
     }
+
+    private static IReadOnlyList<string[]> TextRows(byte[] bytes)
+    {
+        if (bytes.Length == 0)
+        {
+            throw new PoaImportException("El archivo está vacío.");
+        }
+
+        var text = TableText.Decode(bytes);
+        if (text.AsSpan().Count('\n') > MaxRows * 10)
+        {
+            throw new PoaImportException($"El archivo trae más de {Number(MaxRows)} filas; un POA tiene unas cuantas decenas. Revise que sea el archivo correcto.");
+        }
+
+        return TableText.Rows(text);
+    }
+
+    private static IReadOnlyList<string[]> WorkbookRows(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        CheckUnpackedSize(stream);
+        stream.Position = 0;
+        try
+        {
+            return PoaWorkbook.ReadTable(stream);
+        }
+        catch (Exception ex) when (ex is not PoaImportException and not OutOfMemoryException)
+        {
+            // A workbook whose parts point to missing or broken parts: the reader may fail in ways it does not name.
+            throw new PoaImportException("El libro de Excel está dañado o incompleto (le faltan partes). Guárdelo de nuevo como «Libro de Excel (.xlsx)» o expórtelo como texto (TSV o CSV).");
+        }
+    }
+
+    /// <summary>Refuses a zip bomb by the sizes its directory declares, before unpacking anything.</summary>
+    private static void CheckUnpackedSize(Stream stream)
+    {
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                if (total > MaxUnpackedBytes || zip.Entries.Count > 10_000)
+                {
+                    throw new PoaImportException(
+                        $"El libro de Excel ocupa más de {MaxUnpackedBytes / 1024 / 1024} MB al abrirlo; un POA ocupa mucho menos. Revise que sea el archivo correcto.");
+                }
+            }
+        }
+        catch (InvalidDataException)
+        {
+            throw new PoaImportException("El archivo no es un libro de Excel (XLSX) que yo pueda leer. Guárdelo de nuevo como «Libro de Excel (.xlsx)» o expórtelo como texto (TSV o CSV).");
+        }
+    }
+
+    private static string Number(int value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 }

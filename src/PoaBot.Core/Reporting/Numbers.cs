@@ -11,6 +11,14 @@ public static class Numbers
 
     public static string Pct(decimal? value) => value is { } v ? v.ToString("#,0.0", CultureInfo.InvariantCulture) + " %" : "—";
 
+    /// <summary>«Cierre del ejercicio 2024» once the year's last day is reached, else «Avance al 15/04/2024».</summary>
+    public static string AsOfTitle(int year, DateOnly asOf) =>
+        asOf >= new DateOnly(year, 12, 31) ? $"Cierre del ejercicio {year}" : $"Avance al {Date(asOf)}";
+
+    /// <summary><see cref="AsOfTitle"/> inside a sentence: «cierre del ejercicio 2024» or «avance al 15/04/2024».</summary>
+    public static string AsOfPhrase(int year, DateOnly asOf) =>
+        string.Concat(AsOfTitle(year, asOf)[..1].ToLowerInvariant(), AsOfTitle(year, asOf)[1..]);
+
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     public static bool TryParseDate(string text, out DateOnly date) =>

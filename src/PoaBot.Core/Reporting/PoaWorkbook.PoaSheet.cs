@@ -30,7 +30,7 @@ public static partial class PoaWorkbook
         var sheet = new XlsxSheet(PoaSheetName, strings) { FrozenRows = SubRow, Landscape = true };
         sheet.Text(1, NumCol, $"PROGRAMA OPERATIVO ANUAL {data.Year}", XlsxStyles.Title);
         sheet.Text(2, NumCol, data.Directorate, XlsxStyles.Subtitle);
-        sheet.Text(3, NumCol, $"Avance al {Numbers.Date(data.AsOf)}", XlsxStyles.Bold);
+        sheet.Text(3, NumCol, Numbers.AsOfTitle(data.Year, data.AsOf), XlsxStyles.Bold);
 
         Header(sheet, data.Year);
         var row = SubRow + 1;

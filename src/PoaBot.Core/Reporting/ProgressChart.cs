@@ -66,7 +66,7 @@ public static class ProgressChart
 
     private static void Header(SKCanvas canvas, SKTypeface bold, SKTypeface typeface, int year, DateOnly asOf)
     {
-        Text(canvas, bold, $"POA {year} — avance al {Numbers.Date(asOf)}", Margin, 78, 50, Ink);
+        Text(canvas, bold, $"POA {year} — {Numbers.AsOfPhrase(year, asOf)}", Margin, 78, 50, Ink);
         Text(canvas, typeface, "Barras: por bimestre. Línea: acumulado del año.", Margin, 132, 30, Muted);
 
         // The legend, once for every panel: two rows of two items.

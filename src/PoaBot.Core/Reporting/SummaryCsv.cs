@@ -1,42 +1,37 @@
-using System.Globalization;
 using System.Text;
 using PoaBot.Core.Domain;
 
 namespace PoaBot.Core.Reporting;
 
-/// <summary>The POA table as CSV, one row per activity, with the header of <c>summary --csv</c>.</summary>
+/// <summary>
+/// The POA table as CSV, one row per activity, with the header of <c>summary --csv</c>: the bimesters, the goals,
+/// PROG_acum and REAL_acum (so the semáforo can be checked by hand), % avance anual, % cumplimiento and the semáforo.
+/// </summary>
 public static class SummaryCsv
 {
     public static string Header { get; } = string.Join(',', new[] { "num", "actividad" }
         .Concat(Bimesters.All.SelectMany(b => new[] { "prog", "real", "var" }.Select(p => $"{Bimesters.CsvName(b)}_{p}")))
-        .Concat(["meta_programada", "meta_real", "variacion", "avance_pct", "semaforo"]));
+        .Concat(["meta_programada", "meta_real", "variacion", "prog_acum", "real_acum", "avance_pct", "cumplimiento_pct", "semaforo"]));
 
     public static string Write(IReadOnlyList<ActivityProgress> rows)
     {
         var csv = new StringBuilder().Append(Header).Append('\n');
         foreach (var a in rows)
         {
-            var cells = new List<string> { Int(a.Num), Quote(a.Name) };
+            var cells = new List<string> { Csv.Text(a.Num.ToString(System.Globalization.CultureInfo.InvariantCulture)), Csv.Text(a.Name) };
             foreach (var b in a.Bimesters)
             {
-                cells.Add(Int(b.Prog));
-                cells.Add(b.Real is { } r ? Int(r) : "");
-                cells.Add(b.Var is { } v ? Int(v) : "");
+                cells.Add(Csv.Int(b.Prog));
+                cells.Add(Csv.Int(b.Real));
+                cells.Add(Csv.Int(b.Var));
             }
 
-            cells.Add(Int(a.Goal));
-            cells.Add(Int(a.MetaReal));
-            cells.Add(Int(a.Variacion));
-            cells.Add(a.AvancePct is { } p ? p.ToString("0.0", CultureInfo.InvariantCulture) : "");
-            cells.Add(a.Semaforo.Code());
-            csv.AppendJoin(',', cells).Append('\n');
+            cells.AddRange([
+                Csv.Int(a.Goal), Csv.Int(a.MetaReal), Csv.Int(a.Variacion), Csv.Int(a.ProgAcum), Csv.Int(a.RealAcum),
+                Csv.Pct(a.AvancePct), Csv.Pct(a.CumplimientoPct), a.Semaforo.CsvCode(a.ProgAcum)]);
+            csv.Append(Csv.Line(cells));
         }
 
         return csv.ToString();
     }
-
-    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Quote(string text) =>
-        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 }

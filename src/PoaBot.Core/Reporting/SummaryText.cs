@@ -15,7 +15,7 @@ public static class SummaryText
             text.Append(directorate).Append('\n');
         }
 
-        text.Append($"Al {Numbers.Date(asOf)}").Append('\n');
+        text.Append(Numbers.AsOfTitle(year, asOf)).Append('\n');
         foreach (var a in rows)
         {
             text.Append('\n');

@@ -16,6 +16,8 @@ public sealed class OutboxRow
 
     public long Attempts { get; init; }
 
+    public string NotBefore { get; init; } = "";
+
     public string CreatedAt { get; init; } = "";
 }
 
@@ -70,20 +72,36 @@ public sealed class OutboxStore(DbSession db)
     public void EnqueueCallbackAnswer(long chatId, string callbackQueryId, string? text, DateTimeOffset now) =>
         Insert(chatId, "callback_answer", new OutgoingMessage { Html = text ?? "", CallbackQueryId = callbackQueryId }, now, $"cb:{callbackQueryId}");
 
-    /// <summary>Rows due now, in order. A message waits while an earlier message to the same chat is held back (429, back-off), so a chat never sees them out of order.</summary>
-    public IReadOnlyList<OutboxRow> Due(DateTimeOffset now, int limit) =>
+    /// <summary>What the sender can take next: each chat's first pending message (it holds the later ones) and every pending callback answer.</summary>
+    public IReadOnlyList<OutboxRow> Heads(int limit) =>
         db.Query<OutboxRow>(
             """
-            SELECT o.id, o.chat_id, o.kind, o.payload, o.attempts, o.created_at FROM outbox o
-            WHERE o.status = 'pending' AND o.not_before <= @now
-              AND (o.kind <> 'message' OR NOT EXISTS (
-                  SELECT 1 FROM outbox e WHERE e.chat_id = o.chat_id AND e.kind = 'message' AND e.status = 'pending' AND e.id < o.id AND e.not_before > @now))
-            ORDER BY o.id LIMIT @limit
+            SELECT o.id, o.chat_id, o.kind, o.not_before FROM outbox o
+            WHERE o.status = 'pending' AND (o.kind = 'callback_answer' OR o.id = (
+                SELECT min(e.id) FROM outbox e WHERE e.chat_id = o.chat_id AND e.kind = 'message' AND e.status = 'pending'))
+            ORDER BY o.not_before, o.id LIMIT @limit
             """,
-            new { now = Instants.Format(now), limit }).ToList();
+            new { limit }).ToList();
 
-    public DateTimeOffset? NextDue() =>
-        db.Single<string>("SELECT min(not_before) FROM outbox WHERE status = 'pending'") is { } next ? Instants.Parse(next) : null;
+    /// <summary>A chat's pending messages, in order.</summary>
+    public IReadOnlyList<OutboxRow> PendingMessages(long chatId, int limit) =>
+        db.Query<OutboxRow>(
+            """
+            SELECT id, chat_id, kind, payload, attempts, not_before, created_at FROM outbox
+            WHERE chat_id = @chatId AND kind = 'message' AND status = 'pending' ORDER BY id LIMIT @limit
+            """,
+            new { chatId, limit }).ToList();
+
+    public OutboxRow? Pending(long id) =>
+        db.Query<OutboxRow>(
+            "SELECT id, chat_id, kind, payload, attempts, not_before, created_at FROM outbox WHERE id = @id AND status = 'pending'",
+            new { id }).SingleOrDefault();
+
+    /// <summary>Messages sent since <paramref name="since"/>: where the pacing of a new process starts.</summary>
+    public IReadOnlyList<(long ChatId, DateTimeOffset At)> SentSince(DateTimeOffset since) =>
+        db.Query<(long, string)>(
+            "SELECT chat_id, sent_at FROM outbox WHERE status = 'sent' AND kind = 'message' AND sent_at >= @since",
+            new { since = Instants.Format(since) }).Select(r => (r.Item1, Instants.Parse(r.Item2))).ToList();
 
     public void Sent(long id, DateTimeOffset at) =>
         db.Execute("UPDATE outbox SET status = 'sent', sent_at = @at, error = NULL WHERE id = @id", new { id, at = Instants.Format(at) });
@@ -94,7 +112,7 @@ public sealed class OutboxStore(DbSession db)
             new { id, notBefore = Instants.Format(notBefore), error, count = countAttempt ? 1 : 0 });
 
     public void Failed(long id, string error) =>
-        db.Execute("UPDATE outbox SET status = 'failed', error = @error WHERE id = @id", new { id, error });
+        db.Execute("UPDATE outbox SET status = 'failed', error = @error, attempts = attempts + 1 WHERE id = @id", new { id, error });
 
     /// <summary>The person blocked the bot or the chat is gone: this and every pending message to the chat stop.</summary>
     public void Unreachable(long chatId, string error) =>

@@ -34,7 +34,7 @@ public static class ChartCommand
                 return 1;
             }
 
-            context.Output.WriteLine($"Gráfica del POA {poa.Year}, avance al {Numbers.Date(asOf)}, escrita en {Path.GetFullPath(path)}.");
+            context.Output.WriteLine($"Gráfica del POA {poa.Year}, {Numbers.AsOfPhrase((int)poa.Year, asOf)}, escrita en {Path.GetFullPath(path)}.");
             return 0;
         });
     }

@@ -77,6 +77,26 @@ public static class Cli
             await error.WriteLineAsync($"Configuración inválida: {string.Join(" ", ex.Failures)}");
             return 2;
         }
+        catch (InvalidOperationException ex) when (UnreadableSetting(ex) is { } key)
+        {
+            // The configuration binder could not convert a value (e.g. a URL or a number); its message would show the value.
+            await error.WriteLineAsync($"Configuración inválida: {SettingText.Unreadable(key)}");
+            return 2;
+        }
+    }
+
+    private static string? UnreadableSetting(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(e.Message, "^Failed to convert configuration value .* at '(?<key>[^']+)'");
+            if (match.Success)
+            {
+                return match.Groups["key"].Value;
+            }
+        }
+
+        return null;
     }
 }
 

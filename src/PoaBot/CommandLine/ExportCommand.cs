@@ -49,7 +49,7 @@ public static class ExportCommand
                     return 1;
                 }
 
-                context.Output.WriteLine($"Libro de Excel del POA {poa.Year}, avance al {Numbers.Date(asOf)}, escrito en {Path.GetFullPath(xlsx)}.");
+                context.Output.WriteLine($"Libro de Excel del POA {poa.Year}, {Numbers.AsOfPhrase((int)poa.Year, asOf)}, escrito en {Path.GetFullPath(xlsx)}.");
             }
 
             if (csv is not null)
@@ -60,7 +60,7 @@ public static class ExportCommand
                     return 1;
                 }
 
-                context.Output.WriteLine($"CSV del POA {poa.Year}, avance al {Numbers.Date(asOf)}, escrito en {Path.GetFullPath(csv)}.");
+                context.Output.WriteLine($"CSV del POA {poa.Year}, {Numbers.AsOfPhrase((int)poa.Year, asOf)}, escrito en {Path.GetFullPath(csv)}.");
             }
 
             return 0;

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using global::Telegram.Bot;
 using global::Telegram.Bot.Exceptions;
+using Microsoft.Extensions.Options;
 using PoaBot.Core.Conversations;
+using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
 using PoaBot.Evidence;
 
@@ -9,15 +11,17 @@ namespace PoaBot.Telegram;
 
 /// <summary>
 /// Downloads evidence (≤ 20 MB, Telegram's limit for bots) into the folder beside the database, named by its SHA-256:
-/// a file_id works only for this bot, so the file itself is kept.
+/// a file_id works only for this bot, so the file itself is kept. Each file has its own time limit (Telegram:DownloadTimeout).
 /// </summary>
-public sealed class EvidenceDownloader(ITelegramBotClient bot, Database database)
+public sealed class EvidenceDownloader(ITelegramBotClient bot, Database database, MunicipalClock clock, IOptions<TelegramOptions> options)
 {
     public const long MaxBytes = 20L * 1024 * 1024;
 
     public const string TooBig = "El archivo pesa más de 20 MB y Telegram no me deja descargarlo. Envíe una foto o un archivo más ligero, o toque «Omitir».";
 
     public const string Failed = "No pude descargar el archivo. Por favor envíelo de nuevo, o toque «Omitir».";
+
+    public const string TooSlow = "La descarga del archivo tardó demasiado y la detuve. Por favor envíelo de nuevo, o toque «Omitir».";
 
     public async Task<Input> DownloadAsync(Input input, CancellationToken cancellationToken)
     {
@@ -34,6 +38,9 @@ public sealed class EvidenceDownloader(ITelegramBotClient bot, Database database
         var folder = database.EvidenceFolder;
         Directory.CreateDirectory(folder);
         var temp = Path.Combine(folder, $"{EvidenceFiles.TempPrefix}{Guid.NewGuid():N}");
+        using var timeout = new CancellationTokenSource(options.Value.DownloadTimeout, clock.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        cancellationToken = linked.Token;
         try
         {
             var file = await bot.GetFile(input.FileId, cancellationToken);
@@ -60,6 +67,10 @@ public sealed class EvidenceDownloader(ITelegramBotClient bot, Database database
             }
 
             return input with { FileHash = hash, FilePath = target };
+        }
+        catch (Exception ex) when (timeout.IsCancellationRequested && ex is OperationCanceledException or RequestException or HttpRequestException or IOException)
+        {
+            return input with { FileProblem = TooSlow };
         }
         catch (Exception ex) when (TooBigException.In(ex) || (ex is ApiRequestException && ex.Message.Contains("too big", StringComparison.OrdinalIgnoreCase)))
         {

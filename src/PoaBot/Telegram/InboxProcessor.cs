@@ -12,9 +12,9 @@ using PoaBot.Core.Storage;
 namespace PoaBot.Telegram;
 
 /// <summary>
-/// Handles stored updates: downloads evidence (chats in parallel), then runs the engine for a batch of updates in one
-/// transaction (each in its own savepoint, each chat in order), writing the domain changes, the conversation state,
-/// the inbox row and the replies together. A durable commit is the expensive part, so commits are grouped.
+/// Handles stored updates: runs the engine for the pending updates in one transaction (each in its own savepoint, each chat
+/// in order), writing the domain changes, the conversation state, the inbox row and the replies together. A durable commit
+/// is the expensive part, so commits are grouped. Evidence downloads run beside it: only their own chat waits for them.
 /// </summary>
 public sealed class InboxProcessor(
     Database database,
@@ -26,10 +26,18 @@ public sealed class InboxProcessor(
     ILogger<InboxProcessor> logger) : BackgroundService
 {
     public const int MaxAttempts = 3;
+
+    // Files being downloaded, by update id; touched by the processing loop only.
+    private readonly Dictionary<long, Task<Input>> downloads = [];
+    private readonly SemaphoreSlim downloadSlots = new(4);
+
     public const int BatchSize = 500;
 
     public const string Apology =
         "Lo siento, tuve un problema con su último mensaje y no pude procesarlo. Ya quedó anotado para revisión; por favor intente de nuevo en unos minutos.";
+
+    public const string Unreadable =
+        "Recibí un mensaje suyo que todavía no sé leer, así que no lo tomé en cuenta. Por favor envíelo de nuevo como texto, foto o archivo, o escriba /ayuda.";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -55,7 +63,7 @@ public sealed class InboxProcessor(
         }
     }
 
-    /// <summary>Processes one batch of pending updates; false when there was nothing to do.</summary>
+    /// <summary>Processes the pending updates that are ready; false when none was (nothing pending, or all wait for files).</summary>
     public async Task<bool> ProcessBatchAsync(CancellationToken cancellationToken)
     {
         var rows = database.Read(db => new InboxStore(db).Pending(BatchSize));
@@ -65,33 +73,56 @@ public sealed class InboxProcessor(
         }
 
         var mapped = rows.Select(r => (Row: r, Update: Map(r))).ToList();
-        var downloaded = await DownloadEvidenceAsync(
-            mapped.Where(m => m.Update?.Input?.FileId is not null).Select(m => (m.Row.UpdateId, m.Update!)).ToList(), cancellationToken);
+        StartDownloads(mapped.Where(m => m.Update?.Input?.FileId is not null).Select(m => (m.Row.UpdateId, m.Update!)).ToList(), cancellationToken);
         var now = clock.Now;
+        var handled = 0;
         database.Write(db =>
         {
             var inbox = new InboxStore(db);
-            var failedChats = new HashSet<long>();
+
+            // Each chat in order: what came after an update that failed, or that waits for its file, waits with it.
+            var heldChats = new HashSet<long>();
             foreach (var (row, update) in mapped)
             {
-                if (failedChats.Contains(row.ChatId))
+                if (update?.Unreadable is { } why)
                 {
-                    // Each chat in order: what came after a failed update waits for it.
+                    // Not a failure of ours that a retry could fix: set aside at once, tell the person, go on with the chat.
+                    SetAsideUnreadable(db, row, why, now);
+                    handled++;
                     continue;
                 }
 
+                if (heldChats.Contains(row.ChatId))
+                {
+                    continue;
+                }
+
+                var ready = update;
+                if (downloads.TryGetValue(row.UpdateId, out var download))
+                {
+                    if (!download.IsCompleted)
+                    {
+                        heldChats.Add(row.ChatId);
+                        continue;
+                    }
+
+                    downloads.Remove(row.UpdateId);
+                    ready = update! with { Input = download.IsCompletedSuccessfully ? download.Result : update.Input! with { FileProblem = EvidenceDownloader.Failed } };
+                }
+
+                handled++;
                 try
                 {
                     db.Savepoint(() =>
                     {
-                        Handle(db, row, update is not null && downloaded.TryGetValue(row.UpdateId, out var d) ? update with { Input = d } : update, now);
+                        Handle(db, row, ready, now);
                         inbox.Done(row.UpdateId, now);
                         return true;
                     });
                 }
                 catch (Exception ex)
                 {
-                    failedChats.Add(row.ChatId);
+                    heldChats.Add(row.ChatId);
                     var error = Redact.Describe(ex, options.Value.Token);
                     if (inbox.Failed(row.UpdateId, error, MaxAttempts, now))
                     {
@@ -113,8 +144,12 @@ public sealed class InboxProcessor(
                 }
             }
         });
-        signals.Outbox.Set();
-        return true;
+        if (handled > 0)
+        {
+            signals.Outbox.Set();
+        }
+
+        return handled > 0;
     }
 
     private void Handle(DbSession db, InboxRow row, MappedUpdate? update, DateTimeOffset now)
@@ -122,11 +157,6 @@ public sealed class InboxProcessor(
         if (update is null)
         {
             return;
-        }
-
-        if (update.Unreadable is { } why)
-        {
-            throw new InvalidDataException($"Stored update cannot be read: {why}");
         }
 
         if (update.Reachable is { } reachable)
@@ -162,7 +192,43 @@ public sealed class InboxProcessor(
         }
     }
 
-    /// <summary>Reads a stored update; one that cannot be read goes through the normal failure path instead of blocking the batch.</summary>
+    /// <summary>
+    /// An update Telegram.Bot cannot read (a value Telegram added after the library's release): set aside with its reason;
+    /// a person who wrote or tapped in their private chat is told, and a button press is answered so it stops spinning.
+    /// </summary>
+    private void SetAsideUnreadable(DbSession db, InboxRow row, string why, DateTimeOffset now)
+    {
+        new InboxStore(db).Failed(row.UpdateId, $"Unreadable update: {why}", 1, now);
+        Log.UpdateUnreadable(logger, row.UpdateId, why);
+        var (kind, query) = KindAndQuery(row.Payload);
+        if (row.ChatId <= 0 || kind is "my_chat_member" or "edited_message")
+        {
+            // Not a person waiting for an answer in their private chat.
+            return;
+        }
+
+        var outbox = new OutboxStore(db);
+        outbox.Enqueue(row.ChatId, new Reply(Unreadable), now, $"u{row.UpdateId}:unreadable");
+        if (query is not null)
+        {
+            outbox.EnqueueCallbackAnswer(row.ChatId, query, null, now);
+        }
+    }
+
+    private static (string? Kind, string? CallbackQueryId) KindAndQuery(string payload)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            return (RawUpdate.KindOf(document.RootElement), RawUpdate.CallbackQueryIdOf(document.RootElement));
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+    }
+
+    /// <summary>Reads a stored update; one that cannot be read is marked so, to be set aside without blocking anything.</summary>
     private static MappedUpdate? Map(InboxRow row)
     {
         try
@@ -177,38 +243,47 @@ public sealed class InboxProcessor(
     }
 
     /// <summary>
-    /// Downloads the files that registered people send (evidence, or a POA to import), chats in parallel. Whether a file is
-    /// wanted depends on updates of the same batch not yet handled, so every file of an active person is kept.
+    /// Starts downloading the files that registered people send (evidence, or a POA to import), a few at a time, each with
+    /// its own time limit. Whether a file is wanted depends on updates not yet handled, so every file of an active person is
+    /// kept. The update waits, with the rest of its chat, until its file is there; other chats go on meanwhile.
     /// </summary>
-    private async Task<Dictionary<long, Input>> DownloadEvidenceAsync(List<(long UpdateId, MappedUpdate Update)> withFiles, CancellationToken cancellationToken)
+    private void StartDownloads(List<(long UpdateId, MappedUpdate Update)> withFiles, CancellationToken cancellationToken)
     {
-        var result = new Dictionary<long, Input>();
-        if (withFiles.Count == 0)
+        var toStart = withFiles.Where(u => !downloads.ContainsKey(u.UpdateId)).ToList();
+        if (toStart.Count == 0)
         {
-            return result;
+            return;
         }
 
-        var waiting = database.Read(db =>
+        var active = database.Read(db =>
         {
             var people = new PeopleStore(db);
-            return withFiles.Where(u => u.Update.Input!.IsPrivate && people.ByTelegramId(u.Update.Input.UserId) is { Active: true })
-                .Select(u => u.Update.ChatId).ToHashSet();
+            return toStart.Where(u => u.Update.Input!.IsPrivate && people.ByTelegramId(u.Update.Input.UserId) is { Active: true })
+                .Select(u => u.UpdateId).ToHashSet();
         });
-        var lockObject = new Lock();
-        await Parallel.ForEachAsync(
-            withFiles.Where(u => waiting.Contains(u.Update.ChatId)).GroupBy(u => u.Update.ChatId),
-            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
-            async (chat, ct) =>
-            {
-                foreach (var (updateId, update) in chat)
-                {
-                    var input = await downloader.DownloadAsync(update.Input!, ct);
-                    lock (lockObject)
-                    {
-                        result[updateId] = input;
-                    }
-                }
-            });
-        return result;
+        foreach (var (updateId, update) in toStart.Where(u => active.Contains(u.UpdateId)))
+        {
+            downloads[updateId] = DownloadAsync(update.Input!, cancellationToken);
+        }
+    }
+
+    private async Task<Input> DownloadAsync(Input input, CancellationToken cancellationToken)
+    {
+        await downloadSlots.WaitAsync(cancellationToken);
+        try
+        {
+            return await downloader.DownloadAsync(input, cancellationToken);
+        }
+        finally
+        {
+            downloadSlots.Release();
+            signals.Inbox.Set();
+        }
+    }
+
+    public override void Dispose()
+    {
+        downloadSlots.Dispose();
+        base.Dispose();
     }
 }

@@ -29,8 +29,14 @@ internal static partial class Log
     [LoggerMessage(8, LogLevel.Warning, "Message {Id} to chat {ChatId} will be retried at {NotBefore}: {Error}")]
     public static partial void SendRetry(ILogger logger, long id, long chatId, DateTimeOffset notBefore, string error);
 
-    [LoggerMessage(9, LogLevel.Error, "Message {Id} to chat {ChatId} failed for good: {Error}")]
-    public static partial void SendFailed(ILogger logger, long id, long chatId, string error);
+    [LoggerMessage(90, LogLevel.Error, "Message {Id} to chat {ChatId} set aside after {Attempts} attempts: {Error}")]
+    public static partial void SetAside(ILogger logger, long id, long chatId, long attempts, string error);
+
+    [LoggerMessage(91, LogLevel.Warning, "The outcome of message {Id} to chat {ChatId} is kept in memory until the database accepts it ({Error}); the chat sends nothing else meanwhile")]
+    public static partial void OutcomeWaiting(ILogger logger, long id, long chatId, string error);
+
+    [LoggerMessage(400, LogLevel.Warning, "Update {UpdateId} cannot be read and is set aside: {Reason}")]
+    public static partial void UpdateUnreadable(ILogger logger, long updateId, string reason);
 
     [LoggerMessage(10, LogLevel.Error, "{Worker} loop error: {Error}")]
     public static partial void LoopError(ILogger logger, string worker, string error);

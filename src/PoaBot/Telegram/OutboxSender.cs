@@ -5,6 +5,7 @@ using global::Telegram.Bot.Exceptions;
 using global::Telegram.Bot.Types;
 using global::Telegram.Bot.Types.Enums;
 using global::Telegram.Bot.Types.ReplyMarkups;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,14 +17,18 @@ using PoaBot.Core.Storage;
 namespace PoaBot.Telegram;
 
 /// <summary>
-/// Sends the outbox after the commit, paced (about 30 messages/s overall, 1/s per chat after a short burst) with
-/// System.Threading.RateLimiting. Honours 429 retry_after; retries server errors and timeouts with back-off; 403 and
-/// "chat not found" mark the person unreachable; "message is not modified" is success. Callback answers skip the pacing.
-/// Delivery is at-least-once: a row is marked sent only after Telegram said so.
+/// Sends the outbox as soon as a row is committed: one lane per chat (in order, paced about 1/s per chat after a short
+/// burst, about 30/s overall, with System.Threading.RateLimiting), callback answers on their own, unpaced. At most
+/// <see cref="TelegramOptions.MaxInFlight"/> sends are in flight, and each send's outcome is committed before its slot is
+/// freed: a SIGKILL can repeat at most that many messages, a graceful stop none. Honours 429 retry_after; retries server
+/// errors, timeouts and 401 with back-off; 403 and "chat not found" mark the person unreachable; "message is not
+/// modified" and "query is too old" are success; a row that cannot be read, built or sent is set aside after
+/// <see cref="MaxPoisonAttempts"/> tries.
 /// </summary>
 public sealed class OutboxSender : BackgroundService, IAsyncDisposable
 {
     public const int MaxAttempts = 8;
+    public const int MaxPoisonAttempts = 3;
     private static readonly ReplyKeyboardMarkup MainKeyboard = new(new[] { new KeyboardButton[] { Texts.Report, Texts.Summary, Texts.Help } })
     {
         ResizeKeyboard = true,
@@ -38,10 +43,16 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
     private readonly ILogger<OutboxSender> logger;
     private readonly TokenBucketRateLimiter global;
     private readonly PartitionedRateLimiter<long> perChat;
+    private readonly SemaphoreSlim inFlight;
+    private readonly CancellationTokenSource abort = new();
+    private readonly ConcurrentDictionary<long, Task> lanes = new();
+    private readonly ConcurrentDictionary<long, Task> answers = new();
 
     public OutboxSender(ITelegramBotClient bot, Database database, WorkSignals signals, MunicipalClock clock, IOptions<TelegramOptions> options, ILogger<OutboxSender> logger)
     {
         (this.bot, this.database, this.signals, this.clock, this.options, this.logger) = (bot, database, signals, clock, options.Value, logger);
+        inFlight = new SemaphoreSlim(this.options.MaxInFlight, this.options.MaxInFlight);
+
         // A bucket no bigger than one refill: never more than the rate in any one-second window, even right after a quiet spell.
         var rate = this.options.MessagesPerSecond;
         global = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
@@ -52,12 +63,10 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
             QueueLimit = int.MaxValue,
             AutoReplenishment = true,
         });
-        var chatRate = this.options.ChatMessagesPerSecond;
-        var burst = this.options.ChatBurst;
         perChat = PartitionedRateLimiter.Create<long, long>(chat => RateLimitPartition.GetTokenBucketLimiter(chat, _ => new TokenBucketRateLimiterOptions
         {
-            TokenLimit = Math.Max(burst, chatRate),
-            TokensPerPeriod = chatRate,
+            TokenLimit = ChatBucket,
+            TokensPerPeriod = this.options.ChatMessagesPerSecond,
             ReplenishmentPeriod = TimeSpan.FromSeconds(1),
             QueueLimit = int.MaxValue,
             AutoReplenishment = true,
@@ -72,29 +81,37 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
         Failed,
     }
 
+    private int ChatBucket => Math.Max(options.ChatBurst, options.ChatMessagesPerSecond);
+
     public async ValueTask DisposeAsync()
     {
         await global.DisposeAsync();
         await perChat.DisposeAsync();
+        inFlight.Dispose();
+        abort.Dispose();
         Dispose();
+    }
+
+    /// <summary>Stops taking rows and lets the sends in flight finish and be recorded; past the host's shutdown timeout, abandons them (they stay pending).</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await using var registration = cancellationToken.Register(abort.Cancel);
+        await base.StopAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        SeedPacing();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (!await SendDueAsync(stoppingToken))
-                {
-                    var next = database.Read(db => new OutboxStore(db).NextDue());
-                    var wait = next is { } n ? n - clock.Now : TimeSpan.FromSeconds(5);
-                    await signals.Outbox.WaitAsync(wait < TimeSpan.Zero ? TimeSpan.Zero : wait > TimeSpan.FromSeconds(5) ? TimeSpan.FromSeconds(5) : wait, clock.Time, stoppingToken);
-                }
+                var wait = Dispatch(stoppingToken);
+                await signals.Outbox.WaitAsync(wait, clock.Time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception ex)
             {
@@ -102,80 +119,190 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
                 await Task.Delay(TimeSpan.FromSeconds(1), clock.Time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
+
+        // Graceful stop: nothing new is taken; what is in flight finishes and its outcome is recorded.
+        await Task.WhenAll(lanes.Values.Concat(answers.Values));
     }
 
-    /// <summary>Sends what is due, chats in parallel and each chat in order; false when nothing was due.</summary>
-    public async Task<bool> SendDueAsync(CancellationToken cancellationToken)
+    /// <summary>Starts a lane for every chat with a due message and a task for every due callback answer; returns how long to wait for the next due row.</summary>
+    private TimeSpan Dispatch(CancellationToken stoppingToken)
     {
-        var due = database.Read(db => new OutboxStore(db).Due(clock.Now, 300));
-        if (due.Count == 0)
+        var now = clock.Now;
+        var next = TimeSpan.FromSeconds(5);
+        foreach (var head in database.Read(db => new OutboxStore(db).Heads(5000)))
         {
-            return false;
+            var answer = head.Kind == "callback_answer";
+            if (answer ? answers.ContainsKey(head.Id) : lanes.ContainsKey(head.ChatId))
+            {
+                continue;
+            }
+
+            var due = Instants.Parse(head.NotBefore) - now;
+            if (due > TimeSpan.Zero)
+            {
+                next = due < next ? due : next;
+            }
+            else if (answer)
+            {
+                Start(answers, head.Id, () => AnswerAsync(head.Id, stoppingToken));
+            }
+            else
+            {
+                Start(lanes, head.ChatId, () => LaneAsync(head.ChatId, stoppingToken));
+            }
         }
 
-        var outcomes = new ConcurrentBag<(OutboxRow Row, Result Result, string? Error, DateTimeOffset? NotBefore)>();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(due.Where(r => r.Kind == "callback_answer"), parallel, async (row, ct) => outcomes.Add(await SendAsync(row, ct)));
-        await Parallel.ForEachAsync(due.Where(r => r.Kind != "callback_answer").GroupBy(r => r.ChatId), parallel, async (chat, ct) =>
+        return next;
+    }
+
+    private void Start(ConcurrentDictionary<long, Task> running, long key, Func<Task> work)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        running[key] = gate.Task;
+        _ = Task.Run(async () =>
         {
-            foreach (var row in chat)
+            try
             {
-                var outcome = await SendAsync(row, ct);
-                outcomes.Add(outcome);
-                if (outcome.Result != Result.Sent)
+                await work();
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping: the row stays pending and is sent after the restart.
+            }
+            catch (Exception ex)
+            {
+                Log.LoopError(logger, nameof(OutboxSender), Redact.Describe(ex, options.Token));
+            }
+            finally
+            {
+                running.TryRemove(key, out _);
+                gate.SetResult();
+                signals.Outbox.Set();
+            }
+        });
+    }
+
+    /// <summary>One chat's messages, in order, until none is due; a message held back (429, back-off) holds the later ones.</summary>
+    private async Task LaneAsync(long chatId, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = clock.Now;
+            var rows = database.Read(db => new OutboxStore(db).PendingMessages(chatId, 50));
+            var due = rows.TakeWhile(r => Instants.Parse(r.NotBefore) <= now).ToList();
+            if (due.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var row in due)
+            {
+                stoppingToken.ThrowIfCancellationRequested();
+                using var globalLease = await global.AcquireAsync(1, stoppingToken);
+                using var chatLease = await perChat.AcquireAsync(chatId, 1, stoppingToken);
+                if (await SendAndRecordAsync(row, stoppingToken) is Result.Retry or Result.Unreachable)
                 {
                     break;
                 }
             }
-        });
-        Record(outcomes);
-        return true;
+        }
     }
 
-    private void Record(IEnumerable<(OutboxRow Row, Result Result, string? Error, DateTimeOffset? NotBefore)> outcomes)
+    private async Task AnswerAsync(long id, CancellationToken stoppingToken)
     {
+        if (database.Read(db => new OutboxStore(db).Pending(id)) is { } row)
+        {
+            await SendAndRecordAsync(row, stoppingToken);
+        }
+    }
+
+    /// <summary>Sends one row and commits its outcome before freeing the in-flight slot. A send under way finishes on a stop; only the host's shutdown timeout abandons it.</summary>
+    private async Task<Result> SendAndRecordAsync(OutboxRow row, CancellationToken stoppingToken)
+    {
+        await inFlight.WaitAsync(stoppingToken);
+        try
+        {
+            var outcome = await SendAsync(row, abort.Token);
+            await RecordAsync(outcome);
+            return outcome.Result;
+        }
+        finally
+        {
+            inFlight.Release();
+        }
+    }
+
+    /// <summary>Commits an outcome; while the database is locked, keeps it and tries again (the chat sends nothing else meanwhile).</summary>
+    private async Task RecordAsync((OutboxRow Row, Result Result, string? Error, DateTimeOffset? NotBefore) outcome)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Record(outcome);
+                return;
+            }
+            catch (SqliteException ex)
+            {
+                if (attempt == 1)
+                {
+                    Log.OutcomeWaiting(logger, outcome.Row.Id, outcome.Row.ChatId, ex.Message);
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), clock.Time, abort.Token);
+            }
+        }
+    }
+
+    private void Record((OutboxRow Row, Result Result, string? Error, DateTimeOffset? NotBefore) outcome)
+    {
+        var (row, result, error, notBefore) = outcome;
         var now = clock.Now;
         database.Write(db =>
         {
             var outbox = new OutboxStore(db);
-            foreach (var (row, result, error, notBefore) in outcomes)
+            switch (result)
             {
-                switch (result)
-                {
-                    case Result.Sent:
-                        outbox.Sent(row.Id, now);
-                        break;
-                    case Result.Retry:
-                        outbox.Retry(row.Id, notBefore!.Value, error!, countAttempt: !error!.StartsWith("429", StringComparison.Ordinal));
-                        Log.SendRetry(logger, row.Id, row.ChatId, notBefore.Value, error);
-                        break;
-                    case Result.Unreachable:
-                        outbox.Unreachable(row.ChatId, error!);
-                        new PeopleStore(db).MarkUnreachable(row.ChatId, now);
-                        Log.Unreachable(logger, row.ChatId, error!);
-                        break;
-                    default:
-                        outbox.Failed(row.Id, error!);
-                        Log.SendFailed(logger, row.Id, row.ChatId, error!);
-                        break;
-                }
+                case Result.Sent:
+                    outbox.Sent(row.Id, now);
+                    break;
+                case Result.Retry:
+                    outbox.Retry(row.Id, notBefore!.Value, error!, countAttempt: !error!.StartsWith("429", StringComparison.Ordinal));
+                    break;
+                case Result.Unreachable:
+                    outbox.Unreachable(row.ChatId, error!);
+                    new PeopleStore(db).MarkUnreachable(row.ChatId, now);
+                    break;
+                default:
+                    outbox.Failed(row.Id, error!);
+                    break;
             }
         });
+        switch (result)
+        {
+            case Result.Retry:
+                Log.SendRetry(logger, row.Id, row.ChatId, notBefore!.Value, error!);
+                break;
+            case Result.Unreachable:
+                Log.Unreachable(logger, row.ChatId, error!);
+                break;
+            case Result.Failed:
+                Log.SetAside(logger, row.Id, row.ChatId, row.Attempts + 1, error!);
+                break;
+        }
     }
 
     private async Task<(OutboxRow Row, Result Result, string? Error, DateTimeOffset? NotBefore)> SendAsync(OutboxRow row, CancellationToken cancellationToken)
     {
-        var message = OutboxStore.Read(row);
         try
         {
+            var message = OutboxStore.Read(row);
             if (row.Kind == "callback_answer")
             {
                 await bot.AnswerCallbackQuery(message.CallbackQueryId!, message.Html.Length == 0 ? null : message.Html, cancellationToken: cancellationToken);
                 return (row, Result.Sent, null, null);
             }
 
-            using var globalLease = await global.AcquireAsync(1, cancellationToken);
-            using var chatLease = await perChat.AcquireAsync(row.ChatId, 1, cancellationToken);
             try
             {
                 await DeliverAsync(row.ChatId, message, ParseMode.Html, cancellationToken);
@@ -198,18 +325,18 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
                 { ErrorCode: 400 } when ex.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase) => (row, Result.Unreachable, error, null),
                 { ErrorCode: 400 } when ex.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase)
                     || ex.Message.Contains("query is too old", StringComparison.OrdinalIgnoreCase) => (row, Result.Sent, null, null),
-                { ErrorCode: >= 500 } => Transient(row, error),
-                _ => (row, Result.Failed, error, null),
+                { ErrorCode: >= 500 or 401 } => Transient(row, error),
+                _ => Poison(row, error),
             };
         }
         catch (Exception ex) when (ex is RequestException or HttpRequestException or TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return Transient(row, Redact.Describe(ex, options.Token));
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A file to attach is gone: retrying will not bring it back.
-            return (row, Result.Failed, Redact.Describe(ex, options.Token), null);
+            // An unreadable payload, a file to attach that is gone, a message that cannot be built.
+            return Poison(row, Redact.Describe(ex, options.Token));
         }
     }
 
@@ -217,6 +344,24 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
         row.Attempts + 1 >= MaxAttempts
             ? (row, Result.Failed, error, null)
             : (row, Result.Retry, error, clock.Now + TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, row.Attempts + 1))));
+
+    private (OutboxRow Row, Result Result, string? Error, DateTimeOffset? NotBefore) Poison(OutboxRow row, string error) =>
+        row.Attempts + 1 >= MaxPoisonAttempts
+            ? (row, Result.Failed, error, null)
+            : (row, Result.Retry, error, clock.Now + TimeSpan.FromSeconds(row.Attempts + 1));
+
+    /// <summary>A new process starts its buckets from the sends recorded just before it, so a restart during a busy moment draws no 429.</summary>
+    private void SeedPacing()
+    {
+        var chatWindow = TimeSpan.FromSeconds(Math.Ceiling((double)ChatBucket / options.ChatMessagesPerSecond));
+        var recent = database.Read(db => new OutboxStore(db).SentSince(clock.Now - chatWindow));
+        var lastSecond = clock.Now - TimeSpan.FromSeconds(1);
+        global.AttemptAcquire(Math.Min(recent.Count(s => s.At >= lastSecond), Math.Max(1, options.MessagesPerSecond / 10))).Dispose();
+        foreach (var chat in recent.GroupBy(s => s.ChatId))
+        {
+            perChat.AttemptAcquire(chat.Key, Math.Min(chat.Count(), ChatBucket)).Dispose();
+        }
+    }
 
     private async Task DeliverAsync(long chatId, OutgoingMessage message, ParseMode parseMode, CancellationToken cancellationToken)
     {

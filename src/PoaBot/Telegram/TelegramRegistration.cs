@@ -22,9 +22,13 @@ public static class TelegramRegistration
         });
         services.AddSingleton<WorkSignals>();
         services.AddSingleton<EvidenceDownloader>();
+        services.AddSingleton<InboxIntake>();
+
+        // Hosted services stop in reverse order: the sender, registered first, stops last, after the poller and the
+        // inbox have finished, and sends what is in flight before the host's shutdown timeout.
+        services.AddHostedService<OutboxSender>();
         services.AddHostedService<UpdatePoller>();
         services.AddHostedService<InboxProcessor>();
-        services.AddHostedService<OutboxSender>();
         services.AddHostedService<PoaBot.Reminders.ReminderScheduler>();
         services.AddHostedService<PoaBot.Evidence.EvidenceSweeper>();
         return services;

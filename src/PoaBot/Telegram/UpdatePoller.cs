@@ -1,8 +1,5 @@
-using System.Text.Json;
 using global::Telegram.Bot;
 using global::Telegram.Bot.Exceptions;
-using global::Telegram.Bot.Types;
-using global::Telegram.Bot.Types.Enums;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,18 +9,19 @@ using PoaBot.Core.Storage;
 namespace PoaBot.Telegram;
 
 /// <summary>
-/// Our own getUpdates loop: every update is stored in the inbox before its offset is confirmed (the next call's offset),
-/// so a crash never loses a report. The offset is not persisted; the inbox key deduplicates.
+/// Our own getUpdates loop: every update is stored in the inbox, as raw JSON, before its offset is confirmed (the next
+/// call's offset), so a crash never loses a report and an update the library cannot read never blocks the ones after it.
+/// The offset is not persisted; the inbox key deduplicates.
 /// </summary>
 public sealed class UpdatePoller(
     ITelegramBotClient bot,
     Database database,
-    WorkSignals signals,
+    InboxIntake intake,
     MunicipalClock clock,
     IOptions<TelegramOptions> options,
     ILogger<UpdatePoller> logger) : BackgroundService
 {
-    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember, UpdateType.EditedMessage];
+    private static readonly string[] Wanted = ["message", "callback_query", "my_chat_member", "edited_message"];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,12 +32,11 @@ public sealed class UpdatePoller(
         {
             try
             {
-                var updates = await bot.GetUpdates(offset, 100, (int)options.Value.PollTimeout.TotalSeconds, Wanted, stoppingToken);
-                if (updates.Length > 0)
+                var request = new RawUpdatesRequest { Offset = offset, Timeout = (int)options.Value.PollTimeout.TotalSeconds, AllowedUpdates = Wanted };
+                var updates = await bot.SendRequest(request, stoppingToken);
+                if (intake.Store(updates) is { } highest)
                 {
-                    Store(updates);
-                    offset = updates.Max(u => u.Id) + 1;
-                    signals.Inbox.Set();
+                    offset = highest + 1;
                 }
 
                 failures = 0;
@@ -82,23 +79,6 @@ public sealed class UpdatePoller(
             }
         }
     }
-
-    private void Store(Update[] updates)
-    {
-        var now = clock.Now;
-        database.Write(db =>
-        {
-            var inbox = new InboxStore(db);
-            foreach (var update in updates)
-            {
-                inbox.Add(update.Id, ChatOf(update), JsonSerializer.Serialize(update, JsonBotAPI.Options), now);
-            }
-        });
-    }
-
-    private static long ChatOf(Update update) =>
-        update.Message?.Chat.Id ?? update.EditedMessage?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id
-        ?? update.CallbackQuery?.From.Id ?? update.MyChatMember?.Chat.Id ?? 0;
 
     private static TimeSpan Backoff(int failures) => TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures, 5)) / 2));
 

@@ -22,19 +22,31 @@ public sealed class ImportAndSummaryCommandTests : IDisposable
     public async Task Import_then_summary_csv_gives_the_seeds_table()
     {
         var import = await cli.RunAsync(["import", seedPath]);
-        var summary = await cli.RunAsync(["summary", "--csv", "--year", "2024", "--al", "01/01/2025"]);
+        var summary = await cli.RunAsync(["summary", "--csv", "--year", "2024", "--al", "31/12/2024"]);
 
         Assert.Equal(0, import.Exit);
         Assert.Contains("Realineación", import.Output, StringComparison.Ordinal);
         Assert.Equal(0, summary.Exit);
         var lines = summary.Output.TrimEnd('\n').Split('\n');
         Assert.Equal(
-            "num,actividad,ene_feb_prog,ene_feb_real,ene_feb_var,mar_abr_prog,mar_abr_real,mar_abr_var,may_jun_prog,may_jun_real,may_jun_var,jul_ago_prog,jul_ago_real,jul_ago_var,sep_oct_prog,sep_oct_real,sep_oct_var,nov_dic_prog,nov_dic_real,nov_dic_var,meta_programada,meta_real,variacion,avance_pct,semaforo",
+            "num,actividad,ene_feb_prog,ene_feb_real,ene_feb_var,mar_abr_prog,mar_abr_real,mar_abr_var,may_jun_prog,may_jun_real,may_jun_var,jul_ago_prog,jul_ago_real,jul_ago_var,sep_oct_prog,sep_oct_real,sep_oct_var,nov_dic_prog,nov_dic_real,nov_dic_var,meta_programada,meta_real,variacion,prog_acum,real_acum,avance_pct,cumplimiento_pct,semaforo",
             lines[0]);
-        Assert.Equal("1,REUNIONES DE CONSEJOS SOCIALES DE PARTICIPACIÓN CIUDADANA EN EL MUNICIPIO,0,0,0,1,1,0,0,0,0,0,0,0,9,0,-9,10,10,0,20,11,-9,55.0,rojo", lines[1]);
-        Assert.EndsWith(",0,0,0,15,11,-4,0,0,0,0,0,0,15,0,-15,0,0,0,30,11,-19,36.7,rojo", lines[2], StringComparison.Ordinal);
-        Assert.Equal("3,GESTION PARA ATENCION DE SOLICITUDES RECIBIDAS,0,0,0,0,0,0,7,8,1,0,0,0,0,0,0,8,0,-8,15,8,-7,53.3,rojo", lines[3]);
-        Assert.Equal("4,PROGRAMAS DE APOYOS SOCIALES,0,0,0,1,1,0,0,0,0,1,1,0,0,0,0,0,0,0,2,2,0,100.0,verde", lines[4]);
+        Assert.Equal("1,REUNIONES DE CONSEJOS SOCIALES DE PARTICIPACIÓN CIUDADANA EN EL MUNICIPIO,0,0,0,1,1,0,0,0,0,0,0,0,9,0,-9,10,10,0,20,11,-9,20,11,55.0,55.0,rojo", lines[1]);
+        Assert.EndsWith(",0,0,0,15,11,-4,0,0,0,0,0,0,15,0,-15,0,0,0,30,11,-19,30,11,36.7,36.7,rojo", lines[2], StringComparison.Ordinal);
+        Assert.Equal("3,GESTION PARA ATENCION DE SOLICITUDES RECIBIDAS,0,0,0,0,0,0,7,8,1,0,0,0,0,0,0,8,0,-8,15,8,-7,15,8,53.3,53.3,rojo", lines[3]);
+        Assert.Equal("4,PROGRAMAS DE APOYOS SOCIALES,0,0,0,1,1,0,0,0,0,1,1,0,0,0,0,0,0,0,2,2,0,2,2,100.0,100.0,verde", lines[4]);
+    }
+
+    [Fact]
+    public async Task The_text_summary_on_the_years_last_day_is_the_years_close()
+    {
+        await cli.RunAsync(["import", seedPath]);
+
+        var summary = await cli.RunAsync(["summary", "--year", "2024", "--al", "31/12/2024"]);
+
+        Assert.Contains("Cierre del ejercicio 2024", summary.Output, StringComparison.Ordinal);
+        Assert.Contains("Cumplimiento 55.0 % | 🔴 rojo", summary.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("en curso", summary.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,7 +56,7 @@ public sealed class ImportAndSummaryCommandTests : IDisposable
 
         var summary = await cli.RunAsync(["summary", "--csv", "--al", "15/06/2024"]);
 
-        Assert.Equal("4,PROGRAMAS DE APOYOS SOCIALES,0,0,0,1,1,0,0,0,,1,,,0,,,0,,,2,1,-1,50.0,verde", summary.Output.Split('\n')[4]);
+        Assert.Equal("4,PROGRAMAS DE APOYOS SOCIALES,0,0,0,1,1,0,0,0,,1,,,0,,,0,,,2,1,-1,1,1,50.0,100.0,verde", summary.Output.Split('\n')[4]);
     }
 
     [Fact]

@@ -44,12 +44,27 @@ public class PoaCalculatorTests
     }
 
     [Fact]
-    public void The_last_day_of_a_bimester_is_still_open_and_the_next_day_closes_it()
+    public void As_of_a_date_means_through_the_end_of_that_day_so_a_bimesters_last_day_closes_it()
     {
-        Assert.Equal(PeriodState.Open, PoaCalculator.StateOf(2024, 1, new DateOnly(2024, 2, 29)));
-        Assert.Equal(PeriodState.Closed, PoaCalculator.StateOf(2024, 1, new DateOnly(2024, 3, 1)));
-        Assert.Equal(PeriodState.Open, PoaCalculator.StateOf(2024, 6, new DateOnly(2024, 12, 31)));
-        Assert.Equal(PeriodState.Closed, PoaCalculator.StateOf(2024, 6, new DateOnly(2025, 1, 1)));
+        Assert.Equal(PeriodState.Open, PoaCalculator.StateOf(2024, 1, new DateOnly(2024, 2, 28)));
+        Assert.Equal(PeriodState.Closed, PoaCalculator.StateOf(2024, 1, new DateOnly(2024, 2, 29)));
+        Assert.Equal(PeriodState.Open, PoaCalculator.StateOf(2024, 6, new DateOnly(2024, 12, 30)));
+        Assert.Equal(PeriodState.Closed, PoaCalculator.StateOf(2024, 6, new DateOnly(2024, 12, 31)));
+        Assert.Equal(PeriodState.Future, PoaCalculator.StateOf(2024, 2, new DateOnly(2024, 2, 29)));
+    }
+
+    [Theory]
+    [InlineData(2000, 1799, 90.0, Semaforo.Verde)]
+    [InlineData(2000, 1798, 89.9, Semaforo.Amarillo)]
+    [InlineData(10000, 11004, 110.0, Semaforo.Verde)]
+    [InlineData(10000, 11005, 110.1, Semaforo.Sobre)]
+    [InlineData(2000, 1399, 70.0, Semaforo.Amarillo)]
+    public void The_semaforo_is_decided_on_the_rounded_figure_that_is_printed(int prog, int real, double shown, Semaforo expected)
+    {
+        var row = PoaCalculator.Compute(Meetings with { Goal = prog, Prog = [prog, 0, 0, 0, 0, 0] }, new Dictionary<int, int> { [1] = real }, 2024, new DateOnly(2024, 12, 31), SemaforoThresholds.Default);
+
+        Assert.Equal((decimal)shown, row.CumplimientoPct);
+        Assert.Equal(expected, row.Semaforo);
     }
 
     [Theory]

@@ -46,7 +46,8 @@ public sealed class CrashEndToEndTests
         }
     }
 
-    private static Process StartProcess(LiveBot bot)
+    /// <summary>Starts <c>poabot run</c> as its own process against the bot's fake server and database, with extra environment settings.</summary>
+    internal static Process StartProcess(LiveBot bot, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "poabot.dll"), "run"])
         {
@@ -58,6 +59,11 @@ public sealed class CrashEndToEndTests
         info.Environment["Telegram__ApiBaseUrl"] = bot.Fake.BaseUrl.ToString();
         info.Environment["Telegram__PollTimeout"] = "00:00:01";
         info.Environment["Storage__Path"] = bot.DatabasePath;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -35,12 +35,28 @@ public sealed class PoaWorkbookTests : IDisposable
             // Núm., ACTIVIDADES, then (after OBJETIVOS) the 18 bimester cells and META PROGRAMADA, META REAL, VARIACIÓN.
             Assert.Equal(csv[..2], sheet[..2]);
             Assert.Equal(csv[2..23], sheet[3..24]);
-            Assert.Equal(csv[23], Pct(sheet[24]));
-            Assert.Contains(SemaforoWord(csv[24]), sheet[26], StringComparison.Ordinal);
+            Assert.Equal(csv[25], Pct(sheet[24]));
+            Assert.Equal(csv[26], Pct(sheet[25]));
+            Assert.Contains(SemaforoWord(csv[27]), sheet[26], StringComparison.Ordinal);
         }
 
         Assert.Contains(table, r => r.Length > 0 && r[0] == "PROGRAMA OPERATIVO ANUAL 2024");
-        Assert.Contains(table, r => r.Length > 0 && r[0] == $"Avance al {date}");
+        Assert.Contains(table, r => r.Length > 0 && r[0] == (asOf.Year > 2024 ? "Cierre del ejercicio 2024" : $"Avance al {date}"));
+    }
+
+    [Fact]
+    public void A_name_that_looks_like_a_formula_is_written_as_text_never_as_a_formula()
+    {
+        var data = seed.Data(new DateOnly(2024, 6, 15));
+        data = data with { Activities = [data.Activities[0] with { Name = "=HYPERLINK(\"http://x\";\"clic\")" }, .. data.Activities.Skip(1)] };
+        using var xlsx = WorkbookFixture.Write(data);
+        using var document = SpreadsheetDocument.Open(xlsx, false);
+
+        var cells = WorkbookFixture.Cells(document, PoaWorkbook.PoaSheetName);
+
+        Assert.Equal(CellValues.SharedString, cells["B8"].DataType!.Value);
+        Assert.Equal("=HYPERLINK(\"http://x\";\"clic\")", WorkbookFixture.Text(document, cells["B8"]));
+        Assert.Empty(document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<CellFormula>()));
     }
 
     [Fact]
@@ -244,7 +260,7 @@ public sealed class PoaWorkbookTests : IDisposable
 
     private static string SemaforoWord(string code) => code switch
     {
-        "sobre" => "🔵",
+        "sobre" or "sin_programacion" => "🔵",
         "sin_programa" => "sin programa",
         _ => code,
     };

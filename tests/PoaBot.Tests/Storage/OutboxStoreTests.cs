@@ -11,7 +11,7 @@ public sealed class OutboxStoreTests : IDisposable
     public void Dispose() => test.Dispose();
 
     [Fact]
-    public void A_message_waits_while_an_earlier_one_to_the_same_chat_is_held_back()
+    public void A_chat_s_first_pending_message_heads_it_and_holds_the_later_ones_while_it_is_held_back()
     {
         var ids = test.Database.Write(db =>
         {
@@ -19,16 +19,32 @@ public sealed class OutboxStoreTests : IDisposable
             outbox.Enqueue(1, new Reply("primero"), Now);
             outbox.Enqueue(1, new Reply("segundo"), Now);
             outbox.Enqueue(2, new Reply("otro chat"), Now);
-            var rows = outbox.Due(Now, 10);
+            var rows = outbox.PendingMessages(1, 10).Concat(outbox.PendingMessages(2, 10)).ToList();
             outbox.Retry(rows[0].Id, Now.AddSeconds(5), "429 Too Many Requests", countAttempt: false);
             return rows.Select(r => r.Id).ToList();
         });
 
-        var due = test.Database.Read(db => new OutboxStore(db).Due(Now.AddSeconds(1), 10));
-        var later = test.Database.Read(db => new OutboxStore(db).Due(Now.AddSeconds(6), 10));
+        var heads = test.Database.Read(db => new OutboxStore(db).Heads(10));
 
-        Assert.Equal([ids[2]], due.Select(r => r.Id));
-        Assert.Equal(ids, later.Select(r => r.Id));
+        Assert.Equal([(ids[2], Now), (ids[0], Now.AddSeconds(5))], heads.Select(h => (h.Id, Instants.Parse(h.NotBefore))));
+    }
+
+    [Fact]
+    public void A_message_sent_is_counted_where_the_pacing_of_the_next_process_starts()
+    {
+        test.Database.Write(db =>
+        {
+            var outbox = new OutboxStore(db);
+            outbox.Enqueue(7, new Reply("uno"), Now);
+            outbox.Enqueue(7, new Reply("dos"), Now);
+            var rows = outbox.PendingMessages(7, 10);
+            outbox.Sent(rows[0].Id, Now.AddSeconds(-10));
+            outbox.Sent(rows[1].Id, Now.AddMilliseconds(-300));
+        });
+
+        var recent = test.Database.Read(db => new OutboxStore(db).SentSince(Now.AddSeconds(-1)));
+
+        Assert.Equal([(7L, Now.AddMilliseconds(-300))], recent);
     }
 
     [Fact]
@@ -40,7 +56,7 @@ public sealed class OutboxStoreTests : IDisposable
         {
             var outbox = new OutboxStore(db);
             outbox.Enqueue(1, new Reply(text) { Buttons = [[new Button("Guardar", "1|save")]] }, Now);
-            return outbox.Due(Now, 10).Select(OutboxStore.Read).ToList();
+            return outbox.PendingMessages(1, 10).Select(OutboxStore.Read).ToList();
         });
 
         Assert.True(rows.Count > 1);
