@@ -16,7 +16,6 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
 
     public TurnResult Handle(DbSession db, Input input)
     {
-<<<<<<< HEAD
         var held = new List<string?> { input.FileHash };
         var result = Run(db, input, held);
 
@@ -27,9 +26,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
 
     private TurnResult Run(DbSession db, Input input, List<string?> held)
     {
-=======
         input = input with { Name = SafeText.WellFormed(input.Name), Text = input.Text is { } text ? SafeText.WellFormed(text) : null };
->>>>>>> main
         if (!input.IsPrivate)
         {
             return new TurnResult([new Reply(Texts.GroupsNotSupported)]);

@@ -37,11 +37,7 @@ public sealed class FuzzTests : IDisposable
 
     private string Folder => EvidenceFiles.Folder(world.Settings.DataFolder);
 
-    /// <summary>
-    /// Random text from the whole of Unicode except, for now, lone surrogates and non-characters (U+FFFE, U+FFFF,
-    /// U+FDD0–U+FDEF and their copies in every plane): their normalisation is being fixed by the progress work
-    /// (issue 15, item 3). Once that is in main, merge it and remove <see cref="IsExcludedForNow"/>.
-    /// </summary>
+    /// <summary>Random text from the whole of Unicode: lone surrogates and non-characters (U+FFFE, U+FFFF) included.</summary>
     private string RandomText()
     {
         var text = new StringBuilder();
@@ -54,7 +50,7 @@ public sealed class FuzzTests : IDisposable
                     text.Append(Words[random.Next(Words.Length)]);
                     break;
                 case 1:
-                    text.Append("\u202E\u200D\u200B\u0000\u00A0\u2028\uFEFF"[random.Next(7)]);
+                    text.Append("\u202E\u200D\u200B\u0000\u00A0\u2028\uFEFF\uFFFE\uFFFF\uD800\uDFFF"[random.Next(11)]);
                     break;
                 case 2:
                     text.Append(char.ConvertFromUtf32(0x1F300 + random.Next(0x300)));
@@ -64,10 +60,7 @@ public sealed class FuzzTests : IDisposable
                     break;
                 default:
                     var codePoint = random.Next(1, 0x110000);
-                    if (!IsExcludedForNow(codePoint))
-                    {
-                        text.Append(char.ConvertFromUtf32(codePoint));
-                    }
+                    text.Append(codePoint is >= 0xD800 and <= 0xDFFF ? ((char)codePoint).ToString() : char.ConvertFromUtf32(codePoint));
 
                     break;
             }
@@ -76,8 +69,6 @@ public sealed class FuzzTests : IDisposable
         return text.ToString();
     }
 
-    private static bool IsExcludedForNow(int codePoint) =>
-        codePoint is >= 0xD800 and <= 0xDFFF or >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
 
     private Input RandomInput(long userId, long chatId, bool isPrivate)
     {
