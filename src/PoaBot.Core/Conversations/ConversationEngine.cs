@@ -16,6 +16,16 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
 
     public TurnResult Handle(DbSession db, Input input)
     {
+        var held = new List<string?> { input.FileHash };
+        var result = Run(db, input, held);
+
+        // Evidence is kept only while something refers to it: a rejected upload, a replaced photo, a cancelled draft go now.
+        EvidenceFiles.DeleteUnreferenced(db, EvidenceFiles.Folder(settings.DataFolder), held);
+        return result;
+    }
+
+    private TurnResult Run(DbSession db, Input input, List<string?> held)
+    {
         input = input with { Name = SafeText.WellFormed(input.Name), Text = input.Text is { } text ? SafeText.WellFormed(text) : null };
         if (!input.IsPrivate)
         {
@@ -37,14 +47,11 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
 
         var store = new ConversationStore(db);
         var state = store.Load(input.ChatId);
-        var held = state.Files().Append(input.FileHash).ToList();
+        held.AddRange(state.Files());
         var turn = new Turn(db, input, person, state, clock.LocalDate(input.At), settings);
         Route(turn, command);
         state.DraftUpdatedAt = state.Step == Step.Idle ? null : input.At;
         store.Save(input.ChatId, state, input.At);
-
-        // Evidence is kept only while something refers to it: a rejected upload, a replaced photo, a cancelled draft go now.
-        EvidenceFiles.DeleteUnreferenced(db, EvidenceFiles.Folder(settings.DataFolder), held);
         return new TurnResult(turn.Replies, turn.ButtonAnswer);
     }
 
