@@ -37,6 +37,21 @@ public sealed class EditAndCallbackTests
     }
 
     [Fact]
+    public async Task An_inline_keyboard_of_more_than_100_buttons_is_refused_as_too_long()
+    {
+        await using var fake = await FakeBotApi.StartAsync(Token);
+        var bot = ClientFor(fake);
+        fake.SendText(Ana, "/start");
+        InlineKeyboardMarkup Keyboard(int n) => new(Enumerable.Range(1, n).Select(i => new[] { InlineKeyboardButton.WithCallbackData($"Actividad {i}", $"a:{i}") }));
+
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => bot.SendMessage(Ana, "¿Qué desea reportar?", replyMarkup: Keyboard(120)));
+        await bot.SendMessage(Ana, "¿Qué desea reportar?", replyMarkup: Keyboard(12));
+
+        Assert.Equal((400, "Bad Request: reply markup is too long"), (error.ErrorCode, error.Message));
+        Assert.Single(fake.Messages);
+    }
+
+    [Fact]
     public async Task Editing_an_unknown_message_is_refused()
     {
         await using var fake = await FakeBotApi.StartAsync(Token);

@@ -7,6 +7,10 @@ namespace PoaBot.FakeTelegram;
 /// <summary>A validated reply_markup.</summary>
 internal sealed class MarkupInfo
 {
+    public const int MaxInlineButtons = 100;
+
+    public const int MaxMarkupBytes = 10_240;
+
     public static readonly MarkupInfo None = new();
 
     public IReadOnlyList<IReadOnlyList<InlineButton>> Inline { get; private init; } = [];
@@ -163,6 +167,12 @@ internal sealed class MarkupInfo
 
             rows.Add(buttons);
             echo.Add(echoRow);
+        }
+
+        // The real API refuses an inline keyboard of more than 100 buttons (or about 10 KB).
+        if (rows.Sum(r => r.Count) > MaxInlineButtons || markup.GetRawText().Length > MaxMarkupBytes)
+        {
+            throw BotApiException.BadRequest("reply markup is too long");
         }
 
         var inlineJson = rows.Count == 0 ? null : new JsonObject { ["inline_keyboard"] = echo }.ToJsonString();

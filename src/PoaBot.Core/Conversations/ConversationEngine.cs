@@ -76,6 +76,12 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
             turn.Action = action;
         }
 
+        if (state.Paged is not null && turn.ActionId("page") is { } page)
+        {
+            turn.ShowPage((int)Math.Min(page, int.MaxValue));
+            return;
+        }
+
         if (command?.Name == "cancelar" || turn.Action == "cancel")
         {
             Cancel(turn);

@@ -117,6 +117,9 @@ public sealed class ConversationState
     public IEnumerable<string?> Files() =>
         [Draft?.EvidenceHash, Step == Step.ImportConfirm ? Path.GetFileName(AmendValue)?.Split('.')[0] : null];
 
+    /// <summary>The current question when its options are shown a page at a time (more than <see cref="PagedQuestion.PageSize"/>).</summary>
+    public PagedQuestion? Paged { get; set; }
+
     public void Reset()
     {
         Step = Step.Idle;
@@ -129,7 +132,25 @@ public sealed class ConversationState
         AmendField = null;
         AmendValue = null;
         Selected.Clear();
+        Paged = null;
     }
+}
+
+/// <summary>A question with many options (e.g. 120 activities): Telegram refuses more than 100 buttons in one message.</summary>
+public sealed class PagedQuestion
+{
+    public const int PageSize = 10;
+
+    public string Html { get; set; } = "";
+
+    /// <summary>Rows of options, each button as [label, action].</summary>
+    public List<List<string[]>> Rows { get; set; } = [];
+
+    public bool Back { get; set; }
+
+    public bool Cancel { get; set; }
+
+    public int Pages => (Rows.Count + PageSize - 1) / PageSize;
 }
 
 [JsonSerializable(typeof(ConversationState))]

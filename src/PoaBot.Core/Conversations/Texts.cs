@@ -8,6 +8,12 @@ public static class Texts
     public const string Help = "Ayuda";
     public const string Back = "⬅️ Atrás";
     public const string Cancel = "✖️ Cancelar";
+
+    public const string NextPage = "Más ▶️";
+
+    public const string PreviousPage = "◀️ Anteriores";
+
+    public static string PageOf(int page, int pages) => $"Página {page} de {pages}: toque «Más» o «Anteriores» para ver las demás opciones.";
     public const string Skip = "Omitir";
 
     public const string GroupsNotSupported =

@@ -47,12 +47,57 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
     public void Attach(string fileId, bool isPhoto, string caption) =>
         replies.Add(new Reply(Html.Escape(caption)) { EvidenceFileId = fileId, EvidenceIsPhoto = isPhoto });
 
-    /// <summary>Asks the question of <paramref name="step"/>: the buttons carry a new sequence number, so older ones go stale.</summary>
+    /// <summary>
+    /// Asks the question of <paramref name="step"/>: the buttons carry a new sequence number, so older ones go stale.
+    /// More than <see cref="PagedQuestion.PageSize"/> rows of options are shown a page at a time with «Más» / «Anteriores».
+    /// </summary>
     public void Ask(Step step, string html, IEnumerable<IEnumerable<(string Label, string Action)>> buttons, bool back = true, bool cancel = true)
     {
-        State.Seq++;
+        var options = buttons.Select(r => r.ToList()).Where(r => r.Count > 0).ToList();
         State.Step = step;
-        var rows = buttons.Select(r => (IReadOnlyList<Button>)r.Select(b => new Button(b.Label, Data(b.Action))).ToList()).Where(r => r.Count > 0).ToList();
+        State.Paged = null;
+        if (options.Count > PagedQuestion.PageSize)
+        {
+            State.Paged = new PagedQuestion
+            {
+                Html = html,
+                Rows = options.Select(r => r.Select(b => new[] { b.Label, b.Action }).ToList()).ToList(),
+                Back = back,
+                Cancel = cancel,
+            };
+            ShowPage(0);
+            return;
+        }
+
+        AskRows(html, options, back, cancel);
+    }
+
+    /// <summary>Shows one page of the current paged question again (the «Más» / «Anteriores» buttons).</summary>
+    public void ShowPage(int page)
+    {
+        var paged = State.Paged!;
+        page = Math.Clamp(page, 0, paged.Pages - 1);
+        var options = paged.Rows.Skip(page * PagedQuestion.PageSize).Take(PagedQuestion.PageSize)
+            .Select(r => r.Select(b => (b[0], b[1])).ToList()).ToList();
+        var turning = new List<(string, string)>();
+        if (page > 0)
+        {
+            turning.Add((Texts.PreviousPage, $"page:{page - 1}"));
+        }
+
+        if (page < paged.Pages - 1)
+        {
+            turning.Add((Texts.NextPage, $"page:{page + 1}"));
+        }
+
+        options.Add(turning);
+        AskRows($"{paged.Html}\n\n{Texts.PageOf(page + 1, paged.Pages)}", options, paged.Back, paged.Cancel);
+    }
+
+    private void AskRows(string html, List<List<(string Label, string Action)>> options, bool back, bool cancel)
+    {
+        State.Seq++;
+        var rows = options.Select(r => (IReadOnlyList<Button>)r.Select(b => new Button(b.Label, Data(b.Action))).ToList()).Where(r => r.Count > 0).ToList();
         var nav = new List<Button>();
         if (back && State.History.Count > 0)
         {

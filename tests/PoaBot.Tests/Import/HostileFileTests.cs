@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using PoaBot.Core.Import;
@@ -91,26 +90,7 @@ public sealed class HostileFileTests : IDisposable
         return path;
     }
 
-    /// <summary>The seed with its four activities' rows repeated in turn, numbered 1…<paramref name="count"/>, with short names.</summary>
-    private static byte[] Poa(int count)
-    {
-        var rows = SeedDocuments.Rows;
-        var header = rows.TakeWhile(r => r.Length == 0 || r[0] != "1").ToList();
-        var seed = rows.Where(r => r.Length > 20 && int.TryParse(r[0], out _)).ToList();
-        var text = new StringBuilder();
-        foreach (var r in header)
-        {
-            text.Append(string.Join('\t', r)).Append('\n');
-        }
-
-        for (var i = 1; i <= count; i++)
-        {
-            var row = seed[(i - 1) % seed.Count];
-            text.Append(string.Join('\t', [i.ToString(CultureInfo.InvariantCulture), $"{row[1][..20]} {i}", "Objetivo", .. row[3..]])).Append('\n');
-        }
-
-        return Encoding.UTF8.GetBytes(text.ToString());
-    }
+    private static byte[] Poa(int count) => SeedDocuments.WithActivities(count);
 
     /// <summary>A workbook whose sheet unpacks to 80 MB (the zip is well under 1 MB).</summary>
     private static void ZipBomb(string path)

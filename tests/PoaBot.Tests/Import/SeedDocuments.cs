@@ -19,6 +19,25 @@ public static class SeedDocuments
     public static byte[] WithRow(int activity, Func<string[], string[]> change) =>
         Encoding.UTF8.GetBytes(string.Join('\n', Rows.Select(r => string.Join('\t', r.Length > 0 && r[0] == activity.ToString(System.Globalization.CultureInfo.InvariantCulture) ? change(r) : r))));
 
+    /// <summary>The seed with its four activities' rows repeated in turn, numbered 1…<paramref name="count"/>, with short names.</summary>
+    public static byte[] WithActivities(int count)
+    {
+        var seed = Rows.Where(r => r.Length > 20 && int.TryParse(r[0], out _)).ToList();
+        var text = new StringBuilder();
+        foreach (var r in Rows.TakeWhile(r => r.Length == 0 || r[0] != "1"))
+        {
+            text.Append(string.Join('\t', r)).Append('\n');
+        }
+
+        for (var i = 1; i <= count; i++)
+        {
+            var row = seed[(i - 1) % seed.Count];
+            text.Append(string.Join('\t', [i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"ACTIVIDAD {i} {row[1][..12]}", "Objetivo", .. row[3..]])).Append('\n');
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
     private static string Quote(string c) =>
         c.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : c;
 }
