@@ -49,7 +49,7 @@ public static class SummaryFlow
     public static string Render(
         PoaRow poa, DateOnly asOf, IReadOnlyList<ActivityProgress> rows, IReadOnlyList<ActivityProgress>? mine, IReadOnlyList<JustificationRow>? justifications = null)
     {
-        var header = $"📊 <b>POA {poa.Year}</b>: {Numbers.AsOfPhrase((int)poa.Year, asOf)}\n";
+        var header = $"📊 <b>Avance del POA {poa.Year}</b>{(asOf >= new DateOnly((int)poa.Year, 12, 31) ? ": cierre del ejercicio" : $" al {Numbers.Date(asOf)}")}\n";
         var full = new StringBuilder(header);
         foreach (var a in rows)
         {

@@ -14,7 +14,7 @@ public sealed class SummaryFlowTests : IDisposable
 
         ana.Send("/resumen");
 
-        Assert.Contains("POA 2024</b>: avance al 15/04/2024", ana.Said, StringComparison.Ordinal);
+        Assert.Contains("Avance del POA 2024</b> al 15/04/2024", ana.Said, StringComparison.Ordinal);
         Assert.Contains("Mar/Abr (en curso): 1 de 1 programadas", ana.Said, StringComparison.Ordinal);
         Assert.Contains("Año: 1 de 20 · avance anual 5.0 %", ana.Said, StringComparison.Ordinal);
         Assert.Contains("🔵 avance sin programación", ana.Said, StringComparison.Ordinal);
