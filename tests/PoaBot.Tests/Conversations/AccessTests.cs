@@ -146,7 +146,7 @@ public sealed class AccessTests : IDisposable
 
         Assert.Contains("¿Qué desea reportar?", ana.Send("Reportar").Said, StringComparison.Ordinal);
         Assert.Contains("No se guardó nada", ana.Send("cancelar").Said, StringComparison.Ordinal);
-        Assert.Contains("POA 2024</b>: avance al", ana.Send("resumen").Said, StringComparison.Ordinal);
+        Assert.Contains("Avance del POA 2024", ana.Send("resumen").Said, StringComparison.Ordinal);
         Assert.Contains("/misreportes", ana.Send("Ayuda").Said, StringComparison.Ordinal);
     }
 }

@@ -19,7 +19,7 @@ public sealed class TelegramEndToEndTests
         await ana.SayAsync("Bacheo de la calle Hidalgo", "evidencia");
         await ana.SendPhotoAsync([1, 2, 3, 4, 5], "Revise su reporte");
         var saved = await ana.TapAsync("Guardar", "Guardado con folio");
-        var summary = await ana.SayAsync("/resumen", "avance al");
+        var summary = await ana.SayAsync("/resumen", "Avance del POA");
 
         Assert.Contains("DPC-", saved.Text, StringComparison.Ordinal);
         Assert.Contains("(en curso): 1 de", summary.Text, StringComparison.Ordinal);
