@@ -49,6 +49,11 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         var state = store.Load(input.ChatId);
         held.AddRange(state.Files());
         var turn = new Turn(db, input, person, state, clock.LocalDate(input.At), settings);
+        if (state.Unreadable)
+        {
+            turn.Say(Texts.StateLost);
+        }
+
         Route(turn, command);
         state.DraftUpdatedAt = state.Step == Step.Idle ? null : input.At;
         store.Save(input.ChatId, state, input.At);
@@ -103,12 +108,6 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
                 turn.ButtonAnswer = Texts.StaleButton;
                 return;
             }
-        }
-
-        // «Omitir» typed instead of tapped.
-        if (state.Step is Step.Requester or Step.Evidence && turn.Text is { } skip && Spanish.Fold(skip) == "OMITIR")
-        {
-            turn.Action = "skip";
         }
 
         if (command is not null)
@@ -269,7 +268,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     }
 
     /// <summary>The steps of <c>/reportar</c>, whose draft is worth offering to resume.</summary>
-    private static bool IsReport(Step step) => step is >= Step.Year and <= Step.EditChoice;
+    private static bool IsReport(Step step) => step == Step.Report;
 
     private static void Idle(Turn turn)
     {
@@ -314,10 +313,11 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     private static void Resume(Turn turn)
     {
         var state = turn.State;
-        if (turn.Action == "resume" && state.Resumed is { } step)
+        if (turn.Action == "resume" && state.Resumed is not null)
         {
             state.Resumed = null;
-            ReportFlow.Prompt(turn, step);
+            state.Step = Step.Report;
+            ReportFlow.Prompt(turn, state.Position ?? "");
         }
         else if (turn.Action == "discard")
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PoaBot.Core.Domain;
 using PoaBot.Core.People;
 using PoaBot.Core.Reporting;
@@ -13,7 +14,7 @@ public static partial class ReportFlow
         DateOnly date;
         if (turn.Action == "d:otra")
         {
-            Go(turn, Step.DateText);
+            Go(turn, DateTextQuestion);
             return;
         }
 
@@ -70,12 +71,56 @@ public static partial class ReportFlow
         $"El bimestre {Bimesters.ShortName(Bimesters.Of(date))} {date.Year} ya está cerrado y bloqueado, así que no se pueden registrar ni cambiar reportes de esas fechas. " +
         "Si hace falta, pida a la Dirección que lo reabra (/reabrir).";
 
-    private static void AnswerProgram(Turn turn, Draft draft)
+    private static void AnswerField(Turn turn, Draft draft, ReportField field)
+    {
+        var kind = Kind(turn, draft);
+        switch (field.Type)
+        {
+            case FieldType.Pick when kind.Link == KindLink.Manages:
+                var pending = Pending(turn, draft).FirstOrDefault(r => r.Id == turn.ActionId("p"));
+                if (pending is null)
+                {
+                    Retry(turn, "Por favor toque una de las solicitudes pendientes de la lista.");
+                    return;
+                }
+
+                draft.Answers[field.Key] = Invariant(pending.Id);
+                Go(turn, null);
+                break;
+            case FieldType.Pick:
+                AnswerShared(turn, draft, kind, field);
+                break;
+            case FieldType.Number:
+                if (Number(turn, field.Max, field.Example, field.AllowZero) is { } number)
+                {
+                    draft.Answers[field.Key] = Invariant(number);
+                    Go(turn, null);
+                }
+
+                break;
+            default:
+                if (field.Optional && turn.Action == "skip")
+                {
+                    draft.Answers.Remove(field.Key);
+                    Go(turn, null);
+                }
+                else if (FreeText(turn, field.Max, field.Example) is { } text)
+                {
+                    draft.Answers[field.Key] = text;
+                    Go(turn, null);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>A program another council registered: its name is copied and the record counts zero; or a new one.</summary>
+    private static void AnswerShared(Turn turn, Draft draft, ActivityKind kind, ReportField field)
     {
         if (turn.Action == "new")
         {
-            draft.RefId = null;
-            Go(turn, Step.ProgramName);
+            draft.Answers.Remove(field.Key);
+            Go(turn, null);
             return;
         }
 
@@ -86,10 +131,19 @@ public static partial class ReportFlow
             return;
         }
 
-        draft.RefId = program.Id;
-        draft.Subject = program.Subject;
-        Go(turn, Step.Beneficiaries);
+        draft.Answers[field.Key] = Invariant(program.Id);
+        foreach (var text in kind.Fields.Where(f => f.Type == FieldType.Text))
+        {
+            if (program.Value(text.Column) is string value)
+            {
+                draft.Answers[text.Key] = value;
+            }
+        }
+
+        Go(turn, null);
     }
+
+    private static string Invariant(long number) => number.ToString(CultureInfo.InvariantCulture);
 
     private static void AnswerEvidence(Turn turn, Draft draft)
     {
@@ -97,7 +151,7 @@ public static partial class ReportFlow
         {
             draft.EvidenceFileId = null;
             draft.EvidenceHash = null;
-            Go(turn, Step.Confirm);
+            Go(turn, CardQuestion);
         }
         else if (turn.Input.Kind is InputKind.Photo or InputKind.Document)
         {
@@ -110,7 +164,7 @@ public static partial class ReportFlow
             draft.EvidenceFileId = turn.Input.FileId;
             draft.EvidenceHash = turn.Input.FileHash;
             draft.EvidenceIsPhoto = turn.Input.Kind == InputKind.Photo;
-            Go(turn, Step.Confirm);
+            Go(turn, CardQuestion);
         }
         else
         {
@@ -122,7 +176,7 @@ public static partial class ReportFlow
     private static void Retry(Turn turn, string why)
     {
         turn.Say(why);
-        Prompt(turn, turn.State.Step);
+        Prompt(turn, turn.State.Position ?? "");
     }
 
     private static string? FreeText(Turn turn, int max, string example)
@@ -136,13 +190,13 @@ public static partial class ReportFlow
         var text = turn.Text ?? "";
         if (text.Length == 0)
         {
-            Retry(turn, string.Format(System.Globalization.CultureInfo.InvariantCulture, Texts.EmptyText, Html.Escape(example)));
+            Retry(turn, string.Format(CultureInfo.InvariantCulture, Texts.EmptyText, Html.Escape(example)));
             return null;
         }
 
         if (text.Length > max)
         {
-            Retry(turn, string.Format(System.Globalization.CultureInfo.InvariantCulture, Texts.TooLong, Numbers.Int(max)));
+            Retry(turn, string.Format(CultureInfo.InvariantCulture, Texts.TooLong, Numbers.Int(max)));
             return null;
         }
 

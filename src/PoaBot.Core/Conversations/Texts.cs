@@ -40,6 +40,9 @@ public static class Texts
 
     public const string NothingToCancel = "No hay nada en curso que cancelar.";
 
+    public const string StateLost =
+        "El bot se actualizó y no pudo retomar lo que usted estaba haciendo; no se guardó nada de eso. Disculpe: empiece de nuevo, por favor.";
+
     public const string Hello =
         "Para reportar una actividad toque <b>Reportar</b> (o escriba /reportar).\n" +
         "Para ver el avance del POA toque <b>Resumen</b>. Para ver todo lo que puedo hacer, toque <b>Ayuda</b>.";

@@ -81,7 +81,7 @@ public static class PoaImporter
 
     private static long UpsertActivity(DbSession db, long poaId, DocumentActivity a, string actor, string reason, DateTimeOffset now, List<string> changes)
     {
-        var kind = ActivityKinds.Detect(a.Name).Code();
+        var kind = ActivityKinds.Detect(a.Name).Code;
         var existing = db.Single<ExistingActivity>(
             "SELECT id, name, objective, detected_kind, goal FROM activity WHERE poa_id = @poaId AND num = @Num",
             new { poaId, a.Num });
@@ -100,7 +100,7 @@ public static class PoaImporter
                     new { id, b, prog = a.Prog[b - 1] });
             }
 
-            changes.Add($"Actividad {a.Num} creada ({ActivityKinds.Detect(a.Name).Label()}), meta {a.MetaProgramada}.");
+            changes.Add($"Actividad {a.Num} creada ({ActivityKinds.Detect(a.Name).Label}), meta {a.MetaProgramada}.");
             return id;
         }
 
