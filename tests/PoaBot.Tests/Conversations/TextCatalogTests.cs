@@ -136,12 +136,17 @@ public sealed class TextCatalogTests
     private static string SampleString(string name) => name.ToLowerInvariant() switch
     {
         var n when n.Contains("folio") => "DPC-2024-0007",
+        var n when n.Contains("activities") => "3, 4 y 7",
+        var n when n.Contains("place") => "entre MARZO/ABRIL y MAYO/JUNIO",
+        var n when n.Contains("cells") => "Ene/Feb 2, Mar/Abr 3",
+        var n when n.Contains("bimesters") => "Sep/Oct y Nov/Dic",
+        var n when n.Contains("kind") => "Reunión",
         var n when n.Contains("council") => "Consejo Centro",
         var n when n.Contains("activity") => "Reuniones del consejo",
         var n when n.Contains("file") || n.Contains("path") => "POA 2024.xlsx",
         var n when n.Contains("name") || n.Contains("person") || n.Contains("who") => "Ana López",
         var n when n.Contains("date") || n.Contains("day") => "15/03/2024",
-        var n when n.Contains("bimester") => "mar-abr",
+        var n when n.Contains("bimester") => "Mar/Abr",
         _ => $"‹{name}›",
     };
 
