@@ -129,7 +129,7 @@ public static class FilesFlow
                 turn.Say("Recibí una imagen, pero necesito el archivo del POA como documento (TSV, CSV o XLSX). No se cambió nada.");
                 return;
             case { Kind: InputKind.Document, FileProblem: { } problem }:
-                turn.Say(problem.Replace("«Omitir»", "«Cancelar»", StringComparison.Ordinal));
+                turn.Say(TransportText.File(problem, canSkip: false));
                 return;
             case { Kind: InputKind.Document, FilePath: { } path }:
                 Preview(turn, path, turn.Input.FileName ?? Path.GetFileName(path));
