@@ -97,7 +97,7 @@ public sealed partial class FakeBotApi
     {
         var info = new JsonObject
         {
-            ["url"] = _webhookUrl?.ToString() ?? "",
+            ["url"] = _webhookUrl?.OriginalString ?? "",
             ["has_custom_certificate"] = false,
             ["pending_update_count"] = _queue.Count,
         };
