@@ -40,10 +40,9 @@ public static class BotStartup
         return username;
     }
 
-<<<<<<< HEAD
     private static BotCommand[] Menu(IReadOnlyList<MenuCommand> menu) =>
         [.. menu.Select(c => new BotCommand { Command = c.Command, Description = c.Description })];
-=======
+
     public static Task SetWebhookAsync(ITelegramBotClient bot, TelegramOptions options, CancellationToken cancellationToken) =>
         bot.SetWebhook(
             options.WebhookUrl!.AbsoluteUri,
@@ -51,5 +50,4 @@ public static class BotStartup
             dropPendingUpdates: false,
             secretToken: options.WebhookSecret,
             cancellationToken: cancellationToken);
->>>>>>> webhook
 }
