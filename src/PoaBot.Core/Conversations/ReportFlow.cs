@@ -109,6 +109,9 @@ public static partial class ReportFlow
         }
     }
 
+    /// <summary>The report's card is shown (it stays in the chat when answered).</summary>
+    public static bool OnCard(ConversationState state) => state.Step == Step.Report && state.Position == CardQuestion;
+
     /// <summary>Asks a question of the report.</summary>
     public static void Prompt(Turn turn, string question)
     {
@@ -133,14 +136,14 @@ public static partial class ReportFlow
                     years.Select(y => new[] { ($"POA {y}", $"y:{y}") }));
                 break;
             case DateQuestion:
-                Ask(turn, question, "¿Qué día fue? Toque una opción o escriba la fecha (por ejemplo 15/04/2024).",
+                Ask(turn, question, $"¿Qué día fue? Toque una opción o escriba la fecha (por ejemplo {DateExample(turn)}).",
                 [
                     [($"Hoy ({turn.Today:dd/MM})", "d:hoy"), ($"Ayer ({turn.Today.AddDays(-1):dd/MM})", "d:ayer")],
                     [("Otra fecha", "d:otra")],
                 ]);
                 break;
             case DateTextQuestion:
-                Ask(turn, question, "Escriba la fecha así: día/mes/año, por ejemplo 15/04/2024.", []);
+                Ask(turn, question, $"Escriba la fecha así: día/mes/año, por ejemplo {DateExample(turn)}, o «ayer».", []);
                 break;
             case EvidenceQuestion:
                 draft.EvidenceAsked = true;

@@ -42,7 +42,7 @@ public sealed class ExportAuditRow
 
     public string? Folio { get; init; }
 
-    public long? ActivityNum { get; init; }
+    public string? ActivityNum { get; init; }
 }
 
 /// <summary>Read-only queries for the exports (XLSX): every record of a POA, its audit trail.</summary>
