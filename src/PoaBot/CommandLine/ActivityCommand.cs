@@ -11,12 +11,12 @@ public static class ActivityCommand
         var p = context.Args.Positionals;
         if (p.Count != 3 || p[0] != "kind" || ActivityNumber.Parse(p[1]) is not { } num)
         {
-            return context.Fail("Uso: poabot activity kind NUM TIPO   (TIPO: reuniones, solicitudes, gestiones, programas, generica)");
+            return context.Fail("Uso: poabot activity kind NUM TIPO   (TIPO: " + ActivityKinds.Words + ")");
         }
 
         if (!ActivityKinds.TryParse(p[2], out var kind))
         {
-            return context.Fail($"«{p[2]}» no es un tipo. Use: reuniones, solicitudes, gestiones, programas o generica.");
+            return context.Fail($"«{p[2]}» no es un tipo. Use uno de estos: {ActivityKinds.Words}.");
         }
 
         if (!ReportArgs.TryParse(context, out var year, out _))
@@ -34,7 +34,7 @@ public static class ActivityCommand
                 return context.Fail($"No encontré la actividad {num}.");
             }
 
-            context.Output.WriteLine($"Actividad {num} del POA {poa.Year}: ahora es de {kind.Label()}.");
+            context.Output.WriteLine($"Actividad {num} del POA {poa.Year}: ahora es de {kind.Label}.");
             return 0;
         });
     }
