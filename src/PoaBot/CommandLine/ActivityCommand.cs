@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
@@ -7,17 +8,28 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot activity kind N KIND [--year Y]</c>: the director overrides a detected kind.</summary>
 public static class ActivityCommand
 {
-    public static int Run(CliContext context)
+    private const string Help = "Uso: poabot activity kind NUM TIPO   (TIPO: reuniones, solicitudes, gestiones, programas, generica)";
+
+    private static readonly Argument<string> Number = new("NUM") { Description = "el número de la actividad en el POA" };
+
+    private static readonly Argument<string> Kind = new("TIPO") { Description = "reuniones, solicitudes, gestiones, programas o generica" };
+
+    public static Verb Verb { get; } = new("activity", "las actividades del POA")
     {
-        var p = context.Args.Positionals;
-        if (p.Count != 3 || p[0] != "kind" || !int.TryParse(p[1], NumberStyles.None, CultureInfo.InvariantCulture, out var num))
+        new Verb("kind", "cambiar el tipo de una actividad", Run) { Number, Kind, ReportArgs.Year },
+    };
+
+    private static int Run(CliContext context)
+    {
+        var text = context.Args.GetRequiredValue(Kind);
+        if (!int.TryParse(context.Args.GetRequiredValue(Number), NumberStyles.None, CultureInfo.InvariantCulture, out var num))
         {
-            return context.Fail("Uso: poabot activity kind NUM TIPO   (TIPO: reuniones, solicitudes, gestiones, programas, generica)");
+            return context.Fail(Help);
         }
 
-        if (!ActivityKinds.TryParse(p[2], out var kind))
+        if (!ActivityKinds.TryParse(text, out var kind))
         {
-            return context.Fail($"«{p[2]}» no es un tipo. Use: reuniones, solicitudes, gestiones, programas o generica.");
+            return context.Fail($"«{text}» no es un tipo. Use: reuniones, solicitudes, gestiones, programas o generica.");
         }
 
         if (!ReportArgs.TryParse(context, out var year, out _))
