@@ -30,8 +30,10 @@ public static class FilesFlow
                 data = data with { Directorate = settings.Directorate.Trim() };
             }
 
-            using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite);
-            write(file, data);
+            // Rendered in memory, then written in one write-only open: the file is never read back half-written.
+            using var rendered = new MemoryStream();
+            write(rendered, data);
+            File.WriteAllBytes(path, rendered.ToArray());
         }
 
         if (arg.Trim().Equals("pdf", StringComparison.OrdinalIgnoreCase))

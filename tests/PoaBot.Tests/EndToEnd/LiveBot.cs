@@ -93,7 +93,16 @@ public sealed class LiveBot : IAsyncDisposable
         }
 
         await stop.CancelAsync();
-        await running;
+        try
+        {
+            // Bounded: a host that cannot stop fails the test instead of hanging the whole run.
+            await running.WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException("The host did not stop within 90 s of its cancellation.");
+        }
+
         stop.Dispose();
         stop = null;
     }

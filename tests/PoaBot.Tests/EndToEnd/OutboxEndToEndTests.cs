@@ -42,9 +42,7 @@ public sealed class OutboxEndToEndTests
         try
         {
             await WaitForNoticesAsync(bot, 50);
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            process.Dispose();
+            await CrashEndToEndTests.KillAsync(process);
             process = CrashEndToEndTests.StartProcess(bot, environment);
 
             await WaitForNoticesAsync(bot, Messages, distinct: true);
@@ -52,9 +50,7 @@ public sealed class OutboxEndToEndTests
         }
         finally
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            process.Dispose();
+            await CrashEndToEndTests.KillAsync(process);
         }
     }
 
