@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
 
@@ -22,7 +21,7 @@ public static class ActivityCommand
     private static int Run(CliContext context)
     {
         var text = context.Args.GetRequiredValue(Kind);
-        if (!int.TryParse(context.Args.GetRequiredValue(Number), NumberStyles.None, CultureInfo.InvariantCulture, out var num))
+        if (ActivityNumber.Parse(context.Args.GetRequiredValue(Number)) is not { } num)
         {
             return context.Fail(Help);
         }

@@ -101,6 +101,13 @@ public static class Cli
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        if (verb == LocalCommand.Verb)
+        {
+            // The terminal chat adds sample people and reports: it works on its own file, never on the bot's database.
+            var path = parsed.GetValue(LocalCommand.DatabaseFile) ?? builder.Configuration["Storage:LocalPath"] ?? new StorageOptions().LocalPath;
+            builder.Configuration.AddInMemoryCollection([new("Storage:Path", path)]);
+        }
+
         // HttpClient logging writes request URLs, and Telegram URLs contain the token.
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.None);
         if (!bot)
