@@ -30,8 +30,10 @@ public static class FilesFlow
                 data = data with { Directorate = settings.Directorate.Trim() };
             }
 
-            using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite);
-            write(file, data);
+            // Rendered in memory, then written in one write-only open: the file is never read back half-written.
+            using var rendered = new MemoryStream();
+            write(rendered, data);
+            File.WriteAllBytes(path, rendered.ToArray());
         }
 
         if (arg.Trim().Equals("pdf", StringComparison.OrdinalIgnoreCase))
@@ -161,7 +163,7 @@ public static class FilesFlow
             var prog = string.Join(", ", Bimesters.All.Where(b => a.Prog[b - 1] > 0).Select(b => $"{Bimesters.ShortName(b)} {a.Prog[b - 1]}"));
             return $"\n{a.Num}. {Html.Escape(Html.Shorten(Html.Sentence(a.Name), 60))} — meta {a.MetaProgramada}; programado: {(prog.Length == 0 ? "nada" : prog)}";
         }).ToList();
-        AppendWhileItFits(text, lines, PreviewBudget / 2, n => $"\n… y {n} actividades más.");
+        AppendWhileItFits(text, lines, PreviewBudget / 2, n => $"\n… y {Spanish.Count(n, "actividad", "actividades")} más.");
         var notes = document.Realignment.Concat(document.Warnings).Select(n => $"\n⚠️ {Html.Escape(Html.Shorten(n.Message, 400))}").ToList();
         AppendWhileItFits(text, notes, PreviewBudget, n => $"\n⚠️ … y {n} avisos más; todos quedan en la hoja «Advertencias de importación» del libro de /exportar.");
 

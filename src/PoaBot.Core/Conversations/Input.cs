@@ -37,6 +37,9 @@ public sealed record Input(long ChatId, long UserId, string Name, InputKind Kind
 
     public bool IsPrivate { get; init; } = true;
 
+    /// <summary>For a pressed button: the id of the bot's message that carried it (the question being answered).</summary>
+    public long? MessageId { get; init; }
+
     public static Input FromText(long userId, string name, string text, DateTimeOffset at) =>
         new(userId, userId, name, InputKind.Text, at) { Text = text };
 

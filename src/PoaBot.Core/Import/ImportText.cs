@@ -56,15 +56,15 @@ public static class ImportText
     public static string ExtraCellAmbiguous(string activities, string place, string otherPlace) =>
         $"Las filas de las actividades {activities} traen una celda más que los encabezados y la celda sobrante puede estar en varios lugares que dan cifras distintas ({place} o {otherPlace}). No importo un archivo ambiguo: corrija las columnas y vuelva a enviarlo.";
 
-    public static string NoName(int activity) => $"La actividad {activity} no tiene nombre.";
+    public static string NoName(string activity) => $"La actividad {activity} no tiene nombre.";
 
-    public static string NegativeGoal(int activity) => $"La actividad {activity} tiene una meta programada negativa; las metas deben ser 0 o más.";
+    public static string NegativeGoal(string activity) => $"La actividad {activity} tiene una meta programada negativa; las metas deben ser 0 o más.";
 
-    public static string NegativeReal(int activity) => $"La actividad {activity} tiene un REAL negativo; lo realizado debe ser 0 o más.";
+    public static string NegativeReal(string activity) => $"La actividad {activity} tiene un REAL negativo; lo realizado debe ser 0 o más.";
 
-    public static string Repeated(int activity) => $"El número de actividad {activity} aparece dos veces.";
+    public static string Repeated(string activity) => $"El número de actividad {activity} aparece dos veces.";
 
-    public static string NotANumber(int activity, string cell, string column) =>
+    public static string NotANumber(string activity, string cell, string column) =>
         $"Actividad {activity}: «{cell}» no es un número (celda {column}). Corrija esa celda y vuelva a importar.";
 
     /// <summary>The column of a bimester cell, for <see cref="NotANumber"/>.</summary>
@@ -84,10 +84,10 @@ public static class ImportText
         $"Realineación: las filas de las actividades {activities} traen una celda más que los encabezados. La celda sobrante está {place} " +
         $"({(values.All(v => v is "" or "0") ? "vacía o en 0 en todas" : $"con valores {string.Join(", ", values)}")}) y se omitió; así lo programado por bimestre suma la META PROGRAMADA en cada actividad.";
 
-    public static string ProgSum(int activity, int sum, int goal) =>
+    public static string ProgSum(string activity, int sum, int goal) =>
         $"Actividad {activity}: lo programado por bimestre suma {sum}, pero la META PROGRAMADA dice {goal}. Se usa la META PROGRAMADA como meta anual.";
 
-    public static string RealSum(int activity, int sum, string cells, int year, int metaReal) =>
+    public static string RealSum(string activity, int sum, string cells, int year, int metaReal) =>
         $"Actividad {activity}: las celdas REAL suman {sum} ({cells}), pero META REAL {year} dice {metaReal}.";
 
     public static string RealLooksLikeProg(string bimester, int real) =>
@@ -96,19 +96,19 @@ public static class ImportText
     public static string RealCounted(int sum) =>
         $" El bot cuenta las celdas REAL ({sum}); si una está mal, el director puede anular su folio de línea base.";
 
-    public static string Variation(int activity, int written, int expected) =>
+    public static string Variation(string activity, int written, int expected) =>
         $"Actividad {activity}: VARIACIÓN dice {written}, pero META REAL − META PROGRAMADA = {expected}.";
 
-    public static string BimesterVariation(int activity, string bimester, int written, int expected) =>
+    public static string BimesterVariation(string activity, string bimester, int written, int expected) =>
         $"Actividad {activity}, {bimester}: VAR. escrita {written}, pero REAL − PROG = {expected}.";
 
-    public static string ZeroVariations(int activity, string bimesters, string expected) =>
+    public static string ZeroVariations(string activity, string bimesters, string expected) =>
         $"Actividad {activity}, {bimesters}: VAR. escrita 0, pero REAL − PROG = {expected} (la oficina suele escribir 0 mientras el bimestre no se reporta).";
 
-    public static string RealDiffers(int activity, string bimester, int real, long counted, long baseline) =>
+    public static string RealDiffers(string activity, string bimester, int real, long counted, long baseline) =>
         $"Actividad {activity}, {bimester}: el documento dice {real} y el bot tiene {counted} registrado(s){(baseline > 0 ? $" más {baseline} de línea base" : "")}; no se agregó nada.";
 
-    public static string BaselineVoided(int activity, string bimester, int wanted) =>
+    public static string BaselineVoided(string activity, string bimester, int wanted) =>
         $"Actividad {activity}, {bimester}: la línea base de {wanted} fue anulada por el director; no se vuelve a agregar.";
 
     // What the import changed.
@@ -116,19 +116,19 @@ public static class ImportText
 
     public static string DirectorateChanged(string from, string to) => $"Dirección: «{from}» → «{to}».";
 
-    public static string Created(int activity, string kind, int goal) => $"Actividad {activity} creada ({kind}), meta {goal}.";
+    public static string Created(string activity, string kind, int goal) => $"Actividad {activity} creada ({kind}), meta {goal}.";
 
-    public static string Renamed(int activity) => $"Actividad {activity}: nombre u objetivo actualizado.";
+    public static string Renamed(string activity) => $"Actividad {activity}: nombre u objetivo actualizado.";
 
-    public static string GoalChanged(int activity, long from, int to) => $"Actividad {activity}: META PROGRAMADA {from} → {to}.";
+    public static string GoalChanged(string activity, long from, int to) => $"Actividad {activity}: META PROGRAMADA {from} → {to}.";
 
-    public static string Reprogrammed(int activity, string bimester, int from, int to) =>
+    public static string Reprogrammed(string activity, string bimester, int from, int to) =>
         $"Actividad {activity}, {bimester}: reprogramación {from} → {to}.";
 
-    public static string Baseline(int activity, string bimester, int count, string folio) =>
+    public static string Baseline(string activity, string bimester, int count, string folio) =>
         $"Actividad {activity}, {bimester}: línea base {count} ({folio}).";
 
-    public static string BaselineRemoved(int activity, string bimester) => $"Actividad {activity}, {bimester}: línea base retirada.";
+    public static string BaselineRemoved(string activity, string bimester) => $"Actividad {activity}, {bimester}: línea base retirada.";
 
     /// <summary>The audit reason of a reprogramming by import.</summary>
     public static string ReprogramReason(string file) => $"Reprogramación por importación de {file}";

@@ -50,7 +50,7 @@ public static partial class PoaDocumentParser
 
         var layout = new Layout(nameCol, objectiveCol, bimesterCols, metaProgCol, metaRealCol, varCol);
         var dataRows = rows.Skip(Math.Max(subRow, bimesterRow) + 1)
-            .Where(r => r.Length > 0 && int.TryParse(r[0], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            .Where(r => r.Length > 0 && ActivityNumber.Parse(r[0]) is not null)
             .Select(TrimEnd)
             .ToList();
         if (dataRows.Count == 0)
@@ -82,7 +82,7 @@ public static partial class PoaDocumentParser
 
     private static DocumentActivity ReadActivity(string[] row, Layout layout, int dropAt)
     {
-        var num = int.Parse(row[0], CultureInfo.InvariantCulture);
+        var num = ActivityNumber.Parse(row[0])!;
         var shift = dropAt >= 0 ? 1 : 0;
         var cells = BimesterCells(row, layout, dropAt, num);
         string Cell(int col) => col >= 0 && col + shift < row.Length ? row[col + shift] : "";
@@ -101,7 +101,7 @@ public static partial class PoaDocumentParser
     }
 
     /// <summary>The 18 PROG/REAL/VAR cells of a row, with the cell at <paramref name="dropAt"/> left out when realigning.</summary>
-    private static int?[] BimesterCells(string[] row, Layout layout, int dropAt, int num)
+    private static int?[] BimesterCells(string[] row, Layout layout, int dropAt, string num)
     {
         var last = layout.LastCell + (dropAt >= 0 ? 1 : 0);
         var cells = new List<int?>(18);
@@ -311,7 +311,7 @@ public static partial class PoaDocumentParser
         Array.FindIndex(labels, c => Fold(c).StartsWith(prefix, StringComparison.Ordinal));
 
     /// <summary>Reads a count as the office writes it: "0", "-4", "1+" (sign after), "−3".</summary>
-    private static int Number(string text, int activity, string what)
+    private static int Number(string text, string activity, string what)
     {
         var t = text.Replace('−', '-').Replace(" ", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal);
         var negative = false;

@@ -54,6 +54,8 @@ public static class PoaImporter
             }
         }
 
+        Reorder(db, poaId);
+
         var before = new PoaStore(db).ImportWarnings(poaId);
         var after = document.Realignment.Concat(warnings).Select(w => (w.ActivityNum, w.Message)).ToList();
         if (!before.SequenceEqual(after))
@@ -86,8 +88,8 @@ public static class PoaImporter
         {
             var id = db.Scalar<long>(
                 """
-                INSERT INTO activity (poa_id, num, name, objective, detected_kind, goal)
-                VALUES (@poaId, @Num, @Name, @Objective, @kind, @MetaProgramada) RETURNING id
+                INSERT INTO activity (poa_id, num, position, name, objective, detected_kind, goal)
+                VALUES (@poaId, @Num, (SELECT coalesce(max(position), 0) + 1 FROM activity), @Name, @Objective, @kind, @MetaProgramada) RETURNING id
                 """,
                 new { poaId, a.Num, a.Name, a.Objective, kind, a.MetaProgramada });
             foreach (var b in Bimesters.All)
@@ -200,6 +202,23 @@ public static class PoaImporter
         else
         {
             changes.Add(ImportText.BaselineRemoved(a.Num, Bimesters.ShortName(b)));
+        }
+    }
+
+    /// <summary>Keeps <c>position</c> in natural order of the numbers («1», «1.1», «2», «2 bis», «10») for SQL to sort by.</summary>
+    private static void Reorder(DbSession db, long poaId)
+    {
+        var rows = db.Query<(long Id, string Num, long Position)>("SELECT id, num, position FROM activity WHERE poa_id = @poaId", new { poaId }).ToList();
+        var ordered = rows.OrderBy(r => r.Num, ActivityNumber.Order).ToList();
+        if (ordered.Select(r => r.Position).SequenceEqual(rows.Select(r => r.Position).Order()))
+        {
+            return;
+        }
+
+        var offset = db.Scalar<long>("SELECT coalesce(max(position), 0) FROM activity");
+        foreach (var (row, i) in ordered.Select((r, i) => (r, i)))
+        {
+            db.Execute("UPDATE activity SET position = @position WHERE id = @Id", new { position = offset + i + 1, row.Id });
         }
     }
 

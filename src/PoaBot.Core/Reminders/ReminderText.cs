@@ -1,4 +1,5 @@
 using PoaBot.Core.Conversations;
+using PoaBot.Core.Domain;
 using PoaBot.Core.Reporting;
 
 namespace PoaBot.Core.Reminders;
@@ -44,20 +45,20 @@ public static class ReminderText
         $"📝 <b>Justificaciones de {bimester} {year}</b>\nEstas actividades quedaron fuera del rango verde y necesitan una justificación:";
 
     // Why each reminder goes out (remind --dry-run).
-    public static string PendingWhy(int activity, int prog, int real) => $"{activity}: PROG {prog}, REAL {real}, ninguno de sus consejos reportó";
+    public static string PendingWhy(string activity, int prog, int real) => $"{activity}: PROG {prog}, REAL {real}, ninguno de sus consejos reportó";
 
     public const string DigestWhy = "resumen para la Dirección";
 
-    public static string OutOfBandWhy(int activities) => $"{activities} actividad(es) fuera del rango verde";
+    public static string OutOfBandWhy(int activities) => $"{Spanish.Count(activities, "actividad", "actividades")} fuera del rango verde";
 
     // /recordatorios
     public static string Schedule(IReadOnlyList<int> daysBefore, TimeOnly at, TimeOnly quietStart, TimeOnly quietEnd, int graceDays) =>
         "⏰ <b>Recordatorios</b>\n" +
-        $"{string.Join(" y ", daysBefore)} día(s) antes del cierre de cada bimestre y el día siguiente al cierre, a las {at:HH\\:mm}. " +
+        $"{string.Join(" y ", daysBefore)} {(daysBefore is [1] ? "día" : "días")} antes del cierre de cada bimestre y el día siguiente al cierre, a las {at:HH\\:mm}. " +
         $"Horario silencioso: {quietStart:HH\\:mm}–{quietEnd:HH\\:mm}. " +
-        $"Un bimestre se bloquea {graceDays} días después de su cierre.\n\n<b>Próximos</b>";
+        $"Un bimestre se bloquea {Spanish.Count(graceDays, "día", "días")} después de su cierre.\n\n<b>Próximos</b>";
 
     public static string Upcoming(DateTime due, string bimester, int year, int? daysBefore, int coordinators) =>
-        $"\n• {due:dd/MM/yyyy HH:mm} — {bimester} {year}, {(daysBefore is { } d ? $"faltan {d} día(s)" : "aviso de cierre y justificaciones")}: " +
-        $"hoy irían a {coordinators} coordinador(es) con pendientes";
+        $"\n• {due:dd/MM/yyyy HH:mm} — {bimester} {year}, {(daysBefore is { } d ? $"{(d == 1 ? "falta" : "faltan")} {Spanish.Count(d, "día", "días")}" : "aviso de cierre y justificaciones")}: " +
+        $"hoy irían a {Spanish.Count(coordinators, "coordinador", "coordinadores")} con pendientes";
 }

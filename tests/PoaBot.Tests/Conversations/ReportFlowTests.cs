@@ -180,7 +180,7 @@ public sealed class ReportFlowTests : IDisposable
         ana.Send(typed);
 
         Assert.Contains(expected, ana.Said, StringComparison.Ordinal);
-        Assert.Contains("15/04/2024", ana.Said, StringComparison.Ordinal);
+        Assert.Contains("por ejemplo 01/04/2024", ana.Said, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -144,7 +144,7 @@ public sealed class PoaImporterTests : IDisposable
     public void A_kind_override_survives_re_import()
     {
         Import(SeedDocuments.Bytes);
-        test.Database.Write(db => new PoaStore(db).OverrideKind(2024, 4, ActivityKind.Generic, "prueba", Now));
+        test.Database.Write(db => new PoaStore(db).OverrideKind(2024, "4", ActivityKind.Generic, "prueba", Now));
 
         Import(SeedDocuments.Bytes);
 
