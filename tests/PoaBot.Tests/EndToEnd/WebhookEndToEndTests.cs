@@ -104,6 +104,22 @@ public sealed class WebhookEndToEndTests
         Assert.Equal(1L, bot.Database.Read(db => db.Scalar<long>("SELECT count(*) FROM inbox WHERE update_id = @update", new { update })));
     }
 
+    [Fact]
+    public async Task An_update_the_library_cannot_read_is_answered_200_and_set_aside_as_in_polling()
+    {
+        await using var bot = await LiveBot.StartAsync(webhook: true);
+        var ana = await bot.RegisterAsync(5605);
+
+        var unknown = bot.Fake.SendRawUpdate(
+            "message",
+            """{"message_id":903,"from":{"id":5605,"is_bot":false,"first_name":"Ana"},"chat":{"id":5605,"type":"private","first_name":"Ana"},"date":1700000000,"text":"hola","forward_origin":{"type":"time_machine","date":1700000000}}""");
+        var help = await ana.SayAsync("/ayuda", "Lo que puedo hacer");
+
+        Assert.Equal(200, bot.Fake.WebhookDeliveries.Single(d => d.UpdateId == unknown).StatusCode);
+        Assert.Equal("failed", bot.Database.Read(db => db.Scalar<string>("SELECT status FROM inbox WHERE update_id = @unknown", new { unknown })));
+        Assert.True(Assert.Single(bot.Fake.MessagesTo(ana.Id), m => m.Text == InboxProcessor.Unreadable).MessageId < help.MessageId);
+    }
+
     private static long Inbox(LiveBot bot) => bot.Database.Read(db => db.Scalar<long>("SELECT count(*) FROM inbox"));
 
     private static async Task<HttpStatusCode> PostAsync(HttpClient http, LiveBot bot, string body, string? secret)
