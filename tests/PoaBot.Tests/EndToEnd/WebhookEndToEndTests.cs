@@ -5,6 +5,7 @@ using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
 using PoaBot.Operations;
 using PoaBot.Telegram;
+using Telegram.Bot;
 
 namespace PoaBot.Tests.EndToEnd;
 
@@ -36,6 +37,13 @@ public sealed class WebhookEndToEndTests
         Assert.Contains(bot.Fake.Calls, c => c.Method == "getWebhookInfo");
         Assert.All(bot.Fake.WebhookDeliveries, d => Assert.Equal(200, d.StatusCode));
         Assert.DoesNotContain(bot.Logs, l => l.Contains(LiveBot.WebhookSecret, StringComparison.Ordinal));
+
+        // Someone else deletes the webhook (another instance in polling mode): the next check sets it again.
+        var other = new TelegramBotClient(new TelegramBotClientOptions(LiveBot.Token, bot.Fake.BaseUrl.ToString()) { RetryCount = 0 });
+        await other.DeleteWebhook();
+        await bot.Fake.WaitForCallsAsync("setWebhook", 2, Wait);
+        await ana.SayAsync("/ayuda", "Lo que puedo hacer");
+        Assert.Equal(bot.WebhookUrl, bot.Fake.WebhookUrl);
     }
 
     [Fact]
