@@ -62,6 +62,10 @@ public sealed class StorageOptions
     [Required]
     public string Path { get; set; } = "data/poabot.db";
 
+    /// <summary>The file of <c>poabot local</c> (unless <c>--db</c>): never the bot's own database.</summary>
+    [Required]
+    public string LocalPath { get; set; } = "data/local.db";
+
     /// <summary>Done inbox rows and finished outbox rows older than this many days are deleted (hourly).</summary>
     [Range(1, 36500)]
     public int KeepDays { get; set; } = 90;

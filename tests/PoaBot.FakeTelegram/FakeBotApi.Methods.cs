@@ -677,7 +677,6 @@ public sealed partial class FakeBotApi
                 throw BotApiException.BadRequest(NotModified);
             }
 
-            ConsumeRateLimitLocked(chat);
             var now = _time.GetUtcNow();
             stored.Text = parsed.Text;
             stored.Entities = parsed.Entities;
@@ -706,7 +705,6 @@ public sealed partial class FakeBotApi
                 throw BotApiException.BadRequest(NotModified);
             }
 
-            ConsumeRateLimitLocked(chat);
             var now = _time.GetUtcNow();
             stored.Markup = markup;
             stored.EditDate = now.ToUnixTimeSeconds();
