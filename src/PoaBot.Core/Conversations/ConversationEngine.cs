@@ -49,10 +49,30 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         var state = store.Load(input.ChatId);
         held.AddRange(state.Files());
         var turn = new Turn(db, input, person, state, clock.LocalDate(input.At), settings);
+        var asked = state.Step;
         Route(turn, command);
         state.DraftUpdatedAt = state.Step == Step.Idle ? null : input.At;
         store.Save(input.ChatId, state, input.At);
-        return new TurnResult(turn.Replies, turn.ButtonAnswer);
+        return new TurnResult(InPlace(turn, asked), turn.ButtonAnswer);
+    }
+
+    /// <summary>
+    /// One new message per step: when a button of the current question is pressed and the answer is the next question, the
+    /// pressed question is edited into it. A question that shows what the person may still need (the report's card before
+    /// saving, a record, a list, an import preview) stays as it is, except to turn its page; the answer then comes anew.
+    /// </summary>
+    private static IReadOnlyList<Reply> InPlace(Turn turn, Step asked)
+    {
+        var replies = turn.Replies;
+        var pressed = turn.Input.Kind == InputKind.Button ? turn.Input.MessageId : null;
+        var paging = turn.Action?.StartsWith("page:", StringComparison.Ordinal) == true;
+        if (pressed is null || turn.Action is null || (!paging && asked is Step.Confirm or Step.RecordChoice or Step.Deactivate or Step.CouncilList or Step.ImportConfirm)
+            || replies is not [{ Buttons.Count: > 0, DocumentPath: null, EvidenceFileId: null, Render: null } question, ..])
+        {
+            return replies;
+        }
+
+        return [question with { EditMessageId = pressed }, .. replies.Skip(1)];
     }
 
     private static void Route(Turn turn, Command? command)

@@ -30,8 +30,10 @@ public static class FilesFlow
                 data = data with { Directorate = settings.Directorate.Trim() };
             }
 
-            using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite);
-            write(file, data);
+            // Rendered in memory, then written in one write-only open: the file is never read back half-written.
+            using var rendered = new MemoryStream();
+            write(rendered, data);
+            File.WriteAllBytes(path, rendered.ToArray());
         }
 
         if (arg.Trim().Equals("pdf", StringComparison.OrdinalIgnoreCase))
@@ -127,7 +129,7 @@ public static class FilesFlow
                 turn.Say("Recibí una imagen, pero necesito el archivo del POA como documento (TSV, CSV o XLSX). No se cambió nada.");
                 return;
             case { Kind: InputKind.Document, FileProblem: { } problem }:
-                turn.Say(problem.Replace("«Omitir»", "«Cancelar»", StringComparison.Ordinal));
+                turn.Say(TransportText.File(problem, canSkip: false));
                 return;
             case { Kind: InputKind.Document, FilePath: { } path }:
                 Preview(turn, path, turn.Input.FileName ?? Path.GetFileName(path));

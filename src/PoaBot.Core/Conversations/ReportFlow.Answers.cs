@@ -137,7 +137,7 @@ public static partial class ReportFlow
         {
             if (turn.Input.FileProblem is { } problem)
             {
-                Retry(turn, problem);
+                Retry(turn, TransportText.File(problem, canSkip: true));
                 return;
             }
 

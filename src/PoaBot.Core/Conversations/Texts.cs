@@ -1,6 +1,7 @@
 namespace PoaBot.Core.Conversations;
 
-/// <summary>Everything the bot says in the chat, in Mexican Spanish (usted), in one place to review as a whole.</summary>
+/// <summary>What the chat says whatever the feature: the main keyboard, greetings, paging and help.</summary>
+[UserTexts("Conversación: teclado, saludo, ayuda")]
 public static class Texts
 {
     public const string Report = "Reportar";

@@ -38,12 +38,16 @@ public sealed record OutgoingMessage
 
     public bool DocumentIsPhoto { get; init; }
 
+    /// <summary>The bot's message to edit into this one (text and inline buttons) instead of sending a new message.</summary>
+    public long? EditMessageId { get; init; }
+
     /// <summary>For a callback answer: the query to answer.</summary>
     public string? CallbackQueryId { get; init; }
 }
 
 /// <summary>
-/// Messages to send, written in the same transaction as the change that caused them and sent after the commit.
+/// Messages to send, written in the same transaction as the change that caused them and sent after the commit. A reply
+/// that replaces a question is a 'message' row whose payload names the message to edit.
 /// Every message fits a phone: a text longer than <see cref="MaxText"/> is split at paragraph or line breaks into
 /// consecutive messages, the buttons and keyboard going with the last one.
 /// </summary>
@@ -67,6 +71,7 @@ public sealed class OutboxStore(DbSession db)
                 EvidenceIsPhoto = reply.EvidenceIsPhoto,
                 DocumentPath = reply.DocumentPath,
                 DocumentIsPhoto = reply.DocumentIsPhoto,
+                EditMessageId = i == 0 ? reply.EditMessageId : null,
             }, now, dedupeKey is null ? null : $"{dedupeKey}:{i}");
         }
     }
@@ -99,10 +104,13 @@ public sealed class OutboxStore(DbSession db)
             "SELECT id, chat_id, kind, payload, attempts, not_before, created_at FROM outbox WHERE id = @id AND status = 'pending'",
             new { id }).SingleOrDefault();
 
-    /// <summary>Messages sent since <paramref name="since"/>: where the pacing of a new process starts.</summary>
+    /// <summary>Messages sent (not edits) since <paramref name="since"/>: where the pacing of a new process starts.</summary>
     public IReadOnlyList<(long ChatId, DateTimeOffset At)> SentSince(DateTimeOffset since) =>
         db.Query<(long, string)>(
-            "SELECT chat_id, sent_at FROM outbox WHERE status = 'sent' AND kind = 'message' AND sent_at >= @since",
+            """
+            SELECT chat_id, sent_at FROM outbox
+            WHERE status = 'sent' AND kind = 'message' AND sent_at >= @since AND payload NOT LIKE '%"EditMessageId":%'
+            """,
             new { since = Instants.Format(since) }).Select(r => (r.Item1, Instants.Parse(r.Item2))).ToList();
 
     public void Sent(long id, DateTimeOffset at) =>

@@ -51,7 +51,7 @@ public sealed class RecordRow
     // Joined, read-only.
     public string CouncilName { get; init; } = "";
 
-    public long ActivityNum { get; init; }
+    public string ActivityNum { get; init; } = "";
 
     public string ActivityName { get; init; } = "";
 

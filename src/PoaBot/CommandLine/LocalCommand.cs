@@ -95,7 +95,7 @@ public static class LocalCommand
             FileId = "local-archivo",
             FileName = Path.GetFileName(path),
             FilePath = Path.GetFullPath(path),
-            FileProblem = File.Exists(path) ? null : $"No encontré el archivo «{path}» en esta computadora.",
+            FileProblem = File.Exists(path) ? null : FileProblem.NotFound,
         };
 
     private static TurnResult Handle(Database database, ConversationEngine engine, Input input) =>

@@ -113,7 +113,7 @@ public sealed class ReportFlowTests : IDisposable
     {
         var ana = world.Coordinator(1, "Consejo Centro");
 
-        ana.Send("/reportar").Press("Reunión").Press("Hoy").Send("25").Send("Acuerdos").SendPhoto(problem: "El archivo pesa más de 20 MB.");
+        ana.Send("/reportar").Press("Reunión").Press("Hoy").Send("25").Send("Acuerdos").SendPhoto(problem: FileProblem.TooBig);
 
         Assert.Contains("20 MB", ana.Said, StringComparison.Ordinal);
         Assert.Contains("evidencia", ana.Said, StringComparison.Ordinal);

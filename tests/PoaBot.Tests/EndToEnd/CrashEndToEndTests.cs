@@ -24,9 +24,7 @@ public sealed class CrashEndToEndTests
             // The answer arrives and the machine dies at once: stored or not, it must not be lost.
             var mark = bot.Fake.MessageCount;
             bot.Fake.SendText(ana.Id, "25");
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            process.Dispose();
+            await KillAsync(process);
             process = StartProcess(bot);
 
             await bot.Fake.WaitForMessageSinceAsync(mark, ana.Id, m => m.Text.Contains("acuerdos", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
@@ -40,10 +38,16 @@ public sealed class CrashEndToEndTests
         }
         finally
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            process.Dispose();
+            await KillAsync(process);
         }
+    }
+
+    /// <summary>SIGKILLs the process and its children and waits (bounded: a test fails, it never hangs) for it to be gone.</summary>
+    internal static async Task KillAsync(Process process)
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        process.Dispose();
     }
 
     /// <summary>Starts <c>poabot run</c> as its own process against the bot's fake server and database, with extra environment settings.</summary>

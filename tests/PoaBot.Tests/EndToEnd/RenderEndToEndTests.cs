@@ -26,23 +26,45 @@ public sealed class RenderEndToEndTests
 
         var mark = bot.Fake.MessageCount;
         bot.Fake.SendText(director.Id, "/exportar");
-        await beto.SayAsync("/reportar", "¿Qué desea reportar?");
-        await beto.TapAsync("Reunión", "¿Qué día fue?");
-
-        // Beto went two steps while the export was still being written: the director has nothing yet.
-        Assert.DoesNotContain(bot.Fake.Messages.Skip(mark), m => m.ChatId == director.Id);
-        byte[] workbook;
-        await using (var reader = new FileStream(path, FileMode.Open, FileAccess.Read))
-        using (var copy = new MemoryStream())
+        var passed = false;
+        try
         {
-            await reader.CopyToAsync(copy);
-            workbook = copy.ToArray();
-        }
+            await beto.SayAsync("/reportar", "¿Qué desea reportar?");
+            await beto.TapAsync("Reunión", "¿Qué día fue?");
 
-        // The sender reads the same pipe to send it: give it the workbook again.
-        var feed = Task.Run(() => File.WriteAllBytes(path, workbook));
-        var export = await bot.Fake.WaitForMessageSinceAsync(mark, director.Id, m => m.Method == "sendDocument", TimeSpan.FromSeconds(20));
-        await feed;
-        Assert.Equal(workbook, export.FileContent);
+            // Beto went two steps while the export was still being written: the director has nothing yet.
+            Assert.DoesNotContain(bot.Fake.Messages.Skip(mark), m => m.ChatId == director.Id);
+            var workbook = await Task.Run(() => File.ReadAllBytes(path)).WaitAsync(Bounded);
+
+            // The sender reads the same pipe to send it: give it the workbook again.
+            var feed = Task.Run(() => File.WriteAllBytes(path, workbook));
+            var export = await bot.Fake.WaitForMessageSinceAsync(mark, director.Id, m => m.Method == "sendDocument", Bounded);
+            await feed.WaitAsync(Bounded);
+            Assert.Equal(workbook, export.FileContent);
+            passed = true;
+        }
+        finally
+        {
+            if (!passed)
+            {
+                Release(path);
+            }
+        }
+    }
+
+    private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// After a failure, whoever is still blocked on the pipe (the export writing it, the sender reading it) is let go, so the
+    /// host can stop and the run goes on: a failing test must never hang.
+    /// </summary>
+    private static void Release(string pipe)
+    {
+        _ = Task.Run(() =>
+        {
+            using var reader = new FileStream(pipe, FileMode.Open, FileAccess.Read);
+            reader.CopyTo(Stream.Null);
+        });
+        _ = Task.Run(() => File.WriteAllBytes(pipe, []));
     }
 }
