@@ -193,7 +193,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
                 turn.Say(Texts.Welcome(turn.Person.Name, turn.Person.IsDirector), mainKeyboard: true);
                 break;
             case "ayuda" or "help":
-                turn.Say(Texts.HelpText(turn.Person.IsDirector), mainKeyboard: true);
+                turn.Say(Texts.HelpText(turn.Person.IsDirector, turn.Today.Year), mainKeyboard: true);
                 break;
             case "reportar":
                 if (IsReport(turn.State.Step))
@@ -298,6 +298,9 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
             case InputKind.Photo or InputKind.Document:
                 turn.Say(Texts.PhotoOutsideReport, mainKeyboard: true);
                 break;
+            case InputKind.Text when turn.Text is { } text && Spanish.Fold(text).Contains("GRACIAS", StringComparison.Ordinal):
+                turn.Say(Texts.YouAreWelcome, mainKeyboard: true);
+                break;
             case InputKind.Text:
                 turn.Greet();
                 break;
@@ -309,9 +312,9 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
 
     private static void Cancel(Turn turn)
     {
-        var wasBusy = turn.State.Step != Step.Idle;
+        var step = turn.State.Step;
         turn.State.Reset();
-        turn.Say(wasBusy ? Texts.Cancelled : Texts.NothingToCancel, mainKeyboard: true);
+        turn.Say(step == Step.Idle ? Texts.NothingToCancel : IsReport(step) || step == Step.ResumeOrDiscard ? Texts.Cancelled : Texts.CancelledTask, mainKeyboard: true);
     }
 
     private static void AskResume(Turn turn, bool stale)

@@ -33,7 +33,7 @@ public sealed record Input(long ChatId, long UserId, string Name, InputKind Kind
     public string? FilePath { get; init; }
 
     /// <summary>Why the transport could not keep the file (e.g. too big), if so.</summary>
-    public string? FileProblem { get; init; }
+    public FileProblem? FileProblem { get; init; }
 
     public bool IsPrivate { get; init; } = true;
 

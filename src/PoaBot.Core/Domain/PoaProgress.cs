@@ -12,7 +12,7 @@ public sealed record BimesterCell(int Bimester, PeriodState State, int Prog, int
 
 /// <summary>An activity's row of the POA table as of a date.</summary>
 public sealed record ActivityProgress(
-    int Num,
+    string Num,
     string Name,
     ActivityKind Kind,
     int Goal,

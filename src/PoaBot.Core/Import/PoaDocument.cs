@@ -2,7 +2,7 @@ namespace PoaBot.Core.Import;
 
 /// <summary>One activity as the document states it. Arrays are indexed by bimester − 1; VAR cells as written (null when blank).</summary>
 public sealed record DocumentActivity(
-    int Num,
+    string Num,
     string Name,
     string Objective,
     int[] Prog,
@@ -13,7 +13,7 @@ public sealed record DocumentActivity(
     int? Variacion);
 
 /// <summary>Something the importer tells the director: per activity when <see cref="ActivityNum"/> is set.</summary>
-public sealed record ImportNote(int? ActivityNum, string Message);
+public sealed record ImportNote(string? ActivityNum, string Message);
 
 /// <summary>A POA document read and checked, ready to import.</summary>
 public sealed record PoaDocument(

@@ -129,7 +129,7 @@ public static class PoaPdf
             var justification = PoaWorkbook.Justification(data, missing, a.Num);
             string?[] cells =
             [
-                Numbers.Int(a.Num), a.Name,
+                a.Num, a.Name,
                 .. a.Bimesters.SelectMany(b => new[] { Numbers.Int(b.Prog), b.Real is { } r ? Numbers.Int(r) + (b.State == PeriodState.Open ? "*" : "") : "", b.Var is { } v ? Numbers.Int(v) : "" }),
                 Numbers.Int(a.Goal), Numbers.Int(a.MetaReal), Numbers.Int(a.Variacion), Numbers.Pct(a.AvancePct), Numbers.Pct(a.CumplimientoPct),
                 a.Semaforo.PlainWords(a.ProgAcum), justification,

@@ -101,7 +101,7 @@ public static partial class PoaWorkbook
 
     private static void ActivityRow(XlsxSheet sheet, uint row, ActivityProgress a, string objective, string justification)
     {
-        sheet.Number(row, NumCol, a.Num, XlsxStyles.Int);
+        sheet.ActivityNum(row, NumCol, a.Num, XlsxStyles.Int);
         sheet.Text(row, NameCol, a.Name, XlsxStyles.Wrap);
         sheet.Text(row, ObjectiveCol, objective, XlsxStyles.Wrap);
         foreach (var cell in a.Bimesters)
@@ -129,7 +129,7 @@ public static partial class PoaWorkbook
     }
 
     /// <summary>The activity's written justifications, and «Falta justificación» for closed bimesters that need one.</summary>
-    internal static string Justification(PoaWorkbookData data, IReadOnlyList<(int ActivityNum, int Bimester)> missing, int activityNum)
+    internal static string Justification(PoaWorkbookData data, IReadOnlyList<(string ActivityNum, int Bimester)> missing, string activityNum)
     {
         var lines = data.Justifications.Where(j => j.ActivityNum == activityNum)
             .Select(j => $"{Bimesters.ShortName(j.Bimester)}: {j.Text}").ToList();

@@ -1,7 +1,6 @@
-using System.Globalization;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
-using ImportWarning = (int? ActivityNum, string Message);
+using ImportWarning = (string? ActivityNum, string Message);
 
 namespace PoaBot.Core.Reporting;
 
@@ -10,7 +9,7 @@ public static partial class PoaWorkbook
     /// <summary>The objective of each activity, printed apart from the POA table (where it would take a page of its own).</summary>
     private static XlsxSheet ObjectivesSheet(PoaWorkbookData data, SharedStrings strings) =>
         XlsxTable.Create("Objetivos", strings, data.Activities, "",
-            XlsxColumn<ActivityProgress>.Int("Núm.", 6, a => a.Num),
+            XlsxColumn<ActivityProgress>.Num("Núm.", a => a.Num),
             XlsxColumn<ActivityProgress>.Long("Actividad", 45, a => a.Name),
             XlsxColumn<ActivityProgress>.Long("Objetivo", 100, a => data.Objectives.GetValueOrDefault(a.Num)))!;
 
@@ -102,37 +101,37 @@ public static partial class PoaWorkbook
         var justifications = data.Justifications
             .Select(j => new JustificationLine(j.ActivityNum, j.Bimester, j.Text, j.Author, TimeZoneInfo.ConvertTime(j.At, data.TimeZone).DateTime))
             .Concat(data.MissingJustifications().Select(m => new JustificationLine(m.ActivityNum, m.Bimester, "Falta justificación", null, null)))
-            .OrderBy(j => j.ActivityNum).ThenBy(j => j.Bimester).ToList();
+            .OrderBy(j => j.ActivityNum, ActivityNumber.Order).ThenBy(j => j.Bimester).ToList();
         sheets.Add(XlsxTable.Create("Justificaciones", strings, justifications,
             $"Ninguna actividad requiere justificación al {Numbers.Date(data.AsOf)}: en los bimestres cerrados todas quedaron en verde o sin programa.",
-            XlsxColumn<JustificationLine>.Int("Act.", 6, j => j.ActivityNum),
+            XlsxColumn<JustificationLine>.Num("Act.", j => j.ActivityNum),
             XlsxColumn<JustificationLine>.Text("Bimestre", 16, j => Bimesters.DocumentName(j.Bimester)),
             XlsxColumn<JustificationLine>.Long("Justificación", 60, j => j.Text),
-            XlsxColumn<JustificationLine>.Text("Autor", 24, j => j.Author),
+            XlsxColumn<JustificationLine>.Text("Autor", 24, j => j.Author is null ? null : AuditText.Person(j.Author)),
             XlsxColumn<JustificationLine>.DateTime("Fecha", j => j.At)));
 
         sheets.Add(XlsxTable.Create("Auditoría", strings, data.Audit, empty,
             XlsxColumn<ExportAuditRow>.DateTime("Fecha", a => data.Local(a.At)),
-            XlsxColumn<ExportAuditRow>.Text("Quién", 24, a => a.Actor),
-            XlsxColumn<ExportAuditRow>.Text("Acción", 16, a => ActionName(a.Action)),
+            XlsxColumn<ExportAuditRow>.Text("Quién", 24, a => AuditText.Person(a.Actor)),
+            XlsxColumn<ExportAuditRow>.Text("Acción", 16, a => AuditText.Action(a.Action)),
             XlsxColumn<ExportAuditRow>.Text("Folio", 16, a => a.Folio),
-            XlsxColumn<ExportAuditRow>.Int("Act.", 6, a => a.ActivityNum),
-            XlsxColumn<ExportAuditRow>.Text("Campo", 16, a => FieldName(a.Field)),
-            XlsxColumn<ExportAuditRow>.Long("Antes", 24, a => Value(a.Field, a.OldValue)),
-            XlsxColumn<ExportAuditRow>.Long("Después", 24, a => Value(a.Field, a.NewValue)),
+            XlsxColumn<ExportAuditRow>.Num("Act.", a => a.ActivityNum),
+            XlsxColumn<ExportAuditRow>.Text("Campo", 16, a => AuditText.Field(a.Field)),
+            XlsxColumn<ExportAuditRow>.Long("Antes", 24, a => AuditText.Value(a.Field, a.OldValue, data.TimeZone)),
+            XlsxColumn<ExportAuditRow>.Long("Después", 24, a => AuditText.Value(a.Field, a.NewValue, data.TimeZone)),
             XlsxColumn<ExportAuditRow>.Long("Motivo", 40, a => a.Reason)));
 
         sheets.Add(XlsxTable.Create("Advertencias de importación", strings, data.ImportWarnings, empty,
-            XlsxColumn<ImportWarning>.Int("Act.", 6, w => w.ActivityNum),
+            XlsxColumn<ImportWarning>.Num("Act.", w => w.ActivityNum),
             XlsxColumn<ImportWarning>.Long("Advertencia", 110, w => w.Message)));
         return sheets.OfType<XlsxSheet>();
     }
 
-    private sealed record JustificationLine(int ActivityNum, int Bimester, string Text, string? Author, DateTime? At);
+    private sealed record JustificationLine(string ActivityNum, int Bimester, string Text, string? Author, DateTime? At);
 
     private static XlsxColumn<ExportRecordRow> Folio() => XlsxColumn<ExportRecordRow>.Text("Folio", 16, r => r.Folio);
 
-    private static XlsxColumn<ExportRecordRow> Activity() => XlsxColumn<ExportRecordRow>.Int("Act.", 6, r => r.ActivityNum);
+    private static XlsxColumn<ExportRecordRow> Activity() => XlsxColumn<ExportRecordRow>.Num("Act.", r => r.ActivityNum);
 
     private static XlsxColumn<ExportRecordRow> Council() => XlsxColumn<ExportRecordRow>.Text("Consejo", 28, r => r.CouncilName);
 
@@ -158,44 +157,4 @@ public static partial class PoaWorkbook
     }
 
     private static DateOnly? Day(string? isoDate) => isoDate is null ? null : Instants.ParseDate(isoDate);
-
-    private static string ActionName(string action) => action switch
-    {
-        "void" => "Anulación",
-        "amend" => "Corrección",
-        "reprogram" => "Reprogramación",
-        "goal" => "Cambio de meta",
-        "kind" => "Cambio de tipo",
-        "deactivate" => "Baja de persona",
-        "reassign" => "Reasignación",
-        _ => action,
-    };
-
-    private static string? FieldName(string? field) => field switch
-    {
-        "event_date" => "fecha",
-        "count" => "cantidad",
-        "attendees" => "asistentes",
-        "agreements" => "acuerdos",
-        "subject" => "descripción",
-        "area" => "área",
-        "kind" => "tipo",
-        _ => field,
-    };
-
-    /// <summary>Stored values as a person reads them: dates dd/MM/yyyy, activity kinds in Spanish.</summary>
-    private static string? Value(string? field, string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (field == "event_date" && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return Numbers.Date(date);
-        }
-
-        return field == "kind" && ActivityKinds.TryParse(value, out var kind) ? kind.Label() : value;
-    }
 }

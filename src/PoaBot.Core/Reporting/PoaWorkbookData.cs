@@ -15,11 +15,11 @@ public sealed record PoaWorkbookData(
     string Directorate,
     DateOnly AsOf,
     IReadOnlyList<ActivityProgress> Activities,
-    IReadOnlyDictionary<int, string> Objectives,
+    IReadOnlyDictionary<string, string> Objectives,
     IReadOnlyList<ExportRecordRow> Records,
     IReadOnlyList<ExportAuditRow> Audit,
-    IReadOnlyList<(int? ActivityNum, string Message)> ImportWarnings,
-    IReadOnlyList<(int ActivityNum, int Bimester, string Text, string Author, DateTimeOffset At)> Justifications,
+    IReadOnlyList<(string? ActivityNum, string Message)> ImportWarnings,
+    IReadOnlyList<(string ActivityNum, int Bimester, string Text, string Author, DateTimeOffset At)> Justifications,
     ReportSignature Signature)
 {
     /// <summary>The municipality's time zone: audit instants are shown as its local date and time.</summary>
@@ -55,7 +55,7 @@ public sealed record PoaWorkbookData(
             audit,
             store.ImportWarnings(poa.Id),
             new JustificationStore(db).ForPoa(poa.Id)
-                .Select(j => ((int)j.ActivityNum, (int)j.Bimester, j.Text, j.Author, Instants.Parse(j.UpdatedAt))).ToList(),
+                .Select(j => (j.ActivityNum, (int)j.Bimester, j.Text, j.Author, Instants.Parse(j.UpdatedAt))).ToList(),
             signature)
         {
             TimeZone = zone,
@@ -67,7 +67,7 @@ public sealed record PoaWorkbookData(
     /// Closed bimesters in which an activity ended out of the green band (as the close asks) with no written
     /// justification yet.
     /// </summary>
-    public IReadOnlyList<(int ActivityNum, int Bimester)> MissingJustifications() =>
+    public IReadOnlyList<(string ActivityNum, int Bimester)> MissingJustifications() =>
         Activities.SelectMany(a => a.Bimesters
                 .Where(b => b.State == PeriodState.Closed
                     && Thresholds.Classify(b.Prog, b.Real ?? 0) is not (Semaforo.Verde or Semaforo.SinPrograma)

@@ -30,7 +30,7 @@ public static class QuarterlyReport
             previous = current;
         }
 
-        return [.. rows.OrderBy(r => r.AtQuarterEnd.Num).ThenBy(r => r.Quarter)];
+        return [.. rows.OrderBy(r => r.AtQuarterEnd.Num, ActivityNumber.Order).ThenBy(r => r.Quarter)];
     }
 
     public static string Csv(IReadOnlyList<QuarterRow> rows)
@@ -40,7 +40,7 @@ public static class QuarterlyReport
         {
             var a = r.AtQuarterEnd;
             csv.Append(Reporting.Csv.Line([
-                Reporting.Csv.Text(Numbers.Int(a.Num)), Reporting.Csv.Text(a.Name), Reporting.Csv.Int(r.Quarter), Reporting.Csv.Int(r.Real),
+                Reporting.Csv.Text(a.Num), Reporting.Csv.Text(a.Name), Reporting.Csv.Int(r.Quarter), Reporting.Csv.Int(r.Real),
                 Reporting.Csv.Int(a.RealAcum), Reporting.Csv.Int(a.ProgAcum), Reporting.Csv.Pct(a.AvancePct), Reporting.Csv.Pct(a.CumplimientoPct),
                 a.Semaforo.CsvCode(a.ProgAcum)]));
         }

@@ -18,7 +18,7 @@ public static class SummaryCsv
         var csv = new StringBuilder().Append(Header).Append('\n');
         foreach (var a in rows)
         {
-            var cells = new List<string> { Csv.Text(a.Num.ToString(System.Globalization.CultureInfo.InvariantCulture)), Csv.Text(a.Name) };
+            var cells = new List<string> { Csv.Text(a.Num), Csv.Text(a.Name) };
             foreach (var b in a.Bimesters)
             {
                 cells.Add(Csv.Int(b.Prog));

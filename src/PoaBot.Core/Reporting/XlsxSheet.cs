@@ -55,6 +55,19 @@ internal sealed class XlsxSheet(string name, SharedStrings strings)
         });
     }
 
+    /// <summary>An activity number: «3» as a number cell, «1.1» or «2 bis» as text (as the document writes it).</summary>
+    public void ActivityNum(uint row, int col, string? num, uint style)
+    {
+        if (int.TryParse(num, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            Number(row, col, n, style);
+        }
+        else
+        {
+            Text(row, col, num, style);
+        }
+    }
+
     /// <summary>A number cell; a null value leaves the cell empty (but styled).</summary>
     public void Number(uint row, int col, double? value, uint style)
     {

@@ -19,6 +19,9 @@ internal sealed record XlsxColumn<T>(string Header, double Width, Action<XlsxShe
     public static XlsxColumn<T> Int(string header, double width, Func<T, long?> value) =>
         new(header, width, (sheet, row, col, item) => sheet.Number(row, col, value(item), XlsxStyles.Int));
 
+    public static XlsxColumn<T> Num(string header, Func<T, string?> value) =>
+        new(header, 6, (sheet, row, col, item) => sheet.ActivityNum(row, col, value(item), XlsxStyles.Int));
+
     public static XlsxColumn<T> Date(string header, Func<T, DateOnly?> value) =>
         new(header, 11.5, (sheet, row, col, item) => sheet.Date(row, col, value(item)));
 

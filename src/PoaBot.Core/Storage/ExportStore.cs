@@ -33,7 +33,7 @@ public sealed class ExportRecordRow
 
     public string? VoidReason { get; init; }
 
-    public long ActivityNum { get; init; }
+    public string ActivityNum { get; init; } = "";
 
     public string CouncilName { get; init; } = "";
 
@@ -78,7 +78,7 @@ public sealed class ExportAuditRow
 
     public string? Folio { get; init; }
 
-    public long? ActivityNum { get; init; }
+    public string? ActivityNum { get; init; }
 }
 
 /// <summary>Read-only queries for the exports (XLSX): every record of a POA, its audit trail.</summary>

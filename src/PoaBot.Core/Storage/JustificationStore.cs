@@ -12,7 +12,7 @@ public sealed class JustificationRow
 
     public string UpdatedAt { get; init; } = "";
 
-    public long ActivityNum { get; init; }
+    public string ActivityNum { get; init; } = "";
 }
 
 /// <summary>Justifications per activity and bimester; a change keeps old → new in the audit trail.</summary>
@@ -34,7 +34,7 @@ public sealed class JustificationStore(DbSession db)
         db.Query<JustificationRow>(
             """
             SELECT j.*, a.num AS activity_num FROM justification j JOIN activity a ON a.id = j.activity_id
-            WHERE a.poa_id = @poaId ORDER BY a.num, j.bimester
+            WHERE a.poa_id = @poaId ORDER BY a.position, j.bimester
             """,
             new { poaId }).ToList();
 }

@@ -48,11 +48,13 @@ public sealed record OutgoingMessage
 /// <summary>
 /// Messages to send, written in the same transaction as the change that caused them and sent after the commit. A reply
 /// that replaces a question is a 'message' row whose payload names the message to edit.
-/// Texts longer than Telegram's 4096 characters are split at line breaks into several messages.
+/// Every message fits a phone: a text longer than <see cref="MaxText"/> is split at paragraph or line breaks into
+/// consecutive messages, the buttons and keyboard going with the last one.
 /// </summary>
 public sealed class OutboxStore(DbSession db)
 {
-    public const int MaxText = 4096;
+    /// <summary>The longest message sent, in characters of its HTML (Telegram itself allows 4,096).</summary>
+    public const int MaxText = 1000;
 
     public void Enqueue(long chatId, Reply reply, DateTimeOffset now, string? dedupeKey = null)
     {
@@ -129,7 +131,10 @@ public sealed class OutboxStore(DbSession db)
     public static OutgoingMessage Read(OutboxRow row) =>
         JsonSerializer.Deserialize(row.Payload, OutboxJson.Default.OutgoingMessage) ?? new OutgoingMessage();
 
-    /// <summary>Splits text at line breaks (or, for a single huge line, at spaces) into parts of at most <paramref name="max"/> characters.</summary>
+    /// <summary>
+    /// Splits text at paragraph breaks, else line breaks (or, for a single huge line, at spaces) into parts of at most
+    /// <paramref name="max"/> characters.
+    /// </summary>
     public static IReadOnlyList<string> Split(string text, int max)
     {
         if (text.Length <= max)
@@ -141,7 +146,12 @@ public sealed class OutboxStore(DbSession db)
         var rest = text;
         while (rest.Length > max)
         {
-            var cut = rest.LastIndexOf('\n', max - 1);
+            var cut = rest.LastIndexOf("\n\n", max - 1, StringComparison.Ordinal);
+            if (cut < max / 2)
+            {
+                cut = rest.LastIndexOf('\n', max - 1);
+            }
+
             if (cut <= 0)
             {
                 cut = rest.LastIndexOf(' ', max - 1);

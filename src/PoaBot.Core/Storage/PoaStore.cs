@@ -44,7 +44,7 @@ public sealed class PoaStore(DbSession db)
         var rows = db.Query<ActivityRow>(
             """
             SELECT id, num, name, objective, coalesce(kind_override, detected_kind) AS kind, goal
-            FROM activity WHERE poa_id = @poaId ORDER BY num
+            FROM activity WHERE poa_id = @poaId ORDER BY position
             """,
             new { poaId }).ToList();
         var targets = db.Query<TargetRow>(
@@ -61,7 +61,7 @@ public sealed class PoaStore(DbSession db)
                 prog[t.Bimester - 1] = (int)t.Prog;
             }
 
-            return new ActivityPlan(r.Id, (int)r.Num, r.Name, r.Objective, ActivityKinds.FromCode(r.Kind), (int)r.Goal, prog);
+            return new ActivityPlan(r.Id, r.Num, r.Name, r.Objective, ActivityKinds.FromCode(r.Kind), (int)r.Goal, prog);
         }).ToList();
     }
 
@@ -111,12 +111,12 @@ public sealed class PoaStore(DbSession db)
             .ToList();
     }
 
-    public IReadOnlyList<(int? ActivityNum, string Message)> ImportWarnings(long poaId) =>
+    public IReadOnlyList<(string? ActivityNum, string Message)> ImportWarnings(long poaId) =>
         db.Query<WarningRow>("SELECT activity_num, message FROM import_warning WHERE poa_id = @poaId ORDER BY id", new { poaId })
-            .Select(w => (w.ActivityNum is { } n ? (int?)n : null, w.Message)).ToList();
+            .Select(w => (w.ActivityNum, w.Message)).ToList();
 
     /// <summary>Overrides an activity's kind; the override survives re-import.</summary>
-    public bool OverrideKind(int year, int num, ActivityKind kind, string actor, DateTimeOffset now)
+    public bool OverrideKind(int year, string num, ActivityKind kind, string actor, DateTimeOffset now)
     {
         var row = db.Single<ActivityRow>(
             """
@@ -159,7 +159,7 @@ public sealed class PoaStore(DbSession db)
     {
         public long Id { get; init; }
 
-        public long Num { get; init; }
+        public string Num { get; init; } = "";
 
         public string Name { get; init; } = "";
 
@@ -194,7 +194,7 @@ public sealed class PoaStore(DbSession db)
 
     private sealed class WarningRow
     {
-        public long? ActivityNum { get; init; }
+        public string? ActivityNum { get; init; }
 
         public string Message { get; init; } = "";
     }

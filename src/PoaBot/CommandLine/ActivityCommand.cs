@@ -1,4 +1,3 @@
-using System.Globalization;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
 
@@ -10,7 +9,7 @@ public static class ActivityCommand
     public static int Run(CliContext context)
     {
         var p = context.Args.Positionals;
-        if (p.Count != 3 || p[0] != "kind" || !int.TryParse(p[1], NumberStyles.None, CultureInfo.InvariantCulture, out var num))
+        if (p.Count != 3 || p[0] != "kind" || ActivityNumber.Parse(p[1]) is not { } num)
         {
             return context.Fail("Uso: poabot activity kind NUM TIPO   (TIPO: reuniones, solicitudes, gestiones, programas, generica)");
         }

@@ -68,8 +68,8 @@ public sealed class SummaryFlowTests : IDisposable
             for (var n = 5; n <= 60; n++)
             {
                 db.Execute(
-                    "INSERT INTO activity (poa_id, num, name, objective, detected_kind, goal) VALUES (1, @n, @name, '', 'generic', 10)",
-                    new { n, name = $"ACTIVIDAD NÚMERO {n} CON UN NOMBRE MUY LARGO QUE OCUPA BASTANTE ESPACIO EN LA PANTALLA DEL TELÉFONO" });
+                    "INSERT INTO activity (poa_id, num, position, name, objective, detected_kind, goal) VALUES (1, @num, @n, @name, '', 'generic', 10)",
+                    new { n, num = $"{n}", name = $"ACTIVIDAD NÚMERO {n} CON UN NOMBRE MUY LARGO QUE OCUPA BASTANTE ESPACIO EN LA PANTALLA DEL TELÉFONO" });
             }
         });
         var director = world.Director();

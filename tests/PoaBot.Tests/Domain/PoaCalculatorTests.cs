@@ -4,7 +4,7 @@ namespace PoaBot.Tests.Domain;
 
 public class PoaCalculatorTests
 {
-    private static readonly ActivityPlan Meetings = new(1, 1, "REUNIONES", "", ActivityKind.Meeting, 20, [0, 1, 0, 0, 9, 10]);
+    private static readonly ActivityPlan Meetings = new(1, "1", "REUNIONES", "", ActivityKind.Meeting, 20, [0, 1, 0, 0, 9, 10]);
 
     private static ActivityProgress Compute(DateOnly asOf, params (int Bimester, int Total)[] real) =>
         PoaCalculator.Compute(Meetings, real.ToDictionary(r => r.Bimester, r => r.Total), 2024, asOf, SemaforoThresholds.Default);

@@ -13,7 +13,7 @@ public class PoaDocumentParserTests
     {
         Assert.Equal(2024, Seed.Year);
         Assert.Equal("DIRECCIÓN DE PARTICIPACIÓN CIUDADANA", Seed.Directorate);
-        Assert.Equal([1, 2, 3, 4], Seed.Activities.Select(a => a.Num));
+        Assert.Equal(["1", "2", "3", "4"], Seed.Activities.Select(a => a.Num));
     }
 
     [Fact]
@@ -61,16 +61,16 @@ public class PoaDocumentParserTests
     [Fact]
     public void Activity_1s_real_cells_against_its_meta_real_are_reported_with_the_likely_cause()
     {
-        var warning = Assert.Single(Seed.Warnings, w => w.ActivityNum == 1 && w.Message.Contains("META REAL 2024 dice 1", StringComparison.Ordinal));
+        var warning = Assert.Single(Seed.Warnings, w => w.ActivityNum == "1" && w.Message.Contains("META REAL 2024 dice 1", StringComparison.Ordinal));
         Assert.Contains("suman 11", warning.Message, StringComparison.Ordinal);
         Assert.Contains("Nov/Dic", warning.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(1, "Sep/Oct: VAR. escrita 9, pero REAL − PROG = -9")]
-    [InlineData(2, "Sep/Oct: VAR. escrita 0, pero REAL − PROG = -15")]
-    [InlineData(3, "Nov/Dic: VAR. escrita 0, pero REAL − PROG = -8")]
-    public void Var_cells_that_differ_from_real_minus_prog_are_reported(int activity, string expected) =>
+    [InlineData("1", "Sep/Oct: VAR. escrita 9, pero REAL − PROG = -9")]
+    [InlineData("2", "Sep/Oct: VAR. escrita 0, pero REAL − PROG = -15")]
+    [InlineData("3", "Nov/Dic: VAR. escrita 0, pero REAL − PROG = -8")]
+    public void Var_cells_that_differ_from_real_minus_prog_are_reported(string activity, string expected) =>
         Assert.Contains(Seed.Warnings, w => w.ActivityNum == activity && w.Message.Contains(expected, StringComparison.Ordinal));
 
     [Fact]
@@ -78,7 +78,7 @@ public class PoaDocumentParserTests
     {
         var document = PoaDocumentParser.Parse(SeedDocuments.WithRow(2, r => [.. r[..8], "0", .. r[9..]]));
 
-        var warning = Assert.Single(document.Warnings, w => w.ActivityNum == 2 && w.Message.Contains("VAR. escrita 0", StringComparison.Ordinal));
+        var warning = Assert.Single(document.Warnings, w => w.ActivityNum == "2" && w.Message.Contains("VAR. escrita 0", StringComparison.Ordinal));
         Assert.Contains("Actividad 2, Mar/Abr y Sep/Oct: VAR. escrita 0, pero REAL − PROG = -4 y -15", warning.Message, StringComparison.Ordinal);
     }
 
@@ -114,7 +114,7 @@ public class PoaDocumentParserTests
 
     [Fact]
     public void Consistent_activities_get_no_warning() =>
-        Assert.DoesNotContain(Seed.Warnings, w => w.ActivityNum == 4);
+        Assert.DoesNotContain(Seed.Warnings, w => w.ActivityNum == "4");
 
     [Fact]
     public void The_same_layout_as_quoted_csv_with_line_breaks_in_cells_reads_the_same()

@@ -45,7 +45,7 @@ public sealed class PoaImporterTests : IDisposable
         Assert.Equal(
             [("2024-04-30", 1L), ("2024-12-31", 10L)],
             records.Select(r => (r.EventDate, r.Count)));
-        Assert.All(records, r => Assert.Equal(("baseline", PoaImporter.DocumentCouncil), (r.Kind, r.CouncilName)));
+        Assert.All(records, r => Assert.Equal(("baseline", ImportText.DocumentCouncil), (r.Kind, r.CouncilName)));
         Assert.Equal([11, 11, 8, 2], Summary(new DateOnly(2025, 1, 1)).Select(a => a.RealAcum));
     }
 
@@ -144,7 +144,7 @@ public sealed class PoaImporterTests : IDisposable
     public void A_kind_override_survives_re_import()
     {
         Import(SeedDocuments.Bytes);
-        test.Database.Write(db => new PoaStore(db).OverrideKind(2024, 4, ActivityKind.Generic, "prueba", Now));
+        test.Database.Write(db => new PoaStore(db).OverrideKind(2024, "4", ActivityKind.Generic, "prueba", Now));
 
         Import(SeedDocuments.Bytes);
 

@@ -20,7 +20,11 @@ public static class SeedDocuments
         Encoding.UTF8.GetBytes(string.Join('\n', Rows.Select(r => string.Join('\t', r.Length > 0 && r[0] == activity.ToString(System.Globalization.CultureInfo.InvariantCulture) ? change(r) : r))));
 
     /// <summary>The seed with its four activities' rows repeated in turn, numbered 1…<paramref name="count"/>, with short names.</summary>
-    public static byte[] WithActivities(int count)
+    public static byte[] WithActivities(int count) =>
+        WithNumbers([.. Enumerable.Range(1, count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+
+    /// <summary>The seed with its four activities' rows repeated in turn, numbered as given («1.1», «2 bis»), with short names.</summary>
+    public static byte[] WithNumbers(params string[] numbers)
     {
         var seed = Rows.Where(r => r.Length > 20 && int.TryParse(r[0], out _)).ToList();
         var text = new StringBuilder();
@@ -29,10 +33,10 @@ public static class SeedDocuments
             text.Append(string.Join('\t', r)).Append('\n');
         }
 
-        for (var i = 1; i <= count; i++)
+        foreach (var (number, i) in numbers.Select((n, i) => (n, i)))
         {
-            var row = seed[(i - 1) % seed.Count];
-            text.Append(string.Join('\t', [i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"ACTIVIDAD {i} {row[1][..12]}", "Objetivo", .. row[3..]])).Append('\n');
+            var row = seed[i % seed.Count];
+            text.Append(string.Join('\t', [number, $"ACTIVIDAD {number} {row[1][..12]}", "Objetivo", .. row[3..]])).Append('\n');
         }
 
         return Encoding.UTF8.GetBytes(text.ToString());

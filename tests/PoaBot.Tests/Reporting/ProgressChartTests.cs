@@ -26,8 +26,8 @@ public sealed class ProgressChartTests : IDisposable
     {
         ActivityPlan[] plans =
         [
-            new(1, 1, "REUNIONES DE CONSEJOS", "", ActivityKind.Meeting, 20, [0, 1, 0, 0, 9, 10]),
-            new(2, 2, "PROGRAMAS DE APOYOS SOCIALES", "", ActivityKind.SocialProgram, 0, [0, 0, 0, 0, 0, 0]),
+            new(1, "1", "REUNIONES DE CONSEJOS", "", ActivityKind.Meeting, 20, [0, 1, 0, 0, 9, 10]),
+            new(2, "2", "PROGRAMAS DE APOYOS SOCIALES", "", ActivityKind.SocialProgram, 0, [0, 0, 0, 0, 0, 0]),
         ];
         var asOf = new DateOnly(2025, 3, 1);
         var rows = plans.Select(p => PoaCalculator.Compute(p, new Dictionary<int, int>(), 2025, asOf, SemaforoThresholds.Default)).ToList();

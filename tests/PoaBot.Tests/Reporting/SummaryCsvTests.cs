@@ -7,7 +7,7 @@ public class SummaryCsvTests
 {
     private static ActivityProgress Row(string name, int[] prog, params (int Bimester, int Total)[] real) =>
         PoaCalculator.Compute(
-            new ActivityPlan(1, 1, name, "", ActivityKind.Generic, prog.Sum(), prog),
+            new ActivityPlan(1, "1", name, "", ActivityKind.Generic, prog.Sum(), prog),
             real.ToDictionary(r => r.Bimester, r => r.Total),
             2024,
             new DateOnly(2024, 4, 30),

@@ -59,7 +59,7 @@ public sealed class DatabaseTests : IDisposable
         var (saved, voided, audit) = test.Database.Write(db =>
         {
             var poa = db.Scalar<long>("INSERT INTO poa (year, directorate) VALUES (2024, 'x') RETURNING id");
-            var activity = db.Scalar<long>("INSERT INTO activity (poa_id, num, name, objective, detected_kind, goal) VALUES (@poa, 1, 'REUNIONES', '', 'meeting', 20) RETURNING id", new { poa });
+            var activity = db.Scalar<long>("INSERT INTO activity (poa_id, num, position, name, objective, detected_kind, goal) VALUES (@poa, '1', 1, 'REUNIONES', '', 'meeting', 20) RETURNING id", new { poa });
             var council = db.Scalar<long>("INSERT INTO council (name, locality) VALUES ('Consejo Centro', 'Centro') RETURNING id");
             var records = new RecordStore(db);
             var record = records.Insert(new RecordRow { ActivityId = activity, CouncilId = council, Kind = "meeting", EventDate = "2024-04-02", Attendees = 25, Agreements = "Bacheo", CreatedAt = Instants.Format(now) });
