@@ -44,6 +44,11 @@ public static partial class ReportFlow
             return;
         }
 
+        if (turn.Text is { } words && words.Any(char.IsLetter))
+        {
+            turn.Say($"Entendí: {DateText.Long(date)}.");
+        }
+
         draft.Date = date;
         Go(turn, null);
     }

@@ -33,10 +33,10 @@ public static partial class PoaWorkbook
         // Written justifications and, for closed bimesters out of the green band without one, what is missing.
         var justifications = data.Justifications
             .Select(j => new JustificationLine(j.ActivityNum, j.Bimester, j.Text, j.Author, TimeZoneInfo.ConvertTime(j.At, data.TimeZone).DateTime))
-            .Concat(data.MissingJustifications().Select(m => new JustificationLine(m.ActivityNum, m.Bimester, "Falta justificación", null, null)))
+            .Concat(data.MissingJustifications().Select(m => new JustificationLine(m.ActivityNum, m.Bimester, ExportText.MissingJustification, null, null)))
             .OrderBy(j => j.ActivityNum, ActivityNumber.Order).ThenBy(j => j.Bimester).ToList();
         sheets.Add(XlsxTable.Create("Justificaciones", strings, justifications,
-            $"Ninguna actividad requiere justificación al {Numbers.Date(data.AsOf)}: en los bimestres cerrados todas quedaron en verde o sin programa.",
+            ExportText.NoJustificationSheet(data.AsOf),
             XlsxColumn<JustificationLine>.Num("Act.", j => j.ActivityNum),
             XlsxColumn<JustificationLine>.Text("Bimestre", 16, j => Bimesters.DocumentName(j.Bimester)),
             XlsxColumn<JustificationLine>.Long("Justificación", 60, j => j.Text),
