@@ -125,7 +125,7 @@ public sealed class WebhookEndToEndTests
 
         Assert.Equal(200, bot.Fake.WebhookDeliveries.Single(d => d.UpdateId == unknown).StatusCode);
         Assert.Equal("failed", bot.Database.Read(db => db.Scalar<string>("SELECT status FROM inbox WHERE update_id = @unknown", new { unknown })));
-        Assert.True(Assert.Single(bot.Fake.MessagesTo(ana.Id), m => m.Text == InboxProcessor.Unreadable).MessageId < help.MessageId);
+        Assert.True(Assert.Single(bot.Fake.MessagesTo(ana.Id), m => m.Text == PoaBot.Core.Conversations.TransportText.Unreadable).MessageId < help.MessageId);
     }
 
     private static long Inbox(LiveBot bot) => bot.Database.Read(db => db.Scalar<long>("SELECT count(*) FROM inbox"));
