@@ -30,8 +30,8 @@ public sealed class CommandMenuEndToEndTests
     {
         await using var bot = await LiveBot.StartAsync();
 
-        await bot.Fake.WaitForCallsAsync("setMyDescription", 1, TimeSpan.FromSeconds(20));
-        await bot.Fake.WaitForCallsAsync("setMyShortDescription", 1, TimeSpan.FromSeconds(20));
+        await bot.Fake.WaitForCallsAsync("setMyDescription", 1, LiveBot.Patience);
+        await bot.Fake.WaitForCallsAsync("setMyShortDescription", 1, LiveBot.Patience);
         Assert.True(PoaBot.Core.Conversations.TransportText.Description.Length <= 512 && PoaBot.Core.Conversations.TransportText.ShortDescription.Length <= 120);
     }
 

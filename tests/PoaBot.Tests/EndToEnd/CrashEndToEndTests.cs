@@ -27,7 +27,7 @@ public sealed class CrashEndToEndTests
             await KillAsync(process);
             process = StartProcess(bot);
 
-            await bot.Fake.WaitForMessageSinceAsync(mark, ana.Id, m => m.Text.Contains("acuerdos", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+            await bot.Fake.WaitForMessageSinceAsync(mark, ana.Id, m => m.Text.Contains("acuerdos", StringComparison.Ordinal), LiveBot.Patience);
             await ana.SayAsync("Bacheo de la calle Hidalgo", "evidencia");
             await ana.TapAsync("Omitir", "Revise su reporte");
             var saved = await ana.TapAsync("Guardar", "Guardado con folio");

@@ -108,7 +108,7 @@ public sealed class DeliveryEndToEndTests
         bot.Database.Write(db => new InboxStore(db).Add(1, ana.Id, "{ esto no es una actualización", DateTimeOffset.UtcNow));
 
         var told = await ana.SayAsync("/ayuda", "todavía no sé leer");
-        await bot.Fake.WaitForMessageAsync(ana.Id, m => m.Text.Contains("Lo que puedo hacer", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        await bot.Fake.WaitForMessageAsync(ana.Id, m => m.Text.Contains("Lo que puedo hacer", StringComparison.Ordinal), LiveBot.Patience);
 
         Assert.Contains("envíelo de nuevo", told.Text, StringComparison.Ordinal);
         var (status, attempts) = bot.Database.Read(db => db.Single<(string, long)>("SELECT status, attempts FROM inbox WHERE update_id = 1"));

@@ -15,7 +15,7 @@ public sealed class DirectorReportEndToEndTests
         var mark = bot.Fake.MessageCount;
         bot.Fake.SendDocument(director.Id, "POA.txt", LiveBot.SeedThisYear, "text/plain");
         // The preview arrives as consecutive messages that fit a phone; the last one asks and carries the button.
-        await bot.Fake.WaitForMessageSinceAsync(mark, director.Id, m => m.Text.Contains("¿Importar este archivo?", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await bot.Fake.WaitForMessageSinceAsync(mark, director.Id, m => m.Text.Contains("¿Importar este archivo?", StringComparison.Ordinal), LiveBot.Patience);
         Assert.Contains(bot.Fake.MessagesTo(director.Id), m => m.Text.Contains("Realineación", StringComparison.Ordinal));
         await director.TapAsync("Importar", "importado");
 

@@ -15,13 +15,13 @@ public sealed class DownloadEndToEndTests
         bot.Fake.StallDownloads = true;
         var mark = bot.Fake.MessageCount;
         bot.Fake.SendPhoto(ana.Id, [1, 2, 3, 4, 5]);
-        await bot.Fake.WaitForCallsAsync("file", 1, TimeSpan.FromSeconds(20));
+        await bot.Fake.WaitForCallsAsync("file", 1, LiveBot.Patience);
         await beto.SayAsync("/ayuda", "Lo que puedo hacer");
 
         // Beto was answered while Ana's download still hung: she has had no answer yet.
         Assert.DoesNotContain(bot.Fake.Messages.Skip(mark), m => m.ChatId == ana.Id);
         bot.Fake.StallDownloads = false;
-        await bot.Fake.WaitForMessageSinceAsync(mark, ana.Id, m => m.Text.Contains("Revise su reporte", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        await bot.Fake.WaitForMessageSinceAsync(mark, ana.Id, m => m.Text.Contains("Revise su reporte", StringComparison.Ordinal), LiveBot.Patience);
     }
 
     [Fact]

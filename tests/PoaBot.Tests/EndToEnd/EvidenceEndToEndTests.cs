@@ -31,7 +31,7 @@ public sealed class EvidenceEndToEndTests
 
         var mark = bot.Fake.MessageCount;
         bot.Fake.SendDocument(ana.Id, "acta.pdf", new byte[25 * 1024 * 1024], "application/pdf", reportedSize: 1_000);
-        var reply = await bot.Fake.WaitForMessageSinceAsync(mark, ana.Id, _ => true, TimeSpan.FromSeconds(30));
+        var reply = await bot.Fake.WaitForMessageSinceAsync(mark, ana.Id, _ => true, LiveBot.Patience);
         Assert.Contains("más de 20 MB", reply.Text, StringComparison.Ordinal);
 
         Assert.Empty(EvidenceFiles(bot));

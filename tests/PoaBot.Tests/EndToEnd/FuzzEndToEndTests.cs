@@ -204,7 +204,7 @@ public sealed class FuzzEndToEndTests(ITestOutputHelper output)
         while (bot.Fake.PendingUpdateCount > 0 || bot.Database.Read(db => db.Scalar<long>(
                    "SELECT (SELECT count(*) FROM inbox WHERE status = 'pending') + (SELECT count(*) FROM outbox WHERE status = 'pending')")) > 0)
         {
-            Assert.True(limit.Elapsed < TimeSpan.FromMinutes(2), $"Not drained after 2 minutes: {bot.Fake.PendingUpdateCount} updates queued.");
+            Assert.True(limit.Elapsed < TimeSpan.FromMinutes(4), $"Not drained after 4 minutes: {bot.Fake.PendingUpdateCount} updates queued.");
             await Task.Delay(20);
         }
     }

@@ -21,6 +21,12 @@ public sealed class LiveBot : IAsyncDisposable
 {
     public const string Token = "7000001:SENTINEL_tok3n_must_never_be_logged";
 
+    /// <summary>
+    /// How long a test waits for something that must happen. Generous so that a loaded machine (CI, a build beside it, a
+    /// child process starting) never fails a test; a passing wait ends as soon as the thing happens.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
     public const string WebhookSecret = "SENTINEL_webhook_secret_0123456789";
 
     private readonly TestDatabase test = new();
@@ -81,7 +87,7 @@ public sealed class LiveBot : IAsyncDisposable
         });
         beforeStart?.Invoke(bot);
         bot.Start(settings, services);
-        await bot.Fake.WaitForCallsAsync(bot.ConnectedBy, 1, TimeSpan.FromSeconds(30));
+        await bot.Fake.WaitForCallsAsync(bot.ConnectedBy, 1, Patience);
         return bot;
     }
 
@@ -141,7 +147,7 @@ public sealed class LiveBot : IAsyncDisposable
         await StopAsync();
         var calls = Fake.Calls.Count(c => c.Method == ConnectedBy);
         Start();
-        await Fake.WaitForCallsAsync(ConnectedBy, calls + 1, TimeSpan.FromSeconds(30));
+        await Fake.WaitForCallsAsync(ConnectedBy, calls + 1, Patience);
     }
 
     public string Invite(string role, params string[] councils) =>
@@ -180,7 +186,7 @@ public sealed class LiveBot : IAsyncDisposable
         {
             var mark = bot.Fake.MessageCount;
             bot.Fake.SendText(id, text);
-            return Last = await bot.Fake.WaitForMessageSinceAsync(mark, id, m => m.Text.Contains(expect, StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+            return Last = await bot.Fake.WaitForMessageSinceAsync(mark, id, m => m.Text.Contains(expect, StringComparison.Ordinal), Patience);
         }
 
         public async Task<SentMessage> TapAsync(string label, string expect)
@@ -189,14 +195,14 @@ public sealed class LiveBot : IAsyncDisposable
             var button = message.InlineKeyboard.SelectMany(r => r).First(b => b.Text.Contains(label, StringComparison.Ordinal));
             var mark = bot.Fake.MessageCount;
             bot.Fake.PressButton(id, message.MessageId, button.CallbackData);
-            return Last = await bot.Fake.WaitForMessageSinceAsync(mark, id, m => m.Text.Contains(expect, StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+            return Last = await bot.Fake.WaitForMessageSinceAsync(mark, id, m => m.Text.Contains(expect, StringComparison.Ordinal), Patience);
         }
 
         public async Task<SentMessage> SendPhotoAsync(byte[] content, string expect)
         {
             var mark = bot.Fake.MessageCount;
             bot.Fake.SendPhoto(id, content);
-            return Last = await bot.Fake.WaitForMessageSinceAsync(mark, id, m => m.Text.Contains(expect, StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+            return Last = await bot.Fake.WaitForMessageSinceAsync(mark, id, m => m.Text.Contains(expect, StringComparison.Ordinal), Patience);
         }
     }
 

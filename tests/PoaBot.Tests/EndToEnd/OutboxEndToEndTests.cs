@@ -176,7 +176,7 @@ public sealed class OutboxEndToEndTests
         Assert.NotEqual(card.MessageId, saved.MessageId);
         Assert.Contains("Revise su reporte", bot.Fake.MessagesTo(ana.Id).Last(m => m.MessageId == card.MessageId).Text, StringComparison.Ordinal);
         Assert.Equal(0, bot.Fake.RateLimitedCount);
-        await bot.Fake.WaitForCallsAsync("answerCallbackQuery", 26, TimeSpan.FromSeconds(30));
+        await bot.Fake.WaitForCallsAsync("answerCallbackQuery", 26, LiveBot.Patience);
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed class OutboxEndToEndTests
         // A press about a message the chat no longer has (deleted, say): Telegram refuses the edit.
         var mark = bot.Fake.MessageCount;
         bot.Fake.PressButton(ana.Id, question.MessageId + 1000, reunion);
-        var next = await bot.Fake.WaitForMessageSinceAsync(mark, ana.Id, m => m.Text.Contains("¿Qué día fue?", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        var next = await bot.Fake.WaitForMessageSinceAsync(mark, ana.Id, m => m.Text.Contains("¿Qué día fue?", StringComparison.Ordinal), LiveBot.Patience);
 
         Assert.Equal("sendMessage", next.Method);
         Assert.Contains(bot.Fake.Calls, c => c.Method == "editMessageText" && c.StatusCode == 400);

@@ -16,7 +16,7 @@ public sealed class PhoneSizeEndToEndTests
         await director.SayAsync("/importar", "Envíe el POA como documento");
         var mark = bot.Fake.MessageCount;
         bot.Fake.SendDocument(director.Id, "POA.txt", LiveBot.SeedThisYear, "text/plain");
-        await bot.Fake.WaitForMessageSinceAsync(mark, director.Id, m => m.Text.Contains("¿Importar este archivo?", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await bot.Fake.WaitForMessageSinceAsync(mark, director.Id, m => m.Text.Contains("¿Importar este archivo?", StringComparison.Ordinal), LiveBot.Patience);
         await director.TapAsync("Importar", "importado");
         await director.SayAsync("/resumen", "Avance del POA");
         await director.SayAsync("/ayuda", "Lo que puedo hacer");
@@ -36,7 +36,7 @@ public sealed class PhoneSizeEndToEndTests
         var clock = Stopwatch.StartNew();
         while (bot.Database.Read(db => db.Scalar<long>("SELECT count(*) FROM outbox WHERE status = 'pending'")) > 0)
         {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "messages still pending after 30 s");
+            Assert.True(clock.Elapsed < LiveBot.Patience, "messages still pending");
             await Task.Delay(50);
         }
     }

@@ -25,7 +25,7 @@ public sealed class ReminderEndToEndTests
                 b.Fake.RegisterUser(7001);
             });
 
-        var reminder = await bot.Fake.WaitForMessageAsync(7001, m => m.Text.Contains("Faltan 7 días para que cierre el bimestre Nov/Dic", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        var reminder = await bot.Fake.WaitForMessageAsync(7001, m => m.Text.Contains("Faltan 7 días para que cierre el bimestre Nov/Dic", StringComparison.Ordinal), LiveBot.Patience);
 
         Assert.Contains("3. Solicitud gestionada: programado 8, reportado 0, faltan 8", reminder.Text, StringComparison.Ordinal);
         var mark = bot.Fake.MessageCount;

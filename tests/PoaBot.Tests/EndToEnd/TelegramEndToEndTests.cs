@@ -47,7 +47,7 @@ public sealed class TelegramEndToEndTests
         bot.Fake.SendText(ana.Id, "Alumbrado de la calle Morelos");
         bot.Start();
 
-        await bot.Fake.WaitForMessageAsync(ana.Id, m => m.Text.Contains("¿Quién lo solicita?", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        await bot.Fake.WaitForMessageAsync(ana.Id, m => m.Text.Contains("¿Quién lo solicita?", StringComparison.Ordinal), LiveBot.Patience);
         await ana.TapAsync("Omitir", "¿Qué área");
         await ana.SayAsync("Obras Públicas", "evidencia");
         await ana.TapAsync("Omitir", "Revise su reporte");
@@ -75,7 +75,7 @@ public sealed class TelegramEndToEndTests
         bot.Fake.PressButton(ana.Id, card.MessageId, guardar);
         bot.Fake.DeliverAgain(first);
         await bot.Fake.WaitForMessageSinceAsync(mark, ana.Id, m => m.Text.Contains("Guardado", StringComparison.Ordinal));
-        await bot.Fake.WaitForCallsAsync("answerCallbackQuery", 5, TimeSpan.FromSeconds(10));
+        await bot.Fake.WaitForCallsAsync("answerCallbackQuery", 5, LiveBot.Patience);
 
         Assert.Single(bot.Records());
         Assert.Single(bot.Fake.MessagesTo(ana.Id), m => m.Text.Contains("Guardado", StringComparison.Ordinal));

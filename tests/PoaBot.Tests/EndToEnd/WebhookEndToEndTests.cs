@@ -13,7 +13,7 @@ namespace PoaBot.Tests.EndToEnd;
 /// <summary>Webhook mode (Telegram:WebhookUrl): the real host receives updates from the fake server's POSTs.</summary>
 public sealed class WebhookEndToEndTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Wait = LiveBot.Patience;
 
     [Fact]
     public async Task Start_up_sets_the_webhook_with_the_secret_and_never_polls_and_status_is_in_order()
@@ -57,7 +57,18 @@ public sealed class WebhookEndToEndTests
 
         var noSecret = await PostAsync(http, bot, update, null);
         var wrongSecret = await PostAsync(http, bot, update, LiveBot.WebhookSecret + "x");
-        var tooBig = await PostAsync(http, bot, huge, LiveBot.WebhookSecret);
+        HttpStatusCode tooBig;
+        try
+        {
+            tooBig = await PostAsync(http, bot, huge, LiveBot.WebhookSecret);
+        }
+        catch (HttpRequestException)
+        {
+            // The server answers 413 and closes the connection as soon as the limit is passed; a client still sending the
+            // rest of the body may see the connection closed before it reads the answer. Either way it is refused.
+            tooBig = HttpStatusCode.RequestEntityTooLarge;
+        }
+
         var notJson = await PostAsync(http, bot, "hola", LiveBot.WebhookSecret);
         var stored = Inbox(bot);
         var right = await PostAsync(http, bot, update, LiveBot.WebhookSecret);
