@@ -7,11 +7,9 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot activity kind N KIND [--year Y]</c>: the director overrides a detected kind.</summary>
 public static class ActivityCommand
 {
-    private const string Help = "Uso: poabot activity kind NUM TIPO   (TIPO: reuniones, solicitudes, gestiones, programas, generica)";
-
     private static readonly Argument<string> Number = new("NUM") { Description = "el número de la actividad en el POA" };
 
-    private static readonly Argument<string> Kind = new("TIPO") { Description = "reuniones, solicitudes, gestiones, programas o generica" };
+    private static readonly Argument<string> Kind = new("TIPO") { Description = ActivityKinds.Words };
 
     public static Verb Verb { get; } = new("activity", "las actividades del POA")
     {
@@ -23,12 +21,12 @@ public static class ActivityCommand
         var text = context.Args.GetRequiredValue(Kind);
         if (ActivityNumber.Parse(context.Args.GetRequiredValue(Number)) is not { } num)
         {
-            return context.Fail(Help);
+            return context.Fail("Uso: poabot activity kind NUM TIPO   (TIPO: " + ActivityKinds.Words + ")");
         }
 
         if (!ActivityKinds.TryParse(text, out var kind))
         {
-            return context.Fail($"«{text}» no es un tipo. Use: reuniones, solicitudes, gestiones, programas o generica.");
+            return context.Fail($"«{text}» no es un tipo. Use uno de estos: {ActivityKinds.Words}.");
         }
 
         if (!ReportArgs.TryParse(context, out var year, out _))
@@ -46,7 +44,7 @@ public static class ActivityCommand
                 return context.Fail($"No encontré la actividad {num}.");
             }
 
-            context.Output.WriteLine($"Actividad {num} del POA {poa.Year}: ahora es de {kind.Label()}.");
+            context.Output.WriteLine($"Actividad {num} del POA {poa.Year}: ahora es de {kind.Label}.");
             return 0;
         });
     }
