@@ -6,16 +6,11 @@ namespace PoaBot.Core.Conversations;
 /// <summary>
 /// Who may do what, decided from the tables at the moment of acting, never from the button that was pressed:
 /// role, current council membership, record ownership, and the flow the person is in. Every check of the engine
-/// lives here, so a reviewer reads the whole policy in one file.
+/// lives here, so a reviewer reads the whole policy in one file, except the role each command needs: a column of
+/// <see cref="ChatCommands"/>.
 /// </summary>
 public static class Access
 {
-    /// <summary>Commands for the Dirección only.</summary>
-    private static readonly HashSet<string> DirectorCommands =
-        ["personas", "coordinadores", "invitar", "consejos", "importar", "exportar", "grafica", "gráfica", "justificar", "reabrir", "recordatorios"];
-
-    public static bool IsDirectorCommand(string name) => DirectorCommands.Contains(name);
-
     /// <summary>Steps of the director's tools: a person who is no longer director when the answer arrives is stopped.</summary>
     public static bool IsDirectorStep(Step step) => step is
         Step.AmendField or Step.AmendValue or Step.AmendReason or
@@ -24,19 +19,15 @@ public static class Access
         Step.InviteRole or Step.InviteCouncils or Step.CouncilList or Step.CouncilName or Step.CouncilLocality or
         Step.ImportFile or Step.ImportConfirm;
 
-    /// <summary>Refuses a director-only command or step to anyone else; the task in progress is dropped.</summary>
-    public static bool Refuse(Turn turn, string? command)
+    /// <summary>Refuses a director-only step to anyone else; the task in progress is dropped. (Commands: <see cref="ChatCommands"/>.)</summary>
+    public static bool Refuse(Turn turn)
     {
-        if (turn.Person.IsDirector || (command is null ? !IsDirectorStep(turn.State.Step) : !IsDirectorCommand(command)))
+        if (turn.Person.IsDirector || !IsDirectorStep(turn.State.Step))
         {
             return false;
         }
 
-        if (command is null)
-        {
-            turn.State.Reset();
-        }
-
+        turn.State.Reset();
         turn.Say(Texts.DirectorOnly);
         return true;
     }

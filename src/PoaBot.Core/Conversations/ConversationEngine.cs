@@ -132,7 +132,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
 
         if (command is not null)
         {
-            RunCommand(turn, command);
+            ChatCommands.Run(turn, command);
             return;
         }
 
@@ -142,7 +142,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
             return;
         }
 
-        if (Access.Refuse(turn, null))
+        if (Access.Refuse(turn))
         {
             return;
         }
@@ -179,72 +179,16 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         }
     }
 
-    private static void RunCommand(Turn turn, Command command)
+    /// <summary>«/reportar»: a report in progress is offered back; otherwise a new one starts.</summary>
+    internal static void Report(Turn turn)
     {
-        if (Access.Refuse(turn, command.Name))
+        if (IsReport(turn.State.Step))
         {
-            return;
+            AskResume(turn, stale: false);
         }
-
-        switch (command.Name)
+        else
         {
-            case "start":
-                turn.Say(Texts.Welcome(turn.Person.Name, turn.Person.IsDirector), mainKeyboard: true);
-                break;
-            case "ayuda" or "help":
-                turn.Say(Texts.HelpText(turn.Person.IsDirector, turn.Today.Year), mainKeyboard: true);
-                break;
-            case "reportar":
-                if (IsReport(turn.State.Step))
-                {
-                    AskResume(turn, stale: false);
-                }
-                else
-                {
-                    ReportFlow.Start(turn, null);
-                }
-
-                break;
-            case "resumen":
-                SummaryFlow.Show(turn, command.Arg);
-                break;
-            case "misreportes":
-                RecordsFlow.List(turn);
-                break;
-            case "folio":
-                RecordsFlow.Show(turn, command.Arg);
-                break;
-            case "personas" or "coordinadores":
-                PeopleFlow.List(turn);
-                break;
-            case "invitar":
-                DirectorFlow.Invite(turn);
-                break;
-            case "consejos":
-                DirectorFlow.Councils(turn);
-                break;
-            case "importar":
-                FilesFlow.StartImport(turn);
-                break;
-            case "exportar":
-                FilesFlow.Export(turn, command.Arg);
-                break;
-            case "grafica" or "gráfica":
-                FilesFlow.Chart(turn);
-                break;
-
-            case "justificar":
-                CloseFlow.ListJustifications(turn);
-                break;
-            case "reabrir":
-                CloseFlow.ListLocked(turn);
-                break;
-            case "recordatorios":
-                CloseFlow.Schedule(turn);
-                break;
-            default:
-                turn.Say($"No conozco el comando /{Html.Escape(Html.Shorten(command.Name, 30))}.\n\n{Texts.Hello}", mainKeyboard: true);
-                break;
+            ReportFlow.Start(turn, null);
         }
     }
 
@@ -310,7 +254,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     }
 
     /// <summary>«Cancelar» drops the task; what it says depends on the task.</summary>
-    private static void Cancel(Turn turn)
+    internal static void Cancel(Turn turn)
     {
         var task = turn.State.Task;
         turn.State.Reset();

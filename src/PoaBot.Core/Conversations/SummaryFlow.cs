@@ -12,7 +12,8 @@ public static class SummaryFlow
     /// <summary>Telegram's limit is 4096; stay below it with room for the transport.</summary>
     public const int MaxLength = 4000;
 
-    public static void Show(Turn turn, string arg)
+    /// <summary>The POA table (with the person's councils for a coordinator), or the Dirección's view by council.</summary>
+    public static void Show(Turn turn, bool perCouncil)
     {
         var store = new PoaStore(turn.Db);
         var poa = store.Find(turn.Today.Year) ?? store.Years().Where(y => y < turn.Today.Year).Select(y => store.Find(y)).LastOrDefault();
@@ -22,14 +23,8 @@ public static class SummaryFlow
             return;
         }
 
-        if (Spanish.Fold(arg).StartsWith("CONSEJO", StringComparison.Ordinal))
+        if (perCouncil)
         {
-            if (!turn.Person.IsDirector)
-            {
-                turn.Say(Texts.DirectorOnly);
-                return;
-            }
-
             turn.Say(PerCouncil(store, poa, turn.Today));
             return;
         }

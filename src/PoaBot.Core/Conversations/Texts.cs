@@ -66,20 +66,4 @@ public static class Texts
 
     public static string Welcome(string name, bool director) =>
         $"¡Bienvenido(a), {Html.Escape(name)}! Ya quedó registrado(a) como <b>{(director ? "director(a)" : "coordinador(a)")}</b>.\n\n" + Hello;
-
-    /// <param name="year">The year of the folio shown as an example (this year's).</param>
-    public static string HelpText(bool director, int year) =>
-        "<b>Lo que puedo hacer</b>\n" +
-        "/reportar — registrar una reunión, solicitud, gestión, programa o acción\n" +
-        "/resumen — avance del POA: programado contra real\n" +
-        "/misreportes — sus últimos 10 reportes; puede anular uno\n" +
-        $"/folio {Storage.RecordStore.Folio(year, 7)} — ver un reporte\n" +
-        "/cancelar — cancelar lo que esté haciendo\n" +
-        (director
-            ? "\n<b>Dirección</b>\n/resumen consejos — avance por consejo\n/coordinadores — personas, consejos, último reporte; bajas\n" +
-              "/invitar — crear un enlace de invitación\n/consejos — ver y agregar consejos\n/importar — cargar el POA desde un archivo\n" +
-              "/exportar — el reporte del POA en Excel (/exportar pdf: el PDF para firmar)\n/grafica — la gráfica de avance\n" +
-              "/justificar — justificar actividades fuera del rango verde\n/reabrir — reabrir un bimestre bloqueado\n/recordatorios — calendario de recordatorios\n"
-            : "") +
-        "\nEn cada paso puede tocar «Atrás» o «Cancelar».";
 }

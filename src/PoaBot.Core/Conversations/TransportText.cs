@@ -16,14 +16,8 @@ public enum FileProblem
     NotFound,
 }
 
-/// <summary>One entry of Telegram's command menu.</summary>
-public sealed record MenuCommand(string Command, string Description)
-{
-    public override string ToString() => $"/{Command} — {Description}";
-}
-
-/// <summary>What the Telegram transport shows or sends by itself: the bot's profile and menus, failures around a message.</summary>
-[UserTexts("Telegram: perfil, menús y fallas de transporte")]
+/// <summary>What the Telegram transport shows or sends by itself: the bot's profile, failures around a message. (Menus: <see cref="ChatCommands"/>.)</summary>
+[UserTexts("Telegram: perfil y fallas de transporte")]
 public static class TransportText
 {
     /// <summary>Shown in the empty chat before /start (at most 512 characters).</summary>
@@ -34,30 +28,6 @@ public static class TransportText
 
     /// <summary>Shown on the bot's profile (at most 120 characters).</summary>
     public const string ShortDescription = "Reportes y avance del POA de la Dirección de Participación Ciudadana.";
-
-    public static readonly IReadOnlyList<MenuCommand> CoordinatorMenu =
-    [
-        new("reportar", "Registrar una actividad realizada"),
-        new("resumen", "Avance del POA: programado contra real"),
-        new("misreportes", "Mis últimos reportes; anular uno"),
-        new("folio", "Ver un reporte por su folio"),
-        new("cancelar", "Cancelar lo que estoy haciendo"),
-        new("ayuda", "Qué puede hacer este bot"),
-    ];
-
-    public static readonly IReadOnlyList<MenuCommand> DirectorMenu =
-    [
-        .. CoordinatorMenu,
-        new("coordinadores", "Personas, consejos, último reporte; bajas"),
-        new("invitar", "Crear un enlace de invitación"),
-        new("consejos", "Ver y agregar consejos"),
-        new("importar", "Cargar el POA desde un archivo"),
-        new("exportar", "El reporte del POA en Excel"),
-        new("grafica", "La gráfica de avance"),
-        new("justificar", "Justificar actividades fuera del rango verde"),
-        new("reabrir", "Reabrir un bimestre bloqueado"),
-        new("recordatorios", "Calendario de recordatorios"),
-    ];
 
     /// <summary>Sent when handling a message failed for good.</summary>
     public const string Apology =

@@ -15,9 +15,9 @@ public static class BotStartup
     /// <summary>The updates the bot asks for, by getUpdates or by webhook.</summary>
     public static readonly string[] WantedUpdates = ["message", "callback_query", "my_chat_member", "edited_message"];
 
-    private static readonly BotCommand[] CoordinatorCommands = Menu(TransportText.CoordinatorMenu);
+    private static readonly BotCommand[] CoordinatorCommands = Menu(director: false);
 
-    internal static readonly BotCommand[] DirectorCommands = Menu(TransportText.DirectorMenu);
+    internal static readonly BotCommand[] DirectorCommands = Menu(director: true);
 
     public static async Task<string> RunAsync(ITelegramBotClient bot, Database database, TelegramOptions options, CancellationToken cancellationToken)
     {
@@ -40,8 +40,9 @@ public static class BotStartup
         return username;
     }
 
-    private static BotCommand[] Menu(IReadOnlyList<MenuCommand> menu) =>
-        [.. menu.Select(c => new BotCommand { Command = c.Command, Description = c.Description })];
+    /// <summary>A role's menu, from the command table.</summary>
+    private static BotCommand[] Menu(bool director) =>
+        [.. ChatCommands.Menu(director).Select(c => new BotCommand { Command = c.Name, Description = c.Description })];
 
     public static Task SetWebhookAsync(ITelegramBotClient bot, TelegramOptions options, CancellationToken cancellationToken) =>
         bot.SetWebhook(

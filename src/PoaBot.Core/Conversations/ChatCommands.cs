@@ -1,0 +1,101 @@
+using PoaBot.Core.People;
+
+namespace PoaBot.Core.Conversations;
+
+/// <summary>Who may use a chat command: every registered person, or the Dirección only. Unregistered people reach none.</summary>
+public enum CommandRole
+{
+    Registered,
+    Director,
+}
+
+/// <summary>
+/// One chat command: its name (a second word for a form such as «/resumen consejos»), other names, who may use it,
+/// what it does in Spanish (for the Telegram menu and /ayuda) and what runs it, with the text after the name.
+/// </summary>
+public sealed record ChatCommand(string Name, CommandRole Role, string Description, Action<Turn, string> Run)
+{
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>An example of what follows the name in /ayuda, for the current year (a folio).</summary>
+    public Func<int, string>? Example { get; init; }
+
+    /// <summary>In the menu and /ayuda; /start is not.</summary>
+    public bool Listed { get; init; } = true;
+
+    /// <summary>Telegram's menu takes one lowercase word per command.</summary>
+    public bool InMenu => Listed && !Name.Contains(' ', StringComparison.Ordinal);
+
+    public bool Allows(PersonRow person) => Role == CommandRole.Registered || person.IsDirector;
+
+    public string HelpLine(int year) =>
+        $"/{Name}{(Example is null ? "" : " " + Example(year))} — {char.ToLowerInvariant(Description[0])}{Description[1..]}";
+
+    public override string ToString() => $"/{Name} — {Description}{(Role == CommandRole.Director ? " (Dirección)" : "")}";
+}
+
+/// <summary>
+/// Every chat command, in menu order. The role is checked here, once, for every command; the Telegram menus of each role
+/// and the /ayuda text are written from this table.
+/// </summary>
+[UserTexts("Comandos del chat: menús y ayuda")]
+public static class ChatCommands
+{
+    public static readonly IReadOnlyList<ChatCommand> All =
+    [
+        new("start", CommandRole.Registered, "Saludo y registro", (turn, _) => turn.Say(Texts.Welcome(turn.Person.Name, turn.Person.IsDirector), mainKeyboard: true)) { Listed = false },
+        new("reportar", CommandRole.Registered, "Registrar una reunión, solicitud, gestión, programa o acción", (turn, _) => ConversationEngine.Report(turn)),
+        new("resumen", CommandRole.Registered, "Avance del POA: programado contra real", (turn, _) => SummaryFlow.Show(turn, perCouncil: false)),
+        new("misreportes", CommandRole.Registered, "Sus últimos 10 reportes; puede anular uno", (turn, _) => RecordsFlow.List(turn)),
+        new("folio", CommandRole.Registered, "Ver un reporte por su folio", RecordsFlow.Show) { Example = year => Storage.RecordStore.Folio(year, 7) },
+        new("cancelar", CommandRole.Registered, "Cancelar lo que esté haciendo", (turn, _) => ConversationEngine.Cancel(turn)),
+        new("ayuda", CommandRole.Registered, "Qué puede hacer este bot", (turn, _) => turn.Say(Help(turn.Person.IsDirector, turn.Today.Year), mainKeyboard: true)) { Aliases = ["help"] },
+        new("resumen consejos", CommandRole.Director, "Avance por consejo", (turn, _) => SummaryFlow.Show(turn, perCouncil: true)) { Aliases = ["resumen consejo"] },
+        new("coordinadores", CommandRole.Director, "Personas, consejos, último reporte; bajas", (turn, _) => PeopleFlow.List(turn)) { Aliases = ["personas"] },
+        new("invitar", CommandRole.Director, "Crear un enlace de invitación", (turn, _) => DirectorFlow.Invite(turn)),
+        new("consejos", CommandRole.Director, "Ver y agregar consejos", (turn, _) => DirectorFlow.Councils(turn)),
+        new("importar", CommandRole.Director, "Cargar el POA desde un archivo", (turn, _) => FilesFlow.StartImport(turn)),
+        new("exportar", CommandRole.Director, "El reporte del POA en Excel", FilesFlow.Export),
+        new("exportar pdf", CommandRole.Director, "El PDF para firmar", FilesFlow.Export),
+        new("grafica", CommandRole.Director, "La gráfica de avance", (turn, _) => FilesFlow.Chart(turn)) { Aliases = ["gráfica"] },
+        new("justificar", CommandRole.Director, "Justificar actividades fuera del rango verde", (turn, _) => CloseFlow.ListJustifications(turn)),
+        new("reabrir", CommandRole.Director, "Reabrir un bimestre bloqueado", (turn, _) => CloseFlow.ListLocked(turn)),
+        new("recordatorios", CommandRole.Director, "Calendario de recordatorios", (turn, _) => CloseFlow.Schedule(turn)),
+    ];
+
+    private static readonly Dictionary<string, ChatCommand> ByName =
+        All.SelectMany(c => c.Aliases.Prepend(c.Name).Select(name => (name, c))).ToDictionary(e => e.name, e => e.c);
+
+    /// <summary>The Telegram menu of a role: a director's holds every command of a coordinator's, then the Dirección's.</summary>
+    public static IEnumerable<ChatCommand> Menu(bool director) =>
+        All.Where(c => c.InMenu && (director || c.Role == CommandRole.Registered));
+
+    /// <summary>The command a person wrote: its two-word form first («/resumen consejos»), then its name; null if unknown.</summary>
+    public static ChatCommand? Find(Command command) =>
+        ByName.GetValueOrDefault($"{command.Name} {command.Arg.Split(' ', 2)[0].ToLowerInvariant()}") ?? ByName.GetValueOrDefault(command.Name);
+
+    /// <summary>Runs a command the person may use; refuses, kindly, one they may not or one that does not exist.</summary>
+    public static void Run(Turn turn, Command command)
+    {
+        if (Find(command) is not { } found)
+        {
+            turn.Say(Unknown(command.Name), mainKeyboard: true);
+        }
+        else if (!found.Allows(turn.Person))
+        {
+            turn.Say(Texts.DirectorOnly);
+        }
+        else
+        {
+            found.Run(turn, command.Arg);
+        }
+    }
+
+    public static string Unknown(string command) => $"No conozco el comando /{Html.Escape(Html.Shorten(command, 30))}.\n\n{Texts.Hello}";
+
+    public static string Help(bool director, int year) =>
+        "<b>Lo que puedo hacer</b>\n" +
+        string.Concat(All.Where(c => c.Listed && c.Role == CommandRole.Registered).Select(c => c.HelpLine(year) + "\n")) +
+        (director ? "\n<b>Dirección</b>\n" + string.Concat(All.Where(c => c.Listed && c.Role == CommandRole.Director).Select(c => c.HelpLine(year) + "\n")) : "") +
+        "\nEn cada paso puede tocar «Atrás» o «Cancelar».";
+}
