@@ -26,7 +26,7 @@ public static class PoaPdf
         PdfFonts.Install();
 
         using var document = new PdfDocument();
-        document.Info.Title = $"Programa Operativo Anual {data.Year}";
+        document.Info.Title = ExportText.Title(data.Year);
         document.Info.Creator = "PoaBot";
         var fonts = new Fonts();
         var pages = new List<PdfPage>();
@@ -50,7 +50,7 @@ public static class PoaPdf
         for (var i = 0; i < pages.Count; i++)
         {
             using var gfx = XGraphics.FromPdfPage(pages[i], XGraphicsPdfPageOptions.Append);
-            var footer = $"Página {i + 1} de {pages.Count}";
+            var footer = ExportText.Page(i + 1, pages.Count);
             gfx.DrawString(footer, fonts.Small, XBrushes.Black, new XRect(Margin, PageHeight - Margin + 8, PageWidth - (2 * Margin), 12), XStringFormats.TopRight);
             gfx.DrawString(PoaWorkbook.PageTitle(data), fonts.Small, XBrushes.Black, new XRect(Margin, PageHeight - Margin + 8, PageWidth - (2 * Margin), 12), XStringFormats.TopLeft);
         }
@@ -154,12 +154,12 @@ public static class PoaPdf
         var notes = new List<string>();
         if (data.Activities.Any(a => a.OpenBimester is not null))
         {
-            notes.Add($"* Bimestre en curso: lo reportado hasta el {Numbers.Date(data.AsOf)}.");
+            notes.Add(ExportText.OpenBimesterNote(data.AsOf));
         }
 
-        notes.Add("% AVANCE ANUAL = META REAL ÷ META PROGRAMADA. % CUMPLIMIENTO = META REAL ÷ lo programado en los bimestres cerrados.");
-        notes.Add($"Semáforo por % de cumplimiento: verde {t.Green:0.##}–{t.Over:0.##} %, amarillo {t.Yellow:0.##}–<{t.Green:0.##} %, rojo < {t.Yellow:0.##} %, sobre la meta > {t.Over:0.##} %.");
-        notes.Add($"Fuente de información: {PoaWorkbook.Source}");
+        notes.Add(ExportText.Formulas);
+        notes.Add(ExportText.SemaforoBands(t.Green, t.Yellow, t.Over));
+        notes.Add(ExportText.SourceNote);
         foreach (var note in notes)
         {
             gfx.DrawString(note, fonts.Body, XBrushes.Black, Margin, y + BodySize);
@@ -171,7 +171,7 @@ public static class PoaPdf
 
     private static double Justifications(XGraphics gfx, Fonts fonts, PoaWorkbookData data, double y)
     {
-        gfx.DrawString("JUSTIFICACIONES", fonts.Bold, XBrushes.Black, Margin, y + 10);
+        gfx.DrawString(ExportText.JustificationsHeading, fonts.Bold, XBrushes.Black, Margin, y + 10);
         y += 18;
         var missing = data.MissingJustifications();
         var any = false;
@@ -195,7 +195,7 @@ public static class PoaPdf
 
         if (!any)
         {
-            gfx.DrawString($"Ninguna actividad requiere justificación al {Numbers.Date(data.AsOf)}.", fonts.Body, XBrushes.Black, Margin, y + BodySize);
+            gfx.DrawString(ExportText.NoJustificationNeeded(data.AsOf), fonts.Body, XBrushes.Black, Margin, y + BodySize);
             y += BodySize + 3;
         }
 

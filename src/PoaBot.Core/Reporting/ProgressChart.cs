@@ -47,7 +47,7 @@ public static class ProgressChart
         Header(canvas, bold, typeface, year, asOf);
         if (rows.Count == 0)
         {
-            Text(canvas, typeface, "El POA no tiene actividades.", Margin, HeaderHeight + 80, 36, Muted);
+            Text(canvas, typeface, ExportText.ChartNoActivities, Margin, HeaderHeight + 80, 36, Muted);
         }
 
         var top = (float)HeaderHeight;
@@ -66,16 +66,16 @@ public static class ProgressChart
 
     private static void Header(SKCanvas canvas, SKTypeface bold, SKTypeface typeface, int year, DateOnly asOf)
     {
-        Text(canvas, bold, $"POA {year} — {Numbers.AsOfPhrase(year, asOf)}", Margin, 78, 50, Ink);
-        Text(canvas, typeface, "Barras: por bimestre. Línea: acumulado del año.", Margin, 132, 30, Muted);
+        Text(canvas, bold, ExportText.ChartTitle(year, Numbers.AsOfPhrase(year, asOf)), Margin, 78, 50, Ink);
+        Text(canvas, typeface, ExportText.ChartHowToRead, Margin, 132, 30, Muted);
 
         // The legend, once for every panel: two rows of two items.
         var items = new (string Label, SKColor Color, bool Bar, bool Dashed)[]
         {
-            ("Programado", ProgColor, true, false),
-            ("Realizado", RealColor, true, false),
-            ("Acumulado", CumulativeColor, false, false),
-            ("Meta anual", GoalColor, false, true),
+            (ExportText.ChartLegend[0], ProgColor, true, false),
+            (ExportText.ChartLegend[1], RealColor, true, false),
+            (ExportText.ChartLegend[2], CumulativeColor, false, false),
+            (ExportText.ChartLegend[3], GoalColor, false, true),
         };
         for (var i = 0; i < items.Length; i++)
         {
@@ -201,7 +201,7 @@ public static class ProgressChart
         }
 
         plot.Add.HorizontalLine(a.Goal, 4, Color.FromSKColor(GoalColor), LinePattern.Dashed);
-        var goalText = plot.Add.Text($"Meta {Numbers.Int(a.Goal)}", Bimesters.Count + 0.55, a.Goal);
+        var goalText = plot.Add.Text(ExportText.ChartGoal(a.Goal), Bimesters.Count + 0.55, a.Goal);
         goalText.LabelFontSize = 24;
         goalText.LabelFontColor = Color.FromSKColor(GoalColor);
         goalText.LabelBold = true;
@@ -224,27 +224,14 @@ public static class ProgressChart
     {
         var open = rows.SelectMany(r => r.Bimesters).FirstOrDefault(b => b.State == PeriodState.Open);
         var note = open is null
-            ? "Fuente: PoaBot, registros de los Consejos Sociales de Participación Ciudadana."
-            : $"{Bimesters.ShortName(open.Bimester)} en curso: barra clara, lo reportado hasta la fecha.";
+            ? ExportText.ChartSource
+            : ExportText.ChartOpenBimester(Bimesters.ShortName(open.Bimester));
         Text(canvas, typeface, note, Margin, height - 28, 26, Muted);
     }
 
     /// <summary>"Avance 11 de 20 (55.0 %) · Cumplimiento 55.0 %: rojo": the semáforo as a word and a number, never colour alone.</summary>
-    private static string Status(ActivityProgress a)
-    {
-        var semaforo = a.CumplimientoPct is null ? SemaforoWord(a) : $"Cumplimiento {Numbers.Pct(a.CumplimientoPct)}: {SemaforoWord(a)}";
-        return $"Avance {Numbers.Int(a.RealAcum)} de {Numbers.Int(a.Goal)} ({Numbers.Pct(a.AvancePct)}) · {semaforo}";
-    }
-
-    private static string SemaforoWord(ActivityProgress a) => a.Semaforo switch
-    {
-        Semaforo.Verde => "verde",
-        Semaforo.Amarillo => "amarillo",
-        Semaforo.Rojo => "rojo",
-        Semaforo.Sobre when a.ProgAcum == 0 => "avance sin programación",
-        Semaforo.Sobre => "sobre la meta",
-        _ => "sin programa",
-    };
+    private static string Status(ActivityProgress a) =>
+        ExportText.ChartStatus(a.RealAcum, a.Goal, a.AvancePct, a.CumplimientoPct, a.Semaforo.PlainWords(a.ProgAcum));
 
     private static SKColor SemaforoColor(Semaforo s) => s switch
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Dapper;
+using PoaBot.Core.Conversations;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
 using PoaBot.Operations;
@@ -125,7 +126,7 @@ public sealed class WebhookEndToEndTests
 
         Assert.Equal(200, bot.Fake.WebhookDeliveries.Single(d => d.UpdateId == unknown).StatusCode);
         Assert.Equal("failed", bot.Database.Read(db => db.Scalar<string>("SELECT status FROM inbox WHERE update_id = @unknown", new { unknown })));
-        Assert.True(Assert.Single(bot.Fake.MessagesTo(ana.Id), m => m.Text == PoaBot.Core.Conversations.TransportText.Unreadable).MessageId < help.MessageId);
+        Assert.True(Assert.Single(bot.Fake.MessagesTo(ana.Id), m => m.Text == TransportText.Unreadable).MessageId < help.MessageId);
     }
 
     private static long Inbox(LiveBot bot) => bot.Database.Read(db => db.Scalar<long>("SELECT count(*) FROM inbox"));
