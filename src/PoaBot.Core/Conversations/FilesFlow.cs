@@ -167,8 +167,7 @@ public static class FilesFlow
         var notes = document.Realignment.Concat(document.Warnings).Select(n => $"\n⚠️ {Html.Escape(Html.Shorten(n.Message, 400))}").ToList();
         AppendWhileItFits(text, notes, PreviewBudget, n => $"\n⚠️ … y {n} avisos más; todos quedan en la hoja «Advertencias de importación» del libro de /exportar.");
 
-        turn.State.AmendValue = path;
-        turn.State.AmendField = name;
+        turn.State.Task = new ImportTask { Path = path, Name = name };
         turn.Ask(Step.ImportConfirm, text.Append("\n\n¿Importar este archivo?").ToString(), [[("✅ Importar", "import")]], back: false);
     }
 
@@ -192,13 +191,13 @@ public static class FilesFlow
 
     private static void Confirm(Turn turn)
     {
-        if (turn.Action != "import" || turn.State.AmendValue is not { } path)
+        if (turn.Action != "import" || turn.State.Get<ImportTask>().Path is not { } path)
         {
             turn.Say("Toque «Importar» para confirmar, o Cancelar.");
             return;
         }
 
-        var name = turn.State.AmendField ?? Path.GetFileName(path);
+        var name = turn.State.Get<ImportTask>().Name ?? Path.GetFileName(path);
         turn.State.Reset();
         try
         {

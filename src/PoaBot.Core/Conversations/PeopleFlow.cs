@@ -51,7 +51,7 @@ public static class PeopleFlow
                 return;
             }
 
-            turn.State.TargetId = target.Id;
+            turn.State.Task = new ReassignTask { PersonId = target.Id };
             var successors = people.All().Where(p => p.Active && p.Id != target.Id && p.Role == Roles.Coordinator);
             turn.Ask(
                 Step.Reassign,
@@ -69,7 +69,7 @@ public static class PeopleFlow
             return;
         }
 
-        var person = people.Get(turn.State.TargetId ?? 0)!;
+        var person = people.Get(turn.State.Get<ReassignTask>().PersonId)!;
         people.Deactivate(person.Id, successor?.Id, turn.Actor, turn.Now);
         turn.State.Reset();
         turn.Say(successor is null
