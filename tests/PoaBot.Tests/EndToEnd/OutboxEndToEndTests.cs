@@ -158,6 +158,7 @@ public sealed class OutboxEndToEndTests
 
         Assert.All(steps, m => Assert.Equal(("editMessageText", question.MessageId), (m.Method, m.MessageId)));
         Assert.Equal(sendsBefore, SendsTo(bot, ana.Id));
+        Assert.Equal(0, bot.Fake.RateLimitedCount);
 
         await ana.TapAsync("Reunión", "¿Qué día fue?");
         await ana.TapAsync("Hoy", "¿Cuántas personas asistieron?");
@@ -175,7 +176,6 @@ public sealed class OutboxEndToEndTests
         Assert.Equal("sendMessage", saved.Method);
         Assert.NotEqual(card.MessageId, saved.MessageId);
         Assert.Contains("Revise su reporte", bot.Fake.MessagesTo(ana.Id).Last(m => m.MessageId == card.MessageId).Text, StringComparison.Ordinal);
-        Assert.Equal(0, bot.Fake.RateLimitedCount);
         await bot.Fake.WaitForCallsAsync("answerCallbackQuery", 26, LiveBot.Patience);
     }
 
