@@ -162,7 +162,7 @@ public sealed class TextCatalogTests
         var n when n.Contains("folio") => "DPC-2024-0007",
         var n when n.Contains("activities") => "3, 4 y 7",
         var n when n.Contains("place") => "entre MARZO/ABRIL y MAYO/JUNIO",
-        var n when n.Contains("cells") => "Ene/Feb 2, Mar/Abr 3",
+        var n when n.Contains("cells") || n == "prog" => "Ene/Feb 2, Mar/Abr 3",
         var n when n.Contains("bimesters") => "Sep/Oct y Nov/Dic",
         var n when n.Contains("kind") => "Reunión",
         var n when n.Contains("council") => "Consejo Centro",
