@@ -113,7 +113,7 @@ public static class SummaryFlow
         var activities = store.Activities(poa.Id);
         var totals = store.CouncilTotals(poa.Id, asOf);
         var text = new StringBuilder($"🏘 <b>Avance por consejo, POA {poa.Year}</b>: {Numbers.AsOfPhrase((int)poa.Year, asOf)}\n");
-        text.Append(string.Join(" · ", activities.Select(a => $"{a.Num} = {a.Kind.Label()}"))).Append('\n');
+        text.Append(string.Join(" · ", activities.Select(a => $"{a.Num} = {a.Kind.Label}"))).Append('\n');
         var councils = totals.Select(t => (t.CouncilId, t.Council)).Distinct().OrderBy(c => c.Council, StringComparer.Ordinal).ToList();
         foreach (var (id, name) in councils)
         {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Options;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Reporting;
@@ -8,7 +9,13 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot summary [--year Y] [--al dd/mm/aaaa] [--trimestral] [--csv]</c>: the POA table (or its quarters) as of a date.</summary>
 public static class SummaryCommand
 {
-    public static int Run(CliContext context)
+    private static readonly Option<bool> Quarterly = new("--trimestral") { Description = "por trimestre" };
+
+    private static readonly Option<bool> Csv = new("--csv") { Description = "en CSV" };
+
+    public static Verb Verb { get; } = new("summary", "la tabla del POA a una fecha", Run) { ReportArgs.Year, ReportArgs.AsOf, Quarterly, Csv };
+
+    private static int Run(CliContext context)
     {
         if (!ReportArgs.TryParse(context, out var year, out var asOf))
         {
@@ -24,15 +31,15 @@ public static class SummaryCommand
             }
 
             var store = new PoaStore(db);
-            if (context.Args.Has("trimestral"))
+            if (context.Args.GetValue(Quarterly))
             {
                 var quarters = QuarterlyReport.Rows((int)poa.Year, asOf, date => store.Progress(poa, date, thresholds));
-                context.Output.Write(context.Args.Has("csv") ? QuarterlyReport.Csv(quarters) : QuarterlyReport.Text((int)poa.Year, asOf, quarters));
+                context.Output.Write(context.Args.GetValue(Csv) ? QuarterlyReport.Csv(quarters) : QuarterlyReport.Text((int)poa.Year, asOf, quarters));
                 return 0;
             }
 
             var rows = store.Progress(poa, asOf, thresholds);
-            context.Output.Write(context.Args.Has("csv")
+            context.Output.Write(context.Args.GetValue(Csv)
                 ? SummaryCsv.Write(rows)
                 : SummaryText.Write((int)poa.Year, context.Get<IOptions<PoaOptions>>().Value.Directorate is { Length: > 0 } name ? name.Trim() : poa.Directorate, asOf, rows));
             return 0;
