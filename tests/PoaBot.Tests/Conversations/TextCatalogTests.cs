@@ -165,6 +165,7 @@ public sealed class TextCatalogTests
         var n when n.Contains("cells") || n == "prog" => "Ene/Feb 2, Mar/Abr 3",
         var n when n.Contains("bimesters") => "Sep/Oct y Nov/Dic",
         var n when n.Contains("kind") => "Reunión",
+        "role" => "coordinador",
         var n when n.Contains("council") => "Consejo Centro",
         var n when n.Contains("activity") => "Reuniones del consejo",
         var n when n.Contains("file") || n.Contains("path") => "POA 2024.xlsx",
