@@ -41,8 +41,7 @@ public static class CloseFlow
             return;
         }
 
-        turn.State.TargetId = activityId;
-        turn.State.AmendField = bimester.ToString(CultureInfo.InvariantCulture);
+        turn.State.Task = new JustifyTask { ActivityId = activityId, Bimester = bimester };
         var current = turn.Db.Single<string>("SELECT text FROM justification WHERE activity_id = @activityId AND bimester = @bimester", new { activityId, bimester });
         turn.Ask(
             Step.JustifyText,
@@ -83,8 +82,7 @@ public static class CloseFlow
             return;
         }
 
-        var id = turn.State.TargetId ?? 0;
-        var bim = int.Parse(turn.State.AmendField ?? "1", CultureInfo.InvariantCulture);
+        var (id, bim) = (turn.State.Get<JustifyTask>().ActivityId, turn.State.Get<JustifyTask>().Bimester);
         var activity = new PoaStore(turn.Db).Activity(id);
         var year = new PoaStore(turn.Db).YearOf(id) ?? turn.Today.Year;
         if (activity is null || bim is < 1 or > 6)
@@ -168,7 +166,7 @@ public static class CloseFlow
             case Step.ReopenChoice:
                 if (turn.ActionId("o") is { } code && code % 10 is >= 1 and <= 6 && code / 10 is >= 2000 and <= 2100)
                 {
-                    turn.State.AmendField = code.ToString(CultureInfo.InvariantCulture);
+                    turn.State.Task = new ReopenTask { Period = (int)code };
                     turn.Ask(Step.ReopenDays, CloseText.AskReopenDays(Bimesters.ShortName((int)(code % 10)), (int)(code / 10)), [], back: false);
                 }
                 else
@@ -181,7 +179,7 @@ public static class CloseFlow
             case Step.ReopenDays:
                 if (NumberText.TryParse(turn.Text, 30, out var days, out _) && days >= 1)
                 {
-                    turn.State.AmendValue = days.ToString(CultureInfo.InvariantCulture);
+                    turn.State.Get<ReopenTask>().Days = days;
                     turn.Ask(Step.ReopenReason, CloseText.AskReopenReason, [], back: false);
                 }
                 else
@@ -197,9 +195,9 @@ public static class CloseFlow
                     return;
                 }
 
-                var chosen = int.Parse(turn.State.AmendField!, CultureInfo.InvariantCulture);
-                var (year, bimester) = (chosen / 10, chosen % 10);
-                var until = turn.Now.AddDays(int.Parse(turn.State.AmendValue!, CultureInfo.InvariantCulture));
+                var reopen = turn.State.Get<ReopenTask>();
+                var (year, bimester) = (reopen.Period / 10, reopen.Period % 10);
+                var until = turn.Now.AddDays(reopen.Days);
                 BimesterRules.Reopen(turn.Db, year, bimester, until, turn.Text, turn.Actor, turn.Now);
                 turn.State.Reset();
                 turn.Say(CloseText.Reopened(Bimesters.ShortName(bimester), year, turn.Settings.Clock.LocalDate(until)), mainKeyboard: true);

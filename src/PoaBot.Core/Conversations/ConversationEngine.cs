@@ -56,7 +56,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
 
         var keep = state.Step is Step.RecordChoice or Step.Deactivate or Step.CouncilList or Step.ImportConfirm || ReportFlow.OnCard(state);
         Route(turn, command);
-        state.DraftUpdatedAt = state.Step == Step.Idle ? null : input.At;
+        state.At = state.Task is null ? null : input.At;
         store.Save(input.ChatId, state, input.At);
         return new TurnResult(InPlace(turn, keep), turn.ButtonAnswer);
     }
@@ -101,7 +101,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
             turn.Action = action;
         }
 
-        if (state.Paged is not null && turn.ActionId("page") is { } page)
+        if (state.Question is not null && turn.ActionId("page") is { } page)
         {
             turn.ShowPage((int)Math.Min(page, int.MaxValue));
             return;
@@ -113,7 +113,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
             return;
         }
 
-        if (state.Step is not (Step.Idle or Step.ResumeOrDiscard) && turn.Now - state.DraftUpdatedAt > DraftLifetime)
+        if (state.Step is not (Step.Idle or Step.ResumeOrDiscard) && turn.Now - state.At > DraftLifetime)
         {
             if (IsReport(state.Step))
             {
@@ -138,7 +138,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
 
         if (turn.Action == "back" || (turn.Text is { } t && Spanish.Fold(t) == "ATRAS"))
         {
-            ReportFlow.Back(turn);
+            Back(turn);
             return;
         }
 
@@ -309,20 +309,42 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         }
     }
 
+    /// <summary>«Cancelar» drops the task; what it says depends on the task.</summary>
     private static void Cancel(Turn turn)
     {
-        var step = turn.State.Step;
+        var task = turn.State.Task;
         turn.State.Reset();
-        turn.Say(step == Step.Idle ? Texts.NothingToCancel : IsReport(step) || step == Step.ResumeOrDiscard ? Texts.Cancelled : Texts.CancelledTask, mainKeyboard: true);
+        turn.Say(task switch { null => Texts.NothingToCancel, ReportTask => Texts.Cancelled, _ => Texts.CancelledTask }, mainKeyboard: true);
+    }
+
+    /// <summary>«Atrás»: the report goes to its question before; a short task (a void, a reason, a choice) has none and asks its question again.</summary>
+    private static void Back(Turn turn)
+    {
+        switch (turn.State.Task)
+        {
+            case null:
+                turn.Say(Texts.NothingToCancel, mainKeyboard: true);
+                break;
+            case ReportTask:
+                ReportFlow.Back(turn);
+                break;
+            case { } when turn.State.Question is not null:
+                turn.Say(Texts.NoStepBack);
+                turn.ShowPage(0);
+                break;
+            default:
+                turn.State.Reset();
+                turn.Greet();
+                break;
+        }
     }
 
     private static void AskResume(Turn turn, bool stale)
     {
         var state = turn.State;
-        state.Resumed ??= state.Step;
-        var activity = state.Draft is { } d ? new PoaStore(turn.Db).Activity(d.ActivityId)?.Name : null;
+        var activity = state.Report is { } report ? new PoaStore(turn.Db).Activity(report.Draft.ActivityId)?.Name : null;
         var what = activity is null ? "" : $" ({Html.Escape(Html.Shorten(activity, 60))})";
-        var since = state.DraftUpdatedAt is { } at ? $" del {Reporting.Numbers.Date(turn.Settings.Clock.LocalDate(at))}" : "";
+        var since = state.At is { } at ? $" del {Reporting.Numbers.Date(turn.Settings.Clock.LocalDate(at))}" : "";
         turn.Ask(
             Step.ResumeOrDiscard,
             stale
@@ -336,11 +358,9 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     private static void Resume(Turn turn)
     {
         var state = turn.State;
-        if (turn.Action == "resume" && state.Resumed is not null)
+        if (turn.Action == "resume" && state.Report is { } report)
         {
-            state.Resumed = null;
-            state.Step = Step.Report;
-            ReportFlow.Prompt(turn, state.Position ?? "");
+            ReportFlow.Prompt(turn, report.Position ?? "");
         }
         else if (turn.Action == "discard")
         {

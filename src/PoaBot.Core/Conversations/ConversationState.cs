@@ -2,12 +2,12 @@ using System.Text.Json.Serialization;
 
 namespace PoaBot.Core.Conversations;
 
-/// <summary>Where a conversation stands. Saved per chat as JSON.</summary>
+/// <summary>The question a task is at.</summary>
 public enum Step
 {
     Idle,
 
-    /// <summary>Writing a report; <see cref="ConversationState.Position"/> says which question.</summary>
+    /// <summary>Writing a report; <see cref="ReportTask.Position"/> says which question.</summary>
     Report,
     ResumeOrDiscard,
     RecordChoice,
@@ -55,67 +55,153 @@ public sealed class Draft
     public bool EvidenceAsked { get; set; }
 }
 
+/// <summary>
+/// Where a conversation stands, saved per chat as JSON: the task under way (a typed record per flow, null when idle),
+/// the sequence number its buttons carry, when it last moved, and the question last asked.
+/// </summary>
 public sealed class ConversationState
 {
-    public Step Step { get; set; } = Step.Idle;
+    public FlowTask? Task { get; set; }
 
     /// <summary>Grows with every prompt; buttons carry it, so a press of an old button is recognised.</summary>
     public int Seq { get; set; }
 
-    /// <summary>The question of the report being asked: a field key, or year, activity, council, date, evidence, card…</summary>
-    public string? Position { get; set; }
+    /// <summary>When the task last moved (a report untouched for a day is offered to resume or discard).</summary>
+    public DateTimeOffset? At { get; set; }
 
-    /// <summary>The report's questions answered so far, for «Atrás».</summary>
-    public List<string> History { get; set; } = [];
-
-    public Draft? Draft { get; set; }
+    /// <summary>The question last asked, to show again («Atrás» where there is no step before, another page of options).</summary>
+    public PagedQuestion? Question { get; set; }
 
     /// <summary>The saved state could not be read (an older format): the person is told and starts afresh.</summary>
     [JsonIgnore]
     public bool Unreadable { get; set; }
 
-    public DateTimeOffset? DraftUpdatedAt { get; set; }
+    [JsonIgnore]
+    public Step Step => Task?.Step ?? Step.Idle;
 
-    /// <summary>Set while a single field is corrected from the confirmation card: answering it returns there.</summary>
-    public bool Editing { get; set; }
+    /// <summary>The report being written, if that is the task.</summary>
+    [JsonIgnore]
+    public ReportTask? Report => Task as ReportTask;
 
-    /// <summary>The step interrupted by the resume question.</summary>
-    public Step? Resumed { get; set; }
-
-    public long? TargetId { get; set; }
-
-    public string? AmendField { get; set; }
-
-    public string? AmendValue { get; set; }
-
-    /// <summary>Ids chosen so far in a multiple choice (councils of an invite).</summary>
-    public List<long> Selected { get; set; } = [];
+    /// <summary>The task's record, of the type its flow keeps (a stale or forged state reads as a new one).</summary>
+    public T Get<T>()
+        where T : FlowTask, new() => Task as T ?? new T();
 
     /// <summary>The hashes of the files this conversation holds: its draft's evidence, a POA waiting for confirmation.</summary>
     public IEnumerable<string?> Files() =>
-        [Draft?.EvidenceHash, Step == Step.ImportConfirm ? Path.GetFileName(AmendValue)?.Split('.')[0] : null];
-
-    /// <summary>The current question when its options are shown a page at a time (more than <see cref="PagedQuestion.PageSize"/>).</summary>
-    public PagedQuestion? Paged { get; set; }
+        [Report?.Draft?.EvidenceHash, Task is ImportTask { Step: Step.ImportConfirm } import ? Path.GetFileName(import.Path)?.Split('.')[0] : null];
 
     public void Reset()
     {
-        Step = Step.Idle;
-        Position = null;
-        History.Clear();
-        Draft = null;
-        DraftUpdatedAt = null;
-        Editing = false;
-        Resumed = null;
-        TargetId = null;
-        AmendField = null;
-        AmendValue = null;
-        Selected.Clear();
-        Paged = null;
+        Task = null;
+        At = null;
+        Question = null;
     }
 }
 
-/// <summary>A question with many options (e.g. 120 activities): Telegram refuses more than 100 buttons in one message.</summary>
+/// <summary>A task of a flow and its current question. One record type per flow, with only what that flow keeps.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "flow")]
+[JsonDerivedType(typeof(ReportTask), "report")]
+[JsonDerivedType(typeof(ChoiceTask), "choice")]
+[JsonDerivedType(typeof(VoidTask), "void")]
+[JsonDerivedType(typeof(AmendTask), "amend")]
+[JsonDerivedType(typeof(ReassignTask), "reassign")]
+[JsonDerivedType(typeof(JustifyTask), "justify")]
+[JsonDerivedType(typeof(ReopenTask), "reopen")]
+[JsonDerivedType(typeof(InviteTask), "invite")]
+[JsonDerivedType(typeof(CouncilTask), "council")]
+[JsonDerivedType(typeof(ImportTask), "import")]
+public abstract class FlowTask
+{
+    public Step Step { get; set; }
+
+    /// <summary>The record a question belongs to: asking it keeps the task when the task is of that type, else starts it.</summary>
+    public static FlowTask For(Step step) => step switch
+    {
+        Step.Report or Step.ResumeOrDiscard => new ReportTask(),
+        Step.VoidReason => new VoidTask(),
+        Step.AmendField or Step.AmendValue or Step.AmendReason => new AmendTask(),
+        Step.Reassign => new ReassignTask(),
+        Step.JustifyText => new JustifyTask(),
+        Step.ReopenDays or Step.ReopenReason => new ReopenTask(),
+        Step.InviteCouncils => new InviteTask(),
+        Step.CouncilName or Step.CouncilLocality => new CouncilTask(),
+        Step.ImportFile or Step.ImportConfirm => new ImportTask(),
+        _ => new ChoiceTask(),
+    };
+}
+
+/// <summary>A report being written: its draft, the question asked, the questions answered (for «Atrás»).</summary>
+public sealed class ReportTask : FlowTask
+{
+    public Draft Draft { get; set; } = new();
+
+    /// <summary>The question being asked: a field key, or year, activity, council, date, evidence, card…</summary>
+    public string? Position { get; set; }
+
+    public List<string> History { get; set; } = [];
+
+    /// <summary>Set while a single field is corrected from the confirmation card: answering it returns there.</summary>
+    public bool Editing { get; set; }
+}
+
+/// <summary>A choice among buttons that keeps nothing yet: a list of records, people, bimesters, the role of an invite.</summary>
+public sealed class ChoiceTask : FlowTask;
+
+public sealed class VoidTask : FlowTask
+{
+    public long RecordId { get; set; }
+}
+
+public sealed class AmendTask : FlowTask
+{
+    public long RecordId { get; set; }
+
+    /// <summary>The field's key (<see cref="Domain.ReportField.Key"/>) and the new value, as stored.</summary>
+    public string? Field { get; set; }
+
+    public string? Value { get; set; }
+}
+
+public sealed class ReassignTask : FlowTask
+{
+    public long PersonId { get; set; }
+}
+
+public sealed class JustifyTask : FlowTask
+{
+    public long ActivityId { get; set; }
+
+    public int Bimester { get; set; }
+}
+
+public sealed class ReopenTask : FlowTask
+{
+    /// <summary>Year × 10 + bimester.</summary>
+    public int Period { get; set; }
+
+    public int Days { get; set; }
+}
+
+public sealed class InviteTask : FlowTask
+{
+    public List<long> Councils { get; set; } = [];
+}
+
+public sealed class CouncilTask : FlowTask
+{
+    public string? Name { get; set; }
+}
+
+public sealed class ImportTask : FlowTask
+{
+    /// <summary>The POA file waiting for confirmation, and the name it was sent with.</summary>
+    public string? Path { get; set; }
+
+    public string? Name { get; set; }
+}
+
+/// <summary>A question and its options; many options (e.g. 120 activities) are shown a page at a time: Telegram refuses more than 100 buttons in one message.</summary>
 public sealed class PagedQuestion
 {
     public const int PageSize = 10;
@@ -129,7 +215,7 @@ public sealed class PagedQuestion
 
     public bool Cancel { get; set; }
 
-    public int Pages => (Rows.Count + PageSize - 1) / PageSize;
+    public int Pages => Math.Max(1, (Rows.Count + PageSize - 1) / PageSize);
 }
 
 [JsonSerializable(typeof(ConversationState))]

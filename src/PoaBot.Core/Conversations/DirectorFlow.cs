@@ -45,21 +45,22 @@ public static class DirectorFlow
                 AskCouncils(turn, people);
                 break;
             case Step.InviteCouncils when turn.Action == "done":
-                if (turn.State.Selected.Count == 0)
+                if (turn.State.Get<InviteTask>().Councils.Count == 0)
                 {
                     turn.Say("Elija al menos un consejo.");
                     AskCouncils(turn, people);
                     return;
                 }
 
-                var chosen = turn.State.Selected.ToList();
+                var chosen = turn.State.Get<InviteTask>().Councils.ToList();
                 turn.State.Reset();
                 SendInvite(turn, Roles.Coordinator, chosen);
                 break;
             case Step.InviteCouncils when turn.ActionId("t") is { } id && people.Councils().Any(c => c.Id == id):
-                if (!turn.State.Selected.Remove(id))
+                var councils = turn.State.Get<InviteTask>().Councils;
+                if (!councils.Remove(id))
                 {
-                    turn.State.Selected.Add(id);
+                    councils.Add(id);
                 }
 
                 AskCouncils(turn, people);
@@ -78,11 +79,11 @@ public static class DirectorFlow
                     return;
                 }
 
-                turn.State.AmendValue = name;
+                turn.State.Task = new CouncilTask { Name = name };
                 turn.Ask(Step.CouncilLocality, $"¿En qué localidad o barrio está «{Html.Escape(name)}»?", [[(Texts.Skip, "skip")]], back: false);
                 break;
             case Step.CouncilLocality when turn.Action == "skip" || turn.Text is { Length: > 0 and <= 100 }:
-                var council = turn.State.AmendValue!;
+                var council = turn.State.Get<CouncilTask>().Name ?? "";
                 var added = people.AddCouncil(council, turn.Action == "skip" ? "" : turn.Text!);
                 turn.State.Reset();
                 turn.Say(
@@ -102,7 +103,7 @@ public static class DirectorFlow
 
     private static void AskCouncils(Turn turn, PeopleStore people)
     {
-        var selected = turn.State.Selected;
+        var selected = turn.State.Get<InviteTask>().Councils;
         var buttons = people.Councils()
             .Select(c => new[] { ($"{(selected.Contains(c.Id) ? "✅" : "⬜")} {Html.Shorten(c.Name, 40)}", $"t:{c.Id}") })
             .Append([("Listo", "done")]);

@@ -164,8 +164,7 @@ public static class FilesFlow
         var notes = document.Realignment.Concat(document.Warnings).Select(n => FilesText.PreviewNotice(n.Message)).ToList();
         AppendWhileItFits(text, notes, PreviewBudget, FilesText.MoreNotices);
 
-        turn.State.AmendValue = path;
-        turn.State.AmendField = name;
+        turn.State.Task = new ImportTask { Path = path, Name = name };
         turn.Ask(Step.ImportConfirm, text.Append(FilesText.ConfirmImport).ToString(), [[(FilesText.ImportButton, "import")]], back: false);
     }
 
@@ -189,13 +188,13 @@ public static class FilesFlow
 
     private static void Confirm(Turn turn)
     {
-        if (turn.Action != "import" || turn.State.AmendValue is not { } path)
+        if (turn.Action != "import" || turn.State.Get<ImportTask>().Path is not { } path)
         {
             turn.Say(FilesText.TapImport);
             return;
         }
 
-        var name = turn.State.AmendField ?? Path.GetFileName(path);
+        var name = turn.State.Get<ImportTask>().Name ?? Path.GetFileName(path);
         turn.State.Reset();
         try
         {

@@ -49,7 +49,7 @@ public static class PeopleFlow
                 return;
             }
 
-            turn.State.TargetId = target.Id;
+            turn.State.Task = new ReassignTask { PersonId = target.Id };
             var successors = people.All().Where(p => p.Active && p.Id != target.Id && p.Role == Roles.Coordinator);
             turn.Ask(
                 Step.Reassign,
@@ -67,7 +67,7 @@ public static class PeopleFlow
             return;
         }
 
-        var person = people.Get(turn.State.TargetId ?? 0)!;
+        var person = people.Get(turn.State.Get<ReassignTask>().PersonId)!;
         people.Deactivate(person.Id, successor?.Id, turn.Actor, turn.Now);
         turn.State.Reset();
         turn.Say(PeopleText.Deactivated(person.Name, successor?.Name), mainKeyboard: true);

@@ -86,7 +86,7 @@ public static class RecordsFlow
                     return;
                 }
 
-                if (new RecordStore(turn.Db).Get(turn.State.TargetId ?? 0) is not { } voided || !Access.MayVoid(turn, voided))
+                if (new RecordStore(turn.Db).Get(Target(turn)) is not { } voided || !Access.MayVoid(turn, voided))
                 {
                     turn.State.Reset();
                     turn.Say("Ese reporte ya no está disponible para usted; no se cambió nada.", mainKeyboard: true);
@@ -95,18 +95,18 @@ public static class RecordsFlow
 
                 if (Reason(turn) is { } reason)
                 {
-                    var result = new RecordStore(turn.Db).Void(turn.State.TargetId ?? 0, turn.Actor, reason, turn.Now);
-                    var folio = new RecordStore(turn.Db).Get(turn.State.TargetId ?? 0)?.Folio ?? "";
+                    var result = new RecordStore(turn.Db).Void(Target(turn), turn.Actor, reason, turn.Now);
+                    var folio = new RecordStore(turn.Db).Get(Target(turn))?.Folio ?? "";
                     turn.State.Reset();
                     turn.Say(result == VoidResult.Voided ? $"🗑 Folio {folio} anulado. Motivo: {Html.Escape(reason)}" : VoidRefusal(turn, result, folio), mainKeyboard: true);
                 }
 
                 break;
             case Step.AmendField:
-                var record = new RecordStore(turn.Db).Get(turn.State.TargetId ?? 0)!;
+                var record = new RecordStore(turn.Db).Get(Target(turn))!;
                 if (Fields(record).FirstOrDefault(f => turn.Action == $"f:{f.Key}") is { } field)
                 {
-                    turn.State.AmendField = field.Key;
+                    turn.State.Get<AmendTask>().Field = field.Key;
                     turn.Ask(Step.AmendValue, $"Escriba el nuevo valor de <b>{field.Label}</b>. Valor actual: {Html.Escape(Current(record, field) ?? "(vacío)")}", [], back: false);
                 }
                 else
@@ -126,11 +126,11 @@ public static class RecordsFlow
 
                 if (Reason(turn) is { } why)
                 {
-                    var id = turn.State.TargetId ?? 0;
+                    var id = Target(turn);
                     var amended = new RecordStore(turn.Db).Get(id)!;
                     var f = AmendedField(turn, amended);
                     var old = Current(amended, f);
-                    var value = turn.State.AmendValue!;
+                    var value = turn.State.Get<AmendTask>().Value!;
                     var ok = new RecordStore(turn.Db).Amend(id, f.Column, value, turn.Actor, why, turn.Now);
                     turn.State.Reset();
                     turn.Say(ok
@@ -162,12 +162,12 @@ public static class RecordsFlow
                 return;
             }
 
-            turn.State.TargetId = toVoid.Id;
+            turn.State.Task = new VoidTask { RecordId = toVoid.Id };
             turn.Ask(Step.VoidReason, $"¿Por qué anula el folio <b>{toVoid.Folio}</b>? Escriba el motivo.\nEjemplo: Lo registré dos veces.", [], back: false);
         }
         else if (turn.ActionId("m") is { } amendId && Access.MayAmend(turn) && records.Get(amendId) is { IsVoided: false } toAmend)
         {
-            turn.State.TargetId = toAmend.Id;
+            turn.State.Task = new AmendTask { RecordId = toAmend.Id };
             turn.Ask(Step.AmendField, $"¿Qué dato del folio <b>{toAmend.Folio}</b> desea corregir?",
                 Fields(toAmend).Select(f => new[] { (f.Label, $"f:{f.Key}") }), back: false);
         }
@@ -188,7 +188,7 @@ public static class RecordsFlow
     /// <summary>The lock is checked again right before writing: the bimester may have locked while the reason was typed.</summary>
     private static bool StillLocked(Turn turn)
     {
-        var record = new RecordStore(turn.Db).Get(turn.State.TargetId ?? 0);
+        var record = new RecordStore(turn.Db).Get(Target(turn));
         var date = record is null ? (DateOnly?)null : Instants.ParseDate(record.EventDate);
         if (date is { } d && turn.IsLocked(d))
         {
@@ -202,7 +202,7 @@ public static class RecordsFlow
 
     private static void AmendValue(Turn turn)
     {
-        var record = new RecordStore(turn.Db).Get(turn.State.TargetId ?? 0)!;
+        var record = new RecordStore(turn.Db).Get(Target(turn))!;
         var field = AmendedField(turn, record);
         var text = turn.Text ?? "";
         string? value = null;
@@ -266,7 +266,7 @@ public static class RecordsFlow
             return;
         }
 
-        turn.State.AmendValue = value;
+        turn.State.Get<AmendTask>().Value = value;
         turn.Ask(Step.AmendReason, "¿Por qué se corrige? Escriba el motivo.\nEjemplo: El acta dice otra fecha.", [], back: false);
     }
 
@@ -301,7 +301,15 @@ public static class RecordsFlow
     private static IEnumerable<ReportField> Fields(RecordRow r) =>
         ActivityKinds.FromCode(r.Kind).Fields.Where(f => f.Type is FieldType.Number or FieldType.Text).Prepend(ReportField.Date);
 
-    private static ReportField AmendedField(Turn turn, RecordRow r) => Fields(r).First(f => f.Key == turn.State.AmendField);
+    /// <summary>The record being voided or amended.</summary>
+    private static long Target(Turn turn) => turn.State.Task switch
+    {
+        VoidTask v => v.RecordId,
+        AmendTask a => a.RecordId,
+        _ => 0,
+    };
+
+    private static ReportField AmendedField(Turn turn, RecordRow r) => Fields(r).First(f => f.Key == turn.State.Get<AmendTask>().Field);
 
     private static string? Current(RecordRow r, ReportField f) => r.Value(f.Column) switch
     {

@@ -222,7 +222,7 @@ public static partial class ReportFlow
     private static void Retry(Turn turn, string why)
     {
         turn.Say(why);
-        Prompt(turn, turn.State.Position ?? "");
+        Prompt(turn, Task(turn).Position ?? "");
     }
 
     private static string? FreeText(Turn turn, int max, string example)

@@ -38,14 +38,14 @@ public static partial class ReportFlow
         }
 
         turn.State.Reset();
-        turn.State.Draft = new Draft();
+        var report = new ReportTask { Step = Step.Report };
+        turn.State.Task = report;
         var activityYear = activityId is { } a ? new PoaStore(turn.Db).YearOf(a) : null;
         if (activityYear is { } y && years.Contains(y))
         {
-            turn.State.Draft.Year = y;
-            turn.State.Draft.ActivityId = activityId!.Value;
-            turn.State.Step = Step.Report;
-            turn.State.Position = ActivityQuestion;
+            report.Draft.Year = y;
+            report.Draft.ActivityId = activityId!.Value;
+            report.Position = ActivityQuestion;
             Go(turn, CouncilQuestion);
             return;
         }
@@ -56,7 +56,7 @@ public static partial class ReportFlow
             return;
         }
 
-        turn.State.Draft.Year = years[0];
+        report.Draft.Year = years[0];
         Prompt(turn, ActivityQuestion);
     }
 
@@ -83,39 +83,38 @@ public static partial class ReportFlow
     }
 
     /// <summary>The POA year of the report being written.</summary>
-    private static int Year(Turn turn) => turn.State.Draft?.Year ?? turn.Today.Year;
+    private static int Year(Turn turn) => turn.State.Report?.Draft.Year ?? turn.Today.Year;
 
+    /// <summary>«Atrás»: the question answered before; from a correction, the card.</summary>
     public static void Back(Turn turn)
     {
-        var history = turn.State.History;
-        if (turn.State.Editing)
+        var report = Task(turn);
+        if (report.Editing)
         {
-            turn.State.Editing = false;
+            report.Editing = false;
             Prompt(turn, CardQuestion);
         }
-        else if (history.Count > 0)
+        else if (report.History.Count > 0)
         {
-            var previous = history[^1];
-            history.RemoveAt(history.Count - 1);
+            var previous = report.History[^1];
+            report.History.RemoveAt(report.History.Count - 1);
             Prompt(turn, previous);
-        }
-        else if (turn.State.Step == Step.Idle)
-        {
-            turn.Say(Texts.NothingToCancel, mainKeyboard: true);
         }
         else
         {
-            Prompt(turn, turn.State.Step == Step.Report ? turn.State.Position ?? "" : "");
+            Prompt(turn, report.Position ?? ActivityQuestion);
         }
     }
 
+    private static ReportTask Task(Turn turn) => turn.State.Report ?? (ReportTask)(turn.State.Task = new ReportTask { Step = Step.Report });
+
     /// <summary>The report's card is shown (it stays in the chat when answered).</summary>
-    public static bool OnCard(ConversationState state) => state.Step == Step.Report && state.Position == CardQuestion;
+    public static bool OnCard(ConversationState state) => state.Report is { Step: Step.Report, Position: CardQuestion };
 
     /// <summary>Asks a question of the report.</summary>
     public static void Prompt(Turn turn, string question)
     {
-        var draft = turn.State.Draft ??= new Draft();
+        var draft = Task(turn).Draft;
         switch (question)
         {
             case ActivityQuestion:
@@ -189,14 +188,14 @@ public static partial class ReportFlow
 
     private static void Ask(Turn turn, string question, string html, IEnumerable<IEnumerable<(string Label, string Action)>> buttons, bool back = true)
     {
-        turn.State.Position = question;
+        Task(turn).Position = question;
         turn.Ask(Step.Report, html, buttons, back);
     }
 
     public static void Answer(Turn turn)
     {
-        var draft = turn.State.Draft ??= new Draft();
-        var question = turn.State.Position ?? "";
+        var draft = Task(turn).Draft;
+        var question = Task(turn).Position ?? "";
         var field = Kind(turn, draft).Field(question);
         if (turn.Text is { } typed && Spanish.Fold(typed) == "OMITIR" && (question == EvidenceQuestion || field is { Optional: true }))
         {
@@ -265,7 +264,7 @@ public static partial class ReportFlow
                 var key = turn.Action is { } a && a.StartsWith("f:", StringComparison.Ordinal) ? a[2..] : null;
                 if (Editable(turn, draft).Any(f => f.Key == key))
                 {
-                    turn.State.Editing = true;
+                    Task(turn).Editing = true;
                     Prompt(turn, key!);
                 }
                 else if (turn.Action == "card")
@@ -294,7 +293,7 @@ public static partial class ReportFlow
     /// <summary>Moves to the next question (or back to the card when correcting one field), remembering where we were for «Atrás».</summary>
     private static void Go(Turn turn, string? next)
     {
-        var state = turn.State;
+        var state = Task(turn);
         if (state.Editing && next != DateTextQuestion)
         {
             state.Editing = false;
@@ -303,7 +302,7 @@ public static partial class ReportFlow
         }
 
         var question = state.Position ?? ActivityQuestion;
-        var target = next ?? NextAfter(turn, question, state.Draft!);
+        var target = next ?? NextAfter(turn, question, state.Draft);
         if (!state.Editing && question != DateTextQuestion)
         {
             state.History.Add(question);
@@ -311,7 +310,7 @@ public static partial class ReportFlow
 
         if (target == CouncilQuestion && Access.Councils(turn) is [var only])
         {
-            state.Draft!.CouncilId = only.Id;
+            state.Draft.CouncilId = only.Id;
             target = DateQuestion;
         }
 

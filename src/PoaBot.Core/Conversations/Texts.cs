@@ -43,6 +43,8 @@ public static class Texts
 
     public const string NothingToCancel = "No hay nada en curso que cancelar.";
 
+    public const string NoStepBack = "Aquí no hay un paso anterior; sigue pendiente esta pregunta:";
+
     public const string StateLost =
         "El bot se actualizó y no pudo retomar lo que usted estaba haciendo; no se guardó nada de eso. Disculpe: empiece de nuevo, por favor.";
 

@@ -53,32 +53,32 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
     /// </summary>
     public void Ask(Step step, string html, IEnumerable<IEnumerable<(string Label, string Action)>> buttons, bool back = true, bool cancel = true)
     {
-        var options = buttons.Select(r => r.ToList()).Where(r => r.Count > 0).ToList();
-        State.Step = step;
-        State.Paged = null;
-        if (options.Count > PagedQuestion.PageSize)
+        var task = FlowTask.For(step);
+        State.Task = State.Task?.GetType() == task.GetType() ? State.Task : task;
+        State.Task.Step = step;
+        State.Question = new PagedQuestion
         {
-            State.Paged = new PagedQuestion
-            {
-                Html = html,
-                Rows = options.Select(r => r.Select(b => new[] { b.Label, b.Action }).ToList()).ToList(),
-                Back = back,
-                Cancel = cancel,
-            };
-            ShowPage(0);
-            return;
-        }
-
-        AskRows(html, options, back, cancel);
+            Html = html,
+            Rows = buttons.Select(r => r.Select(b => new[] { b.Label, b.Action }).ToList()).Where(r => r.Count > 0).ToList(),
+            Back = back,
+            Cancel = cancel,
+        };
+        ShowPage(0);
     }
 
-    /// <summary>Shows one page of the current paged question again (the «Más» / «Anteriores» buttons).</summary>
+    /// <summary>Shows one page of the current question again (the «Más» / «Anteriores» buttons; all of it when it fits one page).</summary>
     public void ShowPage(int page)
     {
-        var paged = State.Paged!;
+        var paged = State.Question!;
         page = Math.Clamp(page, 0, paged.Pages - 1);
         var options = paged.Rows.Skip(page * PagedQuestion.PageSize).Take(PagedQuestion.PageSize)
             .Select(r => r.Select(b => (b[0], b[1])).ToList()).ToList();
+        if (paged.Pages == 1)
+        {
+            AskRows(paged.Html, options, paged.Back, paged.Cancel);
+            return;
+        }
+
         var turning = new List<(string, string)>();
         if (page > 0)
         {
@@ -99,7 +99,7 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
         State.Seq++;
         var rows = options.Select(r => (IReadOnlyList<Button>)r.Select(b => new Button(b.Label, Data(b.Action))).ToList()).Where(r => r.Count > 0).ToList();
         var nav = new List<Button>();
-        if (back && State.History.Count > 0)
+        if (back && State.Report?.History.Count > 0)
         {
             nav.Add(new Button(Texts.Back, Data("back")));
         }

@@ -16,11 +16,20 @@ public sealed class ConversationStore(DbSession db)
 
         try
         {
-            return JsonSerializer.Deserialize(json, ConversationJson.Default.ConversationState) ?? new ConversationState();
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Step", out var step))
+            {
+                // Saved before tasks were typed: an idle one is simply read; a task under way cannot be, and the person is told.
+                var seq = root.TryGetProperty("Seq", out var n) && n.TryGetInt32(out var number) ? number : 0;
+                return new ConversationState { Seq = seq, Unreadable = step.ValueKind != JsonValueKind.String || step.GetString() != "Idle" };
+            }
+
+            return root.Deserialize(ConversationJson.Default.ConversationState) ?? new ConversationState();
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or NotSupportedException)
         {
-            // Saved by an older version in a shape this one does not read: start afresh, and say so.
+            // A shape this version does not read (a newer one, a damaged row): start afresh, and say so.
             return new ConversationState { Unreadable = true };
         }
     }
