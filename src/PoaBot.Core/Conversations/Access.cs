@@ -65,11 +65,11 @@ public static class Access
 
         if (!outOfBand())
         {
-            return "Esa actividad no necesita justificación en ese bimestre; no se cambió nada.";
+            return CloseText.NoJustificationNeeded;
         }
 
         var written = turn.Db.Single<long?>(
             "SELECT 1 FROM justification WHERE activity_id = @activityId AND bimester = @bimester", new { activityId, bimester });
-        return written is null ? null : "Esa justificación ya está escrita; solo la Dirección puede cambiarla. No se cambió nada.";
+        return written is null ? null : CloseText.JustificationWritten;
     }
 }

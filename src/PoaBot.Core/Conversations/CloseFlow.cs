@@ -16,20 +16,20 @@ public static class CloseFlow
         var year = new PoaStore(turn.Db).YearOf(activityId) ?? 0;
         if (activity is null || bimester is < 1 or > 6)
         {
-            turn.Say("Esa actividad ya no existe; no se cambió nada.");
+            turn.Say(CloseText.ActivityGone);
             return;
         }
 
         var lastDay = Bimesters.LastDay((int)year, bimester);
         if (turn.Today <= lastDay)
         {
-            turn.Say($"El bimestre {Bimesters.ShortName(bimester)} aún no cierra; podrá justificarlo a partir del {Numbers.Date(lastDay.AddDays(1))}.");
+            turn.Say(CloseText.NotClosedYet(Bimesters.ShortName(bimester), lastDay.AddDays(1)));
             return;
         }
 
         if (turn.IsLocked(lastDay))
         {
-            turn.Say($"El bimestre {Bimesters.ShortName(bimester)} {year} ya está bloqueado. Si necesita cambiar su justificación, la Dirección puede reabrirlo con /reabrir.");
+            turn.Say(CloseText.AlreadyLocked(Bimesters.ShortName(bimester), year));
             return;
         }
 
@@ -45,9 +45,7 @@ public static class CloseFlow
         var current = turn.Db.Single<string>("SELECT text FROM justification WHERE activity_id = @activityId AND bimester = @bimester", new { activityId, bimester });
         turn.Ask(
             Step.JustifyText,
-            $"Escriba la justificación de <b>{Html.Escape(ReportFlow.ActivityLabel(activity))}</b> en {Bimesters.ShortName(bimester)} {year}: por qué no se cumplió lo programado." +
-            (current is null ? "" : $"\nJustificación actual: {Html.Escape(current)}") +
-            "\nEjemplo: Se pospuso por las lluvias; se reprogramó para el siguiente bimestre.",
+            CloseText.AskJustification(ReportFlow.ActivityLabel(activity), Bimesters.ShortName(bimester), year, current),
             [],
             back: false);
     }
@@ -80,7 +78,7 @@ public static class CloseFlow
         var text = turn.Text;
         if (string.IsNullOrWhiteSpace(text) || text.Length > 1000)
         {
-            turn.Say("Escriba la justificación en un mensaje de texto (máximo 1,000 caracteres), o toque Cancelar.");
+            turn.Say(CloseText.JustificationText);
             return;
         }
 
@@ -90,7 +88,7 @@ public static class CloseFlow
         if (activity is null || bim is < 1 or > 6)
         {
             turn.State.Reset();
-            turn.Say("Esa actividad ya no existe; no se cambió nada.", mainKeyboard: true);
+            turn.Say(CloseText.ActivityGone, mainKeyboard: true);
             return;
         }
 
@@ -111,7 +109,7 @@ public static class CloseFlow
 
         new JustificationStore(turn.Db).Save(id, bim, text, turn.Actor, turn.Now);
         turn.State.Reset();
-        turn.Say($"✅ Justificación guardada para {Bimesters.ShortName(bim)}. Aparecerá en /resumen y en el reporte del POA.", mainKeyboard: true);
+        turn.Say(CloseText.JustificationSaved(Bimesters.ShortName(bim)), mainKeyboard: true);
     }
 
     public static void ListJustifications(Turn turn)
@@ -129,7 +127,7 @@ public static class CloseFlow
                     var real = totals.Where(t => t.ActivityId == a.Id).Sum(t => t.Total);
                     if (turn.Thresholds.Classify(a.Prog[b - 1], real) is not (Semaforo.Verde or Semaforo.SinPrograma))
                     {
-                        options.Add(($"{Bimesters.ShortName(b)} {poa.Year} · {Html.Shorten(ReportFlow.ActivityLabel(a), 40)}", $"j:{a.Id}:{b}"));
+                        options.Add((CloseText.JustificationButton(Bimesters.ShortName(b), (int)poa.Year, ReportFlow.ActivityLabel(a)), $"j:{a.Id}:{b}"));
                     }
                 }
             }
@@ -138,11 +136,11 @@ public static class CloseFlow
         turn.State.Reset();
         if (options.Count == 0)
         {
-            turn.Say("No hay actividades fuera del rango verde en bimestres cerrados que aún se puedan justificar.");
+            turn.Say(CloseText.NothingToJustify);
             return;
         }
 
-        turn.Ask(Step.JustifyChoice, "¿Qué desea justificar? (actividades fuera del rango verde en bimestres cerrados y aún no bloqueados)", options.Select(o => new[] { o }), back: false);
+        turn.Ask(Step.JustifyChoice, CloseText.ChooseJustification, options.Select(o => new[] { o }), back: false);
     }
 
     public static void ListLocked(Turn turn)
@@ -154,11 +152,11 @@ public static class CloseFlow
         turn.State.Reset();
         if (locked.Count == 0)
         {
-            turn.Say($"No hay bimestres bloqueados en {turn.Today.Year}.");
+            turn.Say(CloseText.NothingLocked(turn.Today.Year));
             return;
         }
 
-        turn.Ask(Step.ReopenChoice, "¿Qué bimestre desea reabrir?", locked.Select(p => new[] { ($"{Bimesters.ShortName(p.Bimester)} {p.Year}", $"o:{(p.Year * 10) + p.Bimester}") }), back: false);
+        turn.Ask(Step.ReopenChoice, CloseText.ChooseReopen, locked.Select(p => new[] { ($"{Bimesters.ShortName(p.Bimester)} {p.Year}", $"o:{(p.Year * 10) + p.Bimester}") }), back: false);
     }
 
     public static void AnswerReopen(Turn turn)
@@ -169,7 +167,7 @@ public static class CloseFlow
                 if (turn.ActionId("o") is { } code && code % 10 is >= 1 and <= 6 && code / 10 is >= 2000 and <= 2100)
                 {
                     turn.State.Task = new ReopenTask { Period = (int)code };
-                    turn.Ask(Step.ReopenDays, $"¿Por cuántos días reabre {Bimesters.ShortName((int)(code % 10))} {code / 10}? Escriba un número del 1 al 30.", [], back: false);
+                    turn.Ask(Step.ReopenDays, CloseText.AskReopenDays(Bimesters.ShortName((int)(code % 10)), (int)(code / 10)), [], back: false);
                 }
                 else
                 {
@@ -182,18 +180,18 @@ public static class CloseFlow
                 if (NumberText.TryParse(turn.Text, 30, out var days, out _) && days >= 1)
                 {
                     turn.State.Get<ReopenTask>().Days = days;
-                    turn.Ask(Step.ReopenReason, "¿Por qué se reabre? Escriba el motivo.\nEjemplo: Faltó registrar dos reuniones del Consejo Centro.", [], back: false);
+                    turn.Ask(Step.ReopenReason, CloseText.AskReopenReason, [], back: false);
                 }
                 else
                 {
-                    turn.Say("Escriba un número de días del 1 al 30, por ejemplo: 3");
+                    turn.Say(CloseText.ReopenDaysAgain);
                 }
 
                 break;
             default:
                 if (string.IsNullOrWhiteSpace(turn.Text) || turn.Text.Length > 500)
                 {
-                    turn.Say("Escriba el motivo en un mensaje (máximo 500 caracteres).");
+                    turn.Say(CloseText.ReopenReasonAgain);
                     return;
                 }
 
@@ -202,7 +200,7 @@ public static class CloseFlow
                 var until = turn.Now.AddDays(reopen.Days);
                 BimesterRules.Reopen(turn.Db, year, bimester, until, turn.Text, turn.Actor, turn.Now);
                 turn.State.Reset();
-                turn.Say($"🔓 {Bimesters.ShortName(bimester)} {year} queda abierto hasta el {Numbers.Date(turn.Settings.Clock.LocalDate(until))}. Motivo guardado en la bitácora.", mainKeyboard: true);
+                turn.Say(CloseText.Reopened(Bimesters.ShortName(bimester), year, turn.Settings.Clock.LocalDate(until)), mainKeyboard: true);
                 break;
         }
     }

@@ -44,12 +44,12 @@ public static class FilesFlow
             }
             catch (PdfFontException)
             {
-                turn.Say("No pude preparar el PDF: al servidor le falta una fuente tipográfica (paquete fonts-dejavu-core). Avise a quien administra el bot; mientras tanto, /exportar le envía el Excel.");
+                turn.Say(FilesText.NoPdfFont);
                 return;
             }
 
             var pdf = Path.Combine(folder, $"POA-{year}-al-{today:yyyy-MM-dd}.pdf");
-            turn.Reply(new Reply($"🖋 PDF del POA {year} para firmar ({Numbers.AsOfPhrase(year, today)}): la tabla, las justificaciones y las firmas de Elaboró, Revisó y Autorizó.")
+            turn.Reply(new Reply(FilesText.Pdf(year, today))
             {
                 DocumentPath = pdf,
                 Render = db => Write(db, pdf, PoaPdf.Write),
@@ -58,7 +58,7 @@ public static class FilesFlow
         }
 
         var path = Path.Combine(folder, $"POA-{year}-al-{today:yyyy-MM-dd}.xlsx");
-        turn.Reply(new Reply($"📊 POA {year} al {Numbers.Date(today)}: la tabla en el formato de la Dirección, los registros, las justificaciones y la bitácora. El PDF para firmar: /exportar pdf")
+        turn.Reply(new Reply(FilesText.Workbook(year, today))
         {
             DocumentPath = path,
             Render = db => Write(db, path, PoaWorkbook.Write),
@@ -74,7 +74,7 @@ public static class FilesFlow
 
         var (today, thresholds) = (turn.Today, turn.Thresholds);
         var path = Path.Combine(folder, $"POA-{year}-al-{today:yyyy-MM-dd}.png");
-        turn.Reply(new Reply($"📈 Avance del POA {year} al {Numbers.Date(today)}: programado contra realizado por bimestre y el acumulado contra la meta anual.")
+        turn.Reply(new Reply(FilesText.Chart(year, today))
         {
             DocumentPath = path,
             Render = db =>
@@ -97,7 +97,7 @@ public static class FilesFlow
         var years = new PoaStore(turn.Db).Years().Where(y => y <= turn.Today.Year).ToList();
         if (years.Count == 0)
         {
-            turn.Say($"Aún no hay un POA {turn.Today.Year} cargado. Cárguelo con /importar.");
+            turn.Say(FilesText.NoPoa(turn.Today.Year));
             return null;
         }
 
@@ -109,8 +109,7 @@ public static class FilesFlow
         turn.State.Reset();
         turn.Ask(
             Step.ImportFile,
-            "Envíe el POA como <b>documento</b> (📎): la hoja exportada como texto (TSV) o CSV, o un XLSX con el formato del reporte. " +
-            "Le mostraré una vista previa y no importaré nada hasta que usted lo confirme.",
+            FilesText.SendPoa,
             [],
             back: false);
     }
@@ -126,7 +125,7 @@ public static class FilesFlow
         switch (turn.Input)
         {
             case { Kind: InputKind.Photo }:
-                turn.Say("Recibí una imagen, pero necesito el archivo del POA como documento (TSV, CSV o XLSX). No se cambió nada.");
+                turn.Say(FilesText.PhotoNotDocument);
                 return;
             case { Kind: InputKind.Document, FileProblem: { } problem }:
                 turn.Say(TransportText.File(problem, canSkip: false));
@@ -135,7 +134,7 @@ public static class FilesFlow
                 Preview(turn, path, turn.Input.FileName ?? Path.GetFileName(path));
                 return;
             default:
-                turn.Say("Envíe el archivo del POA como documento (📎), o toque Cancelar.");
+                turn.Say(FilesText.SendAsDocument);
                 return;
         }
     }
@@ -149,26 +148,24 @@ public static class FilesFlow
         }
         catch (PoaImportException ex)
         {
-            turn.Say($"No puedo importar «{Html.Escape(Html.Shorten(name, 60))}»: {Html.Escape(ex.Message)}\nNo se cambió nada. Envíe otro archivo o toque Cancelar.");
+            turn.Say(FilesText.Refused(name, ex.Message));
             return;
         }
 
         var existing = new PoaStore(turn.Db).Find(document.Year);
-        var text = new StringBuilder($"📄 <b>Vista previa de «{Html.Escape(Html.Shorten(name, 60))}»</b>\n")
-            .Append($"POA {document.Year}: {document.Activities.Count} actividades")
-            .Append(existing is null ? " (nuevo).\n" : ". Actualiza el POA existente; los cambios de lo programado quedan en la bitácora como reprogramación.\n");
+        var text = new StringBuilder(FilesText.PreviewTitle(name, document.Year, document.Activities.Count, existing is null));
         // The preview is one message: as many activities and notices as fit, then how many more there are.
         var lines = document.Activities.Select(a =>
         {
             var prog = string.Join(", ", Bimesters.All.Where(b => a.Prog[b - 1] > 0).Select(b => $"{Bimesters.ShortName(b)} {a.Prog[b - 1]}"));
-            return $"\n{a.Num}. {Html.Escape(Html.Shorten(Html.Sentence(a.Name), 60))} — meta {a.MetaProgramada}; programado: {(prog.Length == 0 ? "nada" : prog)}";
+            return FilesText.PreviewActivity(a.Num, a.Name, a.MetaProgramada, prog);
         }).ToList();
-        AppendWhileItFits(text, lines, PreviewBudget / 2, n => $"\n… y {Spanish.Count(n, "actividad", "actividades")} más.");
-        var notes = document.Realignment.Concat(document.Warnings).Select(n => $"\n⚠️ {Html.Escape(Html.Shorten(n.Message, 400))}").ToList();
-        AppendWhileItFits(text, notes, PreviewBudget, n => $"\n⚠️ … y {n} avisos más; todos quedan en la hoja «Advertencias de importación» del libro de /exportar.");
+        AppendWhileItFits(text, lines, PreviewBudget / 2, FilesText.MoreActivities);
+        var notes = document.Realignment.Concat(document.Warnings).Select(n => FilesText.PreviewNotice(n.Message)).ToList();
+        AppendWhileItFits(text, notes, PreviewBudget, FilesText.MoreNotices);
 
         turn.State.Task = new ImportTask { Path = path, Name = name };
-        turn.Ask(Step.ImportConfirm, text.Append("\n\n¿Importar este archivo?").ToString(), [[("✅ Importar", "import")]], back: false);
+        turn.Ask(Step.ImportConfirm, text.Append(FilesText.ConfirmImport).ToString(), [[(FilesText.ImportButton, "import")]], back: false);
     }
 
     /// <summary>Room for the preview in one Telegram message (4,096 characters), leaving space for the question.</summary>
@@ -193,7 +190,7 @@ public static class FilesFlow
     {
         if (turn.Action != "import" || turn.State.Get<ImportTask>().Path is not { } path)
         {
-            turn.Say("Toque «Importar» para confirmar, o Cancelar.");
+            turn.Say(FilesText.TapImport);
             return;
         }
 
@@ -202,11 +199,11 @@ public static class FilesFlow
         try
         {
             var report = PoaImporter.Apply(turn.Db, PoaFile.Parse(path, name), turn.Actor, name, turn.Now);
-            turn.Say("✅ " + Html.Escape(ImportReportText.Write(report)), mainKeyboard: true);
+            turn.Say(FilesText.Imported(ImportReportText.Write(report)), mainKeyboard: true);
         }
         catch (Exception ex) when (ex is PoaImportException or IOException)
         {
-            turn.Say($"No pude importar: {Html.Escape(ex.Message)} No se cambió nada.", mainKeyboard: true);
+            turn.Say(FilesText.ImportFailed(ex is PoaImportException ? ex.Message : ImportText.Unreadable), mainKeyboard: true);
         }
     }
 }

@@ -1,0 +1,52 @@
+namespace PoaBot.Core.Conversations;
+
+/// <summary>What the bimester close says in the chat: justifications (/justificar) and reopening (/reabrir).</summary>
+[UserTexts("Cierre de bimestre: /justificar y /reabrir")]
+public static class CloseText
+{
+    // /justificar
+    public const string ActivityGone = "Esa actividad ya no existe; no se cambió nada.";
+
+    public static string NotClosedYet(string bimester, DateOnly from) =>
+        $"El bimestre {bimester} aún no cierra; podrá justificarlo a partir del {Reporting.Numbers.Date(from)}.";
+
+    public static string AlreadyLocked(string bimester, int year) =>
+        $"El bimestre {bimester} {year} ya está bloqueado. Si necesita cambiar su justificación, la Dirección puede reabrirlo con /reabrir.";
+
+    public static string AskJustification(string activity, string bimester, int year, string? current) =>
+        $"Escriba la justificación de <b>{Html.Escape(activity)}</b> en {bimester} {year}: por qué no se cumplió lo programado." +
+        (current is null ? "" : $"\nJustificación actual: {Html.Escape(current)}") +
+        "\nEjemplo: Se pospuso por las lluvias; se reprogramó para el siguiente bimestre.";
+
+    public const string JustificationText = "Escriba la justificación en un mensaje de texto (máximo 1,000 caracteres), o toque Cancelar.";
+
+    public static string JustificationSaved(string bimester) =>
+        $"✅ Justificación guardada para {bimester}. Aparecerá en /resumen y en el reporte del POA.";
+
+    public const string NothingToJustify = "No hay actividades fuera del rango verde en bimestres cerrados que aún se puedan justificar.";
+
+    public const string ChooseJustification =
+        "¿Qué desea justificar? (actividades fuera del rango verde en bimestres cerrados y aún no bloqueados)";
+
+    public static string JustificationButton(string bimester, int year, string activity) => $"{bimester} {year} · {Html.Shorten(activity, 40)}";
+
+    public const string NoJustificationNeeded = "Esa actividad no necesita justificación en ese bimestre; no se cambió nada.";
+
+    public const string JustificationWritten = "Esa justificación ya está escrita; solo la Dirección puede cambiarla. No se cambió nada.";
+
+    // /reabrir
+    public static string NothingLocked(int year) => $"No hay bimestres bloqueados en {year}.";
+
+    public const string ChooseReopen = "¿Qué bimestre desea reabrir?";
+
+    public static string AskReopenDays(string bimester, int year) => $"¿Por cuántos días reabre {bimester} {year}? Escriba un número del 1 al 30.";
+
+    public const string ReopenDaysAgain = "Escriba un número de días del 1 al 30, por ejemplo: 3";
+
+    public const string AskReopenReason = "¿Por qué se reabre? Escriba el motivo.\nEjemplo: Faltó registrar dos reuniones del Consejo Centro.";
+
+    public const string ReopenReasonAgain = "Escriba el motivo en un mensaje (máximo 500 caracteres).";
+
+    public static string Reopened(string bimester, int year, DateOnly until) =>
+        $"🔓 {bimester} {year} queda abierto hasta el {Reporting.Numbers.Date(until)}. Motivo guardado en la bitácora.";
+}

@@ -1,0 +1,35 @@
+using PoaBot.Core.Reporting;
+
+namespace PoaBot.Core.Conversations;
+
+/// <summary>What /coordinadores says: the people registered, and deactivating one (bajas) with their councils passed on.</summary>
+[UserTexts("Personas: /coordinadores y bajas")]
+public static class PeopleText
+{
+    public const string Title = "<b>Personas registradas</b>\n";
+
+    /// <summary>One person: name, role, whether messages reach them, and their last report.</summary>
+    public static string Person(string name, string role, bool active, bool unreachable, DateOnly? lastReport) =>
+        $"\n• <b>{Html.Escape(name)}</b> — {role}, " +
+        (!active ? "inactivo(a)" : unreachable ? "⚠️ no se le pueden enviar mensajes" : "activo(a), recibe mensajes") +
+        (lastReport is { } last ? $"; último reporte {Numbers.Date(last)}" : "; sin reportes");
+
+    public static string Councils(IReadOnlyList<string> councils) => $"\n  {Html.Escape(Html.Shorten(string.Join(", ", councils), 200))}";
+
+    public const string TapToDeactivate = "\n\nPara dar de baja a alguien, tóquelo:";
+
+    public static string DeactivateButton(string name) => $"Dar de baja: {Html.Shorten(name, 40)}";
+
+    public const string TapAPerson = "Toque a una de las personas de la lista; no se cambió nada.";
+
+    public static string AskSuccessor(string name) => $"¿A quién pasan los consejos de <b>{Html.Escape(name)}</b>?";
+
+    public const string NoReassign = "No reasignar";
+
+    public const string TapSuccessor = "Toque a quién pasan los consejos, o «No reasignar».";
+
+    public static string Deactivated(string name, string? successor) =>
+        successor is null
+            ? $"{Html.Escape(name)} quedó dado(a) de baja."
+            : $"{Html.Escape(name)} quedó dado(a) de baja. Sus consejos pasaron a {Html.Escape(successor)}.";
+}
