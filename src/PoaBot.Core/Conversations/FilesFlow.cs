@@ -73,16 +73,24 @@ public static class FilesFlow
         }
 
         var (today, thresholds) = (turn.Today, turn.Thresholds);
-        var path = Path.Combine(folder, $"POA-{year}-al-{today:yyyy-MM-dd}.png");
-        turn.Reply(new Reply($"📈 Avance del POA {year} al {Numbers.Date(today)}: programado contra realizado por bimestre y el acumulado contra la meta anual.")
+        var poas = new PoaStore(turn.Db);
+        var pages = ProgressChart.PageCount(poas.Activities(poas.Find(year)!.Id).Count);
+        for (var page = 1; page <= pages; page++)
         {
-            DocumentPath = path,
-            Render = db =>
+            var (path, number) = (Path.Combine(folder, $"POA-{year}-al-{today:yyyy-MM-dd}-{page}.png"), page);
+            var caption = page == 1
+                ? $"📈 Avance del POA {year} al {Numbers.Date(today)}: programado contra realizado por bimestre y el acumulado contra la meta anual."
+                : "";
+            turn.Reply(new Reply(pages > 1 ? $"{caption} Página {page} de {pages}.".TrimStart() : caption)
             {
-                var store = new PoaStore(db);
-                File.WriteAllBytes(path, ProgressChart.Png(year, today, store.Progress(store.Find(year)!, today, thresholds)));
-            },
-        });
+                DocumentPath = path,
+                Render = db =>
+                {
+                    var store = new PoaStore(db);
+                    File.WriteAllBytes(path, ProgressChart.Page(year, today, store.Progress(store.Find(year)!, today, thresholds), number));
+                },
+            });
+        }
     }
 
     private static string? Folder(Turn turn, string name)
