@@ -61,6 +61,7 @@ public static class Texts
         "<b>Lo que puedo hacer</b>\n" +
         "/reportar — registrar una reunión, solicitud, gestión, programa o acción\n" +
         "/resumen — avance del POA: programado contra real\n" +
+        "/resumen trimestre — avance por trimestre\n" +
         "/misreportes — sus últimos 10 reportes; puede anular uno\n" +
         "/folio DPC-2024-0007 — ver un reporte\n" +
         "/cancelar — cancelar lo que esté haciendo\n" +

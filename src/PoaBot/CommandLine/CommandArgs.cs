@@ -6,7 +6,7 @@ namespace PoaBot.CommandLine;
 /// </summary>
 public sealed class CommandArgs
 {
-    private static readonly HashSet<string> Flags = ["csv", "dry-run", "help", "trimestral", "version"];
+    private static readonly HashSet<string> Flags = ["consejos", "csv", "dry-run", "help", "trimestral", "version"];
 
     private readonly Dictionary<string, List<string>> options = new(StringComparer.OrdinalIgnoreCase);
 

@@ -5,7 +5,7 @@ using PoaBot.Core.Storage;
 
 namespace PoaBot.CommandLine;
 
-/// <summary><c>poabot summary [--year Y] [--al dd/mm/aaaa] [--trimestral] [--csv]</c>: the POA table (or its quarters) as of a date.</summary>
+/// <summary><c>poabot summary [--year Y] [--al dd/mm/aaaa] [--trimestral | --consejos] [--csv]</c>: the POA table (or its quarters, or per council) as of a date.</summary>
 public static class SummaryCommand
 {
     public static int Run(CliContext context)
@@ -28,6 +28,13 @@ public static class SummaryCommand
             {
                 var quarters = QuarterlyReport.Rows((int)poa.Year, asOf, date => store.Progress(poa, date, thresholds));
                 context.Output.Write(context.Args.Has("csv") ? QuarterlyReport.Csv(quarters) : QuarterlyReport.Text((int)poa.Year, asOf, quarters));
+                return 0;
+            }
+
+            if (context.Args.Has("consejos"))
+            {
+                var councils = CouncilReport.Load(db, poa, asOf);
+                context.Output.Write(context.Args.Has("csv") ? CouncilReport.Csv(councils) : CouncilReport.Text((int)poa.Year, asOf, councils));
                 return 0;
             }
 

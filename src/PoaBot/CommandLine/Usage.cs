@@ -12,8 +12,8 @@ public static class Usage
           local [--as director|coordinador] [--fecha dd/mm/aaaa]
                                                 conversar con el bot en esta terminal
           import ARCHIVO                        importar el POA (TSV o CSV exportado de la hoja)
-          summary [--year AAAA] [--al dd/mm/aaaa] [--trimestral] [--csv]
-                                                la tabla del POA a una fecha
+          summary [--year AAAA] [--al dd/mm/aaaa] [--trimestral | --consejos] [--csv]
+                                                la tabla del POA a una fecha (o por trimestre, o por consejo)
           export --xlsx ARCHIVO [--year AAAA] [--al dd/mm/aaaa]
                                                 el POA, los registros y la auditoría en Excel
           export --csv ARCHIVO [--year AAAA] [--al dd/mm/aaaa]
