@@ -19,6 +19,9 @@ public static class ServiceRegistration
         services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.Section))
             .Validate(o => string.IsNullOrWhiteSpace(o.Token) || TelegramOptions.TokenShape().IsMatch(o.Token), SettingText.BadToken)
             .Validate(o => o.ApiBaseUrl is { IsAbsoluteUri: true, Scheme: "http" or "https" }, SettingText.BadApiBaseUrl)
+            .Validate(o => o.WebhookUrlIsValid, SettingText.BadWebhookUrl)
+            .Validate(o => o.WebhookUrl is null || (o.WebhookSecret is { } secret && TelegramOptions.WebhookSecretShape().IsMatch(secret)), SettingText.BadWebhookSecret)
+            .Validate(o => o.WebhookUrl is null || !string.IsNullOrWhiteSpace(configuration["Urls"]), SettingText.WebhookNeedsUrls)
             .ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
         services.AddOptions<PoaOptions>().Bind(configuration.GetSection(PoaOptions.Section))

@@ -13,7 +13,20 @@ public sealed partial class TelegramOptions
     [GeneratedRegex("^[0-9]{1,20}:[A-Za-z0-9_-]{1,200}$")]
     public static partial Regex TokenShape();
 
+    /// <summary>What Telegram accepts as a webhook's secret_token; 16 characters at least, so that it cannot be guessed.</summary>
+    [GeneratedRegex("^[A-Za-z0-9_-]{16,256}$")]
+    public static partial Regex WebhookSecretShape();
+
     public string? Token { get; set; }
+
+    /// <summary>Webhook mode when set: the public https address (behind the operator's proxy) where Telegram posts updates.</summary>
+    public Uri? WebhookUrl { get; set; }
+
+    /// <summary>Telegram sends it in X-Telegram-Bot-Api-Secret-Token with every update; required with <see cref="WebhookUrl"/>.</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>Webhook URLs other than https are accepted on loopback only (tests, a Bot API server on the same machine).</summary>
+    public bool WebhookUrlIsValid => WebhookUrl is null || (WebhookUrl.IsAbsoluteUri && (WebhookUrl.Scheme == "https" || (WebhookUrl.Scheme == "http" && WebhookUrl.IsLoopback)));
 
     [Required]
     public Uri ApiBaseUrl { get; set; } = new("https://api.telegram.org");
@@ -33,7 +46,7 @@ public sealed partial class TelegramOptions
     [Range(1, 256)]
     public int MaxInFlight { get; set; } = 16;
 
-    /// <summary>Long-polling timeout of getUpdates.</summary>
+    /// <summary>Long-polling timeout of getUpdates; in webhook mode, how often getWebhookInfo checks the webhook.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan PollTimeout { get; set; } = TimeSpan.FromSeconds(25);
 
@@ -48,6 +61,10 @@ public sealed class StorageOptions
 
     [Required]
     public string Path { get; set; } = "data/poabot.db";
+
+    /// <summary>The file of <c>poabot local</c> (unless <c>--db</c>): never the bot's own database.</summary>
+    [Required]
+    public string LocalPath { get; set; } = "data/local.db";
 
     /// <summary>Done inbox rows and finished outbox rows older than this many days are deleted (hourly).</summary>
     [Range(1, 36500)]
@@ -151,6 +168,15 @@ public static class SettingText
 
     public static readonly string BadApiBaseUrl =
         $"{Named("Telegram:ApiBaseUrl")} debe ser una dirección completa que empiece con http:// o https:// (por ejemplo https://api.telegram.org).";
+
+    public static readonly string BadWebhookUrl =
+        $"{Named("Telegram:WebhookUrl")} debe ser la dirección pública completa, con https://, donde Telegram entregará los mensajes (por ejemplo https://poabot.municipio.gob.mx/telegram/webhook).";
+
+    public static readonly string BadWebhookSecret =
+        $"{Named("Telegram:WebhookSecret")} es obligatorio con Telegram:WebhookUrl: de 16 a 256 letras sin acentos, números, guiones (-) o guiones bajos (_); por ejemplo, el resultado de «openssl rand -hex 32».";
+
+    public static readonly string WebhookNeedsUrls =
+        $"{Named("Urls")} es obligatorio con Telegram:WebhookUrl: la dirección local donde el bot escucha detrás del proxy (por ejemplo http://127.0.0.1:8080).";
 
     public static readonly string BadTimeZone =
         $"{Named("Poa:TimeZone")} no es una zona horaria conocida (por ejemplo America/Mexico_City).";

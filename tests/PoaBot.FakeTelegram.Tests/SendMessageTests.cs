@@ -195,6 +195,28 @@ public sealed class SendMessageTests
     }
 
     [Fact]
+    public async Task Edits_do_not_count_toward_the_per_chat_rate_limit()
+    {
+        var clock = new ManualClock();
+        var (fake, bot) = await StartWithAnaAsync(new FakeBotApiOptions { TimeProvider = clock });
+        await using var _ = fake;
+        var question = await bot.SendMessage(Ana, "pregunta 0");
+        await bot.SendMessage(Ana, "ráfaga 2");
+        await bot.SendMessage(Ana, "ráfaga 3");
+
+        for (var i = 1; i <= 10; i++)
+        {
+            await bot.EditMessageText(Ana, question.Id, $"pregunta {i}");
+        }
+
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => bot.SendMessage(Ana, "uno de más"));
+
+        Assert.Equal(429, error.ErrorCode);
+        Assert.Equal(10, fake.Messages.Count(m => m.Method == "editMessageText" && m.MessageId == question.Id));
+        Assert.Equal("pregunta 10", fake.Messages[^1].Text);
+    }
+
+    [Fact]
     public async Task The_global_rate_limit_applies_across_chats()
     {
         var clock = new ManualClock();

@@ -66,6 +66,7 @@ public sealed partial class FakeBotApi
         Add("logOut", _ => true);
         Add("close", _ => true);
         AddAsync("getUpdates", GetUpdatesAsync);
+        Add("setWebhook", SetWebhook);
         Add("deleteWebhook", DeleteWebhook);
         Add("getWebhookInfo", _ => GetWebhookInfo());
         Add("setMyCommands", SetMyCommands);
@@ -107,16 +108,15 @@ public sealed partial class FakeBotApi
         var offset = p.GetLong("offset") ?? 0;
         var limit = Math.Clamp(p.GetInt("limit") ?? 100, 1, 100);
         var timeout = TimeSpan.FromSeconds(Math.Clamp(p.GetInt("timeout") ?? 0, 0, 86_400));
-        var allowed = p.GetJson("allowed_updates");
         var me = new PollState();
         lock (_gate)
         {
-            if (allowed is { ValueKind: JsonValueKind.Array } list)
+            if (_webhookUrl is not null)
             {
-                var types = list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal);
-                _allowedUpdates = types.Count == 0 ? null : types;
+                throw new BotApiException(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
             }
 
+            RememberAllowedUpdatesLocked(p);
             if (offset > 0)
             {
                 _queue.RemoveAll(u => u.Id < offset);
@@ -147,6 +147,11 @@ public sealed partial class FakeBotApi
                     if (me.Conflicted)
                     {
                         throw new BotApiException(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
+                    }
+
+                    if (_webhookUrl is not null)
+                    {
+                        throw new BotApiException(409, "Conflict: terminated by setWebhook request");
                     }
 
                     var batch = CollectUpdatesLocked(limit);
@@ -211,12 +216,25 @@ public sealed partial class FakeBotApi
     private bool IsAllowedLocked(string type) =>
         _allowedUpdates?.Contains(type) ?? !DefaultExcludedUpdates.Contains(type);
 
+    /// <summary>allowed_updates, when given, is remembered for later calls (an empty list means the default set).</summary>
+    private void RememberAllowedUpdatesLocked(ApiParameters p)
+    {
+        if (p.GetJson("allowed_updates") is { ValueKind: JsonValueKind.Array } list)
+        {
+            var types = list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal);
+            _allowedUpdates = types.Count == 0 ? null : types;
+        }
+    }
+
     private JsonNode DeleteWebhook(ApiParameters p)
     {
         var drop = p.GetBool("drop_pending_updates");
         lock (_gate)
         {
             _lastDropPendingUpdates = drop;
+            _webhookUrl = null;
+            _webhookSecret = null;
+            _webhookLastError = null;
             if (drop)
             {
                 _queue.Clear();
@@ -231,12 +249,7 @@ public sealed partial class FakeBotApi
     {
         lock (_gate)
         {
-            return new JsonObject
-            {
-                ["url"] = "",
-                ["has_custom_certificate"] = false,
-                ["pending_update_count"] = _queue.Count,
-            };
+            return WebhookInfoLocked();
         }
     }
 
@@ -664,7 +677,6 @@ public sealed partial class FakeBotApi
                 throw BotApiException.BadRequest(NotModified);
             }
 
-            ConsumeRateLimitLocked(chat);
             var now = _time.GetUtcNow();
             stored.Text = parsed.Text;
             stored.Entities = parsed.Entities;
@@ -693,7 +705,6 @@ public sealed partial class FakeBotApi
                 throw BotApiException.BadRequest(NotModified);
             }
 
-            ConsumeRateLimitLocked(chat);
             var now = _time.GetUtcNow();
             stored.Markup = markup;
             stored.EditDate = now.ToUnixTimeSeconds();

@@ -167,67 +167,20 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     /// Like <see cref="WaitForMessageAsync"/> but only considers entries of <see cref="Messages"/> from index
     /// <paramref name="messageIndex"/> on (take <see cref="MessageCount"/> before acting as the user).
     /// </summary>
-    public async Task<SentMessage> WaitForMessageSinceAsync(int messageIndex, long chatId, Func<SentMessage, bool>? match = null, TimeSpan? timeout = null)
-    {
-        var limit = timeout ?? TimeSpan.FromSeconds(10);
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            Task signal;
-            lock (_gate)
-            {
-                for (var i = Math.Max(0, messageIndex); i < _messages.Count; i++)
-                {
-                    var message = _messages[i];
-                    if (message.ChatId == chatId && (match is null || match(message)))
-                    {
-                        return message;
-                    }
-                }
-
-                signal = _changed.Task;
-            }
-
-            var remaining = limit - clock.Elapsed;
-            if (remaining <= TimeSpan.Zero)
-            {
-                throw new TimeoutException(DescribeChat(chatId, limit));
-            }
-
-            await WaitAnyAsync(signal, null, remaining, _stopping.Token);
-            ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
-        }
-    }
+    public Task<SentMessage> WaitForMessageSinceAsync(int messageIndex, long chatId, Func<SentMessage, bool>? match = null, TimeSpan? timeout = null) =>
+        WaitUntilAsync(
+            () => _messages.Skip(Math.Max(0, messageIndex)).FirstOrDefault(m => m.ChatId == chatId && (match is null || match(m))),
+            limit => DescribeChat(chatId, limit),
+            timeout);
 
     /// <summary>Waits until at least <paramref name="count"/> calls of <paramref name="method"/> were answered (any status).</summary>
-    public async Task WaitForCallsAsync(string method, int count, TimeSpan? timeout = null)
+    public Task WaitForCallsAsync(string method, int count, TimeSpan? timeout = null)
     {
-        var limit = timeout ?? TimeSpan.FromSeconds(10);
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            Task signal;
-            int seen;
-            lock (_gate)
-            {
-                seen = _calls.Count(c => string.Equals(c.Method, method, StringComparison.OrdinalIgnoreCase));
-                if (seen >= count)
-                {
-                    return;
-                }
-
-                signal = _changed.Task;
-            }
-
-            var remaining = limit - clock.Elapsed;
-            if (remaining <= TimeSpan.Zero)
-            {
-                throw new TimeoutException($"Expected {count} call(s) of {method} within {limit.TotalSeconds:0.##} s but saw {seen}.");
-            }
-
-            await WaitAnyAsync(signal, null, remaining, _stopping.Token);
-            ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
-        }
+        int Seen() => _calls.Count(c => string.Equals(c.Method, method, StringComparison.OrdinalIgnoreCase));
+        return WaitUntilAsync(
+            () => Seen() >= count ? this : null,
+            limit => $"Expected {count} call(s) of {method} within {limit.TotalSeconds:0.##} s but saw {Seen()}.",
+            timeout);
     }
 
     public async ValueTask DisposeAsync()
@@ -243,6 +196,18 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         }
 
         await _stopping.CancelAsync();
+        Task? delivering;
+        lock (_gate)
+        {
+            delivering = _delivering;
+        }
+
+        if (delivering is not null)
+        {
+            await delivering;
+        }
+
+        _webhookClient?.Dispose();
         if (_app is not null)
         {
             try
@@ -256,6 +221,38 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         }
 
         _stopping.Dispose();
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="probe"/> (run under the lock, again at every change) finds something; past the timeout
+    /// (default 10 s) throws a <see cref="TimeoutException"/> with <paramref name="describe"/>'s text (also run under the lock).
+    /// </summary>
+    private async Task<T> WaitUntilAsync<T>(Func<T?> probe, Func<TimeSpan, string> describe, TimeSpan? timeout)
+        where T : class
+    {
+        var limit = timeout ?? TimeSpan.FromSeconds(10);
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            Task signal;
+            lock (_gate)
+            {
+                if (probe() is { } found)
+                {
+                    return found;
+                }
+
+                if (clock.Elapsed >= limit)
+                {
+                    throw new TimeoutException(describe(limit));
+                }
+
+                signal = _changed.Task;
+            }
+
+            await WaitAnyAsync(signal, null, limit - clock.Elapsed, _stopping.Token);
+            ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
+        }
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -35,4 +35,10 @@ public sealed class FakeBotApiOptions
 
     /// <summary>First update_id handed out; null picks a random large number.</summary>
     public long? FirstUpdateId { get; set; }
+
+    /// <summary>Wait before the webhook gets a failed update again (the real API backs off further; tests want it short).</summary>
+    public TimeSpan WebhookRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Longest wait for the webhook's answer; past it the delivery counts as failed and is retried.</summary>
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -214,16 +214,16 @@ public static class CloseFlow
         var settings = turn.Settings.Reminders;
         var clock = turn.Settings.Clock;
         var text = new StringBuilder("⏰ <b>Recordatorios</b>\n")
-            .Append($"{string.Join(" y ", settings.DaysBefore)} día(s) antes del cierre de cada bimestre y el día siguiente al cierre, a las {settings.At:HH\\:mm}. ")
+            .Append($"{string.Join(" y ", settings.DaysBefore)} {(settings.DaysBefore is [1] ? "día" : "días")} antes del cierre de cada bimestre y el día siguiente al cierre, a las {settings.At:HH\\:mm}. ")
             .Append($"Horario silencioso: {settings.QuietStart:HH\\:mm}–{settings.QuietEnd:HH\\:mm}. ")
-            .Append($"Un bimestre se bloquea {turn.Settings.Rules.GraceDays} días después de su cierre.\n\n<b>Próximos</b>");
+            .Append($"Un bimestre se bloquea {Spanish.Count(turn.Settings.Rules.GraceDays, "día", "días")} después de su cierre.\n\n<b>Próximos</b>");
         foreach (var moment in ReminderSchedule.Upcoming(turn.Now, settings, clock).Take(3))
         {
             var plans = ReminderPlanner.Plan(turn.Db, moment, clock.LocalDate(moment.Due), turn.Thresholds, turn.Settings.Rules);
             var coordinators = plans.Count(p => p.Why != "resumen para la Dirección" && p.Kind != ReminderPlanner.Close);
             var local = clock.LocalDateTime(moment.Due);
-            var label = moment.DaysBefore is { } d ? $"faltan {d} día(s)" : "aviso de cierre y justificaciones";
-            text.Append($"\n• {local:dd/MM/yyyy HH:mm} — {Bimesters.ShortName(moment.Bimester)} {moment.Year}, {label}: hoy irían a {coordinators} coordinador(es) con pendientes");
+            var label = moment.DaysBefore is { } d ? $"{(d == 1 ? "falta" : "faltan")} {Spanish.Count(d, "día", "días")}" : "aviso de cierre y justificaciones";
+            text.Append($"\n• {local:dd/MM/yyyy HH:mm} — {Bimesters.ShortName(moment.Bimester)} {moment.Year}, {label}: hoy irían a {Spanish.Count(coordinators, "coordinador", "coordinadores")} con pendientes");
         }
 
         turn.Say(text.ToString());

@@ -49,10 +49,30 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         var state = store.Load(input.ChatId);
         held.AddRange(state.Files());
         var turn = new Turn(db, input, person, state, clock.LocalDate(input.At), settings);
+        var asked = state.Step;
         Route(turn, command);
         state.DraftUpdatedAt = state.Step == Step.Idle ? null : input.At;
         store.Save(input.ChatId, state, input.At);
-        return new TurnResult(turn.Replies, turn.ButtonAnswer);
+        return new TurnResult(InPlace(turn, asked), turn.ButtonAnswer);
+    }
+
+    /// <summary>
+    /// One new message per step: when a button of the current question is pressed and the answer is the next question, the
+    /// pressed question is edited into it. A question that shows what the person may still need (the report's card before
+    /// saving, a record, a list, an import preview) stays as it is, except to turn its page; the answer then comes anew.
+    /// </summary>
+    private static IReadOnlyList<Reply> InPlace(Turn turn, Step asked)
+    {
+        var replies = turn.Replies;
+        var pressed = turn.Input.Kind == InputKind.Button ? turn.Input.MessageId : null;
+        var paging = turn.Action?.StartsWith("page:", StringComparison.Ordinal) == true;
+        if (pressed is null || turn.Action is null || (!paging && asked is Step.Confirm or Step.RecordChoice or Step.Deactivate or Step.CouncilList or Step.ImportConfirm)
+            || replies is not [{ Buttons.Count: > 0, DocumentPath: null, EvidenceFileId: null, Render: null } question, ..])
+        {
+            return replies;
+        }
+
+        return [question with { EditMessageId = pressed }, .. replies.Skip(1)];
     }
 
     private static void Route(Turn turn, Command? command)
@@ -173,7 +193,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
                 turn.Say(Texts.Welcome(turn.Person.Name, turn.Person.IsDirector), mainKeyboard: true);
                 break;
             case "ayuda" or "help":
-                turn.Say(Texts.HelpText(turn.Person.IsDirector), mainKeyboard: true);
+                turn.Say(Texts.HelpText(turn.Person.IsDirector, turn.Today.Year), mainKeyboard: true);
                 break;
             case "reportar":
                 if (IsReport(turn.State.Step))
@@ -278,6 +298,9 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
             case InputKind.Photo or InputKind.Document:
                 turn.Say(Texts.PhotoOutsideReport, mainKeyboard: true);
                 break;
+            case InputKind.Text when turn.Text is { } text && Spanish.Fold(text).Contains("GRACIAS", StringComparison.Ordinal):
+                turn.Say(Texts.YouAreWelcome, mainKeyboard: true);
+                break;
             case InputKind.Text:
                 turn.Greet();
                 break;
@@ -289,9 +312,9 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
 
     private static void Cancel(Turn turn)
     {
-        var wasBusy = turn.State.Step != Step.Idle;
+        var step = turn.State.Step;
         turn.State.Reset();
-        turn.Say(wasBusy ? Texts.Cancelled : Texts.NothingToCancel, mainKeyboard: true);
+        turn.Say(step == Step.Idle ? Texts.NothingToCancel : IsReport(step) || step == Step.ResumeOrDiscard ? Texts.Cancelled : Texts.CancelledTask, mainKeyboard: true);
     }
 
     private static void AskResume(Turn turn, bool stale)

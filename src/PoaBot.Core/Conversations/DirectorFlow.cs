@@ -72,7 +72,7 @@ public static class DirectorFlow
                 turn.Greet();
                 break;
             case Step.CouncilName when turn.Text is { Length: > 0 and <= 100 } name && turn.Action is null:
-                if (people.Council(name) is not null || Spanish.Fold(name) == Spanish.Fold(PoaBot.Core.Import.PoaImporter.DocumentCouncil))
+                if (people.Council(name) is not null || Spanish.Fold(name) == Spanish.Fold(PoaBot.Core.Import.ImportText.DocumentCouncil))
                 {
                     turn.Say($"Ya existe el consejo «{Html.Escape(name)}». Escriba otro nombre, o toque Cancelar.");
                     return;

@@ -137,7 +137,7 @@ public static class FilesFlow
                 turn.Say("Recibí una imagen, pero necesito el archivo del POA como documento (TSV, CSV o XLSX). No se cambió nada.");
                 return;
             case { Kind: InputKind.Document, FileProblem: { } problem }:
-                turn.Say(problem.Replace("«Omitir»", "«Cancelar»", StringComparison.Ordinal));
+                turn.Say(TransportText.File(problem, canSkip: false));
                 return;
             case { Kind: InputKind.Document, FilePath: { } path }:
                 Preview(turn, path, turn.Input.FileName ?? Path.GetFileName(path));
@@ -171,7 +171,7 @@ public static class FilesFlow
             var prog = string.Join(", ", Bimesters.All.Where(b => a.Prog[b - 1] > 0).Select(b => $"{Bimesters.ShortName(b)} {a.Prog[b - 1]}"));
             return $"\n{a.Num}. {Html.Escape(Html.Shorten(Html.Sentence(a.Name), 60))} — meta {a.MetaProgramada}; programado: {(prog.Length == 0 ? "nada" : prog)}";
         }).ToList();
-        AppendWhileItFits(text, lines, PreviewBudget / 2, n => $"\n… y {n} actividades más.");
+        AppendWhileItFits(text, lines, PreviewBudget / 2, n => $"\n… y {Spanish.Count(n, "actividad", "actividades")} más.");
         var notes = document.Realignment.Concat(document.Warnings).Select(n => $"\n⚠️ {Html.Escape(Html.Shorten(n.Message, 400))}").ToList();
         AppendWhileItFits(text, notes, PreviewBudget, n => $"\n⚠️ … y {n} avisos más; todos quedan en la hoja «Advertencias de importación» del libro de /exportar.");
 

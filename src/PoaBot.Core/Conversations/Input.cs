@@ -33,9 +33,12 @@ public sealed record Input(long ChatId, long UserId, string Name, InputKind Kind
     public string? FilePath { get; init; }
 
     /// <summary>Why the transport could not keep the file (e.g. too big), if so.</summary>
-    public string? FileProblem { get; init; }
+    public FileProblem? FileProblem { get; init; }
 
     public bool IsPrivate { get; init; } = true;
+
+    /// <summary>For a pressed button: the id of the bot's message that carried it (the question being answered).</summary>
+    public long? MessageId { get; init; }
 
     public static Input FromText(long userId, string name, string text, DateTimeOffset at) =>
         new(userId, userId, name, InputKind.Text, at) { Text = text };

@@ -34,7 +34,7 @@ public static class RecordsFlow
     {
         if (string.IsNullOrWhiteSpace(folio))
         {
-            turn.Say("Escriba el folio después del comando, por ejemplo: /folio DPC-2024-0007");
+            turn.Say($"Escriba el folio después del comando, por ejemplo: /folio {RecordStore.Folio(turn.Today.Year, 7)}");
             return;
         }
 
@@ -211,9 +211,9 @@ public static class RecordsFlow
         {
             case AmendableField.Date:
                 var year = int.Parse(record.EventDate[..4], CultureInfo.InvariantCulture);
-                if (!Numbers.TryParseDate(text, out var date))
+                if (!DateText.TryParse(text, turn.Today, year, out var date))
                 {
-                    problem = "No entendí la fecha. Escríbala así: 15/04/2024.";
+                    problem = $"No entendí la fecha. Escríbala así: {Numbers.Date(DateText.Example(year, turn.Today))}.";
                 }
                 else if (date.Year != year || date > turn.Today)
                 {
@@ -222,6 +222,10 @@ public static class RecordsFlow
                 else if (turn.IsLocked(date))
                 {
                     problem = ReportFlow.Locked(date);
+                }
+                else if (ReportFlow.LinkedDateProblem(turn.Db, record.Kind, record.RefId, record.Id, date) is { } linked)
+                {
+                    problem = linked;
                 }
                 else
                 {
@@ -349,8 +353,12 @@ public static class RecordsFlow
             $"Actividad: {r.ActivityNum}. {Html.Escape(Html.Shorten(Html.Sentence(r.ActivityName), 60))}",
             $"Consejo: {Html.Escape(r.CouncilName)}",
             $"Fecha: {Numbers.Date(Instants.ParseDate(r.EventDate))}",
-            $"Cuenta: {Numbers.Int(r.Count)}",
         };
+        if (r.Kind is "generic" or "baseline")
+        {
+            lines.Add($"Cantidad: {Numbers.Int(r.Count)}");
+        }
+
         void Add(string label, string? value)
         {
             if (!string.IsNullOrEmpty(value))
@@ -370,16 +378,16 @@ public static class RecordsFlow
             Add(r.Kind == "request_managed" ? "Solicitud" : "Programa ya registrado", referenced.Folio);
         }
 
-        lines.Add(r.EvidenceHash is { } hash ? $"Evidencia: archivo guardado (huella {hash[..12].ToLowerInvariant()}…)" : r.EvidenceFileId is null ? "Evidencia: sin evidencia" : "Evidencia: adjunta");
+        lines.Add(r.EvidenceHash is not null ? "Evidencia: archivo guardado" : r.EvidenceFileId is null ? "Evidencia: sin evidencia" : "Evidencia: adjunta");
         if (r.IsVoided)
         {
-            Add("Anulado por", r.VoidedBy);
+            Add("Anulado por", r.VoidedBy is { } by ? AuditText.Person(by) : null);
             Add("Motivo", r.VoidReason);
         }
 
         foreach (var a in new AuditStore(turn.Db).ForRecord(r.Id).Where(a => a.Action == "amend"))
         {
-            lines.Add($"Corrección {Numbers.Date(turn.Settings.Clock.LocalDate(Instants.Parse(a.At)))}: {Html.Escape(a.Field)} {Html.Escape(a.OldValue)} → {Html.Escape(a.NewValue)} ({Html.Escape(a.Actor)}; {Html.Escape(a.Reason)})");
+            lines.Add(Html.Escape(AuditText.Line(a, turn.Settings.Clock.Zone)));
         }
 
         return string.Join('\n', lines);

@@ -43,6 +43,12 @@ public sealed record Reply(string Html)
     public string? EvidenceFileId { get; init; }
 
     public bool EvidenceIsPhoto { get; init; }
+
+    /// <summary>
+    /// The bot's message this reply replaces (the question whose button was just pressed), edited in place rather than
+    /// sent anew; chosen by <see cref="ConversationEngine"/> only. The edge sends a new message if Telegram refuses the edit.
+    /// </summary>
+    public long? EditMessageId { get; init; }
 }
 
 /// <summary>What one input produced: replies to send, and a short answer for a pressed button.</summary>

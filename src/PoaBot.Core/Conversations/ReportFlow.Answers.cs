@@ -25,19 +25,19 @@ public static partial class ReportFlow
         {
             date = turn.Today.AddDays(-1);
         }
-        else if (turn.Text is { } text && Numbers.TryParseDate(text, out var typed))
+        else if (DateText.TryParse(turn.Text, turn.Today, Year(turn), out var typed))
         {
             date = typed;
         }
         else
         {
             Retry(turn, turn.Input.Kind == InputKind.Text
-                ? $"No entendí «{Html.Escape(Html.Shorten(turn.Text ?? "", 40))}» como fecha. Escríbala así: 15/04/2024."
-                : "Necesito la fecha escrita así: 15/04/2024, o toque Hoy o Ayer.");
+                ? $"No entendí «{Html.Escape(Html.Shorten(turn.Text ?? "", 40))}» como fecha. Escríbala así: {DateExample(turn)}, o escriba «ayer»."
+                : $"Necesito la fecha escrita así: {DateExample(turn)}, o toque Hoy o Ayer.");
             return;
         }
 
-        if (DateProblem(turn, date) is { } problem)
+        if ((DateProblem(turn, date) ?? LinkedDateProblem(turn.Db, Kind(turn, draft).Code(), draft.RefId, null, date)) is { } problem)
         {
             Retry(turn, problem);
             return;
@@ -64,6 +64,35 @@ public static partial class ReportFlow
         }
 
         return turn.IsLocked(date) ? Locked(date) : null;
+    }
+
+    /// <summary>An example date in the POA's year that is not in the future, e.g. 01/12/2026.</summary>
+    private static string DateExample(Turn turn) => Numbers.Date(DateText.Example(Year(turn), turn.Today));
+
+    /// <summary>
+    /// Dates checked against the linked record: a request is managed on or after the day it was received.
+    /// <paramref name="ownId"/> is the record being corrected, if any (a received request whose management is already saved).
+    /// </summary>
+    public static string? LinkedDateProblem(DbSession db, string kind, long? refId, long? ownId, DateOnly date)
+    {
+        var records = new RecordStore(db);
+        if (kind == ActivityKind.RequestManaged.Code() && refId is { } id && records.Get(id) is { } request)
+        {
+            return ManagedTooEarly(request, date);
+        }
+
+        return kind == ActivityKind.RequestReceived.Code() && ownId is { } own && records.Dependent(own) is { } managed && Instants.ParseDate(managed.EventDate) < date
+            ? $"Esa solicitud se gestionó el {Numbers.Date(Instants.ParseDate(managed.EventDate))} (folio {managed.Folio}), así que no pudo recibirse el {Numbers.Date(date)}."
+            : null;
+    }
+
+    /// <summary>«La solicitud … se recibió el 15/04/2024, así que no pudo gestionarse el 14/04/2024.», or null when the dates agree.</summary>
+    public static string? ManagedTooEarly(RecordRow request, DateOnly managed)
+    {
+        var received = Instants.ParseDate(request.EventDate);
+        return managed < received
+            ? $"La solicitud {request.Folio} se recibió el {Numbers.Date(received)}, así que no pudo gestionarse el {Numbers.Date(managed)}."
+            : null;
     }
 
     public static string Locked(DateOnly date) =>
@@ -103,7 +132,7 @@ public static partial class ReportFlow
         {
             if (turn.Input.FileProblem is { } problem)
             {
-                Retry(turn, problem);
+                Retry(turn, TransportText.File(problem, canSkip: true));
                 return;
             }
 
@@ -168,6 +197,8 @@ public static partial class ReportFlow
             _ when text.TrimStart().StartsWith('-') => $"El número no puede ser negativo. Escriba, por ejemplo: {example}",
             _ when NumberText.TryParse(text, int.MaxValue, out var big, out _) && big > max => $"{Numbers.Int(big)} parece demasiado. El máximo es {Numbers.Int(max)}; revise el número, por favor.",
             _ when NumberText.TryParse(text, max, out var zero, out _) && zero == 0 => $"Debe ser al menos 1. Escriba, por ejemplo: {example}",
+            _ when text.Trim().Replace(",", "", StringComparison.Ordinal) is { Length: > 0 } digits && digits.All(char.IsAsciiDigit) =>
+                $"Ese número es demasiado grande. El máximo es {Numbers.Int(max)}; revise el número, por favor.",
             _ => $"No entendí «{Html.Escape(Html.Shorten(text, 30))}» como un número entero. Escriba solo el número, por ejemplo: {example}",
         };
         Retry(turn, why);

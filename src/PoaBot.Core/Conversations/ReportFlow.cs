@@ -123,14 +123,14 @@ public static partial class ReportFlow
                     years.Select(y => new[] { ($"POA {y}", $"y:{y}") }));
                 break;
             case Step.Date:
-                turn.Ask(step, "¿Qué día fue? Toque una opción o escriba la fecha (por ejemplo 15/04/2024).",
+                turn.Ask(step, $"¿Qué día fue? Toque una opción o escriba la fecha (por ejemplo {DateExample(turn)}).",
                 [
                     [($"Hoy ({turn.Today:dd/MM})", "d:hoy"), ($"Ayer ({turn.Today.AddDays(-1):dd/MM})", "d:ayer")],
                     [("Otra fecha", "d:otra")],
                 ]);
                 break;
             case Step.DateText:
-                turn.Ask(step, "Escriba la fecha así: día/mes/año, por ejemplo 15/04/2024.", []);
+                turn.Ask(step, $"Escriba la fecha así: día/mes/año, por ejemplo {DateExample(turn)}, o «ayer».", []);
                 break;
             case Step.Attendees:
                 turn.Ask(step, "¿Cuántas personas asistieron? Escriba el número, por ejemplo: 25", []);
@@ -281,6 +281,12 @@ public static partial class ReportFlow
                 if (pending is null)
                 {
                     Retry(turn, "Por favor toque una de las solicitudes pendientes de la lista.");
+                    return;
+                }
+
+                if (draft.Date is { } managed && ManagedTooEarly(pending, managed) is { } early)
+                {
+                    Retry(turn, $"{early} Elija otra solicitud, o toque «Atrás» para cambiar la fecha de la gestión.");
                     return;
                 }
 

@@ -1,6 +1,7 @@
 namespace PoaBot.Core.Conversations;
 
-/// <summary>Everything the bot says in the chat, in Mexican Spanish (usted), in one place to review as a whole.</summary>
+/// <summary>What the chat says whatever the feature: the main keyboard, greetings, paging and help.</summary>
+[UserTexts("Conversación: teclado, saludo, ayuda")]
 public static class Texts
 {
     public const string Report = "Reportar";
@@ -38,7 +39,11 @@ public static class Texts
 
     public const string Cancelled = "Listo, cancelé el reporte. No se guardó nada.";
 
+    public const string CancelledTask = "Listo, cancelado. No se cambió nada.";
+
     public const string NothingToCancel = "No hay nada en curso que cancelar.";
+
+    public const string YouAreWelcome = "¡Con gusto! Aquí estoy cuando necesite reportar algo: toque <b>Reportar</b>.";
 
     public const string Hello =
         "Para reportar una actividad toque <b>Reportar</b> (o escriba /reportar).\n" +
@@ -57,13 +62,14 @@ public static class Texts
     public static string Welcome(string name, bool director) =>
         $"¡Bienvenido(a), {Html.Escape(name)}! Ya quedó registrado(a) como <b>{(director ? "director(a)" : "coordinador(a)")}</b>.\n\n" + Hello;
 
-    public static string HelpText(bool director) =>
+    /// <param name="year">The year of the folio shown as an example (this year's).</param>
+    public static string HelpText(bool director, int year) =>
         "<b>Lo que puedo hacer</b>\n" +
         "/reportar — registrar una reunión, solicitud, gestión, programa o acción\n" +
         "/resumen — avance del POA: programado contra real\n" +
         "/resumen trimestre — avance por trimestre\n" +
         "/misreportes — sus últimos 10 reportes; puede anular uno\n" +
-        "/folio DPC-2024-0007 — ver un reporte\n" +
+        $"/folio {Storage.RecordStore.Folio(year, 7)} — ver un reporte\n" +
         "/cancelar — cancelar lo que esté haciendo\n" +
         (director
             ? "\n<b>Dirección</b>\n/resumen consejos — avance por consejo\n/coordinadores — personas, consejos, último reporte; bajas\n" +

@@ -8,8 +8,7 @@ public static class ImportReportText
     public static string Write(ImportReport report)
     {
         var text = new StringBuilder();
-        text.Append($"POA {report.Year}: ");
-        text.Append(report.Changed ? "importado.\n" : "sin cambios; el archivo ya estaba importado.\n");
+        text.Append(ImportText.Result(report.Year, report.Changed));
         foreach (var change in report.Changes)
         {
             text.Append("  • ").Append(change).Append('\n');
@@ -22,7 +21,7 @@ public static class ImportReportText
 
         if (report.Warnings.Count > 0)
         {
-            text.Append('\n').Append("Inconsistencias del documento (no se corrigieron; revíselas):\n");
+            text.Append('\n').Append(ImportText.Inconsistencies);
             foreach (var warning in report.Warnings)
             {
                 text.Append("  • ").Append(warning.Message).Append('\n');

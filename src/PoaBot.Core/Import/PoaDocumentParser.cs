@@ -17,7 +17,7 @@ public static partial class PoaDocumentParser
     {
         if (bytes.Length == 0)
         {
-            throw new PoaImportException("El archivo está vacío.");
+            throw new PoaImportException(ImportText.Empty);
         }
 
         return Parse(TableText.Rows(TableText.Decode(bytes)));
@@ -29,8 +29,7 @@ public static partial class PoaDocumentParser
         var labelRow = rows.FindIndex(r => r.Any(c => Fold(c).StartsWith("ACTIVIDAD", StringComparison.Ordinal)));
         if (labelRow < 0)
         {
-            throw new PoaImportException(
-                "No encontré el encabezado del POA (una fila con «ACTIVIDADES», «META PROGRAMADA», …). ¿Es el archivo del Programa Operativo Anual?");
+            throw new PoaImportException(ImportText.NoHeader);
         }
 
         var labels = rows[labelRow];
@@ -41,7 +40,7 @@ public static partial class PoaDocumentParser
         var varCol = Column(labels, "VARIACI");
         if (nameCol < 0 || metaProgCol < 0)
         {
-            throw new PoaImportException("El encabezado no tiene las columnas «ACTIVIDADES» y «META PROGRAMADA».");
+            throw new PoaImportException(ImportText.HeaderColumnsMissing);
         }
 
         var (bimesterRow, bimesterCols) = FindBimesters(rows, labelRow);
@@ -56,7 +55,7 @@ public static partial class PoaDocumentParser
             .ToList();
         if (dataRows.Count == 0)
         {
-            throw new PoaImportException("Encontré el encabezado, pero ninguna actividad debajo (filas que empiecen con su número).");
+            throw new PoaImportException(ImportText.NoActivities);
         }
 
         var labelWidth = TrimEnd(labels).Length;
@@ -65,8 +64,7 @@ public static partial class PoaDocumentParser
         if (misaligned.Any(r => r.Length > labelWidth + 1))
         {
             var row = misaligned.First(r => r.Length > labelWidth + 1);
-            throw new PoaImportException(
-                $"La actividad {row[0]} trae {row.Length - labelWidth} celdas más que los encabezados; no puedo saber a qué columna corresponde cada número.");
+            throw new PoaImportException(ImportText.ExtraCells(row[0], row.Length - labelWidth));
         }
 
         var dropAt = misaligned.Count > 0 ? Realign(misaligned, layout, realignment) : -1;
@@ -115,7 +113,7 @@ public static partial class PoaDocumentParser
             }
 
             var text = col < row.Length ? row[col] : "";
-            cells.Add(string.IsNullOrWhiteSpace(text) ? null : Number(text, num, "de bimestre"));
+            cells.Add(string.IsNullOrWhiteSpace(text) ? null : Number(text, num, ImportText.BimesterColumn));
         }
 
         return [.. cells];
@@ -148,25 +146,21 @@ public static partial class PoaDocumentParser
         var nums = string.Join(", ", rows.Select(r => r[0]));
         if (candidates.Count == 0)
         {
-            throw new PoaImportException(
-                $"Las filas de las actividades {nums} traen una celda más que los encabezados, y en ninguna posición lo programado por bimestre suma la META PROGRAMADA. Revise el archivo.");
+            throw new PoaImportException(ImportText.ExtraCellNowhere(nums));
         }
 
         var best = candidates.Max(c => c.RealMatches);
         var kept = candidates.Where(c => c.RealMatches == best).ToList();
         if (kept.Select(c => c.Reading).Distinct().Count() > 1)
         {
-            throw new PoaImportException(
-                $"Las filas de las actividades {nums} traen una celda más que los encabezados y la celda sobrante puede estar en varios lugares que dan cifras distintas ({Where(kept[0].DropAt, layout)} o {Where(kept[^1].DropAt, layout)}). No importo un archivo ambiguo: corrija las columnas y vuelva a enviarlo.");
+            throw new PoaImportException(ImportText.ExtraCellAmbiguous(nums, Where(kept[0].DropAt, layout), Where(kept[^1].DropAt, layout)));
         }
 
         var dropAt = kept[0].DropAt;
         var values = rows.Select(r => dropAt < r.Length ? r[dropAt] : "").Distinct().ToList();
-        var valueText = values.All(v => v is "" or "0") ? "vacía o en 0 en todas" : $"con valores {string.Join(", ", values)}";
         var (first, last) = (BimesterOf(kept[0].DropAt, layout), BimesterOf(kept[^1].DropAt, layout));
-        var place = first == last ? Where(dropAt, layout) : $"entre {Bimesters.DocumentName(first)} y {Bimesters.DocumentName(last)}";
-        notes.Add(new ImportNote(null,
-            $"Realineación: las filas de las actividades {nums} traen una celda más que los encabezados. La celda sobrante está {place} ({valueText}) y se omitió; así lo programado por bimestre suma la META PROGRAMADA en cada actividad."));
+        var place = first == last ? Where(dropAt, layout) : ImportText.Between(Bimesters.DocumentName(first), Bimesters.DocumentName(last));
+        notes.Add(new ImportNote(null, ImportText.Realigned(nums, place, values)));
         return dropAt;
     }
 
@@ -176,7 +170,7 @@ public static partial class PoaDocumentParser
     {
         var b = BimesterOf(col, layout);
         var offset = col - layout.BimesterCols[b - 1];
-        return offset >= 2 && b < 6 ? $"entre {Bimesters.DocumentName(b)} y {Bimesters.DocumentName(b + 1)}" : $"en {Bimesters.DocumentName(b)}";
+        return offset >= 2 && b < 6 ? ImportText.Between(Bimesters.DocumentName(b), Bimesters.DocumentName(b + 1)) : ImportText.In(Bimesters.DocumentName(b));
     }
 
     private static void Validate(List<DocumentActivity> activities)
@@ -185,24 +179,24 @@ public static partial class PoaDocumentParser
         {
             if (string.IsNullOrWhiteSpace(a.Name))
             {
-                throw new PoaImportException($"La actividad {a.Num} no tiene nombre.");
+                throw new PoaImportException(ImportText.NoName(a.Num));
             }
 
             if (a.MetaProgramada < 0 || a.Prog.Any(p => p < 0))
             {
-                throw new PoaImportException($"La actividad {a.Num} tiene una meta programada negativa; las metas deben ser 0 o más.");
+                throw new PoaImportException(ImportText.NegativeGoal(a.Num));
             }
 
             if (a.Real.Any(r => r < 0))
             {
-                throw new PoaImportException($"La actividad {a.Num} tiene un REAL negativo; lo realizado debe ser 0 o más.");
+                throw new PoaImportException(ImportText.NegativeReal(a.Num));
             }
         }
 
         var repeated = activities.GroupBy(a => a.Num).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null)
         {
-            throw new PoaImportException($"El número de actividad {repeated.Key} aparece dos veces.");
+            throw new PoaImportException(ImportText.Repeated(repeated.Key));
         }
     }
 
@@ -214,26 +208,26 @@ public static partial class PoaDocumentParser
             var progSum = a.Prog.Sum();
             if (progSum != a.MetaProgramada)
             {
-                notes.Add(new(a.Num, $"Actividad {a.Num}: lo programado por bimestre suma {progSum}, pero la META PROGRAMADA dice {a.MetaProgramada}. Se usa la META PROGRAMADA como meta anual."));
+                notes.Add(new(a.Num, ImportText.ProgSum(a.Num, progSum, a.MetaProgramada)));
             }
 
             var realSum = a.Real.Sum();
             if (a.MetaReal is { } metaReal && realSum != metaReal)
             {
                 var cells = string.Join(", ", Bimesters.All.Where(b => a.Real[b - 1] != 0).Select(b => $"{Bimesters.ShortName(b)} {a.Real[b - 1]}"));
-                var text = new StringBuilder($"Actividad {a.Num}: las celdas REAL suman {realSum} ({cells}), pero META REAL {year} dice {metaReal}.");
+                var text = new StringBuilder(ImportText.RealSum(a.Num, realSum, cells, year, metaReal));
                 foreach (var b in Bimesters.All.Where(b => a.Real[b - 1] > 0 && a.Real[b - 1] == a.Prog[b - 1] && realSum - a.Real[b - 1] == metaReal))
                 {
-                    text.Append(CultureInfo.InvariantCulture, $" En {Bimesters.ShortName(b)} el REAL ({a.Real[b - 1]}) es igual a lo programado: parece que se capturó lo programado como realizado.");
+                    text.Append(ImportText.RealLooksLikeProg(Bimesters.ShortName(b), a.Real[b - 1]));
                 }
 
-                text.Append(CultureInfo.InvariantCulture, $" El bot cuenta las celdas REAL ({realSum}); si una está mal, el director puede anular su folio de línea base.");
+                text.Append(ImportText.RealCounted(realSum));
                 notes.Add(new(a.Num, text.ToString()));
             }
 
             if (a.Variacion is { } variacion && a.MetaReal is { } mr && variacion != mr - a.MetaProgramada)
             {
-                notes.Add(new(a.Num, $"Actividad {a.Num}: VARIACIÓN dice {variacion}, pero META REAL − META PROGRAMADA = {mr - a.MetaProgramada}."));
+                notes.Add(new(a.Num, ImportText.Variation(a.Num, variacion, mr - a.MetaProgramada)));
             }
 
             // A VAR. written 0 in every bimester not yet reported is one habit of the office: one line per activity.
@@ -249,16 +243,17 @@ public static partial class PoaDocumentParser
                     }
                     else
                     {
-                        notes.Add(new(a.Num, $"Actividad {a.Num}, {Bimesters.ShortName(b)}: VAR. escrita {written}, pero REAL − PROG = {expected}."));
+                        notes.Add(new(a.Num, ImportText.BimesterVariation(a.Num, Bimesters.ShortName(b), written, expected)));
                     }
                 }
             }
 
             if (zeros.Count > 0)
             {
-                notes.Add(new(a.Num,
-                    $"Actividad {a.Num}, {Join(zeros.Select(z => Bimesters.ShortName(z.Bimester)))}: VAR. escrita 0, pero REAL − PROG = " +
-                    $"{Join(zeros.Select(z => z.Expected.ToString(CultureInfo.InvariantCulture)))} (la oficina suele escribir 0 mientras el bimestre no se reporta)."));
+                notes.Add(new(a.Num, ImportText.ZeroVariations(
+                    a.Num,
+                    ImportText.List([.. zeros.Select(z => Bimesters.ShortName(z.Bimester))]),
+                    ImportText.List([.. zeros.Select(z => z.Expected.ToString(CultureInfo.InvariantCulture))]))));
             }
         }
 
@@ -276,8 +271,7 @@ public static partial class PoaDocumentParser
             }
         }
 
-        throw new PoaImportException(
-            "No encontré los seis bimestres en el encabezado (ENERO/FEBRERO, MARZO/ABRIL, …, NOV/DICIEMBRE), cada uno con sus columnas PROG, REAL y VAR.");
+        throw new PoaImportException(ImportText.NoBimesters);
     }
 
     private static int FindSubHeader(List<string[]> rows, int bimesterRow, int[] cols)
@@ -292,7 +286,7 @@ public static partial class PoaDocumentParser
             }
         }
 
-        throw new PoaImportException("Debajo de cada bimestre deben ir las columnas PROG, REAL y VAR.; no las encontré en ese orden.");
+        throw new PoaImportException(ImportText.NoSubHeader);
     }
 
     /// <summary>
@@ -310,15 +304,7 @@ public static partial class PoaDocumentParser
             }
         }
 
-        throw new PoaImportException(
-            "No encontré el año del POA: el archivo debe decirlo como «PROGRAMA OPERATIVO ANUAL 2024» en el título o «META REAL 2024» en el encabezado.");
-    }
-
-    /// <summary>«Sep/Oct», «Sep/Oct y Nov/Dic», «Jul/Ago, Sep/Oct y Nov/Dic».</summary>
-    private static string Join(IEnumerable<string> parts)
-    {
-        var list = parts.ToList();
-        return list.Count == 1 ? list[0] : $"{string.Join(", ", list.Take(list.Count - 1))} y {list[^1]}";
+        throw new PoaImportException(ImportText.NoYear);
     }
 
     private static int Column(string[] labels, string prefix) =>
@@ -340,7 +326,7 @@ public static partial class PoaDocumentParser
             return negative ? -value : value;
         }
 
-        throw new PoaImportException($"Actividad {activity}: «{Shorten(text)}» no es un número (celda {what}). Corrija esa celda y vuelva a importar.");
+        throw new PoaImportException(ImportText.NotANumber(activity, Shorten(text), what));
     }
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 using PoaBot.Core.Reporting;
 
@@ -30,28 +29,27 @@ public static class PoaFile
         {
             if (new FileInfo(path).Length > MaxFileBytes)
             {
-                throw new PoaImportException($"El archivo pesa más de {MaxFileBytes / 1024 / 1024} MB; un POA cabe en mucho menos. Revise que sea el archivo correcto.");
+                throw new PoaImportException(ImportText.TooBig(MaxFileBytes / 1024 / 1024));
             }
 
             bytes = File.ReadAllBytes(path);
         }
         catch (IOException)
         {
-            throw new PoaImportException("No pude leer el archivo; envíelo de nuevo.");
+            throw new PoaImportException(ImportText.Unreadable);
         }
 
         var isZip = bytes.Length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
         var rows = isZip || name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? WorkbookRows(bytes) : TextRows(bytes);
         if (rows.Count > MaxRows)
         {
-            throw new PoaImportException($"El archivo trae más de {Number(MaxRows)} filas; un POA tiene unas cuantas decenas. Revise que sea el archivo correcto.");
+            throw new PoaImportException(ImportText.TooManyRows(MaxRows));
         }
 
         var document = PoaDocumentParser.Parse(rows);
         if (document.Activities.Count > MaxActivities)
         {
-            throw new PoaImportException(
-                $"El documento trae {Number(document.Activities.Count)} actividades y el POA admite como máximo {MaxActivities}. Revise que sea el archivo correcto.");
+            throw new PoaImportException(ImportText.TooManyActivities(document.Activities.Count, MaxActivities));
         }
 
         return document;
@@ -61,13 +59,13 @@ public static class PoaFile
     {
         if (bytes.Length == 0)
         {
-            throw new PoaImportException("El archivo está vacío.");
+            throw new PoaImportException(ImportText.Empty);
         }
 
         var text = TableText.Decode(bytes);
         if (text.AsSpan().Count('\n') > MaxRows * 10)
         {
-            throw new PoaImportException($"El archivo trae más de {Number(MaxRows)} filas; un POA tiene unas cuantas decenas. Revise que sea el archivo correcto.");
+            throw new PoaImportException(ImportText.TooManyRows(MaxRows));
         }
 
         return TableText.Rows(text);
@@ -85,7 +83,7 @@ public static class PoaFile
         catch (Exception ex) when (ex is not PoaImportException and not OutOfMemoryException)
         {
             // A workbook whose parts point to missing or broken parts: the reader may fail in ways it does not name.
-            throw new PoaImportException("El libro de Excel está dañado o incompleto (le faltan partes). Guárdelo de nuevo como «Libro de Excel (.xlsx)» o expórtelo como texto (TSV o CSV).");
+            throw new PoaImportException(ImportText.XlsxDamaged);
         }
     }
 
@@ -101,16 +99,13 @@ public static class PoaFile
                 total += entry.Length;
                 if (total > MaxUnpackedBytes || zip.Entries.Count > 10_000)
                 {
-                    throw new PoaImportException(
-                        $"El libro de Excel ocupa más de {MaxUnpackedBytes / 1024 / 1024} MB al abrirlo; un POA ocupa mucho menos. Revise que sea el archivo correcto.");
+                    throw new PoaImportException(ImportText.UnpacksTooBig(MaxUnpackedBytes / 1024 / 1024));
                 }
             }
         }
         catch (InvalidDataException)
         {
-            throw new PoaImportException("El archivo no es un libro de Excel (XLSX) que yo pueda leer. Guárdelo de nuevo como «Libro de Excel (.xlsx)» o expórtelo como texto (TSV o CSV).");
+            throw new PoaImportException(ImportText.NotXlsx);
         }
     }
-
-    private static string Number(int value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 }

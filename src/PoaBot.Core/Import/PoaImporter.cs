@@ -16,9 +16,6 @@ public sealed record ImportReport(int Year, IReadOnlyList<string> Changes, IRead
 /// </summary>
 public static class PoaImporter
 {
-    public const string DocumentCouncil = "Documento POA";
-    private const string ReimportReason = "Reimportación: se reemplaza la línea base";
-
     public static ImportReport Import(Database database, PoaDocument document, string actor, string source, DateTimeOffset now) =>
         database.Write(db => Apply(db, document, actor, source, now));
 
@@ -34,7 +31,7 @@ public static class PoaImporter
             poaId = db.Scalar<long>(
                 "INSERT INTO poa (year, directorate) VALUES (@Year, @Directorate) RETURNING id",
                 new { document.Year, document.Directorate });
-            changes.Add($"POA {document.Year} creado.");
+            changes.Add(ImportText.PoaCreated(document.Year));
         }
         else
         {
@@ -42,12 +39,12 @@ public static class PoaImporter
             if (document.Directorate.Length > 0 && document.Directorate != poa.Directorate)
             {
                 db.Execute("UPDATE poa SET directorate = @Directorate WHERE id = @poaId", new { document.Directorate, poaId });
-                changes.Add($"Dirección: «{poa.Directorate}» → «{document.Directorate}».");
+                changes.Add(ImportText.DirectorateChanged(poa.Directorate, document.Directorate));
             }
         }
 
         var councilId = DocumentCouncilId(db);
-        var reason = $"Reprogramación por importación de {source}";
+        var reason = ImportText.ReprogramReason(source);
         foreach (var activity in document.Activities)
         {
             var activityId = UpsertActivity(db, poaId, activity, actor, reason, now, changes);
@@ -79,7 +76,7 @@ public static class PoaImporter
         db.Single<long?>("SELECT id FROM council WHERE is_document = 1") ??
         db.Scalar<long>(
             "INSERT INTO council (name, locality, is_document) VALUES (@name, '', 1) RETURNING id",
-            new { name = DocumentCouncil });
+            new { name = ImportText.DocumentCouncil });
 
     private static long UpsertActivity(DbSession db, long poaId, DocumentActivity a, string actor, string reason, DateTimeOffset now, List<string> changes)
     {
@@ -102,7 +99,7 @@ public static class PoaImporter
                     new { id, b, prog = a.Prog[b - 1] });
             }
 
-            changes.Add($"Actividad {a.Num} creada ({ActivityKinds.Detect(a.Name).Label()}), meta {a.MetaProgramada}.");
+            changes.Add(ImportText.Created(a.Num, ActivityKinds.Detect(a.Name).Label(), a.MetaProgramada));
             return id;
         }
 
@@ -111,7 +108,7 @@ public static class PoaImporter
             db.Execute(
                 "UPDATE activity SET name = @Name, objective = @Objective, detected_kind = @kind WHERE id = @Id",
                 new { a.Name, a.Objective, kind, existing.Id });
-            changes.Add($"Actividad {a.Num}: nombre u objetivo actualizado.");
+            changes.Add(ImportText.Renamed(a.Num));
         }
 
         var audit = new AuditStore(db);
@@ -119,7 +116,7 @@ public static class PoaImporter
         {
             db.Execute("UPDATE activity SET goal = @MetaProgramada WHERE id = @Id", new { a.MetaProgramada, existing.Id });
             audit.Add(now, actor, "goal", reason, activityId: existing.Id, field: "META PROGRAMADA", oldValue: Text(existing.Goal), newValue: Text(a.MetaProgramada));
-            changes.Add($"Actividad {a.Num}: META PROGRAMADA {existing.Goal} → {a.MetaProgramada}.");
+            changes.Add(ImportText.GoalChanged(a.Num, existing.Goal, a.MetaProgramada));
         }
 
         var current = db.Query<(long Bimester, long Prog)>(
@@ -133,7 +130,7 @@ public static class PoaImporter
                     "INSERT INTO activity_target (activity_id, bimester, prog) VALUES (@Id, @b, @prog) ON CONFLICT DO UPDATE SET prog = excluded.prog",
                     new { existing.Id, b, prog = a.Prog[b - 1] });
                 audit.Add(now, actor, "reprogram", reason, activityId: existing.Id, field: $"PROG {Bimesters.ShortName(b)}", oldValue: Text(old), newValue: Text(a.Prog[b - 1]));
-                changes.Add($"Actividad {a.Num}, {Bimesters.ShortName(b)}: reprogramación {old} → {a.Prog[b - 1]}.");
+                changes.Add(ImportText.Reprogrammed(a.Num, Bimesters.ShortName(b), old, a.Prog[b - 1]));
             }
         }
 
@@ -158,8 +155,7 @@ public static class PoaImporter
             var baseline = live.Sum(l => l.Count);
             if (real != botCount + baseline)
             {
-                var plus = baseline > 0 ? $" más {baseline} de línea base" : "";
-                warnings.Add(new(a.Num, $"Actividad {a.Num}, {Bimesters.ShortName(b)}: el documento dice {real} y el bot tiene {botCount} registrado(s){plus}; no se agregó nada."));
+                warnings.Add(new(a.Num, ImportText.RealDiffers(a.Num, Bimesters.ShortName(b), real, botCount, baseline)));
             }
 
             return;
@@ -174,7 +170,7 @@ public static class PoaImporter
 
         if (live.Count == 0 && wanted > 0 && VoidedByDirector(db, range, wanted))
         {
-            warnings.Add(new(a.Num, $"Actividad {a.Num}, {Bimesters.ShortName(b)}: la línea base de {wanted} fue anulada por el director; no se vuelve a agregar."));
+            warnings.Add(new(a.Num, ImportText.BaselineVoided(a.Num, Bimesters.ShortName(b), wanted)));
             return;
         }
 
@@ -186,7 +182,7 @@ public static class PoaImporter
         var records = new RecordStore(db);
         foreach (var (id, _) in live)
         {
-            records.Void(id, "importación", ReimportReason, now);
+            records.Void(id, ImportText.ImportActor, ImportText.ReimportReason, now);
         }
 
         if (wanted > 0)
@@ -198,14 +194,14 @@ public static class PoaImporter
                 Kind = "baseline",
                 EventDate = Instants.Format(Bimesters.LastDay(year, b)),
                 Count = wanted,
-                Subject = "Celda REAL del documento POA",
+                Subject = ImportText.BaselineSubject,
                 CreatedAt = Instants.Format(now),
             });
-            changes.Add($"Actividad {a.Num}, {Bimesters.ShortName(b)}: línea base {wanted} ({record.Folio}).");
+            changes.Add(ImportText.Baseline(a.Num, Bimesters.ShortName(b), wanted, record.Folio));
         }
         else
         {
-            changes.Add($"Actividad {a.Num}, {Bimesters.ShortName(b)}: línea base retirada.");
+            changes.Add(ImportText.BaselineRemoved(a.Num, Bimesters.ShortName(b)));
         }
     }
 
@@ -232,7 +228,7 @@ public static class PoaImporter
             SELECT count(*) FROM record WHERE activity_id = @ActivityId AND kind = 'baseline' AND voided_at IS NOT NULL
               AND event_date BETWEEN @From AND @To AND count = @count AND void_reason <> @reimport
             """,
-            new { range.ActivityId, range.From, range.To, count, reimport = ReimportReason }) > 0;
+            new { range.ActivityId, range.From, range.To, count, reimport = ImportText.ReimportReason }) > 0;
 
     private sealed record CellRange(long ActivityId, string From, string To);
 

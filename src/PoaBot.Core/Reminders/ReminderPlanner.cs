@@ -85,7 +85,7 @@ public static class ReminderPlanner
                 plans.Add(new PlannedReminder(director.Id, director.TelegramId, director.Name, Close, new Reply(text.ToString())
                 {
                     Buttons = outOfBand.Select(a => (IReadOnlyList<Button>)[new Button($"✍️ Justificar: {Html.Shorten(ReportFlow.ActivityLabel(a), 40)}", $"j:{a.Id}:{b}")]).ToList(),
-                }, $"{outOfBand.Count} actividad(es) fuera del rango verde"));
+                }, $"{Spanish.Count(outOfBand.Count, "actividad", "actividades")} fuera del rango verde"));
             }
         }
 

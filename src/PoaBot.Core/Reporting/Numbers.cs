@@ -20,7 +20,4 @@ public static class Numbers
         string.Concat(AsOfTitle(year, asOf)[..1].ToLowerInvariant(), AsOfTitle(year, asOf)[1..]);
 
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-
-    public static bool TryParseDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text.Trim(), ["dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy", "d-M-yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
 using ImportWarning = (string? ActivityNum, string Message);
@@ -108,18 +107,18 @@ public static partial class PoaWorkbook
             XlsxColumn<JustificationLine>.Num("Act.", j => j.ActivityNum),
             XlsxColumn<JustificationLine>.Text("Bimestre", 16, j => Bimesters.DocumentName(j.Bimester)),
             XlsxColumn<JustificationLine>.Long("Justificación", 60, j => j.Text),
-            XlsxColumn<JustificationLine>.Text("Autor", 24, j => j.Author),
+            XlsxColumn<JustificationLine>.Text("Autor", 24, j => j.Author is null ? null : AuditText.Person(j.Author)),
             XlsxColumn<JustificationLine>.DateTime("Fecha", j => j.At)));
 
         sheets.Add(XlsxTable.Create("Auditoría", strings, data.Audit, empty,
             XlsxColumn<ExportAuditRow>.DateTime("Fecha", a => data.Local(a.At)),
-            XlsxColumn<ExportAuditRow>.Text("Quién", 24, a => a.Actor),
-            XlsxColumn<ExportAuditRow>.Text("Acción", 16, a => ActionName(a.Action)),
+            XlsxColumn<ExportAuditRow>.Text("Quién", 24, a => AuditText.Person(a.Actor)),
+            XlsxColumn<ExportAuditRow>.Text("Acción", 16, a => AuditText.Action(a.Action)),
             XlsxColumn<ExportAuditRow>.Text("Folio", 16, a => a.Folio),
             XlsxColumn<ExportAuditRow>.Num("Act.", a => a.ActivityNum),
-            XlsxColumn<ExportAuditRow>.Text("Campo", 16, a => FieldName(a.Field)),
-            XlsxColumn<ExportAuditRow>.Long("Antes", 24, a => Value(a.Field, a.OldValue)),
-            XlsxColumn<ExportAuditRow>.Long("Después", 24, a => Value(a.Field, a.NewValue)),
+            XlsxColumn<ExportAuditRow>.Text("Campo", 16, a => AuditText.Field(a.Field)),
+            XlsxColumn<ExportAuditRow>.Long("Antes", 24, a => AuditText.Value(a.Field, a.OldValue, data.TimeZone)),
+            XlsxColumn<ExportAuditRow>.Long("Después", 24, a => AuditText.Value(a.Field, a.NewValue, data.TimeZone)),
             XlsxColumn<ExportAuditRow>.Long("Motivo", 40, a => a.Reason)));
 
         sheets.Add(XlsxTable.Create("Advertencias de importación", strings, data.ImportWarnings, empty,
@@ -158,44 +157,4 @@ public static partial class PoaWorkbook
     }
 
     private static DateOnly? Day(string? isoDate) => isoDate is null ? null : Instants.ParseDate(isoDate);
-
-    private static string ActionName(string action) => action switch
-    {
-        "void" => "Anulación",
-        "amend" => "Corrección",
-        "reprogram" => "Reprogramación",
-        "goal" => "Cambio de meta",
-        "kind" => "Cambio de tipo",
-        "deactivate" => "Baja de persona",
-        "reassign" => "Reasignación",
-        _ => action,
-    };
-
-    private static string? FieldName(string? field) => field switch
-    {
-        "event_date" => "fecha",
-        "count" => "cantidad",
-        "attendees" => "asistentes",
-        "agreements" => "acuerdos",
-        "subject" => "descripción",
-        "area" => "área",
-        "kind" => "tipo",
-        _ => field,
-    };
-
-    /// <summary>Stored values as a person reads them: dates dd/MM/yyyy, activity kinds in Spanish.</summary>
-    private static string? Value(string? field, string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (field == "event_date" && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return Numbers.Date(date);
-        }
-
-        return field == "kind" && ActivityKinds.TryParse(value, out var kind) ? kind.Label() : value;
-    }
 }

@@ -5,22 +5,22 @@ namespace PoaBot.Core.Storage;
 /// <summary>Judges <see cref="HealthFigures"/>: healthy, or degraded with the reasons, in Spanish for the operator.</summary>
 public static class HealthCheck
 {
-    /// <summary>The bot rewrites its row every few seconds and polls at least every 25 s; a minute late is a stall.</summary>
+    /// <summary>The bot rewrites its row every few seconds and hears from Telegram (a poll, or the webhook check) at least every 25 s; a minute late is a stall.</summary>
     public static readonly TimeSpan Stale = TimeSpan.FromMinutes(2);
 
     /// <summary>A pending update or a due message waiting this long means a stuck processor or sender.</summary>
     public static readonly TimeSpan Backlog = TimeSpan.FromMinutes(5);
 
-    public static IReadOnlyList<string> Problems(HealthFigures f, DateTimeOffset now, bool webhook = false)
+    public static IReadOnlyList<string> Problems(HealthFigures f, DateTimeOffset now)
     {
         var problems = new List<string>();
         if (f.Bot is null || now - Instants.Parse(f.Bot.WrittenAt) > Stale)
         {
             problems.Add("El bot no está en marcha o no ha dado señales de vida.");
         }
-        else if (!webhook && (f.Bot.LastPollAt is null || now - Instants.Parse(f.Bot.LastPollAt) > Stale))
+        else if (f.Bot.LastPollAt is null || now - Instants.Parse(f.Bot.LastPollAt) > Stale)
         {
-            problems.Add("El bot no ha recibido mensajes de Telegram recientemente (revise la red y el token).");
+            problems.Add("El bot no ha recibido mensajes de Telegram recientemente (revise la red, el token y, si usa webhook, el proxy que lo publica).");
         }
 
         if (f.OldestInbox is { } inbox && now - inbox > Backlog)
@@ -40,7 +40,7 @@ public static class HealthCheck
     public static IEnumerable<string> Describe(HealthFigures f, DateTimeOffset now, Func<DateTimeOffset, string> local)
     {
         yield return $"Versión del bot en marcha: {f.Bot?.Version ?? "ninguna"}";
-        yield return $"Última consulta a Telegram: {(f.Bot?.LastPollAt is { } p ? local(Instants.Parse(p)) : "nunca")}";
+        yield return $"Último contacto con Telegram: {(f.Bot?.LastPollAt is { } p ? local(Instants.Parse(p)) : "nunca")}";
         yield return $"Mensajes recibidos pendientes: {f.InboxPending}{Age(f.OldestInbox, now)}";
         yield return $"Respuestas pendientes de envío: {f.OutboxPending}{Age(f.OldestOutboxDue, now)}";
         yield return $"Mensajes recibidos apartados por error: {f.SetAsideUpdates}";

@@ -38,17 +38,23 @@ public sealed record OutgoingMessage
 
     public bool DocumentIsPhoto { get; init; }
 
+    /// <summary>The bot's message to edit into this one (text and inline buttons) instead of sending a new message.</summary>
+    public long? EditMessageId { get; init; }
+
     /// <summary>For a callback answer: the query to answer.</summary>
     public string? CallbackQueryId { get; init; }
 }
 
 /// <summary>
-/// Messages to send, written in the same transaction as the change that caused them and sent after the commit.
-/// Texts longer than Telegram's 4096 characters are split at line breaks into several messages.
+/// Messages to send, written in the same transaction as the change that caused them and sent after the commit. A reply
+/// that replaces a question is a 'message' row whose payload names the message to edit.
+/// Every message fits a phone: a text longer than <see cref="MaxText"/> is split at paragraph or line breaks into
+/// consecutive messages, the buttons and keyboard going with the last one.
 /// </summary>
 public sealed class OutboxStore(DbSession db)
 {
-    public const int MaxText = 4096;
+    /// <summary>The longest message sent, in characters of its HTML (Telegram itself allows 4,096).</summary>
+    public const int MaxText = 1000;
 
     public void Enqueue(long chatId, Reply reply, DateTimeOffset now, string? dedupeKey = null)
     {
@@ -65,6 +71,7 @@ public sealed class OutboxStore(DbSession db)
                 EvidenceIsPhoto = reply.EvidenceIsPhoto,
                 DocumentPath = reply.DocumentPath,
                 DocumentIsPhoto = reply.DocumentIsPhoto,
+                EditMessageId = i == 0 ? reply.EditMessageId : null,
             }, now, dedupeKey is null ? null : $"{dedupeKey}:{i}");
         }
     }
@@ -97,10 +104,13 @@ public sealed class OutboxStore(DbSession db)
             "SELECT id, chat_id, kind, payload, attempts, not_before, created_at FROM outbox WHERE id = @id AND status = 'pending'",
             new { id }).SingleOrDefault();
 
-    /// <summary>Messages sent since <paramref name="since"/>: where the pacing of a new process starts.</summary>
+    /// <summary>Messages sent (not edits) since <paramref name="since"/>: where the pacing of a new process starts.</summary>
     public IReadOnlyList<(long ChatId, DateTimeOffset At)> SentSince(DateTimeOffset since) =>
         db.Query<(long, string)>(
-            "SELECT chat_id, sent_at FROM outbox WHERE status = 'sent' AND kind = 'message' AND sent_at >= @since",
+            """
+            SELECT chat_id, sent_at FROM outbox
+            WHERE status = 'sent' AND kind = 'message' AND sent_at >= @since AND payload NOT LIKE '%"EditMessageId":%'
+            """,
             new { since = Instants.Format(since) }).Select(r => (r.Item1, Instants.Parse(r.Item2))).ToList();
 
     public void Sent(long id, DateTimeOffset at) =>
@@ -121,7 +131,10 @@ public sealed class OutboxStore(DbSession db)
     public static OutgoingMessage Read(OutboxRow row) =>
         JsonSerializer.Deserialize(row.Payload, OutboxJson.Default.OutgoingMessage) ?? new OutgoingMessage();
 
-    /// <summary>Splits text at line breaks (or, for a single huge line, at spaces) into parts of at most <paramref name="max"/> characters.</summary>
+    /// <summary>
+    /// Splits text at paragraph breaks, else line breaks (or, for a single huge line, at spaces) into parts of at most
+    /// <paramref name="max"/> characters.
+    /// </summary>
     public static IReadOnlyList<string> Split(string text, int max)
     {
         if (text.Length <= max)
@@ -133,7 +146,12 @@ public sealed class OutboxStore(DbSession db)
         var rest = text;
         while (rest.Length > max)
         {
-            var cut = rest.LastIndexOf('\n', max - 1);
+            var cut = rest.LastIndexOf("\n\n", max - 1, StringComparison.Ordinal);
+            if (cut < max / 2)
+            {
+                cut = rest.LastIndexOf('\n', max - 1);
+            }
+
             if (cut <= 0)
             {
                 cut = rest.LastIndexOf(' ', max - 1);

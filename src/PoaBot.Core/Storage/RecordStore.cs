@@ -67,6 +67,9 @@ public sealed class RecordStore(DbSession db)
         FROM record r JOIN council c ON c.id = r.council_id JOIN activity a ON a.id = r.activity_id
         """;
 
+    /// <summary>A folio as shown and typed: DPC-2024-0007.</summary>
+    public static string Folio(int year, long number) => string.Create(CultureInfo.InvariantCulture, $"DPC-{year}-{number:0000}");
+
     /// <summary>Inserts a record and gives it the next folio of its year, e.g. DPC-2024-0007.</summary>
     public RecordRow Insert(RecordRow record)
     {
@@ -78,7 +81,7 @@ public sealed class RecordStore(DbSession db)
             RETURNING last
             """,
             new { year });
-        var folio = $"DPC-{year}-{next:0000}";
+        var folio = Folio(year, next);
         var id = db.Scalar<long>(
             """
             INSERT INTO record (folio, activity_id, council_id, kind, event_date, count, attendees, agreements, subject, requester,

@@ -45,6 +45,13 @@ public static class Cli
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        if (command.Verb == "local")
+        {
+            // The terminal chat adds sample people and reports: it works on its own file, never on the bot's database.
+            var path = command.Option("db") ?? builder.Configuration["Storage:LocalPath"] ?? new StorageOptions().LocalPath;
+            builder.Configuration.AddInMemoryCollection([new("Storage:Path", path)]);
+        }
+
         // HttpClient logging writes request URLs, and Telegram URLs contain the token.
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.None);
         if (command.Verb != "run")

@@ -10,7 +10,8 @@ using PoaBot.Core.Storage;
 namespace PoaBot.CommandLine;
 
 /// <summary>
-/// <c>poabot local [--as director|coordinador] [--fecha dd/mm/aaaa]</c>: a terminal chat with the same engine and database.
+/// <c>poabot local [--as director|coordinador] [--fecha dd/mm/aaaa] [--db ARCHIVO]</c>: a terminal chat with the same engine,
+/// on its own database (<c>Storage:LocalPath</c>, data/local.db), which it refuses to share with real people.
 /// Buttons show as numbered choices; «/foto» sends a sample photo as evidence; «salir» ends.
 /// </summary>
 public static class LocalCommand
@@ -30,15 +31,23 @@ public static class LocalCommand
         DateOnly? fecha = null;
         if (context.Args.Option("fecha") is { } text)
         {
-            if (!Numbers.TryParseDate(text, out var parsed))
+            if (!DateText.TryParse(text, clock.Today, clock.Today.Year, out var parsed))
             {
-                return context.Fail($"«{text}» no es una fecha; use dd/mm/aaaa, por ejemplo --fecha 15/04/2024.");
+                return context.Fail($"«{text}» no es una fecha; use dd/mm/aaaa, por ejemplo --fecha {Numbers.Date(DateText.Example(clock.Today.Year, clock.Today))}.");
             }
 
             fecha = parsed;
         }
 
         var database = context.Get<Database>();
+        if (database.Read(db => new PeopleStore(db).All().Count(p => p.TelegramId is not (DirectorId or CoordinatorId))) is > 0 and var real)
+        {
+            return context.Fail(
+                $"La base de datos {database.Path} tiene {(real == 1 ? "una persona registrada" : $"{real} personas registradas")} en el bot: " +
+                "«local» no agrega personas de prueba a una base con personas reales. " +
+                "Use el archivo propio de «local» (data/local.db, sin --db) u otro archivo nuevo con --db.");
+        }
+
         var output = context.Output;
         var userId = role == Roles.Director ? DirectorId : CoordinatorId;
         await output.WriteLineAsync(Prepare(database, clock, role, userId));
@@ -86,7 +95,7 @@ public static class LocalCommand
             FileId = "local-archivo",
             FileName = Path.GetFileName(path),
             FilePath = Path.GetFullPath(path),
-            FileProblem = File.Exists(path) ? null : $"No encontré el archivo «{path}» en esta computadora.",
+            FileProblem = File.Exists(path) ? null : FileProblem.NotFound,
         };
 
     private static TurnResult Handle(Database database, ConversationEngine engine, Input input) =>

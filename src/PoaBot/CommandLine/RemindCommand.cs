@@ -18,9 +18,9 @@ public static class RemindCommand
         var clock = context.Get<MunicipalClock>();
         var settings = context.Get<ReminderSettings>();
         var day = clock.Today;
-        if (context.Args.Option("fecha") is { } text && !Numbers.TryParseDate(text, out day))
+        if (context.Args.Option("fecha") is { } text && !DateText.TryParse(text, clock.Today, clock.Today.Year, out day))
         {
-            return context.Fail($"«{text}» no es una fecha; use dd/mm/aaaa, por ejemplo --fecha 23/04/2024.");
+            return context.Fail($"«{text}» no es una fecha; use dd/mm/aaaa, por ejemplo --fecha {Numbers.Date(DateText.Example(clock.Today.Year, clock.Today))}.");
         }
 
         var at = clock.ToInstant(day, settings.At);

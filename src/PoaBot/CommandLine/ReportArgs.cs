@@ -12,7 +12,8 @@ public static class ReportArgs
     public static bool TryParse(CliContext context, out int? year, out DateOnly asOf)
     {
         year = null;
-        asOf = context.Get<MunicipalClock>().Today;
+        var today = context.Get<MunicipalClock>().Today;
+        asOf = today;
         if (context.Args.Option("year") is { } y)
         {
             if (!int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
@@ -24,9 +25,9 @@ public static class ReportArgs
             year = parsed;
         }
 
-        if (context.Args.Option("al") is { } al && !Numbers.TryParseDate(al, out asOf))
+        if (context.Args.Option("al") is { } al && !DateText.TryParse(al, today, year ?? today.Year, out asOf))
         {
-            context.Fail($"«{al}» no es una fecha; use dd/mm/aaaa, por ejemplo --al 30/06/2024.");
+            context.Fail($"«{al}» no es una fecha; use dd/mm/aaaa, por ejemplo --al 30/06/{year ?? today.Year}.");
             return false;
         }
 

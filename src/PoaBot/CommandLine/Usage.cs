@@ -9,8 +9,9 @@ public static class Usage
         Uso: dotnet run --project src/PoaBot -- <comando> [opciones]
 
           run                                   el bot de Telegram (necesita Telegram:Token)
-          local [--as director|coordinador] [--fecha dd/mm/aaaa]
-                                                conversar con el bot en esta terminal
+          local [--as director|coordinador] [--fecha dd/mm/aaaa] [--db ARCHIVO]
+                                                conversar con el bot en esta terminal, en su
+                                                propia base (data/local.db), nunca la del bot
           import ARCHIVO                        importar el POA (TSV o CSV exportado de la hoja)
           summary [--year AAAA] [--al dd/mm/aaaa] [--trimestral | --consejos] [--csv]
                                                 la tabla del POA a una fecha (o por trimestre, o por consejo)

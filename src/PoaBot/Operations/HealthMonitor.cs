@@ -9,7 +9,7 @@ namespace PoaBot.Operations;
 
 /// <summary>
 /// Every 10 s: writes the <c>health</c> row that <c>status</c> and /healthz read, updates the backlog gauge, and feeds
-/// the systemd watchdog only while the poller and the sender both went round their loops within the last minute.
+/// the systemd watchdog only while Telegram was heard from (poll or webhook) and the sender went round its loop within the last minute.
 /// </summary>
 public sealed class HealthMonitor(Database database, MunicipalClock clock, WorkSignals signals, ILogger<HealthMonitor> logger, ISystemdNotifier? systemd = null) : BackgroundService
 {
@@ -28,7 +28,7 @@ public sealed class HealthMonitor(Database database, MunicipalClock clock, WorkS
             return db.Scalar<long>("SELECT count(*) FROM outbox WHERE status = 'pending'");
         });
         PoaMetrics.Backlog(pending);
-        if (systemd is not { IsEnabled: true } || !beats.Alive(now, AliveWithin, webhook: false))
+        if (systemd is not { IsEnabled: true } || !beats.Alive(now, AliveWithin))
         {
             return false;
         }

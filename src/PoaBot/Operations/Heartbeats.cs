@@ -12,7 +12,10 @@ public sealed class Heartbeats
 
     public (string Message, DateTimeOffset At)? LastError { get; private set; }
 
-    /// <summary>The poller got an answer (possibly empty) from getUpdates, or the webhook stored an update.</summary>
+    /// <summary>
+    /// The poller got an answer (possibly empty) from getUpdates; in webhook mode, the webhook stored an update or
+    /// getWebhookInfo showed the webhook in place with nothing waiting.
+    /// </summary>
     public void Polled(DateTimeOffset now, int updates)
     {
         Interlocked.Exchange(ref lastPoll, now.ToUnixTimeMilliseconds());
@@ -23,9 +26,8 @@ public sealed class Heartbeats
 
     public void Error(string message, DateTimeOffset at) => LastError = (message, at);
 
-    /// <summary>Both loops went round within <paramref name="within"/> (the poller: unless updates come by webhook).</summary>
-    public bool Alive(DateTimeOffset now, TimeSpan within, bool webhook) =>
-        (webhook || now - LastPoll <= within) && now - SenderBeat <= within;
+    /// <summary>Telegram was heard from and the sender went round its loop within <paramref name="within"/>.</summary>
+    public bool Alive(DateTimeOffset now, TimeSpan within) => now - LastPoll <= within && now - SenderBeat <= within;
 
     private static DateTimeOffset? At(long ms) => ms == long.MinValue ? null : DateTimeOffset.FromUnixTimeMilliseconds(ms);
 }

@@ -5,17 +5,21 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
+using PoaBot.Telegram;
 
 namespace PoaBot.Operations;
 
 /// <summary>
 /// When <c>Urls</c> is set: a small ASP.NET Core listener with <c>/healthz</c> (the same checks as <c>status</c>; 200 or 503)
-/// and <c>/metrics</c> (Prometheus text of the PoaBot meter). Nothing listens otherwise.
+/// and <c>/metrics</c> (Prometheus text of the PoaBot meter), and in webhook mode the webhook (POST on the path of
+/// <c>Telegram:WebhookUrl</c>). Nothing listens otherwise.
 /// </summary>
-public sealed class HttpEndpoints(IConfiguration configuration, Database database, MunicipalClock clock) : IHostedService, IAsyncDisposable
+public sealed class HttpEndpoints(IConfiguration configuration, Database database, MunicipalClock clock, IOptions<TelegramOptions> telegram, WebhookReceiver webhook)
+    : IHostedService, IAsyncDisposable
 {
     private WebApplication? app;
 
@@ -38,6 +42,11 @@ public sealed class HttpEndpoints(IConfiguration configuration, Database databas
             return Results.Text(text, "text/plain; charset=utf-8", statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         app.MapPrometheusScrapingEndpoint("/metrics");
+        if (telegram.Value.WebhookUrl is { } url)
+        {
+            app.MapPost(url.AbsolutePath, webhook.ReceiveAsync);
+        }
+
         await app.StartAsync(cancellationToken);
     }
 

@@ -17,12 +17,6 @@ public sealed class EvidenceDownloader(ITelegramBotClient bot, Database database
 {
     public const long MaxBytes = 20L * 1024 * 1024;
 
-    public const string TooBig = "El archivo pesa más de 20 MB y Telegram no me deja descargarlo. Envíe una foto o un archivo más ligero, o toque «Omitir».";
-
-    public const string Failed = "No pude descargar el archivo. Por favor envíelo de nuevo, o toque «Omitir».";
-
-    public const string TooSlow = "La descarga del archivo tardó demasiado y la detuve. Por favor envíelo de nuevo, o toque «Omitir».";
-
     public async Task<Input> DownloadAsync(Input input, CancellationToken cancellationToken)
     {
         if (input.FileId is null)
@@ -32,7 +26,7 @@ public sealed class EvidenceDownloader(ITelegramBotClient bot, Database database
 
         if (input.FileSize > MaxBytes)
         {
-            return input with { FileProblem = TooBig };
+            return input with { FileProblem = FileProblem.TooBig };
         }
 
         var folder = database.EvidenceFolder;
@@ -46,7 +40,7 @@ public sealed class EvidenceDownloader(ITelegramBotClient bot, Database database
             var file = await bot.GetFile(input.FileId, cancellationToken);
             if (file.FileSize > MaxBytes || file.FilePath is null)
             {
-                return input with { FileProblem = file.FilePath is null ? Failed : TooBig };
+                return input with { FileProblem = file.FilePath is null ? FileProblem.Failed : FileProblem.TooBig };
             }
 
             await using (var stream = File.Create(temp))
@@ -70,15 +64,15 @@ public sealed class EvidenceDownloader(ITelegramBotClient bot, Database database
         }
         catch (Exception ex) when (timeout.IsCancellationRequested && ex is OperationCanceledException or RequestException or HttpRequestException or IOException)
         {
-            return input with { FileProblem = TooSlow };
+            return input with { FileProblem = FileProblem.TooSlow };
         }
         catch (Exception ex) when (TooBigException.In(ex) || (ex is ApiRequestException && ex.Message.Contains("too big", StringComparison.OrdinalIgnoreCase)))
         {
-            return input with { FileProblem = TooBig };
+            return input with { FileProblem = FileProblem.TooBig };
         }
         catch (Exception ex) when (ex is RequestException or HttpRequestException or IOException or ApiRequestException)
         {
-            return input with { FileProblem = Failed };
+            return input with { FileProblem = FileProblem.Failed };
         }
         finally
         {

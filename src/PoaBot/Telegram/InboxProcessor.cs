@@ -36,12 +36,6 @@ public sealed class InboxProcessor(
 
     public const int BatchSize = 500;
 
-    public const string Apology =
-        "Lo siento, tuve un problema con su último mensaje y no pude procesarlo. Ya quedó anotado para revisión; por favor intente de nuevo en unos minutos.";
-
-    public const string Unreadable =
-        "Recibí un mensaje suyo que todavía no sé leer, así que no lo tomé en cuenta. Por favor envíelo de nuevo como texto, foto o archivo, o escriba /ayuda.";
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -122,7 +116,7 @@ public sealed class InboxProcessor(
                     }
 
                     downloads.Remove(row.UpdateId);
-                    ready = update! with { Input = download.IsCompletedSuccessfully ? download.Result : update.Input! with { FileProblem = EvidenceDownloader.Failed } };
+                    ready = update! with { Input = download.IsCompletedSuccessfully ? download.Result : update.Input! with { FileProblem = FileProblem.Failed } };
                 }
 
                 handled++;
@@ -146,7 +140,7 @@ public sealed class InboxProcessor(
                         if (update is { ChatId: not 0 })
                         {
                             var outbox = new OutboxStore(db);
-                            outbox.Enqueue(update.ChatId, new Reply(Apology), now, $"u{row.UpdateId}:apology");
+                            outbox.Enqueue(update.ChatId, new Reply(TransportText.Apology), now, $"u{row.UpdateId}:apology");
                             if (update.CallbackQueryId is { } query)
                             {
                                 outbox.EnqueueCallbackAnswer(update.ChatId, query, null, now);
@@ -242,7 +236,7 @@ public sealed class InboxProcessor(
             catch (Exception ex)
             {
                 Log.RenderFailed(logger, f.ChatId, Redact.Describe(ex, options.Value.Token));
-                return new Reply(Apology);
+                return new Reply(TransportText.Apology);
             }
         }).ToList();
         var now = clock.Now;
@@ -276,7 +270,7 @@ public sealed class InboxProcessor(
         }
 
         var outbox = new OutboxStore(db);
-        outbox.Enqueue(row.ChatId, new Reply(Unreadable), now, $"u{row.UpdateId}:unreadable");
+        outbox.Enqueue(row.ChatId, new Reply(TransportText.Unreadable), now, $"u{row.UpdateId}:unreadable");
         if (query is not null)
         {
             outbox.EnqueueCallbackAnswer(row.ChatId, query, null, now);

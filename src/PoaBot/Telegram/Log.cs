@@ -5,8 +5,8 @@ namespace PoaBot.Telegram;
 /// <summary>Every log line of the Telegram edge. Never log a URL or an exception's full text: they may hold the token.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Information, "Connected to Telegram as @{Username}; polling for updates")]
-    public static partial void Connected(ILogger logger, string username);
+    [LoggerMessage(1, LogLevel.Information, "Connected to Telegram as @{Username}; updates by {Mode}")]
+    public static partial void Connected(ILogger logger, string username, string mode);
 
     [LoggerMessage(2, LogLevel.Warning, "Telegram start-up failed ({Error}); retrying in {Delay}")]
     public static partial void StartupFailed(ILogger logger, string error, TimeSpan delay);
@@ -40,6 +40,21 @@ internal static partial class Log
 
     [LoggerMessage(401, LogLevel.Error, "A file for chat {ChatId} could not be rendered: {Error}")]
     public static partial void RenderFailed(ILogger logger, long chatId, string error);
+
+    [LoggerMessage(500, LogLevel.Warning, "Webhook request refused with {Status}: {Reason}")]
+    public static partial void WebhookRefused(ILogger logger, int status, string reason);
+
+    [LoggerMessage(501, LogLevel.Warning, "A webhook update could not be stored ({Error}); answered 503 so that Telegram sends it again")]
+    public static partial void WebhookStoreFailed(ILogger logger, string error);
+
+    [LoggerMessage(502, LogLevel.Error, "Telegram could not deliver to the webhook: {Error}")]
+    public static partial void WebhookDeliveryFailed(ILogger logger, string error);
+
+    [LoggerMessage(503, LogLevel.Warning, "The webhook is set to another address or none (someone else changed it); setting it again")]
+    public static partial void WebhookReplaced(ILogger logger);
+
+    [LoggerMessage(504, LogLevel.Warning, "getWebhookInfo failed ({Error}); retrying in {Delay}")]
+    public static partial void WebhookCheckFailed(ILogger logger, string error, TimeSpan delay);
 
     [LoggerMessage(10, LogLevel.Error, "{Worker} loop error: {Error}")]
     public static partial void LoopError(ILogger logger, string worker, string error);

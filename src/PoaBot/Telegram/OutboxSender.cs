@@ -18,7 +18,9 @@ namespace PoaBot.Telegram;
 
 /// <summary>
 /// Sends the outbox as soon as a row is committed: one lane per chat (in order, paced about 1/s per chat after a short
-/// burst, about 30/s overall, with System.Threading.RateLimiting), callback answers on their own, unpaced. At most
+/// burst, about 30/s overall, with System.Threading.RateLimiting), callback answers on their own, unpaced. A reply that
+/// replaces the pressed question is an edit, which Telegram does not count against the chat (nor does the pacing here); an
+/// edit Telegram refuses goes as a new message. At most
 /// <see cref="TelegramOptions.MaxInFlight"/> sends are in flight, and each send's outcome is committed before its slot is
 /// freed: a SIGKILL can repeat at most that many messages, a graceful stop none. Honours 429 retry_after; retries server
 /// errors, timeouts and 401 with back-off; 403 and "chat not found" mark the person unreachable; "message is not
@@ -200,7 +202,9 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
             {
                 stoppingToken.ThrowIfCancellationRequested();
                 using var globalLease = await global.AcquireAsync(1, stoppingToken);
-                using var chatLease = await perChat.AcquireAsync(chatId, 1, stoppingToken);
+
+                // Telegram limits what a chat is sent, not edits: an edit draws from the chat's bucket only if it falls back to a send.
+                using var chatLease = IsEdit(row) ? null : await perChat.AcquireAsync(chatId, 1, stoppingToken);
                 if (await SendAndRecordAsync(row, stoppingToken) is Result.Retry or Result.Unreachable)
                 {
                     break;
@@ -307,12 +311,13 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
 
             try
             {
-                await DeliverAsync(row.ChatId, message, ParseMode.Html, cancellationToken);
+                await DeliverAsync(row.ChatId, message, cancellationToken);
             }
-            catch (ApiRequestException ex) when (ex.ErrorCode == 400 && ex.Message.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase))
+            catch (ApiRequestException ex) when (message.EditMessageId is not null && ex.ErrorCode == 400 && !IsBenign(ex))
             {
-                // Never lose a reply over markup: send it as plain text.
-                await DeliverAsync(row.ChatId, message with { Html = Html.ToPlain(message.Html) }, ParseMode.None, cancellationToken);
+                // The question cannot be edited (deleted, not the bot's, no text): the reply goes as a new message, paced as one.
+                using var chatLease = await perChat.AcquireAsync(row.ChatId, 1, cancellationToken);
+                await DeliverAsync(row.ChatId, message with { EditMessageId = null }, cancellationToken);
             }
 
             return (row, Result.Sent, null, null);
@@ -325,8 +330,7 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
                 { ErrorCode: 429 } => (row, Result.Retry, error, clock.Now + TimeSpan.FromSeconds(Math.Max(1, ex.Parameters?.RetryAfter ?? 1))),
                 { ErrorCode: 403 } => (row, Result.Unreachable, error, null),
                 { ErrorCode: 400 } when ex.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase) => (row, Result.Unreachable, error, null),
-                { ErrorCode: 400 } when ex.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase)
-                    || ex.Message.Contains("query is too old", StringComparison.OrdinalIgnoreCase) => (row, Result.Sent, null, null),
+                { ErrorCode: 400 } when IsBenign(ex) => (row, Result.Sent, null, null),
                 { ErrorCode: >= 500 or 401 } => Transient(row, error),
                 _ => Poison(row, error),
             };
@@ -339,6 +343,23 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
         {
             // An unreadable payload, a file to attach that is gone, a message that cannot be built.
             return Poison(row, Redact.Describe(ex, options.Token));
+        }
+    }
+
+    /// <summary>Refusals that mean the person already has what was sent.</summary>
+    private static bool IsBenign(ApiRequestException ex) =>
+        ex.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase)
+        || ex.Message.Contains("query is too old", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsEdit(OutboxRow row)
+    {
+        try
+        {
+            return OutboxStore.Read(row).EditMessageId is not null;
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException)
+        {
+            return false;
         }
     }
 
@@ -365,12 +386,30 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
         }
     }
 
+    /// <summary>Sends (or edits) a message as HTML; never loses a reply over markup: refused HTML goes again as plain text.</summary>
+    private async Task DeliverAsync(long chatId, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeliverAsync(chatId, message, ParseMode.Html, cancellationToken);
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode == 400 && ex.Message.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase))
+        {
+            await DeliverAsync(chatId, message with { Html = Html.ToPlain(message.Html) }, ParseMode.None, cancellationToken);
+        }
+    }
+
     private async Task DeliverAsync(long chatId, OutgoingMessage message, ParseMode parseMode, CancellationToken cancellationToken)
     {
-        ReplyMarkup? markup = message.Buttons.Count > 0
+        var buttons = message.Buttons.Count > 0
             ? new InlineKeyboardMarkup(message.Buttons.Select(r => r.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Data))))
-            : message.MainKeyboard ? MainKeyboard : null;
-        if (message.EvidenceFileId is { } fileId)
+            : null;
+        ReplyMarkup? markup = buttons is not null ? buttons : message.MainKeyboard ? MainKeyboard : null;
+        if (message.EditMessageId is { } edited)
+        {
+            await bot.EditMessageText(chatId, checked((int)edited), message.Html, parseMode, replyMarkup: buttons, cancellationToken: cancellationToken);
+        }
+        else if (message.EvidenceFileId is { } fileId)
         {
             var caption = Html.Shorten(message.Html, 1024);
             if (message.EvidenceIsPhoto)

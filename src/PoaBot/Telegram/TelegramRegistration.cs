@@ -6,7 +6,7 @@ namespace PoaBot.Telegram;
 
 public static class TelegramRegistration
 {
-    /// <summary>The Telegram worker: the client, the inbox poller and processor, and the paced outbox sender.</summary>
+    /// <summary>The Telegram worker: the client, the inbox poller (or webhook) and processor, and the paced outbox sender.</summary>
     public static IServiceCollection AddTelegramWorker(this IServiceCollection services)
     {
         // HttpClient's own logging writes request URLs, which contain the token: no loggers on this client.
@@ -23,6 +23,7 @@ public static class TelegramRegistration
         services.AddSingleton<WorkSignals>();
         services.AddSingleton<EvidenceDownloader>();
         services.AddSingleton<InboxIntake>();
+        services.AddSingleton<WebhookReceiver>();
 
         // Hosted services stop in reverse order: the sender, registered first, stops last, after the poller and the
         // inbox have finished, and sends what is in flight before the host's shutdown timeout.

@@ -25,6 +25,7 @@ public static class UpdateMapper
             {
                 Data = query.Data,
                 IsPrivate = chat is null || chat.Type == ChatType.Private,
+                MessageId = query.Message?.MessageId,
             };
             return new MappedUpdate(input.ChatId, input, query.Id);
         }

@@ -11,7 +11,8 @@ namespace PoaBot.Telegram;
 /// <summary>
 /// Our own getUpdates loop: every update is stored in the inbox, as raw JSON, before its offset is confirmed (the next
 /// call's offset), so a crash never loses a report and an update the library cannot read never blocks the ones after it.
-/// The offset is not persisted; the inbox key deduplicates.
+/// The offset is not persisted; the inbox key deduplicates. In webhook mode (<c>Telegram:WebhookUrl</c>) Telegram posts the
+/// updates to <see cref="WebhookReceiver"/> instead, and this loop only checks the webhook with getWebhookInfo.
 /// </summary>
 public sealed class UpdatePoller(
     ITelegramBotClient bot,
@@ -21,18 +22,22 @@ public sealed class UpdatePoller(
     IOptions<TelegramOptions> options,
     ILogger<UpdatePoller> logger) : BackgroundService
 {
-    private static readonly string[] Wanted = ["message", "callback_query", "my_chat_member", "edited_message"];
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await ConnectAsync(stoppingToken);
+        if (options.Value.WebhookUrl is not null)
+        {
+            await WatchWebhookAsync(stoppingToken);
+            return;
+        }
+
         int? offset = null;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var request = new RawUpdatesRequest { Offset = offset, Timeout = (int)options.Value.PollTimeout.TotalSeconds, AllowedUpdates = Wanted };
+                var request = new RawUpdatesRequest { Offset = offset, Timeout = (int)options.Value.PollTimeout.TotalSeconds, AllowedUpdates = BotStartup.WantedUpdates };
                 var updates = await bot.SendRequest(request, stoppingToken);
                 intake.Polled(updates.Length);
                 if (intake.Store(updates) is { } highest)
@@ -63,13 +68,61 @@ public sealed class UpdatePoller(
         }
     }
 
+    /// <summary>
+    /// Webhook mode's heartbeat, in place of an answered poll: every PollTimeout, getWebhookInfo shows the webhook is still
+    /// ours (set again if not) and nothing waits for it; updates being delivered feed the heartbeat from the receiver.
+    /// Telegram's delivery errors (a proxy down, a bad certificate) are logged, so that status shows them.
+    /// </summary>
+    private async Task WatchWebhookAsync(CancellationToken stoppingToken)
+    {
+        var since = clock.Now.UtcDateTime;
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var delay = options.Value.PollTimeout < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : options.Value.PollTimeout;
+            try
+            {
+                var info = await bot.GetWebhookInfo(stoppingToken);
+                if (info.Url != options.Value.WebhookUrl!.AbsoluteUri)
+                {
+                    Log.WebhookReplaced(logger);
+                    await BotStartup.SetWebhookAsync(bot, options.Value, stoppingToken);
+                }
+                else if (info.PendingUpdateCount == 0)
+                {
+                    intake.Polled(0);
+                }
+
+                if (info.LastErrorDate is { } failedAt && failedAt > since)
+                {
+                    since = failedAt;
+                    Log.WebhookDeliveryFailed(logger, info.LastErrorMessage ?? "");
+                }
+
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                delay = Backoff(++failures);
+                Log.WebhookCheckFailed(logger, Redact.Describe(ex, options.Value.Token), delay);
+            }
+
+            await Delay(delay, stoppingToken);
+        }
+    }
+
     private async Task ConnectAsync(CancellationToken stoppingToken)
     {
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {
             try
             {
-                Log.Connected(logger, await BotStartup.RunAsync(bot, database, stoppingToken));
+                var username = await BotStartup.RunAsync(bot, database, options.Value, stoppingToken);
+                Log.Connected(logger, username, options.Value.WebhookUrl is { } url ? "webhook at " + url.AbsoluteUri : "polling");
                 return;
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

@@ -65,6 +65,56 @@ public sealed class SettingsTests : IDisposable
         Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("http://SECRETO.example/telegram", "secreto_de_prueba_0123456789", "http://127.0.0.1:8080", "Telegram:WebhookUrl", "Telegram__WebhookUrl")]
+    [InlineData("/telegram/SECRETO", "secreto_de_prueba_0123456789", "http://127.0.0.1:8080", "Telegram:WebhookUrl", "Telegram__WebhookUrl")]
+    [InlineData("https://poabot.example/telegram", null, "http://127.0.0.1:8080", "Telegram:WebhookSecret", "Telegram__WebhookSecret")]
+    [InlineData("https://poabot.example/telegram", "corto-SECRETO", "http://127.0.0.1:8080", "Telegram:WebhookSecret", "Telegram__WebhookSecret")]
+    [InlineData("https://poabot.example/telegram", "con espacios SECRETO 0123456789", "http://127.0.0.1:8080", "Telegram:WebhookSecret", "Telegram__WebhookSecret")]
+    [InlineData("https://poabot.example/telegram", "secreto_de_prueba_0123456789", null, "Urls", "Urls")]
+    public async Task A_webhook_setting_missing_or_malformed_is_named_in_spanish_and_ends_with_exit_code_2(
+        string url, string? secret, string? urls, string key, string variable)
+    {
+        using var error = new StringWriter();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = test.Path,
+            ["Telegram:WebhookUrl"] = url,
+            ["Telegram:WebhookSecret"] = secret,
+            ["Urls"] = urls,
+        };
+
+        var exit = await PoaBot.CommandLine.Cli.RunAsync(["summary"], TextReader.Null, TextWriter.Null, error, settings);
+
+        var text = error.ToString();
+        Assert.Equal(2, exit);
+        Assert.StartsWith("Configuración inválida: ", text, StringComparison.Ordinal);
+        Assert.Contains($"{key} (variable de entorno {variable})", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRETO", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://poabot.example/telegram", "secreto_de_prueba_0123456789", "http://127.0.0.1:8080")]
+    [InlineData("http://127.0.0.1:8080/telegram", "secreto_de_prueba_0123456789", "http://127.0.0.1:8080")]
+    [InlineData("", null, null)]
+    public async Task Webhook_settings_that_fit_together_or_an_empty_url_for_polling_are_accepted(string url, string? secret, string? urls)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = test.Path,
+            ["Telegram:WebhookUrl"] = url,
+            ["Telegram:WebhookSecret"] = secret,
+            ["Urls"] = urls,
+        };
+
+        using var error = new StringWriter();
+
+        var exit = await PoaBot.CommandLine.Cli.RunAsync(["summary"], TextReader.Null, TextWriter.Null, error, settings);
+
+        Assert.NotEqual(2, exit);
+        Assert.DoesNotContain("Configuración inválida", error.ToString(), StringComparison.Ordinal);
+    }
+
     private static ServiceProvider BuildProvider(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -105,10 +105,10 @@ public sealed class Chat(ChatWorld world, long userId, string name)
 
     public Chat PressData(string data) => Handle(Input.FromButton(userId, name, data, world.Time.GetUtcNow()));
 
-    public Chat SendPhoto(string fileId = "foto-1", string? problem = null) =>
+    public Chat SendPhoto(string fileId = "foto-1", FileProblem? problem = null) =>
         Handle(new Input(userId, userId, name, InputKind.Photo, world.Time.GetUtcNow()) { FileId = fileId, FileHash = new string('a', 64), FileProblem = problem });
 
-    public Chat SendDocument(string path, string? problem = null) =>
+    public Chat SendDocument(string path, FileProblem? problem = null) =>
         Handle(new Input(userId, userId, name, InputKind.Document, world.Time.GetUtcNow())
         {
             FileId = "doc-1",

@@ -1,4 +1,5 @@
 using System.Text;
+using PoaBot.Core.Conversations;
 using PoaBot.Core.People;
 using PoaBot.Tests.Import;
 
@@ -113,16 +114,16 @@ public sealed class DirectorToolsTests : IDisposable
         Assert.Contains(world.Database.Read(db => new PoaBot.Core.Storage.AuditStore(db).All()), a => a.Action == "reprogram" && a.Actor.StartsWith("Directora", StringComparison.Ordinal));
     }
 
-    public static TheoryData<string, string?, byte[], string> BadUploads => new()
+    public static TheoryData<string, FileProblem?, byte[], string> BadUploads => new()
     {
         { "foto.jpg", null, [0xFF, 0xD8, 0xFF, 0xE0, 0, 0, 0], "No encontré el encabezado del POA" },
-        { "acta.pdf", "El archivo pesa más de 20 MB y Telegram no me deja descargarlo.", [], "20 MB" },
+        { "acta.pdf", FileProblem.TooBig, [], "20 MB y Telegram no me deja descargarlo. Envíe una foto o un archivo más ligero, o toque «Cancelar»" },
         { "otra.csv", null, Encoding.UTF8.GetBytes("nombre,correo\nAna,ana@example.com\n"), "No encontré el encabezado del POA" },
     };
 
     [Theory]
     [MemberData(nameof(BadUploads))]
-    public void A_bad_upload_gets_a_clear_answer_and_changes_nothing(string name, string? problem, byte[] bytes, string expected)
+    public void A_bad_upload_gets_a_clear_answer_and_changes_nothing(string name, FileProblem? problem, byte[] bytes, string expected)
     {
         var director = world.Director();
         director.Send("/importar");

@@ -101,7 +101,7 @@ public sealed class FuzzTests : IDisposable
         var input = new Input(chatId, userId, "Ana", kind, at) { FileId = $"f{random.Next()}", FileName = kind == InputKind.Document ? RandomText() + ".txt" : null, IsPrivate = isPrivate };
         if (random.Next(5) == 0)
         {
-            return input with { FileProblem = "El archivo pesa más de 20 MB. Envíe uno más ligero, o toque «Omitir»." };
+            return input with { FileProblem = FileProblem.TooBig };
         }
 
         var bytes = Encoding.UTF8.GetBytes(RandomText());

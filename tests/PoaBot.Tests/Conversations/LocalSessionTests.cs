@@ -1,3 +1,4 @@
+using PoaBot.Core.People;
 using PoaBot.Tests.CommandLine;
 
 namespace PoaBot.Tests.Conversations;
@@ -16,7 +17,7 @@ public sealed class LocalSessionTests : IDisposable
             "/reportar", "2", "2", "1", "Alumbrado en calle Morelos", "1", "Obras Públicas", "1", "1",
             "/resumen", "salir");
 
-        var (exit, output, _) = await new CliRunner(test.Path).RunAsync(["local", "--fecha", "15/04/2024"], script);
+        var (exit, output, _) = await new CliRunner(test.Path).RunAsync(["local", "--db", test.Path, "--fecha", "15/04/2024"], script);
 
         Assert.Equal(0, exit);
         Assert.Contains("cargué el POA 2024 de ejemplo", output, StringComparison.Ordinal);
@@ -30,7 +31,7 @@ public sealed class LocalSessionTests : IDisposable
     [Fact]
     public async Task Outside_the_poas_year_local_mode_suggests_fecha()
     {
-        var (exit, output, _) = await new CliRunner(test.Path).RunAsync(["local", "--fecha", "10/01/2026"], "salir\n");
+        var (exit, output, _) = await new CliRunner(test.Path).RunAsync(["local", "--db", test.Path, "--fecha", "10/01/2026"], "salir\n");
 
         Assert.Equal(0, exit);
         Assert.Contains("use --fecha, por ejemplo: --fecha 15/04/2024", output, StringComparison.Ordinal);
@@ -39,9 +40,41 @@ public sealed class LocalSessionTests : IDisposable
     [Fact]
     public async Task Local_mode_as_director_sees_everything()
     {
-        var (_, output, _) = await new CliRunner(test.Path).RunAsync(["local", "--as", "director", "--fecha", "15/04/2024"], "/resumen consejos\nsalir\n");
+        var (_, output, _) = await new CliRunner(test.Path).RunAsync(["local", "--db", test.Path, "--as", "director", "--fecha", "15/04/2024"], "/resumen consejos\nsalir\n");
 
         Assert.Contains("director(a)", output, StringComparison.Ordinal);
         Assert.Contains("Avance por consejo", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Local_works_on_its_own_file_and_never_touches_the_bots_database()
+    {
+        var own = Path.Combine(test.Folder, "local.db");
+        var before = test.Fingerprint();
+
+        var (exit, output, _) = await new CliRunner(test.Path).RunAsync(["local", "--fecha", "15/04/2024"], "/reportar\nsalir\n", extra: new() { ["Storage:LocalPath"] = own });
+
+        Assert.Equal(0, exit);
+        Assert.Contains("¿Qué desea reportar?", output, StringComparison.Ordinal);
+        Assert.Equal(before, test.Fingerprint());
+        Assert.True(File.Exists(own));
+    }
+
+    [Fact]
+    public async Task Local_refuses_a_database_with_real_people_and_adds_no_sample_people()
+    {
+        test.Database.Write(db =>
+        {
+            var people = new PeopleStore(db);
+            people.Redeem(people.CreateInvite(Roles.Director, [], DateTimeOffset.UtcNow, TimeSpan.FromDays(1)), 5551234, "Directora Real", DateTimeOffset.UtcNow);
+        });
+        var before = test.Fingerprint();
+
+        var (exit, _, error) = await new CliRunner(test.Path).RunAsync(["local", "--db", test.Path], "salir\n");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("una persona registrada", error, StringComparison.Ordinal);
+        Assert.Contains("no agrega personas de prueba a una base con personas reales", error, StringComparison.Ordinal);
+        Assert.Equal(before, test.Fingerprint());
     }
 }

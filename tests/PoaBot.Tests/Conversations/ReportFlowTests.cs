@@ -113,7 +113,7 @@ public sealed class ReportFlowTests : IDisposable
     {
         var ana = world.Coordinator(1, "Consejo Centro");
 
-        ana.Send("/reportar").Press("Reunión").Press("Hoy").Send("25").Send("Acuerdos").SendPhoto(problem: "El archivo pesa más de 20 MB.");
+        ana.Send("/reportar").Press("Reunión").Press("Hoy").Send("25").Send("Acuerdos").SendPhoto(problem: FileProblem.TooBig);
 
         Assert.Contains("20 MB", ana.Said, StringComparison.Ordinal);
         Assert.Contains("evidencia", ana.Said, StringComparison.Ordinal);
@@ -180,7 +180,7 @@ public sealed class ReportFlowTests : IDisposable
         ana.Send(typed);
 
         Assert.Contains(expected, ana.Said, StringComparison.Ordinal);
-        Assert.Contains("15/04/2024", ana.Said, StringComparison.Ordinal);
+        Assert.Contains("por ejemplo 01/04/2024", ana.Said, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class CommandMenuEndToEndTests
 
         await bot.Fake.WaitForCallsAsync("setMyDescription", 1, TimeSpan.FromSeconds(20));
         await bot.Fake.WaitForCallsAsync("setMyShortDescription", 1, TimeSpan.FromSeconds(20));
-        Assert.True(PoaBot.Telegram.BotStartup.Description.Length <= 512 && PoaBot.Telegram.BotStartup.ShortDescription.Length <= 120);
+        Assert.True(PoaBot.Core.Conversations.TransportText.Description.Length <= 512 && PoaBot.Core.Conversations.TransportText.ShortDescription.Length <= 120);
     }
 
     private static List<string> Menu(LiveBot bot, long chatId) => bot.Fake.GetCommands($"chat:{chatId}").Select(c => c.Key).ToList();

@@ -14,7 +14,9 @@ public sealed class DirectorReportEndToEndTests
         await director.SayAsync("/importar", "Envíe el POA como documento");
         var mark = bot.Fake.MessageCount;
         bot.Fake.SendDocument(director.Id, "POA.txt", LiveBot.SeedThisYear, "text/plain");
-        await bot.Fake.WaitForMessageSinceAsync(mark, director.Id, m => m.Text.Contains("Vista previa", StringComparison.Ordinal) && m.Text.Contains("Realineación", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        // The preview arrives as consecutive messages that fit a phone; the last one asks and carries the button.
+        await bot.Fake.WaitForMessageSinceAsync(mark, director.Id, m => m.Text.Contains("¿Importar este archivo?", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.Contains(bot.Fake.MessagesTo(director.Id), m => m.Text.Contains("Realineación", StringComparison.Ordinal));
         await director.TapAsync("Importar", "importado");
 
         var ana = await bot.RegisterAsync(8002);

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,13 +21,32 @@ public sealed class LiveBot : IAsyncDisposable
 {
     public const string Token = "7000001:SENTINEL_tok3n_must_never_be_logged";
 
+    public const string WebhookSecret = "SENTINEL_webhook_secret_0123456789";
+
     private readonly TestDatabase test = new();
     private CancellationTokenSource? stop;
     private Task<int>? running;
 
-    private LiveBot(FakeBotApi fake) => Fake = fake;
+    private LiveBot(FakeBotApi fake, bool webhook)
+    {
+        Fake = fake;
+        if (webhook)
+        {
+            // A free loopback port for the bot's listener; the fake posts the updates there.
+            using var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            WebhookUrl = new Uri($"http://127.0.0.1:{port}/telegram/webhook");
+        }
+    }
 
     public FakeBotApi Fake { get; }
+
+    /// <summary>Where the bot receives updates in webhook mode; null in polling mode.</summary>
+    public Uri? WebhookUrl { get; }
+
+    /// <summary>The call that shows the bot is connected: the first poll, or setting the webhook.</summary>
+    private string ConnectedBy => WebhookUrl is null ? "getUpdates" : "setWebhook";
 
     /// <summary>The directorate's real POA (the seed), re-dated to this year so that "today" falls in it.</summary>
     public static byte[] SeedThisYear => Encoding.UTF8.GetBytes(
@@ -43,9 +64,10 @@ public sealed class LiveBot : IAsyncDisposable
         Dictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
         Action<LiveBot>? beforeStart = null,
-        bool importPoa = true)
+        bool importPoa = true,
+        bool webhook = false)
     {
-        var bot = new LiveBot(await FakeBotApi.StartAsync(Token, options));
+        var bot = new LiveBot(await FakeBotApi.StartAsync(Token, options), webhook);
         if (importPoa)
         {
             PoaImporter.Import(bot.Database, PoaDocumentParser.Parse(SeedThisYear), "prueba", "poa.txt", DateTimeOffset.UtcNow);
@@ -59,7 +81,7 @@ public sealed class LiveBot : IAsyncDisposable
         });
         beforeStart?.Invoke(bot);
         bot.Start(settings, services);
-        await bot.Fake.WaitForCallsAsync("getUpdates", 1, TimeSpan.FromSeconds(20));
+        await bot.Fake.WaitForCallsAsync(bot.ConnectedBy, 1, TimeSpan.FromSeconds(30));
         return bot;
     }
 
@@ -73,6 +95,13 @@ public sealed class LiveBot : IAsyncDisposable
             ["Telegram:PollTimeout"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Trace",
         };
+        if (WebhookUrl is not null)
+        {
+            settings["Urls"] = WebhookUrl.GetLeftPart(UriPartial.Authority);
+            settings["Telegram:WebhookUrl"] = WebhookUrl.ToString();
+            settings["Telegram:WebhookSecret"] = WebhookSecret;
+        }
+
         foreach (var (key, value) in extra ?? [])
         {
             settings[key] = value;
@@ -110,9 +139,9 @@ public sealed class LiveBot : IAsyncDisposable
     public async Task RestartAsync()
     {
         await StopAsync();
-        var calls = Fake.Calls.Count(c => c.Method == "getUpdates");
+        var calls = Fake.Calls.Count(c => c.Method == ConnectedBy);
         Start();
-        await Fake.WaitForCallsAsync("getUpdates", calls + 1, TimeSpan.FromSeconds(20));
+        await Fake.WaitForCallsAsync(ConnectedBy, calls + 1, TimeSpan.FromSeconds(30));
     }
 
     public string Invite(string role, params string[] councils) =>

@@ -140,6 +140,60 @@ public sealed class OutboxEndToEndTests
         Assert.Contains("/reportar", answer.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_tapped_question_is_edited_into_the_next_one_so_fast_taps_draw_no_pacing_and_the_card_stays()
+    {
+        await using var bot = await LiveBot.StartAsync();
+        var ana = await bot.RegisterAsync(5401);
+        var question = await ana.SayAsync("/reportar", "¿Qué desea reportar?");
+        var sendsBefore = SendsTo(bot, ana.Id);
+
+        // Twenty taps back and forth: more than the chat's burst of three, faster than its pace of one a second.
+        var steps = new List<SentMessage>();
+        for (var i = 0; i < 10; i++)
+        {
+            steps.Add(await ana.TapAsync("Reunión", "¿Qué día fue?"));
+            steps.Add(await ana.TapAsync("Atrás", "¿Qué desea reportar?"));
+        }
+
+        Assert.All(steps, m => Assert.Equal(("editMessageText", question.MessageId), (m.Method, m.MessageId)));
+        Assert.Equal(sendsBefore, SendsTo(bot, ana.Id));
+
+        await ana.TapAsync("Reunión", "¿Qué día fue?");
+        await ana.TapAsync("Hoy", "¿Cuántas personas asistieron?");
+        await ana.SayAsync("25", "acuerdos");
+        await ana.SayAsync("Bacheo de la calle Hidalgo", "evidencia");
+        var card = await ana.TapAsync("Omitir", "Revise su reporte");
+        var saved = await ana.TapAsync("Guardar", "Guardado con folio");
+
+        Assert.Equal("sendMessage", saved.Method);
+        Assert.NotEqual(card.MessageId, saved.MessageId);
+        Assert.Contains("Revise su reporte", bot.Fake.MessagesTo(ana.Id).Last(m => m.MessageId == card.MessageId).Text, StringComparison.Ordinal);
+        Assert.Equal(0, bot.Fake.RateLimitedCount);
+        await bot.Fake.WaitForCallsAsync("answerCallbackQuery", 24, TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task A_question_that_cannot_be_edited_is_answered_with_a_new_message()
+    {
+        await using var bot = await LiveBot.StartAsync();
+        var ana = await bot.RegisterAsync(5402);
+        var question = await ana.SayAsync("/reportar", "¿Qué desea reportar?");
+        var reunion = question.InlineKeyboard.SelectMany(r => r).First(b => b.Text.Contains("Reunión", StringComparison.Ordinal)).CallbackData;
+
+        // A press about a message the chat no longer has (deleted, say): Telegram refuses the edit.
+        var mark = bot.Fake.MessageCount;
+        bot.Fake.PressButton(ana.Id, question.MessageId + 1000, reunion);
+        var next = await bot.Fake.WaitForMessageSinceAsync(mark, ana.Id, m => m.Text.Contains("¿Qué día fue?", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        Assert.Equal("sendMessage", next.Method);
+        Assert.Contains(bot.Fake.Calls, c => c.Method == "editMessageText" && c.StatusCode == 400);
+        await DeliveryEndToEndTests.WaitUntilNothingPendingAsync(bot);
+        Assert.Equal(0L, bot.Database.Read(db => db.Scalar<long>("SELECT count(*) FROM outbox WHERE status = 'failed'")));
+    }
+
+    private static int SendsTo(LiveBot bot, long chatId) => bot.Fake.MessagesTo(chatId).Count(m => !m.IsEdit);
+
     private static void FanOut(LiveBot bot) => FanOut(bot, Messages, Chats);
 
     /// <summary>Notices to chats (people the fake server knows), queued as the engine would.</summary>

@@ -6,10 +6,12 @@ namespace PoaBot.Tests.EndToEnd;
 
 public sealed class TelegramEndToEndTests
 {
-    [Fact]
-    public async Task A_coordinator_registers_reports_a_meeting_with_a_photo_and_sees_it_in_resumen()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_coordinator_registers_reports_a_meeting_with_a_photo_and_sees_it_in_resumen(bool webhook)
     {
-        await using var bot = await LiveBot.StartAsync();
+        await using var bot = await LiveBot.StartAsync(webhook: webhook);
         var ana = await bot.RegisterAsync(5001);
 
         await ana.SayAsync("/reportar", "¿Qué desea reportar?");
@@ -28,6 +30,8 @@ public sealed class TelegramEndToEndTests
         Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(bot.DatabasePath)!, "evidencias", record.EvidenceHash + ".jpg")));
         Assert.Equal("HTML", summary.ParseMode);
         Assert.Contains(bot.Fake.Calls, c => c.Method == "answerCallbackQuery" && c.StatusCode == 200);
+        Assert.Equal(webhook, bot.Fake.WebhookDeliveries.Count > 0);
+        Assert.Equal(!webhook, bot.Fake.Calls.Any(c => c.Method == "getUpdates"));
     }
 
     [Fact]
@@ -51,10 +55,12 @@ public sealed class TelegramEndToEndTests
         Assert.Equal("Alumbrado de la calle Morelos", Assert.Single(bot.Records()).Subject);
     }
 
-    [Fact]
-    public async Task Every_update_delivered_twice_is_counted_once_and_a_double_tap_on_guardar_saves_once()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Every_update_delivered_twice_is_counted_once_and_a_double_tap_on_guardar_saves_once(bool webhook)
     {
-        await using var bot = await LiveBot.StartAsync();
+        await using var bot = await LiveBot.StartAsync(webhook: webhook);
         var ana = await bot.RegisterAsync(5003);
         await ana.SayAsync("/reportar", "¿Qué desea reportar?");
         await ana.TapAsync("Reunión", "¿Qué día fue?");

@@ -58,7 +58,7 @@ public sealed class UnknownValueEndToEndTests
         }
 
         // A person who wrote is told, before the next answer (the chat's order holds); a change of membership tells no one.
-        var told = bot.Fake.MessagesTo(Ana).Where(m => m.Text == InboxProcessor.Unreadable).ToList();
+        var told = bot.Fake.MessagesTo(Ana).Where(m => m.Text == PoaBot.Core.Conversations.TransportText.Unreadable).ToList();
         if (outcome == "failed" && kind == "message")
         {
             Assert.True(Assert.Single(told).MessageId < help.MessageId);

@@ -45,7 +45,7 @@ public sealed class PoaImporterTests : IDisposable
         Assert.Equal(
             [("2024-04-30", 1L), ("2024-12-31", 10L)],
             records.Select(r => (r.EventDate, r.Count)));
-        Assert.All(records, r => Assert.Equal(("baseline", PoaImporter.DocumentCouncil), (r.Kind, r.CouncilName)));
+        Assert.All(records, r => Assert.Equal(("baseline", ImportText.DocumentCouncil), (r.Kind, r.CouncilName)));
         Assert.Equal([11, 11, 8, 2], Summary(new DateOnly(2025, 1, 1)).Select(a => a.RealAcum));
     }
 

@@ -181,7 +181,7 @@ public sealed class ReminderTests : IDisposable
     }
 
     [Fact]
-    public void Recordatorios_shows_the_schedule_and_the_next_reminders_due()
+    public void Recordatorios_shows_the_schedule_and_the_next_reminders_due_with_singular_and_plural_written_out()
     {
         world.Coordinator(1, "Consejo Centro");
         var director = world.Director();
@@ -190,6 +190,9 @@ public sealed class ReminderTests : IDisposable
         director.Send("/recordatorios");
 
         Assert.Contains("Horario silencioso: 21:00–08:00", director.Said, StringComparison.Ordinal);
-        Assert.Contains("24/04/2024 09:00 — Mar/Abr 2024, faltan 7 día(s): hoy irían a 1 coordinador(es) con pendientes", director.Said, StringComparison.Ordinal);
+        Assert.Contains("24/04/2024 09:00 — Mar/Abr 2024, faltan 7 días: hoy irían a 1 coordinador con pendientes", director.Said, StringComparison.Ordinal);
+        Assert.Contains("30/04/2024 09:00 — Mar/Abr 2024, falta 1 día: hoy irían a 1 coordinador con pendientes", director.Said, StringComparison.Ordinal);
+        Assert.DoesNotContain("(s)", director.Said, StringComparison.Ordinal);
+        Assert.DoesNotContain("(es)", director.Said, StringComparison.Ordinal);
     }
 }

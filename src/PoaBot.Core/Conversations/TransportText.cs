@@ -1,0 +1,82 @@
+namespace PoaBot.Core.Conversations;
+
+/// <summary>Why the transport could not keep a file a person sent; the flow that asked for it says so in words.</summary>
+public enum FileProblem
+{
+    /// <summary>Over Telegram's 20 MB limit for bots.</summary>
+    TooBig,
+
+    /// <summary>The download failed.</summary>
+    Failed,
+
+    /// <summary>The download took longer than Telegram:DownloadTimeout.</summary>
+    TooSlow,
+
+    /// <summary>The local chat's «/archivo RUTA» named no file.</summary>
+    NotFound,
+}
+
+/// <summary>One entry of Telegram's command menu.</summary>
+public sealed record MenuCommand(string Command, string Description)
+{
+    public override string ToString() => $"/{Command} — {Description}";
+}
+
+/// <summary>What the Telegram transport shows or sends by itself: the bot's profile and menus, failures around a message.</summary>
+[UserTexts("Telegram: perfil, menús y fallas de transporte")]
+public static class TransportText
+{
+    /// <summary>Shown in the empty chat before /start (at most 512 characters).</summary>
+    public const string Description =
+        "Bot de la Dirección de Participación Ciudadana para el Programa Operativo Anual (POA). " +
+        "Los coordinadores de los consejos reportan aquí sus reuniones, solicitudes, gestiones y programas sociales, " +
+        "y la dirección consulta el avance del POA. Para empezar necesita una invitación de la dirección.";
+
+    /// <summary>Shown on the bot's profile (at most 120 characters).</summary>
+    public const string ShortDescription = "Reportes y avance del POA de la Dirección de Participación Ciudadana.";
+
+    public static readonly IReadOnlyList<MenuCommand> CoordinatorMenu =
+    [
+        new("reportar", "Registrar una actividad realizada"),
+        new("resumen", "Avance del POA: programado contra real"),
+        new("misreportes", "Mis últimos reportes; anular uno"),
+        new("folio", "Ver un reporte por su folio"),
+        new("cancelar", "Cancelar lo que estoy haciendo"),
+        new("ayuda", "Qué puede hacer este bot"),
+    ];
+
+    public static readonly IReadOnlyList<MenuCommand> DirectorMenu =
+    [
+        .. CoordinatorMenu,
+        new("coordinadores", "Personas, consejos, último reporte; bajas"),
+        new("invitar", "Crear un enlace de invitación"),
+        new("consejos", "Ver y agregar consejos"),
+        new("importar", "Cargar el POA desde un archivo"),
+        new("exportar", "El reporte del POA en Excel"),
+        new("grafica", "La gráfica de avance"),
+        new("justificar", "Justificar actividades fuera del rango verde"),
+        new("reabrir", "Reabrir un bimestre bloqueado"),
+        new("recordatorios", "Calendario de recordatorios"),
+    ];
+
+    /// <summary>Sent when handling a message failed for good.</summary>
+    public const string Apology =
+        "Lo siento, tuve un problema con su último mensaje y no pude procesarlo. Ya quedó anotado para revisión; por favor intente de nuevo en unos minutos.";
+
+    /// <summary>Sent for an update the bot cannot read (an unknown value in it).</summary>
+    public const string Unreadable =
+        "Recibí un mensaje suyo que todavía no sé leer, así que no lo tomé en cuenta. Por favor envíelo de nuevo como texto, foto o archivo, o escriba /ayuda.";
+
+    /// <summary>Why a file was not kept, and what to do: send another, or tap «Omitir» (<paramref name="canSkip"/>) or «Cancelar».</summary>
+    public static string File(FileProblem problem, bool canSkip)
+    {
+        var way = canSkip ? Texts.Skip : "Cancelar";
+        return problem switch
+        {
+            FileProblem.TooBig => $"El archivo pesa más de 20 MB y Telegram no me deja descargarlo. Envíe una foto o un archivo más ligero, o toque «{way}».",
+            FileProblem.TooSlow => $"La descarga del archivo tardó demasiado y la detuve. Por favor envíelo de nuevo, o toque «{way}».",
+            FileProblem.NotFound => $"No encontré ese archivo en esta computadora. Revise la ruta y envíelo de nuevo, o toque «{way}».",
+            _ => $"No pude descargar el archivo. Por favor envíelo de nuevo, o toque «{way}».",
+        };
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using PoaBot.Core.Import;
+using PoaBot.Core.Samples;
+
+namespace PoaBot.Tests.Conversations;
+
+/// <summary>Dates as people write them, examples in the POA's own year, and dates checked against the linked record.</summary>
+public sealed class DatesTests : IDisposable
+{
+    private readonly ChatWorld world = new();
+
+    public void Dispose() => world.Dispose();
+
+    [Theory]
+    [InlineData("antier", "2024-04-13")]
+    [InlineData("10/4", "2024-04-10")]
+    [InlineData("1/4/24", "2024-04-01")]
+    [InlineData("1 de Abril", "2024-04-01")]
+    [InlineData("3 de marzo de 2024", "2024-03-03")]
+    public void A_coordinator_types_the_date_as_people_write_it_and_the_report_takes_that_day(string typed, string stored)
+    {
+        var ana = world.Coordinator(1, "Consejo Centro");
+
+        ana.Send("/reportar").Press("Reunión").Send(typed).Send("25").Send("Acuerdos").Press("Omitir").Press("Guardar");
+
+        Assert.Equal(stored, Assert.Single(world.Records()).EventDate);
+    }
+
+    [Fact]
+    public void In_a_2026_poa_the_date_examples_and_the_folio_example_are_of_2026_and_a_day_without_year_is_of_2026()
+    {
+        using var world2026 = new ChatWorld(new DateTimeOffset(2026, 12, 2, 18, 0, 0, TimeSpan.Zero));
+        var seed2026 = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(SampleData.PoaBytes()).Replace("2024", "2026", StringComparison.Ordinal));
+        PoaImporter.Import(world2026.Database, PoaDocumentParser.Parse(seed2026), "prueba", "poa.txt", world2026.Time.GetUtcNow());
+        var ana = world2026.Coordinator(1, "Consejo Centro");
+
+        ana.Send("/ayuda");
+        Assert.Contains("/folio DPC-2026-0007", ana.Said, StringComparison.Ordinal);
+        ana.Send("/reportar").Press("Reunión");
+        Assert.Contains("por ejemplo 01/12/2026", ana.Said, StringComparison.Ordinal);
+        Assert.DoesNotContain("2024", ana.Said, StringComparison.Ordinal);
+        ana.Send("no sé");
+        Assert.Contains("01/12/2026", ana.Said, StringComparison.Ordinal);
+        Assert.DoesNotContain("2024", ana.Said, StringComparison.Ordinal);
+
+        ana.Send("30/11").Send("25").Send("Acuerdos").Press("Omitir").Press("Guardar");
+
+        Assert.Equal("2026-11-30", Assert.Single(world2026.Records()).EventDate);
+    }
+
+    [Fact]
+    public void A_request_managed_before_it_was_received_is_refused_naming_the_received_date()
+    {
+        var ana = world.Coordinator(1, "Consejo Centro");
+        ana.ReportRequest("Alumbrado");
+
+        ana.Send("/reportar").Press("Solicitud gestionada").Press("Ayer").Press("DPC-2024-0007");
+
+        Assert.Contains("La solicitud DPC-2024-0007 se recibió el 15/04/2024, así que no pudo gestionarse el 14/04/2024", ana.Said, StringComparison.Ordinal);
+        ana.Press("Atrás").Press("Hoy").Press("DPC-2024-0007").Send("Servicios Públicos").Press("Omitir").Press("Guardar");
+        Assert.Equal("2024-04-15", world.Records()[1].EventDate);
+    }
+
+    [Fact]
+    public void Correcting_a_managed_request_s_date_to_before_it_was_received_is_refused()
+    {
+        var ana = world.Coordinator(1, "Consejo Centro");
+        ana.ReportRequest("Alumbrado");
+        ana.Send("/reportar").Press("Solicitud gestionada").Press("Hoy").Press("DPC-2024-0007").Send("Servicios").Press("Omitir");
+
+        ana.Press("Corregir").Press("Fecha").Send("ayer");
+
+        Assert.Contains("se recibió el 15/04/2024, así que no pudo gestionarse el 14/04/2024", ana.Said, StringComparison.Ordinal);
+        ana.Send("hoy").Press("Guardar");
+        Assert.Equal("2024-04-15", world.Records()[1].EventDate);
+    }
+
+    [Fact]
+    public void The_director_cannot_move_a_received_request_after_the_day_it_was_managed()
+    {
+        var ana = world.Coordinator(1, "Consejo Centro");
+        ana.Send("/reportar").Press("Solicitud recibida").Send("10/4").Send("Alumbrado").Press("Omitir").Send("Obras Públicas").Press("Omitir").Press("Guardar");
+        ana.Send("/reportar").Press("Solicitud gestionada").Send("12/4").Press("DPC-2024-0007").Send("Servicios").Press("Omitir").Press("Guardar");
+        var director = world.Director();
+
+        director.Send("/folio DPC-2024-0007").Press("Corregir").Press("Fecha").Send("13 de abril");
+
+        Assert.Contains("Esa solicitud se gestionó el 12/04/2024 (folio DPC-2024-0008), así que no pudo recibirse el 13/04/2024", director.Said, StringComparison.Ordinal);
+        Assert.Equal("2024-04-10", world.Records()[0].EventDate);
+    }
+}

@@ -1,0 +1,186 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using PoaBot.Core.Conversations;
+
+namespace PoaBot.Tests.Conversations;
+
+/// <summary>
+/// docs/textos.md shows every user-facing text (every <see cref="UserTextsAttribute"/> class, its methods called with
+/// sample values) so the office reviews all wording in one place; a text changed without that file fails here.
+/// </summary>
+public sealed class TextCatalogTests
+{
+    private const string Regenerate =
+        "docs/textos.md no longer matches the texts in the code. Regenerate it with\n" +
+        "  UPDATE_TEXTOS=1 dotnet test tests/PoaBot.Tests --filter FullyQualifiedName~TextCatalogTests\n" +
+        "then review the difference (git diff docs/textos.md) and commit it with the code.";
+
+    [Fact]
+    public void Docs_textos_md_shows_every_text_as_the_code_writes_it()
+    {
+        var path = Path.Combine(RepoRoot(), "docs", "textos.md");
+        var expected = Catalog();
+        if (Environment.GetEnvironmentVariable("UPDATE_TEXTOS") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, expected);
+        }
+
+        var actual = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : "";
+        Assert.True(actual == expected, $"{Regenerate}\nFirst difference: {FirstDifference(actual, expected)}");
+    }
+
+    [Fact]
+    public void Every_text_class_shows_at_least_one_text() =>
+        Assert.All(TextClasses(), t => Assert.NotEmpty(Entries(t)));
+
+    private static string Catalog()
+    {
+        var text = new StringBuilder()
+            .Append("# Textos del bot\n\n")
+            .Append("Todo lo que el bot escribe, agrupado por función, con valores de ejemplo. ")
+            .Append("Este archivo se genera desde el código (`TextCatalogTests`); no lo edite a mano.\n");
+        foreach (var type in TextClasses())
+        {
+            text.Append($"\n## {type.GetCustomAttribute<UserTextsAttribute>()!.Feature} (`{type.Name}`)\n");
+            foreach (var (name, value) in Entries(type))
+            {
+                text.Append($"\n### {name}\n\n````text\n{value.ReplaceLineEndings("\n")}\n````\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static List<Type> TextClasses() =>
+        new[] { typeof(UserTextsAttribute).Assembly, typeof(PoaBot.Telegram.InboxProcessor).Assembly }
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t.GetCustomAttribute<UserTextsAttribute>() is not null)
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Each public text of a class, in declaration order; a method once per combination of sample values.</summary>
+    private static List<(string Name, string Value)> Entries(Type type)
+    {
+        var entries = new List<(int Order, string Name, string Value)>();
+        const BindingFlags Public = BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        foreach (var field in type.GetFields(Public).Where(f => IsText(f.FieldType)))
+        {
+            entries.Add((field.MetadataToken, field.Name, Show(field.GetValue(null))));
+        }
+
+        foreach (var property in type.GetProperties(Public).Where(p => IsText(p.PropertyType)))
+        {
+            entries.Add((property.MetadataToken, property.Name, Show(property.GetValue(null))));
+        }
+
+        foreach (var method in type.GetMethods(Public).Where(m => !m.IsSpecialName && m.ReturnType == typeof(string)))
+        {
+            var parameters = method.GetParameters();
+            foreach (var args in Combinations(parameters.Select(p => Samples(p, method)).ToList()))
+            {
+                var shown = string.Join(", ", parameters.Zip(args, (p, a) => $"{p.Name}: {Describe(a)}"));
+                entries.Add((method.MetadataToken, $"{method.Name}({shown})", Show(method.Invoke(null, args))));
+            }
+        }
+
+        return entries.OrderBy(e => e.Order).Select(e => (e.Name, e.Value)).ToList();
+    }
+
+    /// <summary>A string, or a list of values that write themselves as text (e.g. menu entries).</summary>
+    private static bool IsText(Type type) => type == typeof(string) || typeof(IEnumerable).IsAssignableFrom(type);
+
+    private static string Show(object? value) => value switch
+    {
+        string s => s,
+        IEnumerable many => string.Join("\n", many.Cast<object>()),
+        _ => throw new InvalidOperationException($"Not a text: {value}"),
+    };
+
+    private static string Describe(object? value) => value switch
+    {
+        null => "null",
+        string s => $"«{s}»",
+        IEnumerable many => "[" + string.Join(", ", many.Cast<object?>().Select(Describe)) + "]",
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    /// <summary>Sample values for a parameter: one for most types, every value for a bool or an enum.</summary>
+    private static object?[] Samples(ParameterInfo parameter, MethodInfo method)
+    {
+        var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
+        return type switch
+        {
+            _ when type == typeof(bool) => [false, true],
+            _ when type.IsEnum => Enum.GetValues(type).Cast<object?>().ToArray(),
+            _ when type == typeof(string) => [SampleString(parameter.Name!)],
+            _ when type == typeof(int) => [3],
+            _ when type == typeof(long) => [1234L],
+            _ when type == typeof(decimal) => [12.5m],
+            _ when type == typeof(double) => [12.5],
+            _ when type == typeof(DateOnly) => [new DateOnly(2024, 3, 15)],
+            _ when type == typeof(TimeOnly) => [new TimeOnly(9, 30)],
+            _ when type == typeof(TimeSpan) => [TimeSpan.FromMinutes(90)],
+            _ when type == typeof(DateTimeOffset) => [new DateTimeOffset(2024, 3, 15, 16, 30, 0, TimeSpan.Zero)],
+            _ when type.IsAssignableFrom(typeof(string[])) => [new[] { "Consejo Centro", "Consejo Norte" }],
+            _ => throw new InvalidOperationException(
+                $"{method.DeclaringType!.Name}.{method.Name}: no sample value for a parameter of type {type.Name}; " +
+                "give text methods simple parameters or add a sample in TextCatalogTests.Samples."),
+        };
+    }
+
+    private static string SampleString(string name) => name.ToLowerInvariant() switch
+    {
+        var n when n.Contains("folio") => "DPC-2024-0007",
+        var n when n.Contains("activities") => "3, 4 y 7",
+        var n when n.Contains("place") => "entre MARZO/ABRIL y MAYO/JUNIO",
+        var n when n.Contains("cells") => "Ene/Feb 2, Mar/Abr 3",
+        var n when n.Contains("bimesters") => "Sep/Oct y Nov/Dic",
+        var n when n.Contains("kind") => "Reunión",
+        var n when n.Contains("council") => "Consejo Centro",
+        var n when n.Contains("activity") => "Reuniones del consejo",
+        var n when n.Contains("file") || n.Contains("path") => "POA 2024.xlsx",
+        var n when n.Contains("name") || n.Contains("person") || n.Contains("who") => "Ana López",
+        var n when n.Contains("date") || n.Contains("day") => "15/03/2024",
+        var n when n.Contains("bimester") => "Mar/Abr",
+        _ => $"‹{name}›",
+    };
+
+    private static IEnumerable<object?[]> Combinations(List<object?[]> samples)
+    {
+        IEnumerable<object?[]> all = [[]];
+        foreach (var options in samples)
+        {
+            all = all.SelectMany(prefix => options.Select(o => (object?[])[.. prefix, o]));
+        }
+
+        return all;
+    }
+
+    private static string FirstDifference(string actual, string expected)
+    {
+        var (a, e) = (actual.Split('\n'), expected.Split('\n'));
+        var i = 0;
+        while (i < a.Length && i < e.Length && a[i] == e[i])
+        {
+            i++;
+        }
+
+        return $"line {i + 1}: file has «{(i < a.Length ? a[i] : "(end)")}», code writes «{(i < e.Length ? e[i] : "(end)")}»";
+    }
+
+    private static string RepoRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(folder!.FullName, "PoaBot.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder.FullName;
+    }
+}
