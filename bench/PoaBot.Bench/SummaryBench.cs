@@ -144,7 +144,7 @@ internal static class SummaryBench
             folio.Value = $"B-{i + 1:000000}";
             activity.Value = planned.Id;
             council.Value = councils[random.Next(councils.Count)];
-            kind.Value = planned.Kind.Code();
+            kind.Value = planned.Kind.Code;
             date.Value = Instants.Format(eventDate);
             reference.Value = managed ? lastReceived!.Value : DBNull.Value;
             created.Value = eventDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T18:00:00.000Z";

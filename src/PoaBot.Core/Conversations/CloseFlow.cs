@@ -213,17 +213,12 @@ public static class CloseFlow
     {
         var settings = turn.Settings.Reminders;
         var clock = turn.Settings.Clock;
-        var text = new StringBuilder("⏰ <b>Recordatorios</b>\n")
-            .Append($"{string.Join(" y ", settings.DaysBefore)} {(settings.DaysBefore is [1] ? "día" : "días")} antes del cierre de cada bimestre y el día siguiente al cierre, a las {settings.At:HH\\:mm}. ")
-            .Append($"Horario silencioso: {settings.QuietStart:HH\\:mm}–{settings.QuietEnd:HH\\:mm}. ")
-            .Append($"Un bimestre se bloquea {Spanish.Count(turn.Settings.Rules.GraceDays, "día", "días")} después de su cierre.\n\n<b>Próximos</b>");
+        var text = new StringBuilder(ReminderText.Schedule(settings.DaysBefore, settings.At, settings.QuietStart, settings.QuietEnd, turn.Settings.Rules.GraceDays));
         foreach (var moment in ReminderSchedule.Upcoming(turn.Now, settings, clock).Take(3))
         {
             var plans = ReminderPlanner.Plan(turn.Db, moment, clock.LocalDate(moment.Due), turn.Thresholds, turn.Settings.Rules);
-            var coordinators = plans.Count(p => p.Why != "resumen para la Dirección" && p.Kind != ReminderPlanner.Close);
-            var local = clock.LocalDateTime(moment.Due);
-            var label = moment.DaysBefore is { } d ? $"{(d == 1 ? "falta" : "faltan")} {Spanish.Count(d, "día", "días")}" : "aviso de cierre y justificaciones";
-            text.Append($"\n• {local:dd/MM/yyyy HH:mm} — {Bimesters.ShortName(moment.Bimester)} {moment.Year}, {label}: hoy irían a {Spanish.Count(coordinators, "coordinador", "coordinadores")} con pendientes");
+            var coordinators = plans.Count(p => !p.ToDirector);
+            text.Append(ReminderText.Upcoming(clock.LocalDateTime(moment.Due), Bimesters.ShortName(moment.Bimester), moment.Year, moment.DaysBefore, coordinators));
         }
 
         turn.Say(text.ToString());

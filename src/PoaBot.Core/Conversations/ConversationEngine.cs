@@ -49,11 +49,16 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         var state = store.Load(input.ChatId);
         held.AddRange(state.Files());
         var turn = new Turn(db, input, person, state, clock.LocalDate(input.At), settings);
-        var asked = state.Step;
+        if (state.Unreadable)
+        {
+            turn.Say(Texts.StateLost);
+        }
+
+        var keep = state.Step is Step.RecordChoice or Step.Deactivate or Step.CouncilList or Step.ImportConfirm || ReportFlow.OnCard(state);
         Route(turn, command);
         state.DraftUpdatedAt = state.Step == Step.Idle ? null : input.At;
         store.Save(input.ChatId, state, input.At);
-        return new TurnResult(InPlace(turn, asked), turn.ButtonAnswer);
+        return new TurnResult(InPlace(turn, keep), turn.ButtonAnswer);
     }
 
     /// <summary>
@@ -61,12 +66,12 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     /// pressed question is edited into it. A question that shows what the person may still need (the report's card before
     /// saving, a record, a list, an import preview) stays as it is, except to turn its page; the answer then comes anew.
     /// </summary>
-    private static IReadOnlyList<Reply> InPlace(Turn turn, Step asked)
+    private static IReadOnlyList<Reply> InPlace(Turn turn, bool keep)
     {
         var replies = turn.Replies;
         var pressed = turn.Input.Kind == InputKind.Button ? turn.Input.MessageId : null;
         var paging = turn.Action?.StartsWith("page:", StringComparison.Ordinal) == true;
-        if (pressed is null || turn.Action is null || (!paging && asked is Step.Confirm or Step.RecordChoice or Step.Deactivate or Step.CouncilList or Step.ImportConfirm)
+        if (pressed is null || turn.Action is null || (!paging && keep)
             || replies is not [{ Buttons.Count: > 0, DocumentPath: null, EvidenceFileId: null, Render: null } question, ..])
         {
             return replies;
@@ -123,12 +128,6 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
                 turn.ButtonAnswer = Texts.StaleButton;
                 return;
             }
-        }
-
-        // «Omitir» typed instead of tapped.
-        if (state.Step is Step.Requester or Step.Evidence && turn.Text is { } skip && Spanish.Fold(skip) == "OMITIR")
-        {
-            turn.Action = "skip";
         }
 
         if (command is not null)
@@ -289,7 +288,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     }
 
     /// <summary>The steps of <c>/reportar</c>, whose draft is worth offering to resume.</summary>
-    private static bool IsReport(Step step) => step is >= Step.Year and <= Step.EditChoice;
+    private static bool IsReport(Step step) => step == Step.Report;
 
     private static void Idle(Turn turn)
     {
@@ -337,10 +336,11 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     private static void Resume(Turn turn)
     {
         var state = turn.State;
-        if (turn.Action == "resume" && state.Resumed is { } step)
+        if (turn.Action == "resume" && state.Resumed is not null)
         {
             state.Resumed = null;
-            ReportFlow.Prompt(turn, step);
+            state.Step = Step.Report;
+            ReportFlow.Prompt(turn, state.Position ?? "");
         }
         else if (turn.Action == "discard")
         {

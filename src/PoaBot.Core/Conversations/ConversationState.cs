@@ -6,26 +6,9 @@ namespace PoaBot.Core.Conversations;
 public enum Step
 {
     Idle,
-    Year,
-    Activity,
-    Council,
-    Date,
-    DateText,
-    Attendees,
-    Agreements,
-    Subject,
-    Requester,
-    Area,
-    PendingRequest,
-    ManagedArea,
-    ProgramChoice,
-    ProgramName,
-    Beneficiaries,
-    Count,
-    Description,
-    Evidence,
-    Confirm,
-    EditChoice,
+
+    /// <summary>Writing a report; <see cref="ConversationState.Position"/> says which question.</summary>
+    Report,
     ResumeOrDiscard,
     RecordChoice,
     VoidReason,
@@ -48,7 +31,7 @@ public enum Step
     ImportConfirm,
 }
 
-/// <summary>The report being written, field by field.</summary>
+/// <summary>The report being written: where it goes, then the answers to its kind's fields.</summary>
 public sealed class Draft
 {
     /// <summary>The POA year the report goes to (last year's only in the first days of January).</summary>
@@ -60,21 +43,8 @@ public sealed class Draft
 
     public DateOnly? Date { get; set; }
 
-    public int? Attendees { get; set; }
-
-    public string? Agreements { get; set; }
-
-    public string? Subject { get; set; }
-
-    public string? Requester { get; set; }
-
-    public string? Area { get; set; }
-
-    public long? RefId { get; set; }
-
-    public int? Beneficiaries { get; set; }
-
-    public int? Count { get; set; }
+    /// <summary>The answers by field key (<see cref="Domain.ReportField.Key"/>): numbers and record ids as invariant text.</summary>
+    public Dictionary<string, string> Answers { get; set; } = [];
 
     public string? EvidenceFileId { get; set; }
 
@@ -92,9 +62,17 @@ public sealed class ConversationState
     /// <summary>Grows with every prompt; buttons carry it, so a press of an old button is recognised.</summary>
     public int Seq { get; set; }
 
-    public List<Step> History { get; set; } = [];
+    /// <summary>The question of the report being asked: a field key, or year, activity, council, date, evidence, card…</summary>
+    public string? Position { get; set; }
+
+    /// <summary>The report's questions answered so far, for «Atrás».</summary>
+    public List<string> History { get; set; } = [];
 
     public Draft? Draft { get; set; }
+
+    /// <summary>The saved state could not be read (an older format): the person is told and starts afresh.</summary>
+    [JsonIgnore]
+    public bool Unreadable { get; set; }
 
     public DateTimeOffset? DraftUpdatedAt { get; set; }
 
@@ -123,6 +101,7 @@ public sealed class ConversationState
     public void Reset()
     {
         Step = Step.Idle;
+        Position = null;
         History.Clear();
         Draft = null;
         DraftUpdatedAt = null;

@@ -103,11 +103,11 @@ public static class RecordsFlow
 
                 break;
             case Step.AmendField:
-                if (turn.Action is { } a && a.StartsWith("f:", StringComparison.Ordinal) && Enum.TryParse<AmendableField>(a[2..], out var field))
+                var record = new RecordStore(turn.Db).Get(turn.State.TargetId ?? 0)!;
+                if (Fields(record).FirstOrDefault(f => turn.Action == $"f:{f.Key}") is { } field)
                 {
-                    turn.State.AmendField = field.ToString();
-                    var record = new RecordStore(turn.Db).Get(turn.State.TargetId ?? 0)!;
-                    turn.Ask(Step.AmendValue, $"Escriba el nuevo valor de <b>{FieldName(field)}</b>. Valor actual: {Html.Escape(Current(record, field) ?? "(vacío)")}", [], back: false);
+                    turn.State.AmendField = field.Key;
+                    turn.Ask(Step.AmendValue, $"Escriba el nuevo valor de <b>{field.Label}</b>. Valor actual: {Html.Escape(Current(record, field) ?? "(vacío)")}", [], back: false);
                 }
                 else
                 {
@@ -127,15 +127,15 @@ public static class RecordsFlow
                 if (Reason(turn) is { } why)
                 {
                     var id = turn.State.TargetId ?? 0;
-                    var f = Enum.Parse<AmendableField>(turn.State.AmendField!);
-                    var record = new RecordStore(turn.Db).Get(id)!;
-                    var old = Current(record, f);
+                    var amended = new RecordStore(turn.Db).Get(id)!;
+                    var f = AmendedField(turn, amended);
+                    var old = Current(amended, f);
                     var value = turn.State.AmendValue!;
-                    var ok = new RecordStore(turn.Db).Amend(id, f, turn.State.AmendValue!, turn.Actor, why, turn.Now);
+                    var ok = new RecordStore(turn.Db).Amend(id, f.Column, value, turn.Actor, why, turn.Now);
                     turn.State.Reset();
                     turn.Say(ok
-                        ? $"✏️ Folio {record.Folio} corregido: {FieldName(f)} {Html.Escape(old ?? "(vacío)")} → {Html.Escape(Display(f, value))}. Motivo: {Html.Escape(why)}"
-                        : $"No pude corregir el folio {record.Folio}: ya está anulado.", mainKeyboard: true);
+                        ? $"✏️ Folio {amended.Folio} corregido: {f.Label} {Html.Escape(old ?? "(vacío)")} → {Html.Escape(Display(f, value))}. Motivo: {Html.Escape(why)}"
+                        : $"No pude corregir el folio {amended.Folio}: ya está anulado.", mainKeyboard: true);
                 }
 
                 break;
@@ -169,7 +169,7 @@ public static class RecordsFlow
         {
             turn.State.TargetId = toAmend.Id;
             turn.Ask(Step.AmendField, $"¿Qué dato del folio <b>{toAmend.Folio}</b> desea corregir?",
-                Fields(toAmend).Select(f => new[] { (FieldName(f), $"f:{f}") }), back: false);
+                Fields(toAmend).Select(f => new[] { (f.Label, $"f:{f.Key}") }), back: false);
         }
         else if (turn.Input.Kind == InputKind.Button)
         {
@@ -202,15 +202,15 @@ public static class RecordsFlow
 
     private static void AmendValue(Turn turn)
     {
-        var field = Enum.Parse<AmendableField>(turn.State.AmendField!);
         var record = new RecordStore(turn.Db).Get(turn.State.TargetId ?? 0)!;
+        var field = AmendedField(turn, record);
         var text = turn.Text ?? "";
         string? value = null;
         string? problem = null;
-        switch (field)
+        switch (field.Type)
         {
-            case AmendableField.Date:
-                var year = int.Parse(record.EventDate[..4], CultureInfo.InvariantCulture);
+            case FieldType.Date:
+                var year = Instants.ParseDate(record.EventDate).Year;
                 if (!DateText.TryParse(text, turn.Today, year, out var date))
                 {
                     problem = $"No entendí la fecha. Escríbala así: {Numbers.Date(DateText.Example(year, turn.Today))}.";
@@ -223,7 +223,7 @@ public static class RecordsFlow
                 {
                     problem = ReportFlow.Locked(date);
                 }
-                else if (ReportFlow.LinkedDateProblem(turn.Db, record.Kind, record.RefId, record.Id, date) is { } linked)
+                else if (ReportFlow.LinkedDateProblem(turn.Db, ActivityKinds.FromCode(record.Kind), record.RefId, record.Id, date) is { } linked)
                 {
                     problem = linked;
                 }
@@ -233,23 +233,23 @@ public static class RecordsFlow
                 }
 
                 break;
-            case AmendableField.Count or AmendableField.Attendees:
+            case FieldType.Number:
                 // The same limits as a report; a baseline cell may be larger than one generic action.
-                var max = field == AmendableField.Attendees ? 10_000 : record.Kind == "baseline" ? 100_000 : 1_000;
-                if (NumberText.TryParse(text, max, out var number, out _) && number > 0)
+                var least = field.AllowZero ? 0 : 1;
+                if (NumberText.TryParse(text, field.Max, out var number, out _) && number >= least)
                 {
                     value = number.ToString(CultureInfo.InvariantCulture);
                 }
                 else
                 {
-                    problem = $"Escriba un número entero de 1 a {Numbers.Int(max)}.";
+                    problem = $"Escriba un número entero de {least} a {Numbers.Int(field.Max)}.";
                 }
 
                 break;
             default:
-                if (text.Length is 0 or > 1000)
+                if (text.Length == 0 || text.Length > field.Max)
                 {
-                    problem = "Escriba el nuevo texto (máximo 1,000 caracteres).";
+                    problem = $"Escriba el nuevo texto (máximo {Numbers.Int(field.Max)} caracteres).";
                 }
                 else
                 {
@@ -262,7 +262,7 @@ public static class RecordsFlow
         if (value is null)
         {
             turn.Say(problem!);
-            turn.Ask(Step.AmendValue, $"Escriba el nuevo valor de <b>{FieldName(field)}</b>.", [], back: false);
+            turn.Ask(Step.AmendValue, $"Escriba el nuevo valor de <b>{field.Label}</b>.", [], back: false);
             return;
         }
 
@@ -292,58 +292,26 @@ public static class RecordsFlow
 
         var records = new RecordStore(turn.Db);
         var dependent = records.Dependent(records.ByFolio(folio)!.Id)!;
-        return dependent.Kind == "request_managed"
+        return ActivityKinds.FromCode(dependent.Kind).Link == KindLink.Manages
             ? $"No se puede anular el folio {folio}: esa solicitud ya tiene una gestión registrada ({dependent.Folio}). Si la solicitud está mal, anule primero la gestión."
             : $"No se puede anular el folio {folio}: otro consejo registró su participación en ese programa ({dependent.Folio}). Si el programa está mal, anule primero ese folio.";
     }
 
-    private static IEnumerable<AmendableField> Fields(RecordRow r)
+    /// <summary>What a director may correct in a record: its date and the answers to its kind's questions (not its links).</summary>
+    private static IEnumerable<ReportField> Fields(RecordRow r) =>
+        ActivityKinds.FromCode(r.Kind).Fields.Where(f => f.Type is FieldType.Number or FieldType.Text).Prepend(ReportField.Date);
+
+    private static ReportField AmendedField(Turn turn, RecordRow r) => Fields(r).First(f => f.Key == turn.State.AmendField);
+
+    private static string? Current(RecordRow r, ReportField f) => r.Value(f.Column) switch
     {
-        yield return AmendableField.Date;
-        if (r.Kind is "generic" or "baseline")
-        {
-            yield return AmendableField.Count;
-        }
-
-        if (r.Kind == "meeting")
-        {
-            yield return AmendableField.Attendees;
-            yield return AmendableField.Agreements;
-        }
-
-        if (r.Kind is "request_received" or "social_program" or "generic")
-        {
-            yield return AmendableField.Subject;
-        }
-
-        if (r.Kind is "request_received" or "request_managed")
-        {
-            yield return AmendableField.Area;
-        }
-    }
-
-    private static string FieldName(AmendableField f) => f switch
-    {
-        AmendableField.Date => "Fecha",
-        AmendableField.Count => "Cantidad",
-        AmendableField.Attendees => "Asistentes",
-        AmendableField.Agreements => "Acuerdos",
-        AmendableField.Subject => "Descripción",
-        _ => "Área",
+        string iso when f.Type == FieldType.Date => Numbers.Date(Instants.ParseDate(iso)),
+        long number => Numbers.Int(number),
+        var value => value as string,
     };
 
-    private static string? Current(RecordRow r, AmendableField f) => f switch
-    {
-        AmendableField.Date => Numbers.Date(Instants.ParseDate(r.EventDate)),
-        AmendableField.Count => Numbers.Int(r.Count),
-        AmendableField.Attendees => r.Attendees is { } n ? Numbers.Int(n) : null,
-        AmendableField.Agreements => r.Agreements,
-        AmendableField.Subject => r.Subject,
-        _ => r.Area,
-    };
-
-    private static string Display(AmendableField f, string value) =>
-        f == AmendableField.Date ? Numbers.Date(Instants.ParseDate(value)) : value;
+    private static string Display(ReportField f, string value) =>
+        f.Type == FieldType.Date ? Numbers.Date(Instants.ParseDate(value)) : value;
 
     private static string Card(Turn turn, RecordRow r)
     {
@@ -354,35 +322,12 @@ public static class RecordsFlow
             $"Consejo: {Html.Escape(r.CouncilName)}",
             $"Fecha: {Numbers.Date(Instants.ParseDate(r.EventDate))}",
         };
-        if (r.Kind is "generic" or "baseline")
-        {
-            lines.Add($"Cantidad: {Numbers.Int(r.Count)}");
-        }
-
-        void Add(string label, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                lines.Add($"{label}: {Html.Escape(value)}");
-            }
-        }
-
-        Add("Asistentes", r.Attendees?.ToString(CultureInfo.InvariantCulture));
-        Add("Acuerdos", r.Agreements);
-        Add("Descripción", r.Subject);
-        Add("Solicitante", r.Requester);
-        Add("Área", r.Area);
-        Add("Beneficiarios", r.Beneficiaries?.ToString(CultureInfo.InvariantCulture));
-        if (r.RefId is { } refId && new RecordStore(turn.Db).Get(refId) is { } referenced)
-        {
-            Add(r.Kind == "request_managed" ? "Solicitud" : "Programa ya registrado", referenced.Folio);
-        }
-
+        var kind = ActivityKinds.FromCode(r.Kind);
+        lines.AddRange(kind.Fields.Select(f => ReportFlow.AnswerLine(turn, kind, f, r.Value(f.Column))).OfType<string>());
         lines.Add(r.EvidenceHash is not null ? "Evidencia: archivo guardado" : r.EvidenceFileId is null ? "Evidencia: sin evidencia" : "Evidencia: adjunta");
         if (r.IsVoided)
         {
-            Add("Anulado por", r.VoidedBy is { } by ? AuditText.Person(by) : null);
-            Add("Motivo", r.VoidReason);
+            lines.Add($"Anulado por: {Html.Escape(r.VoidedBy is { } by ? AuditText.Person(by) : null)}\nMotivo: {Html.Escape(r.VoidReason)}");
         }
 
         foreach (var a in new AuditStore(turn.Db).ForRecord(r.Id).Where(a => a.Action == "amend"))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PoaBot.Core.Domain;
 using PoaBot.Core.People;
 using PoaBot.Core.Reporting;
@@ -13,7 +14,7 @@ public static partial class ReportFlow
         DateOnly date;
         if (turn.Action == "d:otra")
         {
-            Go(turn, Step.DateText);
+            Go(turn, DateTextQuestion);
             return;
         }
 
@@ -37,10 +38,15 @@ public static partial class ReportFlow
             return;
         }
 
-        if ((DateProblem(turn, date) ?? LinkedDateProblem(turn.Db, Kind(turn, draft).Code(), draft.RefId, null, date)) is { } problem)
+        if ((DateProblem(turn, date) ?? LinkedDateProblem(turn.Db, Kind(turn, draft), RefId(turn, draft), null, date)) is { } problem)
         {
             Retry(turn, problem);
             return;
+        }
+
+        if (turn.Text is { } words && words.Any(char.IsLetter))
+        {
+            turn.Say($"Entendí: {DateText.Long(date)}.");
         }
 
         draft.Date = date;
@@ -73,15 +79,15 @@ public static partial class ReportFlow
     /// Dates checked against the linked record: a request is managed on or after the day it was received.
     /// <paramref name="ownId"/> is the record being corrected, if any (a received request whose management is already saved).
     /// </summary>
-    public static string? LinkedDateProblem(DbSession db, string kind, long? refId, long? ownId, DateOnly date)
+    public static string? LinkedDateProblem(DbSession db, ActivityKind kind, long? refId, long? ownId, DateOnly date)
     {
         var records = new RecordStore(db);
-        if (kind == ActivityKind.RequestManaged.Code() && refId is { } id && records.Get(id) is { } request)
+        if (kind.Link == KindLink.Manages && refId is { } id && records.Get(id) is { } request)
         {
             return ManagedTooEarly(request, date);
         }
 
-        return kind == ActivityKind.RequestReceived.Code() && ownId is { } own && records.Dependent(own) is { } managed && Instants.ParseDate(managed.EventDate) < date
+        return kind.Link == KindLink.Managed && ownId is { } own && records.Dependent(own) is { } managed && Instants.ParseDate(managed.EventDate) < date
             ? $"Esa solicitud se gestionó el {Numbers.Date(Instants.ParseDate(managed.EventDate))} (folio {managed.Folio}), así que no pudo recibirse el {Numbers.Date(date)}."
             : null;
     }
@@ -99,12 +105,62 @@ public static partial class ReportFlow
         $"El bimestre {Bimesters.ShortName(Bimesters.Of(date))} {date.Year} ya está cerrado y bloqueado, así que no se pueden registrar ni cambiar reportes de esas fechas. " +
         "Si hace falta, pida a la Dirección que lo reabra (/reabrir).";
 
-    private static void AnswerProgram(Turn turn, Draft draft)
+    private static void AnswerField(Turn turn, Draft draft, ReportField field)
+    {
+        var kind = Kind(turn, draft);
+        switch (field.Type)
+        {
+            case FieldType.Pick when kind.Link == KindLink.Manages:
+                var pending = Pending(turn, draft).FirstOrDefault(r => r.Id == turn.ActionId("p"));
+                if (pending is null)
+                {
+                    Retry(turn, "Por favor toque una de las solicitudes pendientes de la lista.");
+                    return;
+                }
+
+                if (draft.Date is { } managed && ManagedTooEarly(pending, managed) is { } early)
+                {
+                    Retry(turn, $"{early} Elija otra solicitud, o toque «Atrás» para cambiar la fecha de la gestión.");
+                    return;
+                }
+
+                draft.Answers[field.Key] = Invariant(pending.Id);
+                Go(turn, null);
+                break;
+            case FieldType.Pick:
+                AnswerShared(turn, draft, kind, field);
+                break;
+            case FieldType.Number:
+                if (Number(turn, field.Max, field.Example, field.AllowZero) is { } number)
+                {
+                    draft.Answers[field.Key] = Invariant(number);
+                    Go(turn, null);
+                }
+
+                break;
+            default:
+                if (field.Optional && turn.Action == "skip")
+                {
+                    draft.Answers.Remove(field.Key);
+                    Go(turn, null);
+                }
+                else if (FreeText(turn, field.Max, field.Example) is { } text)
+                {
+                    draft.Answers[field.Key] = text;
+                    Go(turn, null);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>A program another council registered: its name is copied and the record counts zero; or a new one.</summary>
+    private static void AnswerShared(Turn turn, Draft draft, ActivityKind kind, ReportField field)
     {
         if (turn.Action == "new")
         {
-            draft.RefId = null;
-            Go(turn, Step.ProgramName);
+            draft.Answers.Remove(field.Key);
+            Go(turn, null);
             return;
         }
 
@@ -115,10 +171,25 @@ public static partial class ReportFlow
             return;
         }
 
-        draft.RefId = program.Id;
-        draft.Subject = program.Subject;
-        Go(turn, Step.Beneficiaries);
+        draft.Answers[field.Key] = Invariant(program.Id);
+        foreach (var text in kind.Fields.Where(f => f.Type == FieldType.Text))
+        {
+            if (program.Value(text.Column) is string value)
+            {
+                draft.Answers[text.Key] = value;
+            }
+        }
+
+        Go(turn, null);
     }
+
+    private static string Invariant(long number) => number.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The record this draft points to (the request it manages, the program it shares), if any.</summary>
+    private static long? RefId(Turn turn, Draft draft) =>
+        Kind(turn, draft).Fields.FirstOrDefault(f => f.Type == FieldType.Pick) is { } pick && draft.Answers.TryGetValue(pick.Key, out var id)
+            ? long.Parse(id, CultureInfo.InvariantCulture)
+            : null;
 
     private static void AnswerEvidence(Turn turn, Draft draft)
     {
@@ -126,7 +197,7 @@ public static partial class ReportFlow
         {
             draft.EvidenceFileId = null;
             draft.EvidenceHash = null;
-            Go(turn, Step.Confirm);
+            Go(turn, CardQuestion);
         }
         else if (turn.Input.Kind is InputKind.Photo or InputKind.Document)
         {
@@ -139,7 +210,7 @@ public static partial class ReportFlow
             draft.EvidenceFileId = turn.Input.FileId;
             draft.EvidenceHash = turn.Input.FileHash;
             draft.EvidenceIsPhoto = turn.Input.Kind == InputKind.Photo;
-            Go(turn, Step.Confirm);
+            Go(turn, CardQuestion);
         }
         else
         {
@@ -151,7 +222,7 @@ public static partial class ReportFlow
     private static void Retry(Turn turn, string why)
     {
         turn.Say(why);
-        Prompt(turn, turn.State.Step);
+        Prompt(turn, turn.State.Position ?? "");
     }
 
     private static string? FreeText(Turn turn, int max, string example)
@@ -165,13 +236,13 @@ public static partial class ReportFlow
         var text = turn.Text ?? "";
         if (text.Length == 0)
         {
-            Retry(turn, string.Format(System.Globalization.CultureInfo.InvariantCulture, Texts.EmptyText, Html.Escape(example)));
+            Retry(turn, string.Format(CultureInfo.InvariantCulture, Texts.EmptyText, Html.Escape(example)));
             return null;
         }
 
         if (text.Length > max)
         {
-            Retry(turn, string.Format(System.Globalization.CultureInfo.InvariantCulture, Texts.TooLong, Numbers.Int(max)));
+            Retry(turn, string.Format(CultureInfo.InvariantCulture, Texts.TooLong, Numbers.Int(max)));
             return null;
         }
 

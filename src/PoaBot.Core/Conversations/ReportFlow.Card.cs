@@ -1,3 +1,4 @@
+using System.Globalization;
 using PoaBot.Core.Domain;
 using PoaBot.Core.People;
 using PoaBot.Core.Reporting;
@@ -27,10 +28,12 @@ public static partial class ReportFlow
             return;
         }
 
-        if (activity.Kind == ActivityKind.RequestManaged && !Pending(turn, draft).Any(r => r.Id == draft.RefId))
+        var kind = activity.Kind;
+        var answers = kind.Fields.Where(f => draft.Answers.ContainsKey(f.Key)).ToDictionary(f => f.Column, f => draft.Answers[f.Key]);
+        if (kind.Link == KindLink.Manages && !Pending(turn, draft).Any(r => Invariant(r.Id) == answers.GetValueOrDefault("ref_id")))
         {
             turn.Say("Esa solicitud ya no está pendiente (alguien ya registró su gestión). Elija otra, por favor.");
-            Prompt(turn, Step.PendingRequest);
+            Prompt(turn, kind.Fields.First(f => f.Type == FieldType.Pick).Key);
             return;
         }
 
@@ -38,27 +41,17 @@ public static partial class ReportFlow
         {
             ActivityId = activity.Id,
             CouncilId = council.Id,
-            Kind = activity.Kind.Code(),
+            Kind = kind.Code,
             EventDate = Instants.Format(date),
-            Count = activity.Kind switch
-            {
-                ActivityKind.Generic => draft.Count ?? 1,
-                ActivityKind.SocialProgram when draft.RefId is not null => 0,
-                _ => 1,
-            },
-            Attendees = draft.Attendees,
-            Agreements = draft.Agreements,
-            Subject = draft.Subject,
-            Requester = draft.Requester,
-            Area = draft.Area,
-            Beneficiaries = draft.Beneficiaries,
-            RefId = draft.RefId,
+
+            // A program shared with another council counts once, there.
+            Count = kind.Link == KindLink.Shares && answers.ContainsKey("ref_id") ? 0 : 1,
             EvidenceFileId = draft.EvidenceFileId,
             EvidenceHash = draft.EvidenceHash,
             EvidenceKind = draft.EvidenceFileId is null ? null : draft.EvidenceIsPhoto ? "photo" : "document",
             CreatedBy = turn.Person.Id,
             CreatedAt = Instants.Format(turn.Now),
-        });
+        }.WithAnswers(answers));
         turn.State.Reset();
         var shared = record.Count == 0 ? "\nEste programa ya estaba registrado por otro consejo: queda su participación, sin contarlo dos veces." : "";
         turn.Say($"✅ Guardado con folio <b>{record.Folio}</b>.{shared}\n\n{SummaryFlow.ActivityAfterSave(turn, activity, Bimesters.Of(date))}", mainKeyboard: true);
@@ -68,69 +61,41 @@ public static partial class ReportFlow
     {
         var activity = new PoaStore(turn.Db).Activity(draft.ActivityId);
         var council = Access.Councils(turn).FirstOrDefault(c => c.Id == draft.CouncilId);
-        var lines = new List<string>
+        var kind = Kind(turn, draft);
+        var lines = new List<string?>
         {
             "<b>Revise su reporte</b>",
             $"Actividad: {Html.Escape(activity is null ? "" : ActivityLabel(activity))}",
             $"Consejo: {Html.Escape(council?.Name)}",
             $"Fecha: {(draft.Date is { } d ? Numbers.Date(d) : "")}",
         };
-        if (draft.Attendees is { } attendees)
-        {
-            lines.Add($"Asistentes: {Numbers.Int(attendees)}");
-        }
-
-        if (draft.Agreements is { } agreements)
-        {
-            lines.Add($"Acuerdos: {Html.Escape(agreements)}");
-        }
-
-        if (draft.RefId is { } refId && new RecordStore(turn.Db).Get(refId) is { } referenced)
-        {
-            lines.Add(activity?.Kind == ActivityKind.RequestManaged
-                ? $"Solicitud: {referenced.Folio} — {Html.Escape(Html.Shorten(referenced.Subject ?? "", 80))}"
-                : $"Programa ya registrado ({referenced.Folio})");
-        }
-
-        if (draft.Subject is { } subject && activity?.Kind != ActivityKind.RequestManaged)
-        {
-            lines.Add($"{(activity?.Kind switch { ActivityKind.SocialProgram => "Programa", ActivityKind.Generic => "Descripción", _ => "Se solicita" })}: {Html.Escape(subject)}");
-        }
-
-        if (draft.Requester is { } requester)
-        {
-            lines.Add($"Solicitante: {Html.Escape(requester)}");
-        }
-
-        if (draft.Area is { } area)
-        {
-            lines.Add($"Área: {Html.Escape(area)}");
-        }
-
-        if (draft.Beneficiaries is { } beneficiaries)
-        {
-            lines.Add($"Beneficiarios: {Numbers.Int(beneficiaries)}");
-        }
-
-        if (draft.Count is { } count)
-        {
-            lines.Add($"Cantidad: {Numbers.Int(count)}");
-        }
-
+        lines.AddRange(kind.Fields.Select(f => AnswerLine(turn, kind, f, draft.Answers.GetValueOrDefault(f.Key) is not { } value ? null
+            : f.Type is FieldType.Number or FieldType.Pick ? long.Parse(value, CultureInfo.InvariantCulture) : value)));
         lines.Add($"Evidencia: {(draft.EvidenceFileId is null ? "sin evidencia" : "adjunta ✅")}");
-        return string.Join('\n', lines);
+        return string.Join('\n', lines.OfType<string>());
     }
 
-    private static void PromptPending(Turn turn, Draft draft)
+    /// <summary>A field's line on a card, «Asistentes: 25»; a chosen record by its folio. Null when there is no answer.</summary>
+    public static string? AnswerLine(Turn turn, ActivityKind kind, ReportField field, object? value) => value switch
+    {
+        null or "" => null,
+        long id when field.Type == FieldType.Pick => new RecordStore(turn.Db).Get(id) is not { } chosen ? null
+            : kind.Link == KindLink.Manages ? $"{field.Label}: {chosen.Folio} — {Html.Escape(Html.Shorten(chosen.Subject ?? "", 80))}"
+            : $"{field.Label}: {chosen.Folio}",
+        long number => $"{field.Label}: {Numbers.Int(number)}",
+        _ => $"{field.Label}: {Html.Escape(Convert.ToString(value, CultureInfo.InvariantCulture))}",
+    };
+
+    private static void PromptPending(Turn turn, Draft draft, ReportField field)
     {
         var pending = Pending(turn, draft);
         if (pending.Count == 0)
         {
-            turn.Ask(Step.PendingRequest, "Este consejo no tiene solicitudes pendientes de gestionar. Primero registre la solicitud recibida; después podrá registrar su gestión.", []);
+            Ask(turn, field.Key, "Este consejo no tiene solicitudes pendientes de gestionar. Primero registre la solicitud recibida; después podrá registrar su gestión.", []);
             return;
         }
 
-        var text = pending.Count > 10 ? "¿Qué solicitud se gestionó? (las 10 más antiguas)" : "¿Qué solicitud se gestionó?";
-        turn.Ask(Step.PendingRequest, text, pending.Take(10).Select(r => new[] { ($"{r.Folio} · {Html.Shorten(r.Subject ?? "", 30)}", $"p:{r.Id}") }));
+        var text = pending.Count > 10 ? $"{field.Question} (las 10 más antiguas)" : field.Question;
+        Ask(turn, field.Key, text, pending.Take(10).Select(r => new[] { ($"{r.Folio} · {Html.Shorten(r.Subject ?? "", 30)}", $"p:{r.Id}") }));
     }
 }

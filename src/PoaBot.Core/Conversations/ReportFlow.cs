@@ -1,3 +1,4 @@
+using System.Globalization;
 using PoaBot.Core.Domain;
 using PoaBot.Core.People;
 using PoaBot.Core.Reporting;
@@ -6,13 +7,20 @@ using PoaBot.Core.Storage;
 namespace PoaBot.Core.Conversations;
 
 /// <summary>
-/// <c>/reportar</c>: activity → council (only if several) → date → the fields of that kind → optional evidence →
-/// confirmation card (Guardar / Corregir / Cancelar) → saved with a folio, and the activity's new progress.
+/// <c>/reportar</c>: activity → council (only if several) → date → the fields of that kind (<see cref="ActivityKind.Fields"/>)
+/// → optional evidence → confirmation card (Guardar / Corregir / Cancelar) → saved with a folio, and the activity's new progress.
 /// </summary>
 public static partial class ReportFlow
 {
-    private const int MaxText = 1000;
-    private const int MaxShortText = 200;
+    // The questions besides the kind's fields (whose keys name their own questions).
+    private const string YearQuestion = "year";
+    private const string ActivityQuestion = "activity";
+    private const string CouncilQuestion = "council";
+    private const string DateQuestion = "date";
+    private const string DateTextQuestion = "date-text";
+    private const string EvidenceQuestion = "evidence";
+    private const string CardQuestion = "card";
+    private const string EditQuestion = "edit";
 
     public static void Start(Turn turn, long? activityId)
     {
@@ -36,19 +44,20 @@ public static partial class ReportFlow
         {
             turn.State.Draft.Year = y;
             turn.State.Draft.ActivityId = activityId!.Value;
-            turn.State.Step = Step.Activity;
-            Go(turn, Step.Council);
+            turn.State.Step = Step.Report;
+            turn.State.Position = ActivityQuestion;
+            Go(turn, CouncilQuestion);
             return;
         }
 
         if (years.Count > 1)
         {
-            Prompt(turn, Step.Year);
+            Prompt(turn, YearQuestion);
             return;
         }
 
         turn.State.Draft.Year = years[0];
-        Prompt(turn, Step.Activity);
+        Prompt(turn, ActivityQuestion);
     }
 
     /// <summary>
@@ -82,7 +91,7 @@ public static partial class ReportFlow
         if (turn.State.Editing)
         {
             turn.State.Editing = false;
-            Prompt(turn, Step.Confirm);
+            Prompt(turn, CardQuestion);
         }
         else if (history.Count > 0)
         {
@@ -96,109 +105,112 @@ public static partial class ReportFlow
         }
         else
         {
-            Prompt(turn, turn.State.Step);
+            Prompt(turn, turn.State.Step == Step.Report ? turn.State.Position ?? "" : "");
         }
     }
 
-    /// <summary>Asks the question of a step.</summary>
-    public static void Prompt(Turn turn, Step step)
+    /// <summary>The report's card is shown (it stays in the chat when answered).</summary>
+    public static bool OnCard(ConversationState state) => state.Step == Step.Report && state.Position == CardQuestion;
+
+    /// <summary>Asks a question of the report.</summary>
+    public static void Prompt(Turn turn, string question)
     {
         var draft = turn.State.Draft ??= new Draft();
-        switch (step)
+        switch (question)
         {
-            case Step.Activity:
-                turn.Ask(step, "¿Qué desea reportar?", Activities(turn).Select(a => new[] { (ActivityLabel(a), $"a:{a.Id}") }));
+            case ActivityQuestion:
+                Ask(turn, question, "¿Qué desea reportar?", Activities(turn).Select(a => new[] { (ActivityLabel(a), $"a:{a.Id}") }));
                 break;
-            case Step.Council:
-                turn.Ask(step, "¿De qué consejo?", Access.Councils(turn).Select(c => new[] { (Html.Shorten(c.Name, 40), $"c:{c.Id}") }));
+            case CouncilQuestion:
+                Ask(turn, question, "¿De qué consejo?", Access.Councils(turn).Select(c => new[] { (Html.Shorten(c.Name, 40), $"c:{c.Id}") }));
                 break;
-            case Step.Date when Year(turn) != turn.Today.Year:
-                turn.Ask(step, $"¿Qué día de {Year(turn)} fue? Escriba la fecha, por ejemplo 28/12/{Year(turn)}.", []);
+            case DateQuestion when Year(turn) != turn.Today.Year:
+                Ask(turn, question, $"¿Qué día de {Year(turn)} fue? Escriba la fecha, por ejemplo 28/12/{Year(turn)}.", []);
                 break;
-            case Step.Year:
+            case YearQuestion:
                 var years = ReportableYears(turn);
-                turn.Ask(
-                    step,
+                Ask(
+                    turn,
+                    question,
                     $"¿Para qué POA es su reporte? El de {years[0]} acepta reportes hasta el {Numbers.Date(turn.Settings.Rules.LockDate(years[0], 6).AddDays(-1))}.",
                     years.Select(y => new[] { ($"POA {y}", $"y:{y}") }));
                 break;
-            case Step.Date:
-                turn.Ask(step, $"¿Qué día fue? Toque una opción o escriba la fecha (por ejemplo {DateExample(turn)}).",
+            case DateQuestion:
+                Ask(turn, question, $"¿Qué día fue? Toque una opción o escriba la fecha (por ejemplo {DateExample(turn)}).",
                 [
                     [($"Hoy ({turn.Today:dd/MM})", "d:hoy"), ($"Ayer ({turn.Today.AddDays(-1):dd/MM})", "d:ayer")],
                     [("Otra fecha", "d:otra")],
                 ]);
                 break;
-            case Step.DateText:
-                turn.Ask(step, $"Escriba la fecha así: día/mes/año, por ejemplo {DateExample(turn)}, o «ayer».", []);
+            case DateTextQuestion:
+                Ask(turn, question, $"Escriba la fecha así: día/mes/año, por ejemplo {DateExample(turn)}, o «ayer».", []);
                 break;
-            case Step.Attendees:
-                turn.Ask(step, "¿Cuántas personas asistieron? Escriba el número, por ejemplo: 25", []);
-                break;
-            case Step.Agreements:
-                turn.Ask(step, "¿Qué acuerdos se tomaron? Escríbalos en un mensaje.\nEjemplo: Gestionar el bacheo de la calle Hidalgo.", []);
-                break;
-            case Step.Subject:
-                turn.Ask(step, "¿Qué se solicita?\nEjemplo: Reparar el alumbrado de la calle Morelos.", []);
-                break;
-            case Step.Requester:
-                turn.Ask(step, "¿Quién lo solicita? Es opcional.\nEjemplo: Sra. María López, vecina de la colonia.", [[(Texts.Skip, "skip")]]);
-                break;
-            case Step.Area:
-                turn.Ask(step, "¿Qué área del municipio debe atenderla?\nEjemplo: Obras Públicas.", []);
-                break;
-            case Step.PendingRequest:
-                PromptPending(turn, draft);
-                break;
-            case Step.ManagedArea:
-                turn.Ask(step, "¿Ante qué dirección o área se gestionó?\nEjemplo: Servicios Públicos.", []);
-                break;
-            case Step.ProgramChoice:
-                turn.Ask(step, "¿Es un programa que otro consejo ya registró? Si es así, tóquelo; si no, toque «Es un programa nuevo».",
-                    OtherPrograms(turn, draft).Select(p => new[] { ($"Ya registrado: {Html.Shorten(p.Subject ?? p.Folio, 40)}", $"p:{p.Id}") })
-                        .Append([("Es un programa nuevo", "new")]));
-                break;
-            case Step.ProgramName:
-                turn.Ask(step, "¿Cómo se llama el programa?\nEjemplo: Despensas para adultos mayores.", []);
-                break;
-            case Step.Beneficiaries:
-                turn.Ask(step, "¿Cuántas personas se beneficiaron? Escriba el número, por ejemplo: 40", []);
-                break;
-            case Step.Count:
-                turn.Ask(step, "¿Cuántas acciones realizó? Escriba el número, por ejemplo: 3", []);
-                break;
-            case Step.Description:
-                turn.Ask(step, "Describa brevemente lo que hizo.\nEjemplo: Limpieza del parque central con vecinos.", []);
-                break;
-            case Step.Evidence:
+            case EvidenceQuestion:
                 draft.EvidenceAsked = true;
-                turn.Ask(step, "Si tiene una foto o documento como evidencia, envíelo ahora. Si no, toque «Omitir».", [[(Texts.Skip, "skip")]]);
+                Ask(turn, question, "Si tiene una foto o documento como evidencia, envíelo ahora. Si no, toque «Omitir».", [[(Texts.Skip, "skip")]]);
                 break;
-            case Step.Confirm:
-                turn.Ask(step, Card(turn, draft), [[("💾 Guardar", "save")], [("✏️ Corregir", "edit")]]);
+            case CardQuestion:
+                Ask(turn, question, Card(turn, draft), [[("💾 Guardar", "save")], [("✏️ Corregir", "edit")]]);
                 break;
-            case Step.EditChoice:
-                turn.Ask(step, "¿Qué desea corregir?", EditableSteps(Kind(turn, draft), draft).Select(s => new[] { (FieldName(s), $"f:{s}") })
+            case EditQuestion:
+                Ask(turn, question, "¿Qué desea corregir?", Editable(turn, draft).Select(f => new[] { (f.Label, $"f:{f.Key}") })
                     .Append([("Volver a la tarjeta", "card")]), back: false);
                 break;
             default:
+                if (Kind(turn, draft).Field(question) is { Type: not FieldType.Date } field)
+                {
+                    PromptField(turn, draft, field);
+                    break;
+                }
+
                 turn.Say(Texts.Hello, mainKeyboard: true);
                 turn.State.Reset();
                 break;
         }
     }
 
+    private static void PromptField(Turn turn, Draft draft, ReportField field)
+    {
+        switch (field.Type)
+        {
+            case FieldType.Pick when Kind(turn, draft).Link == KindLink.Manages:
+                PromptPending(turn, draft, field);
+                break;
+            case FieldType.Pick:
+                Ask(turn, field.Key, field.Question,
+                    OtherPrograms(turn, draft).Select(p => new[] { ($"Ya registrado: {Html.Shorten(p.Subject ?? p.Folio, 40)}", $"p:{p.Id}") })
+                        .Append([("Es un programa nuevo", "new")]));
+                break;
+            default:
+                Ask(turn, field.Key, field.Question, field.Optional ? [[(Texts.Skip, "skip")]] : []);
+                break;
+        }
+    }
+
+    private static void Ask(Turn turn, string question, string html, IEnumerable<IEnumerable<(string Label, string Action)>> buttons, bool back = true)
+    {
+        turn.State.Position = question;
+        turn.Ask(Step.Report, html, buttons, back);
+    }
+
     public static void Answer(Turn turn)
     {
         var draft = turn.State.Draft ??= new Draft();
-        var step = turn.State.Step;
-        switch (step)
+        var question = turn.State.Position ?? "";
+        var field = Kind(turn, draft).Field(question);
+        if (turn.Text is { } typed && Spanish.Fold(typed) == "OMITIR" && (question == EvidenceQuestion || field is { Optional: true }))
         {
-            case Step.Year:
+            // «Omitir» typed instead of tapped.
+            turn.Action = "skip";
+        }
+
+        switch (question)
+        {
+            case YearQuestion:
                 if (turn.ActionId("y") is { } chosen && ReportableYears(turn).Contains((int)chosen))
                 {
                     draft.Year = (int)chosen;
-                    Go(turn, Step.Activity);
+                    Go(turn, ActivityQuestion);
                 }
                 else
                 {
@@ -206,8 +218,8 @@ public static partial class ReportFlow
                 }
 
                 break;
-            case Step.Activity:
-                var activity = Activities(turn).FirstOrDefault(a => a.Id == turn.ActionId("a") || (turn.Text is { } t && t == a.Num.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            case ActivityQuestion:
+                var activity = Activities(turn).FirstOrDefault(a => a.Id == turn.ActionId("a") || (turn.Text is { } t && t == a.Num.ToString(CultureInfo.InvariantCulture)));
                 if (activity is null)
                 {
                     Retry(turn, "Por favor toque una de las actividades de la lista.");
@@ -217,7 +229,7 @@ public static partial class ReportFlow
                 draft.ActivityId = activity.Id;
                 Go(turn, null);
                 break;
-            case Step.Council:
+            case CouncilQuestion:
                 var council = Access.Councils(turn).FirstOrDefault(c => c.Id == turn.ActionId("c") || (turn.Text is { } n && Spanish.Fold(n) == Spanish.Fold(c.Name)));
                 if (council is null)
                 {
@@ -228,101 +240,20 @@ public static partial class ReportFlow
                 draft.CouncilId = council.Id;
                 Go(turn, null);
                 break;
-            case Step.Date or Step.DateText:
+            case DateQuestion or DateTextQuestion:
                 AnswerDate(turn, draft);
                 break;
-            case Step.Attendees:
-                if (Number(turn, 10_000, "25", allowZero: false) is { } attendees)
-                {
-                    draft.Attendees = attendees;
-                    Go(turn, null);
-                }
-
-                break;
-            case Step.Agreements:
-                if (FreeText(turn, MaxText, "Gestionar el bacheo de la calle Hidalgo.") is { } agreements)
-                {
-                    draft.Agreements = agreements;
-                    Go(turn, null);
-                }
-
-                break;
-            case Step.Subject or Step.ProgramName or Step.Description:
-                if (FreeText(turn, MaxText, step == Step.ProgramName ? "Despensas para adultos mayores." : "Reparar el alumbrado de la calle Morelos.") is { } subject)
-                {
-                    draft.Subject = subject;
-                    Go(turn, null);
-                }
-
-                break;
-            case Step.Requester:
-                if (turn.Action == "skip")
-                {
-                    draft.Requester = null;
-                    Go(turn, null);
-                }
-                else if (FreeText(turn, MaxShortText, "Sra. María López, vecina.") is { } requester)
-                {
-                    draft.Requester = requester;
-                    Go(turn, null);
-                }
-
-                break;
-            case Step.Area or Step.ManagedArea:
-                if (FreeText(turn, MaxShortText, "Obras Públicas.") is { } area)
-                {
-                    draft.Area = area;
-                    Go(turn, null);
-                }
-
-                break;
-            case Step.PendingRequest:
-                var pending = Pending(turn, draft).FirstOrDefault(r => r.Id == turn.ActionId("p"));
-                if (pending is null)
-                {
-                    Retry(turn, "Por favor toque una de las solicitudes pendientes de la lista.");
-                    return;
-                }
-
-                if (draft.Date is { } managed && ManagedTooEarly(pending, managed) is { } early)
-                {
-                    Retry(turn, $"{early} Elija otra solicitud, o toque «Atrás» para cambiar la fecha de la gestión.");
-                    return;
-                }
-
-                draft.RefId = pending.Id;
-                Go(turn, null);
-                break;
-            case Step.ProgramChoice:
-                AnswerProgram(turn, draft);
-                break;
-            case Step.Beneficiaries:
-                if (Number(turn, 1_000_000, "40", allowZero: true) is { } beneficiaries)
-                {
-                    draft.Beneficiaries = beneficiaries;
-                    Go(turn, null);
-                }
-
-                break;
-            case Step.Count:
-                if (Number(turn, 1_000, "3", allowZero: false) is { } count)
-                {
-                    draft.Count = count;
-                    Go(turn, null);
-                }
-
-                break;
-            case Step.Evidence:
+            case EvidenceQuestion:
                 AnswerEvidence(turn, draft);
                 break;
-            case Step.Confirm:
+            case CardQuestion:
                 if (turn.Action == "save")
                 {
                     Save(turn, draft);
                 }
                 else if (turn.Action == "edit")
                 {
-                    Prompt(turn, Step.EditChoice);
+                    Prompt(turn, EditQuestion);
                 }
                 else
                 {
@@ -330,16 +261,16 @@ public static partial class ReportFlow
                 }
 
                 break;
-            case Step.EditChoice:
-                var field = turn.Action is { } a && a.StartsWith("f:", StringComparison.Ordinal) && Enum.TryParse<Step>(a[2..], out var s) ? s : (Step?)null;
-                if (field is { } f && EditableSteps(Kind(turn, draft), draft).Contains(f))
+            case EditQuestion:
+                var key = turn.Action is { } a && a.StartsWith("f:", StringComparison.Ordinal) ? a[2..] : null;
+                if (Editable(turn, draft).Any(f => f.Key == key))
                 {
                     turn.State.Editing = true;
-                    Prompt(turn, f);
+                    Prompt(turn, key!);
                 }
                 else if (turn.Action == "card")
                 {
-                    Prompt(turn, Step.Confirm);
+                    Prompt(turn, CardQuestion);
                 }
                 else
                 {
@@ -348,88 +279,70 @@ public static partial class ReportFlow
 
                 break;
             default:
+                if (field is { Type: not FieldType.Date })
+                {
+                    AnswerField(turn, draft, field);
+                    break;
+                }
+
                 turn.State.Reset();
                 turn.Say(Texts.Hello, mainKeyboard: true);
                 break;
         }
     }
 
-    /// <summary>Moves to the next step (or back to the card when correcting one field), remembering where we were for «Atrás».</summary>
-    private static void Go(Turn turn, Step? next)
+    /// <summary>Moves to the next question (or back to the card when correcting one field), remembering where we were for «Atrás».</summary>
+    private static void Go(Turn turn, string? next)
     {
         var state = turn.State;
-        if (state.Editing && next != Step.DateText)
+        if (state.Editing && next != DateTextQuestion)
         {
             state.Editing = false;
-            Prompt(turn, Step.Confirm);
+            Prompt(turn, CardQuestion);
             return;
         }
 
-        var target = next ?? NextAfter(turn, state.Step, state.Draft!);
-        if (!state.Editing && state.Step != Step.DateText)
+        var question = state.Position ?? ActivityQuestion;
+        var target = next ?? NextAfter(turn, question, state.Draft!);
+        if (!state.Editing && question != DateTextQuestion)
         {
-            state.History.Add(state.Step);
+            state.History.Add(question);
         }
 
-        if (target == Step.Council && Access.Councils(turn) is [var only])
+        if (target == CouncilQuestion && Access.Councils(turn) is [var only])
         {
             state.Draft!.CouncilId = only.Id;
-            target = Step.Date;
+            target = DateQuestion;
         }
 
         Prompt(turn, target);
     }
 
-    private static Step NextAfter(Turn turn, Step step, Draft draft) => step switch
+    /// <summary>The question after this one: where the report goes, then the kind's questions, the evidence and the card.</summary>
+    private static string NextAfter(Turn turn, string question, Draft draft)
     {
-        Step.Activity => Step.Council,
-        Step.Council => Step.Date,
-        Step.Date or Step.DateText => FirstField(turn, draft),
-        Step.Attendees => Step.Agreements,
-        Step.Subject when Kind(turn, draft) == ActivityKind.RequestReceived => Step.Requester,
-        Step.Requester => Step.Area,
-        Step.PendingRequest => Step.ManagedArea,
-        Step.ProgramChoice => draft.RefId is null ? Step.ProgramName : Step.Beneficiaries,
-        Step.ProgramName => Step.Beneficiaries,
-        Step.Count => Step.Description,
-        Step.Agreements or Step.Area or Step.ManagedArea or Step.Beneficiaries or Step.Description or Step.Subject => Step.Evidence,
-        _ => Step.Confirm,
-    };
+        List<string> order = [YearQuestion, ActivityQuestion, CouncilQuestion, DateQuestion, .. Questions(turn, draft).Select(f => f.Key), EvidenceQuestion, CardQuestion];
+        var index = order.IndexOf(question == DateTextQuestion ? DateQuestion : question);
+        return index < 0 ? CardQuestion : order[index + 1];
+    }
 
-    private static Step FirstField(Turn turn, Draft draft) => Kind(turn, draft) switch
+    /// <summary>
+    /// The kind's fields this report asks: a program is offered to share only when another council registered one, and
+    /// a shared one's texts (its name) come from the record it points to.
+    /// </summary>
+    private static IEnumerable<ReportField> Questions(Turn turn, Draft draft)
     {
-        ActivityKind.Meeting => Step.Attendees,
-        ActivityKind.RequestReceived => Step.Subject,
-        ActivityKind.RequestManaged => Step.PendingRequest,
-        ActivityKind.SocialProgram => OtherPrograms(turn, draft).Count > 0 ? Step.ProgramChoice : Step.ProgramName,
-        _ => Step.Count,
-    };
+        var kind = Kind(turn, draft);
+        var shares = kind.Link == KindLink.Shares;
+        var linked = shares && kind.Fields.Any(f => f.Type == FieldType.Pick && draft.Answers.ContainsKey(f.Key));
+        return kind.Fields.Where(f =>
+            !(shares && f.Type == FieldType.Pick && OtherPrograms(turn, draft).Count == 0) && !(linked && f.Type == FieldType.Text));
+    }
 
-    private static IEnumerable<Step> EditableSteps(ActivityKind kind, Draft draft) =>
-        new[] { Step.Date }.Concat(kind switch
-        {
-            ActivityKind.Meeting => [Step.Attendees, Step.Agreements],
-            ActivityKind.RequestReceived => [Step.Subject, Step.Requester, Step.Area],
-            ActivityKind.RequestManaged => [Step.PendingRequest, Step.ManagedArea],
-            ActivityKind.SocialProgram => draft.RefId is null ? [Step.ProgramName, Step.Beneficiaries] : [Step.Beneficiaries],
-            _ => new[] { Step.Count, Step.Description },
-        }).Append(Step.Evidence);
-
-    private static string FieldName(Step step) => step switch
-    {
-        Step.Date => "Fecha",
-        Step.Attendees => "Asistentes",
-        Step.Agreements => "Acuerdos",
-        Step.Subject => "Qué se solicita",
-        Step.Requester => "Quién solicita",
-        Step.Area or Step.ManagedArea => "Área",
-        Step.PendingRequest => "Solicitud",
-        Step.ProgramName => "Nombre del programa",
-        Step.Beneficiaries => "Beneficiarios",
-        Step.Count => "Cantidad",
-        Step.Description => "Descripción",
-        _ => "Evidencia",
-    };
+    /// <summary>What «Corregir» offers: the date, the questions asked (not the choice of a shared program), the evidence.</summary>
+    private static IEnumerable<(string Key, string Label)> Editable(Turn turn, Draft draft) =>
+        Questions(turn, draft).Where(f => !(f.Type == FieldType.Pick && Kind(turn, draft).Link == KindLink.Shares))
+            .Select(f => (f.Key, f.Label)).Prepend((DateQuestion, ReportField.Date.Label)).Append((EvidenceQuestion, "Evidencia"));
 
     private static ActivityKind Kind(Turn turn, Draft draft) =>
         new PoaStore(turn.Db).Activity(draft.ActivityId)?.Kind ?? ActivityKind.Generic;
@@ -443,12 +356,5 @@ public static partial class ReportFlow
     private static IReadOnlyList<RecordRow> OtherPrograms(Turn turn, Draft draft) =>
         new RecordStore(turn.Db).Programs(draft.ActivityId).Where(p => p.CouncilId != draft.CouncilId).ToList();
 
-    public static string ActivityLabel(ActivityPlan a) => a.Kind switch
-    {
-        ActivityKind.Meeting => $"{a.Num}. Reunión de consejo",
-        ActivityKind.RequestReceived => $"{a.Num}. Solicitud recibida",
-        ActivityKind.RequestManaged => $"{a.Num}. Solicitud gestionada",
-        ActivityKind.SocialProgram => $"{a.Num}. Programa social",
-        _ => $"{a.Num}. {Html.Shorten(a.Name, 40)}",
-    };
+    public static string ActivityLabel(ActivityPlan a) => $"{a.Num}. {a.Kind.MenuLabel ?? Html.Shorten(a.Name, 40)}";
 }

@@ -43,6 +43,9 @@ public static class Texts
 
     public const string NothingToCancel = "No hay nada en curso que cancelar.";
 
+    public const string StateLost =
+        "El bot se actualizó y no pudo retomar lo que usted estaba haciendo; no se guardó nada de eso. Disculpe: empiece de nuevo, por favor.";
+
     public const string YouAreWelcome = "¡Con gusto! Aquí estoy cuando necesite reportar algo: toque <b>Reportar</b>.";
 
     public const string Hello =

@@ -18,6 +18,8 @@ public static class ImportText
     public const string NotXlsx =
         "El archivo no es un libro de Excel (XLSX) que yo pueda leer. Guárdelo de nuevo como «Libro de Excel (.xlsx)» o expórtelo como texto (TSV o CSV).";
 
+    public const string FirstSheetNotTable = "La primera hoja del libro no es una hoja de cálculo; ponga la tabla del POA en la primera hoja.";
+
     public static string TooBig(long megabytes) =>
         $"El archivo pesa más de {megabytes} MB; un POA cabe en mucho menos. Revise que sea el archivo correcto.";
 

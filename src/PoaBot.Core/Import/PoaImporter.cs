@@ -80,7 +80,7 @@ public static class PoaImporter
 
     private static long UpsertActivity(DbSession db, long poaId, DocumentActivity a, string actor, string reason, DateTimeOffset now, List<string> changes)
     {
-        var kind = ActivityKinds.Detect(a.Name).Code();
+        var kind = ActivityKinds.Detect(a.Name).Code;
         var existing = db.Single<ExistingActivity>(
             "SELECT id, name, objective, detected_kind, goal FROM activity WHERE poa_id = @poaId AND num = @Num",
             new { poaId, a.Num });
@@ -99,7 +99,7 @@ public static class PoaImporter
                     new { id, b, prog = a.Prog[b - 1] });
             }
 
-            changes.Add(ImportText.Created(a.Num, ActivityKinds.Detect(a.Name).Label(), a.MetaProgramada));
+            changes.Add(ImportText.Created(a.Num, ActivityKinds.Detect(a.Name).Label, a.MetaProgramada));
             return id;
         }
 

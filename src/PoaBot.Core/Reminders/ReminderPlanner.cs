@@ -7,8 +7,8 @@ using PoaBot.Core.Storage;
 
 namespace PoaBot.Core.Reminders;
 
-/// <summary>A reminder for one person: what to send, and why (for <c>remind --dry-run</c>).</summary>
-public sealed record PlannedReminder(long PersonId, long TelegramId, string Name, string Kind, Reply Reply, string Why);
+/// <summary>A reminder for one person: what to send, and why (for <c>remind --dry-run</c>); <see cref="ToDirector"/> for the digest and the close.</summary>
+public sealed record PlannedReminder(long PersonId, long TelegramId, string Name, string Kind, Reply Reply, string Why, bool ToDirector = false);
 
 /// <summary>
 /// Who is reminded, with what. An activity is pending for a coordinator when it has PROG this bimester, the
@@ -52,20 +52,20 @@ public static class ReminderPlanner
             }
 
             var text = new StringBuilder(header).Append('\n')
-                .Append($"Para sus consejos ({Html.Escape(string.Join(", ", councils.Select(c => c.Name)))}) está pendiente:");
+                .Append(ReminderText.Pending([.. councils.Select(c => c.Name)]));
             foreach (var a in pending)
             {
-                text.Append($"\n• {Html.Escape(ReportFlow.ActivityLabel(a))}: programado {a.Prog[b - 1]}, reportado {Real(a)}, faltan {a.Prog[b - 1] - Real(a)}");
+                text.Append(ReminderText.PendingActivity(ReportFlow.ActivityLabel(a), a.Prog[b - 1], Real(a)));
             }
 
-            var buttons = pending.Select(a => (IReadOnlyList<Button>)[new Button($"📝 Reportar: {Html.Shorten(ReportFlow.ActivityLabel(a), 40)}", $"r:{a.Id}")]).ToList();
+            var buttons = pending.Select(a => (IReadOnlyList<Button>)[new Button(ReminderText.ReportButton(ReportFlow.ActivityLabel(a)), $"r:{a.Id}")]).ToList();
             if (moment.Kind == ReminderMoment.Overdue)
             {
-                text.Append("\n\nSi no se pudo cumplir, escriba una justificación con el botón «Justificar».");
-                buttons.AddRange(pending.Select(a => (IReadOnlyList<Button>)[new Button($"✍️ Justificar: {Html.Shorten(ReportFlow.ActivityLabel(a), 40)}", $"j:{a.Id}:{b}")]));
+                text.Append(ReminderText.JustifyHint);
+                buttons.AddRange(pending.Select(a => (IReadOnlyList<Button>)[new Button(ReminderText.JustifyButton(ReportFlow.ActivityLabel(a)), $"j:{a.Id}:{b}")]));
             }
 
-            var why = string.Join("; ", pending.Select(a => $"{a.Num}: PROG {a.Prog[b - 1]}, REAL {Real(a)}, ninguno de sus consejos reportó"));
+            var why = string.Join("; ", pending.Select(a => ReminderText.PendingWhy(a.Num, a.Prog[b - 1], Real(a))));
             plans.Add(new PlannedReminder(person.Id, person.TelegramId, person.Name, moment.Kind, new Reply(text.ToString()) { Buttons = buttons }, why));
         }
 
@@ -73,19 +73,19 @@ public static class ReminderPlanner
         var outOfBand = activities.Where(a => thresholds.Classify(a.Prog[b - 1], Real(a)) is not (Semaforo.Verde or Semaforo.SinPrograma)).ToList();
         foreach (var director in everyone.Where(p => p.IsDirector && p.UnreachableSince is null))
         {
-            plans.Add(new PlannedReminder(director.Id, director.TelegramId, director.Name, moment.Kind, new Reply(digest), "resumen para la Dirección"));
+            plans.Add(new PlannedReminder(director.Id, director.TelegramId, director.Name, moment.Kind, new Reply(digest), ReminderText.DigestWhy, ToDirector: true));
             if (moment.Kind == ReminderMoment.Overdue && outOfBand.Count > 0)
             {
-                var text = new StringBuilder($"📝 <b>Justificaciones de {Bimesters.ShortName(b)} {moment.Year}</b>\nEstas actividades quedaron fuera del rango verde y necesitan una justificación:");
+                var text = new StringBuilder(ReminderText.JustificationsTitle(Bimesters.ShortName(b), moment.Year));
                 foreach (var a in outOfBand)
                 {
-                    text.Append($"\n• {Html.Escape(ReportFlow.ActivityLabel(a))}: {thresholds.Classify(a.Prog[b - 1], Real(a)).Words(a.Prog[b - 1])} ({Real(a)} de {a.Prog[b - 1]})");
+                    text.Append(ReminderText.ActivityLight(ReportFlow.ActivityLabel(a), thresholds.Classify(a.Prog[b - 1], Real(a)).Words(a.Prog[b - 1]), Real(a), a.Prog[b - 1]));
                 }
 
                 plans.Add(new PlannedReminder(director.Id, director.TelegramId, director.Name, Close, new Reply(text.ToString())
                 {
-                    Buttons = outOfBand.Select(a => (IReadOnlyList<Button>)[new Button($"✍️ Justificar: {Html.Shorten(ReportFlow.ActivityLabel(a), 40)}", $"j:{a.Id}:{b}")]).ToList(),
-                }, $"{Spanish.Count(outOfBand.Count, "actividad", "actividades")} fuera del rango verde"));
+                    Buttons = outOfBand.Select(a => (IReadOnlyList<Button>)[new Button(ReminderText.JustifyButton(ReportFlow.ActivityLabel(a)), $"j:{a.Id}:{b}")]).ToList(),
+                }, ReminderText.OutOfBandWhy(outOfBand.Count), ToDirector: true));
             }
         }
 
@@ -98,10 +98,8 @@ public static class ReminderPlanner
         var last = Bimesters.LastDay(moment.Year, moment.Bimester);
         var left = last.DayNumber + 1 - today.DayNumber;
         return moment.DaysBefore is null
-            ? $"⚠️ <b>El bimestre {name} ya cerró.</b> Todavía puede registrar lo que falte hasta el {Numbers.Date(rules.LockDate(moment.Year, moment.Bimester).AddDays(-1))}; después se bloquea."
-            : left <= 1
-                ? $"⏰ <b>Hoy es el último día del bimestre {name}</b> ({Numbers.Date(last)})."
-                : $"⏰ <b>Faltan {left} días para que cierre el bimestre {name}</b> (cierra el {Numbers.Date(last)} a medianoche).";
+            ? ReminderText.Closed(name, rules.LockDate(moment.Year, moment.Bimester).AddDays(-1))
+            : left <= 1 ? ReminderText.LastDay(name, last) : ReminderText.DaysLeft(left, name, last);
     }
 
     private static string Digest(
@@ -114,17 +112,17 @@ public static class ReminderPlanner
         SemaforoThresholds thresholds)
     {
         var b = moment.Bimester;
-        var text = new StringBuilder("📋 <b>Resumen para la Dirección</b>\n").Append(header).Append('\n');
+        var text = new StringBuilder(ReminderText.DigestTitle).Append(header).Append('\n');
         foreach (var a in activities.Where(a => a.Prog[b - 1] > 0 || totals.Any(t => t.ActivityId == a.Id)))
         {
             var real = totals.Where(t => t.ActivityId == a.Id).Sum(t => t.Total);
-            text.Append($"\n• {Html.Escape(ReportFlow.ActivityLabel(a))}: {thresholds.Classify(a.Prog[b - 1], real).Words(a.Prog[b - 1])} ({real} de {a.Prog[b - 1]})");
+            text.Append(ReminderText.ActivityLight(ReportFlow.ActivityLabel(a), thresholds.Classify(a.Prog[b - 1], real).Words(a.Prog[b - 1]), real, a.Prog[b - 1]));
         }
 
         var silent = new PeopleStore(db).Councils().Where(c => !totals.Any(t => t.CouncilId == c.Id)).Select(c => c.Name).ToList();
-        text.Append("\n\nConsejos sin reportes este bimestre: ").Append(silent.Count == 0 ? "ninguno 🎉" : Html.Escape(string.Join(", ", silent)));
+        text.Append(ReminderText.SilentCouncils(silent));
         var unreachable = everyone.Where(p => p.UnreachableSince is not null).Select(p => p.Name).ToList();
-        text.Append("\nPersonas a quienes no puedo escribir: ").Append(unreachable.Count == 0 ? "ninguna" : Html.Escape(string.Join(", ", unreachable)));
+        text.Append(ReminderText.Unreachable(unreachable));
         return text.ToString();
     }
 }

@@ -47,7 +47,7 @@ public static partial class AuditText
 
         if (field == "kind" && ActivityKinds.TryParse(value, out var kind))
         {
-            return kind.Label();
+            return kind.Label;
         }
 
         return IsoDate().Replace(value, m => m.Groups["time"].Success

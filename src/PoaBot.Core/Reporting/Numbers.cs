@@ -13,7 +13,7 @@ public static class Numbers
 
     /// <summary>«Cierre del ejercicio 2024» once the year's last day is reached, else «Avance al 15/04/2024».</summary>
     public static string AsOfTitle(int year, DateOnly asOf) =>
-        asOf >= new DateOnly(year, 12, 31) ? $"Cierre del ejercicio {year}" : $"Avance al {Date(asOf)}";
+        ExportText.AsOf(year, asOf);
 
     /// <summary><see cref="AsOfTitle"/> inside a sentence: «cierre del ejercicio 2024» or «avance al 15/04/2024».</summary>
     public static string AsOfPhrase(int year, DateOnly asOf) =>

@@ -44,8 +44,7 @@ internal sealed class PdfFonts : IFontResolver
             }
 
             var found = Candidates.FirstOrDefault(c => File.Exists(c[0]) && File.Exists(c[1]))
-                ?? throw new PdfFontException(
-                    "No encontré una fuente TrueType para el PDF. Instale el paquete fonts-dejavu-core (apt-get install fonts-dejavu-core) e intente de nuevo.");
+                ?? throw new PdfFontException(ExportText.NoFont);
             GlobalFontSettings.FontResolver = new PdfFonts(found[0], found[1]);
         }
     }

@@ -32,7 +32,7 @@ public static class PoaPdf
         PdfFonts.Install();
 
         using var document = new PdfDocument();
-        document.Info.Title = $"Programa Operativo Anual {data.Year}";
+        document.Info.Title = ExportText.Title(data.Year);
         document.Info.Creator = "PoaBot";
         var fonts = new Fonts();
         var pages = new List<PdfPage>();
@@ -49,7 +49,7 @@ public static class PoaPdf
         for (var i = 0; i < pages.Count; i++)
         {
             using var gfx = XGraphics.FromPdfPage(pages[i], XGraphicsPdfPageOptions.Append);
-            var footer = $"Página {i + 1} de {pages.Count}";
+            var footer = ExportText.Page(i + 1, pages.Count);
             gfx.DrawString(footer, fonts.Small, XBrushes.Black, new XRect(Margin, PageHeight - Margin + 8, PageWidth - (2 * Margin), 12), XStringFormats.TopRight);
             gfx.DrawString(PoaWorkbook.PageTitle(data), fonts.Small, XBrushes.Black, new XRect(Margin, PageHeight - Margin + 8, PageWidth - (2 * Margin), 12), XStringFormats.TopLeft);
         }
@@ -198,7 +198,7 @@ public static class PoaPdf
     private static string Shortened(XGraphics gfx, XFont font, string text, double width)
     {
         var lines = Wrap(gfx, font, text, width);
-        return lines.Count <= JustificationLines ? text : string.Join('\n', [.. lines.Take(JustificationLines - 1), "… (ver Justificaciones)"]);
+        return lines.Count <= JustificationLines ? text : string.Join('\n', [.. lines.Take(JustificationLines - 1), ExportText.SeeJustifications]);
     }
 
     private static void Notes(Pager pager, Fonts fonts, PoaWorkbookData data)
@@ -207,12 +207,12 @@ public static class PoaPdf
         var notes = new List<string>();
         if (data.Activities.Any(a => a.OpenBimester is not null))
         {
-            notes.Add($"* Bimestre en curso: lo reportado hasta el {Numbers.Date(data.AsOf)}.");
+            notes.Add(ExportText.OpenBimesterNote(data.AsOf));
         }
 
-        notes.Add("% AVANCE ANUAL = META REAL ÷ META PROGRAMADA. % CUMPLIMIENTO = META REAL ÷ lo programado en los bimestres cerrados.");
-        notes.Add($"Semáforo por % de cumplimiento: verde {t.Green:0.##}–{t.Over:0.##} %, amarillo {t.Yellow:0.##}–<{t.Green:0.##} %, rojo < {t.Yellow:0.##} %, sobre la meta > {t.Over:0.##} %.");
-        notes.Add($"Fuente de información: {PoaWorkbook.Source}");
+        notes.Add(ExportText.Formulas);
+        notes.Add(ExportText.SemaforoBands(t.Green, t.Yellow, t.Over));
+        notes.Add(ExportText.SourceNote);
         pager.Y += 6;
         foreach (var note in notes)
         {
@@ -230,8 +230,8 @@ public static class PoaPdf
 
     private static void Justifications(Pager pager, Fonts fonts, PoaWorkbookData data)
     {
-        Line(pager, fonts.Bold, "JUSTIFICACIONES", Margin, 18);
-        pager.Continued = "JUSTIFICACIONES (continuación)";
+        Line(pager, fonts.Bold, ExportText.JustificationsHeading, Margin, 18);
+        pager.Continued = ExportText.JustificationsContinued;
         var missing = data.MissingJustifications();
         var any = false;
         foreach (var a in data.Activities)
@@ -255,7 +255,7 @@ public static class PoaPdf
 
         if (!any)
         {
-            Line(pager, fonts.Body, $"Ninguna actividad requiere justificación al {Numbers.Date(data.AsOf)}.", Margin, BodySize + 3);
+            Line(pager, fonts.Body, ExportText.NoJustificationNeeded(data.AsOf), Margin, BodySize + 3);
         }
 
         pager.Continued = null;

@@ -136,7 +136,7 @@ public static partial class PoaWorkbook
         var lacking = missing.Where(m => m.ActivityNum == activityNum).Select(m => Bimesters.ShortName(m.Bimester)).ToList();
         if (lacking.Count > 0)
         {
-            lines.Add($"Falta justificación ({string.Join(", ", lacking)})");
+            lines.Add(ExportText.MissingJustifications(lacking));
         }
 
         return string.Join("\n", lines);
@@ -153,18 +153,18 @@ public static partial class PoaWorkbook
         var open = data.Activities.SelectMany(a => a.Bimesters).FirstOrDefault(b => b.State == PeriodState.Open);
         if (open is not null)
         {
-            yield return $"REAL de {Bimesters.DocumentName(open.Bimester)} (en cursiva): bimestre en curso, lo reportado hasta el {Numbers.Date(data.AsOf)}; su VAR. se calcula al cerrar el bimestre.";
+            yield return ExportText.OpenBimesterColumn(Bimesters.DocumentName(open.Bimester), data.AsOf);
         }
 
         var t = data.Thresholds;
-        yield return "% AVANCE ANUAL = META REAL ÷ META PROGRAMADA. % CUMPLIMIENTO = META REAL ÷ lo programado en los bimestres cerrados.";
-        yield return $"Semáforo por % de cumplimiento: verde {Pct(t.Green)}–{Pct(t.Over)} %, amarillo {Pct(t.Yellow)}–<{Pct(t.Green)} %, rojo < {Pct(t.Yellow)} %, sobre la meta > {Pct(t.Over)} %.";
+        yield return ExportText.Formulas;
+        yield return ExportText.SemaforoBands(t.Green, t.Yellow, t.Over);
     }
 
     /// <summary>Source, place and date, then Elaboró / Revisó / Autorizó side by side with a line to sign on.</summary>
     private static void Signature(XlsxSheet sheet, uint row, PoaWorkbookData data)
     {
-        sheet.Text(row, NameCol, $"Fuente de información: {Source}", XlsxStyles.Default);
+        sheet.Text(row, NameCol, ExportText.SourceNote, XlsxStyles.Default);
         sheet.Text(row + 1, NameCol, data.Signature.PlaceAndDate(data.AsOf), XlsxStyles.Default);
         int[] cols = [NameCol, BimesterCol(3), BimesterCol(6) + 3];
         foreach (var ((role, who), col) in data.Signature.Lines.Zip(cols))
@@ -182,5 +182,4 @@ public static partial class PoaWorkbook
 
     private static double? Fraction(decimal? pct) => pct is { } p ? (double)Math.Round(p / 100m, 6) : null;
 
-    private static string Pct(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

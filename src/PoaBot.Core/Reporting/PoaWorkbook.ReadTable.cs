@@ -37,7 +37,7 @@ public static partial class PoaWorkbook
             var first = workbookPart.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw NotAWorkbook();
             if (first.Id?.Value is not { } id || workbookPart.GetPartById(id) is not WorksheetPart sheetPart)
             {
-                throw new PoaImportException("La primera hoja del libro no es una hoja de cálculo; ponga la tabla del POA en la primera hoja.");
+                throw new PoaImportException(ImportText.FirstSheetNotTable);
             }
 
             return Rows(sheetPart, SharedTexts(workbookPart), DateStyles(workbookPart));
@@ -49,7 +49,7 @@ public static partial class PoaWorkbook
     }
 
     private static PoaImportException NotAWorkbook() =>
-        new("El archivo no es un libro de Excel (XLSX) que yo pueda leer. Guárdelo de nuevo como «Libro de Excel (.xlsx)» o expórtelo como texto (TSV o CSV).");
+        new(ImportText.NotXlsx);
 
     private static List<string[]> Rows(WorksheetPart sheetPart, IReadOnlyList<string> strings, IReadOnlySet<uint> dateStyles)
     {

@@ -18,77 +18,10 @@ public static partial class PoaWorkbook
     {
         // A sheet only where there is something to show (null: no sheet); an empty one would print a page that says nothing.
         const string? empty = null;
-        IReadOnlyList<ExportRecordRow> Of(string kind) => data.Records.Where(r => r.Kind == kind).ToList();
-        var sheets = new List<XlsxSheet?>();
+        IReadOnlyList<ExportRecordRow> Of(ActivityKind kind) => data.Records.Where(r => r.Kind == kind.Code).ToList();
+        var sheets = ActivityKinds.Reportable.Select(kind => XlsxTable.Create(kind.Sheet, strings, Of(kind), empty, KindColumns(kind).ToArray())).ToList();
 
-        sheets.Add(XlsxTable.Create("Reuniones", strings, Of("meeting"), empty,
-            Folio(),
-            XlsxColumn<ExportRecordRow>.Date("Fecha", r => Day(r.EventDate)),
-            Activity(),
-            Council(),
-            XlsxColumn<ExportRecordRow>.Int("Asistentes", 11, r => r.Attendees),
-            XlsxColumn<ExportRecordRow>.Long("Acuerdos", 50, r => r.Agreements),
-            Evidence(),
-            CreatedBy(),
-            State(feminine: false),
-            VoidReason()));
-
-        sheets.Add(XlsxTable.Create("Solicitudes", strings, Of("request_received"), empty,
-            Folio(),
-            XlsxColumn<ExportRecordRow>.Date("Fecha recibida", r => Day(r.EventDate)),
-            Activity(),
-            Council(),
-            XlsxColumn<ExportRecordRow>.Long("Qué se solicita", 45, r => r.Subject),
-            XlsxColumn<ExportRecordRow>.Text("Solicitante", 24, r => r.Requester),
-            XlsxColumn<ExportRecordRow>.Text("Área", 24, r => r.Area),
-            XlsxColumn<ExportRecordRow>.Text("Estado", 26, r => RequestState(r)),
-            XlsxColumn<ExportRecordRow>.Text("Folio de gestión", 16, r => r.ManagedFolio),
-            XlsxColumn<ExportRecordRow>.Date("Fecha de gestión", r => Day(r.ManagedDate)),
-            Evidence(),
-            CreatedBy(),
-            VoidReason()));
-
-        sheets.Add(XlsxTable.Create("Gestiones", strings, Of("request_managed"), empty,
-            Folio(),
-            XlsxColumn<ExportRecordRow>.Date("Fecha de gestión", r => Day(r.EventDate)),
-            Activity(),
-            Council(),
-            XlsxColumn<ExportRecordRow>.Text("Folio de la solicitud", 16, r => r.RefFolio),
-            XlsxColumn<ExportRecordRow>.Date("Fecha de la solicitud", r => Day(r.RefDate)),
-            XlsxColumn<ExportRecordRow>.Long("Qué se solicitó", 45, r => r.RefSubject),
-            XlsxColumn<ExportRecordRow>.Text("Gestionada ante", 26, r => r.Area),
-            Evidence(),
-            CreatedBy(),
-            State(feminine: true),
-            VoidReason()));
-
-        sheets.Add(XlsxTable.Create("Programas", strings, Of("social_program"), empty,
-            Folio(),
-            XlsxColumn<ExportRecordRow>.Date("Fecha", r => Day(r.EventDate)),
-            Activity(),
-            Council(),
-            XlsxColumn<ExportRecordRow>.Long("Programa", 40, r => r.Subject),
-            XlsxColumn<ExportRecordRow>.Int("Beneficiarios", 13, r => r.Beneficiaries),
-            XlsxColumn<ExportRecordRow>.Int("Cuenta", 8, r => r.Count),
-            XlsxColumn<ExportRecordRow>.Text("Nota", 36, r => r.RefFolio is null ? null : $"Participación en el programa del folio {r.RefFolio}"),
-            Evidence(),
-            CreatedBy(),
-            State(feminine: false),
-            VoidReason()));
-
-        sheets.Add(XlsxTable.Create("Acciones", strings, Of("generic"), empty,
-            Folio(),
-            XlsxColumn<ExportRecordRow>.Date("Fecha", r => Day(r.EventDate)),
-            Activity(),
-            Council(),
-            XlsxColumn<ExportRecordRow>.Int("Cantidad", 10, r => r.Count),
-            XlsxColumn<ExportRecordRow>.Long("Descripción", 50, r => r.Subject),
-            Evidence(),
-            CreatedBy(),
-            State(feminine: false),
-            VoidReason()));
-
-        sheets.Add(XlsxTable.Create("Línea base", strings, Of("baseline"), empty,
+        sheets.Add(XlsxTable.Create(ActivityKind.Baseline.Sheet, strings, Of(ActivityKind.Baseline), empty,
             Folio(),
             Activity(),
             XlsxColumn<ExportRecordRow>.Text("Bimestre", 16, r => Bimesters.DocumentName(Bimesters.Of(Day(r.EventDate)!.Value))),
@@ -100,10 +33,10 @@ public static partial class PoaWorkbook
         // Written justifications and, for closed bimesters out of the green band without one, what is missing.
         var justifications = data.Justifications
             .Select(j => new JustificationLine(j.ActivityNum, j.Bimester, j.Text, j.Author, TimeZoneInfo.ConvertTime(j.At, data.TimeZone).DateTime))
-            .Concat(data.MissingJustifications().Select(m => new JustificationLine(m.ActivityNum, m.Bimester, "Falta justificación", null, null)))
+            .Concat(data.MissingJustifications().Select(m => new JustificationLine(m.ActivityNum, m.Bimester, ExportText.MissingJustification, null, null)))
             .OrderBy(j => j.ActivityNum, ActivityNumber.Order).ThenBy(j => j.Bimester).ToList();
         sheets.Add(XlsxTable.Create("Justificaciones", strings, justifications,
-            $"Ninguna actividad requiere justificación al {Numbers.Date(data.AsOf)}: en los bimestres cerrados todas quedaron en verde o sin programa.",
+            ExportText.NoJustificationSheet(data.AsOf),
             XlsxColumn<JustificationLine>.Num("Act.", j => j.ActivityNum),
             XlsxColumn<JustificationLine>.Text("Bimestre", 16, j => Bimesters.DocumentName(j.Bimester)),
             XlsxColumn<JustificationLine>.Long("Justificación", 60, j => j.Text),
@@ -125,6 +58,57 @@ public static partial class PoaWorkbook
             XlsxColumn<ImportWarning>.Num("Act.", w => w.ActivityNum),
             XlsxColumn<ImportWarning>.Long("Advertencia", 110, w => w.Message)));
         return sheets.OfType<XlsxSheet>();
+    }
+
+    /// <summary>A kind's sheet: folio, date, activity, council, its fields in order, what its links add, evidence and state.</summary>
+    private static IEnumerable<XlsxColumn<ExportRecordRow>> KindColumns(ActivityKind kind)
+    {
+        yield return Folio();
+        yield return XlsxColumn<ExportRecordRow>.Date(kind.DateLabel, r => Day(r.EventDate));
+        yield return Activity();
+        yield return Council();
+        foreach (var field in kind.Fields)
+        {
+            switch (field.Type)
+            {
+                case FieldType.Number:
+                    yield return XlsxColumn<ExportRecordRow>.Int(field.Label, field.Width, r => (long?)r.Value(field.Column));
+                    break;
+                case FieldType.Text when field.Max > 200:
+                    yield return XlsxColumn<ExportRecordRow>.Long(field.Label, field.Width, r => (string?)r.Value(field.Column));
+                    break;
+                case FieldType.Text:
+                    yield return XlsxColumn<ExportRecordRow>.Text(field.Label, field.Width, r => (string?)r.Value(field.Column));
+                    break;
+                case FieldType.Pick when kind.Link == KindLink.Manages:
+                    yield return XlsxColumn<ExportRecordRow>.Text("Folio de la solicitud", 16, r => r.RefFolio);
+                    yield return XlsxColumn<ExportRecordRow>.Date("Fecha de la solicitud", r => Day(r.RefDate));
+                    yield return XlsxColumn<ExportRecordRow>.Long("Qué se solicitó", 45, r => r.RefSubject);
+                    break;
+            }
+        }
+
+        if (kind.Link == KindLink.Shares)
+        {
+            yield return XlsxColumn<ExportRecordRow>.Int("Cuenta", 8, r => r.Count);
+            yield return XlsxColumn<ExportRecordRow>.Text("Nota", 36, r => r.RefFolio is null ? null : $"Participación en el programa del folio {r.RefFolio}");
+        }
+
+        if (kind.Link == KindLink.Managed)
+        {
+            yield return XlsxColumn<ExportRecordRow>.Text("Estado", 26, r => RequestState(r));
+            yield return XlsxColumn<ExportRecordRow>.Text("Folio de gestión", 16, r => r.ManagedFolio);
+            yield return XlsxColumn<ExportRecordRow>.Date("Fecha de gestión", r => Day(r.ManagedDate));
+        }
+
+        yield return Evidence();
+        yield return CreatedBy();
+        if (kind.Link != KindLink.Managed)
+        {
+            yield return State(kind.Feminine);
+        }
+
+        yield return VoidReason();
     }
 
     private sealed record JustificationLine(string ActivityNum, int Bimester, string Text, string? Author, DateTime? At);

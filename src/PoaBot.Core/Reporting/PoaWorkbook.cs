@@ -13,7 +13,6 @@ public static partial class PoaWorkbook
 {
     public const string PoaSheetName = "POA";
 
-    public const string Source = "PoaBot — registros de los Consejos Sociales de Participación Ciudadana";
 
     /// <summary>Writes the workbook to <paramref name="output"/> (left open).</summary>
     public static void Write(Stream output, PoaWorkbookData data)
@@ -36,7 +35,7 @@ public static partial class PoaWorkbook
         sheets.AddRange(RecordSheets(data, strings));
 
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        document.PackageProperties.Title = $"Programa Operativo Anual {data.Year}";
+        document.PackageProperties.Title = ExportText.Title(data.Year);
         document.PackageProperties.Creator = "PoaBot";
         var workbookPart = document.AddWorkbookPart();
         var styles = workbookPart.AddNewPart<WorkbookStylesPart>();

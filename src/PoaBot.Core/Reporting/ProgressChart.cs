@@ -60,10 +60,10 @@ public static class ProgressChart
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
 
-        Header(canvas, bold, typeface, year, asOf, pages > 1 ? $" · página {page} de {pages}" : "");
+        Header(canvas, bold, typeface, year, asOf, pages > 1 ? ExportText.ChartPage(page, pages) : "");
         if (rows.Count == 0)
         {
-            Text(canvas, typeface, "El POA no tiene actividades.", Margin, HeaderHeight + 80, 36, Muted);
+            Text(canvas, typeface, ExportText.ChartNoActivities, Margin, HeaderHeight + 80, 36, Muted);
         }
 
         var top = (float)HeaderHeight;
@@ -82,18 +82,18 @@ public static class ProgressChart
 
     private static void Header(SKCanvas canvas, SKTypeface bold, SKTypeface typeface, int year, DateOnly asOf, string page)
     {
-        Text(canvas, bold, $"POA {year} — {Numbers.AsOfPhrase(year, asOf)}", Margin, 74, 48, Ink);
-        Text(canvas, typeface, $"Barras: por bimestre. Líneas: acumulado del año{page}.", Margin, 124, LabelSize, Muted);
+        Text(canvas, bold, ExportText.ChartTitle(year, Numbers.AsOfPhrase(year, asOf)), Margin, 74, 48, Ink);
+        Text(canvas, typeface, ExportText.ChartHowToRead + page + ".", Margin, 124, LabelSize, Muted);
 
         // The legend, once for every panel: three rows of two items.
         var items = new (string Label, SKColor Color, Legend Kind)[]
         {
-            ("Programado", ProgColor, Legend.Bar),
-            ("Realizado", RealColor, Legend.Bar),
-            ("En curso", RealColor, Legend.Hatched),
-            ("Meta anual", GoalColor, Legend.Dashed),
-            ("Programado acumulado", ProgLineColor, Legend.Dotted),
-            ("Realizado acumulado", CumulativeColor, Legend.Line),
+            (ExportText.ChartLegend[0], ProgColor, Legend.Bar),
+            (ExportText.ChartLegend[1], RealColor, Legend.Bar),
+            (ExportText.ChartLegend[2], RealColor, Legend.Hatched),
+            (ExportText.ChartLegend[3], GoalColor, Legend.Dashed),
+            (ExportText.ChartLegend[4], ProgLineColor, Legend.Dotted),
+            (ExportText.ChartLegend[5], CumulativeColor, Legend.Line),
         };
         for (var i = 0; i < items.Length; i++)
         {
@@ -271,7 +271,7 @@ public static class ProgressChart
         }
 
         plot.Add.HorizontalLine(a.Goal, 4, Color.FromSKColor(GoalColor), LinePattern.Dashed);
-        var goalText = plot.Add.Text($"Meta {Numbers.Int(a.Goal)}", Bimesters.Count + 0.55, a.Goal);
+        var goalText = plot.Add.Text(ExportText.ChartGoal(a.Goal), Bimesters.Count + 0.55, a.Goal);
         goalText.LabelFontSize = LabelSize;
         goalText.LabelFontColor = Color.FromSKColor(GoalColor);
         goalText.LabelBold = true;
@@ -280,7 +280,7 @@ public static class ProgressChart
         if (a.OpenBimester is { } current)
         {
             // Above both value labels of the open bimester.
-            var tag = plot.Add.Text("en curso", current.Bimester, Math.Max(current.Prog, current.Real ?? 0));
+            var tag = plot.Add.Text(ExportText.ChartOpenTag, current.Bimester, Math.Max(current.Prog, current.Real ?? 0));
             tag.LabelFontSize = LabelSize;
             tag.LabelFontColor = Color.FromSKColor(RealColor);
             tag.LabelBold = true;
@@ -305,27 +305,14 @@ public static class ProgressChart
     {
         var open = rows.SelectMany(r => r.Bimesters).FirstOrDefault(b => b.State == PeriodState.Open);
         var note = open is null
-            ? "Fuente: PoaBot, registros de los Consejos de Participación."
-            : $"{Bimesters.ShortName(open.Bimester)} en curso: barra rayada, lo reportado hasta la fecha.";
+            ? ExportText.ChartSource
+            : ExportText.ChartOpenBimester(Bimesters.ShortName(open.Bimester));
         Text(canvas, typeface, note, Margin, Height - 28, LabelSize, Muted);
     }
 
     /// <summary>"11 de 20 (55.0 %) · cumplimiento 55.0 %: rojo": the semáforo as a word and a number, never colour alone.</summary>
-    private static string Status(ActivityProgress a)
-    {
-        var semaforo = a.CumplimientoPct is null ? SemaforoWord(a) : $"cumplimiento {Numbers.Pct(a.CumplimientoPct)}: {SemaforoWord(a)}";
-        return $"{Numbers.Int(a.RealAcum)} de {Numbers.Int(a.Goal)} ({Numbers.Pct(a.AvancePct)}) · {semaforo}";
-    }
-
-    private static string SemaforoWord(ActivityProgress a) => a.Semaforo switch
-    {
-        Semaforo.Verde => "verde",
-        Semaforo.Amarillo => "amarillo",
-        Semaforo.Rojo => "rojo",
-        Semaforo.Sobre when a.ProgAcum == 0 => "avance sin programación",
-        Semaforo.Sobre => "sobre la meta",
-        _ => "sin programa",
-    };
+    private static string Status(ActivityProgress a) =>
+        ExportText.ChartStatus(a.RealAcum, a.Goal, a.AvancePct, a.CumplimientoPct, a.Semaforo.PlainWords(a.ProgAcum));
 
     private static SKColor SemaforoColor(Semaforo s) => s switch
     {

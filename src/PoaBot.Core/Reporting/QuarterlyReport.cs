@@ -50,10 +50,10 @@ public static class QuarterlyReport
 
     public static string Text(int year, DateOnly asOf, IReadOnlyList<QuarterRow> rows)
     {
-        var text = new StringBuilder($"POA {year}, VISTA TRIMESTRAL — {Numbers.AsOfPhrase(year, asOf)}\n");
+        var text = new StringBuilder(ExportText.QuarterlyTitle(year, Numbers.AsOfPhrase(year, asOf)));
         if (rows.Count == 0)
         {
-            return text.Append("Aún no termina ningún trimestre.\n").ToString();
+            return text.Append(ExportText.NoQuarterYet).ToString();
         }
 
         foreach (var activity in rows.GroupBy(r => r.AtQuarterEnd.Num))
@@ -62,8 +62,7 @@ public static class QuarterlyReport
             foreach (var r in activity)
             {
                 var a = r.AtQuarterEnd;
-                text.Append($"  T{r.Quarter}: real {Numbers.Int(r.Real)} | acumulado {Numbers.Int(a.RealAcum)} de {Numbers.Int(a.ProgAcum)} programado | " +
-                    $"avance anual {Numbers.Pct(a.AvancePct)} | cumplimiento {Numbers.Pct(a.CumplimientoPct)} | {a.Semaforo.PlainWords(a.ProgAcum)}\n");
+                text.Append(ExportText.Quarter(r.Quarter, r.Real, a.RealAcum, a.ProgAcum, a.AvancePct, a.CumplimientoPct, a.Semaforo.PlainWords(a.ProgAcum)));
             }
         }
 

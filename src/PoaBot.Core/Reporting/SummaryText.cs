@@ -34,7 +34,7 @@ public static class SummaryText
 
         if (rows.Any(a => a.OpenBimester is not null))
         {
-            text.Append('\n').Append("* bimestre en curso: lo reportado hasta la fecha.").Append('\n');
+            text.Append('\n').Append(ExportText.OpenBimesterFootnote).Append('\n');
         }
 
         return string.Join('\n', text.ToString().Split('\n').Select(l => l.TrimEnd()));

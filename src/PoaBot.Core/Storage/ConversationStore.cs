@@ -9,7 +9,20 @@ public sealed class ConversationStore(DbSession db)
     public ConversationState Load(long chatId)
     {
         var json = db.Single<string>("SELECT state FROM conversation WHERE chat_id = @chatId", new { chatId });
-        return json is null ? new ConversationState() : JsonSerializer.Deserialize(json, ConversationJson.Default.ConversationState) ?? new ConversationState();
+        if (json is null)
+        {
+            return new ConversationState();
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(json, ConversationJson.Default.ConversationState) ?? new ConversationState();
+        }
+        catch (JsonException)
+        {
+            // Saved by an older version in a shape this one does not read: start afresh, and say so.
+            return new ConversationState { Unreadable = true };
+        }
     }
 
     public void Save(long chatId, ConversationState state, DateTimeOffset now) =>

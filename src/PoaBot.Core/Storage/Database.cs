@@ -101,13 +101,27 @@ public sealed class Database
                 BackupTo(connection, PreMigrationBackupPath(current), replace: true);
             }
 
-            foreach (var (version, sql) in Scripts().Where(s => s.Version > current && s.Version <= target))
+            // Foreign keys are off while a script runs (a table is rebuilt by copying it, SQLite's way to change a CHECK)
+            // and checked before it commits.
+            connection.Execute("PRAGMA foreign_keys=OFF");
+            try
             {
-                using var transaction = connection.BeginTransaction();
-                connection.Execute(sql, transaction: transaction);
-                connection.Execute($"PRAGMA user_version = {version}", transaction: transaction);
-                connection.Execute("PRAGMA foreign_key_check", transaction: transaction);
-                transaction.Commit();
+                foreach (var (version, sql) in Scripts().Where(s => s.Version > current && s.Version <= target))
+                {
+                    using var transaction = connection.BeginTransaction();
+                    connection.Execute(sql, transaction: transaction);
+                    connection.Execute($"PRAGMA user_version = {version}", transaction: transaction);
+                    if (connection.Query("PRAGMA foreign_key_check", transaction: transaction).Any())
+                    {
+                        throw new InvalidDataException($"Migration {version} left records pointing to nothing; nothing was changed.");
+                    }
+
+                    transaction.Commit();
+                }
+            }
+            finally
+            {
+                connection.Execute("PRAGMA foreign_keys=ON");
             }
         }
     }

@@ -1,42 +1,8 @@
 namespace PoaBot.Core.Storage;
 
 /// <summary>A record as the exports show it: its council, activity, who registered it, and the request it manages or is managed by.</summary>
-public sealed class ExportRecordRow
+public sealed class ExportRecordRow : RecordRow
 {
-    public long Id { get; init; }
-
-    public string Folio { get; init; } = "";
-
-    public string Kind { get; init; } = "";
-
-    public string EventDate { get; init; } = "";
-
-    public long Count { get; init; }
-
-    public long? Attendees { get; init; }
-
-    public string? Agreements { get; init; }
-
-    public string? Subject { get; init; }
-
-    public string? Requester { get; init; }
-
-    public string? Area { get; init; }
-
-    public long? Beneficiaries { get; init; }
-
-    public string? EvidenceKind { get; init; }
-
-    public string? VoidedAt { get; init; }
-
-    public string? VoidedBy { get; init; }
-
-    public string? VoidReason { get; init; }
-
-    public string ActivityNum { get; init; } = "";
-
-    public string CouncilName { get; init; } = "";
-
     public string? CreatedByName { get; init; }
 
     /// <summary>For a managed request or a shared social program: the record it points to.</summary>
@@ -52,9 +18,7 @@ public sealed class ExportRecordRow
     public string? ManagedDate { get; init; }
 
     /// <summary>A received request of an earlier year, still pending when this year began.</summary>
-    public bool CarriedOver { get; init; }
-
-    public bool IsVoided => VoidedAt is not null;
+    public bool CarriedOver { get; set; }
 }
 
 /// <summary>An audit entry with the folio and activity number it concerns.</summary>
@@ -86,9 +50,7 @@ public sealed class ExportStore(DbSession db)
 {
     private const string Select =
         """
-        SELECT r.id, r.folio, r.kind, r.event_date, r.count, r.attendees, r.agreements, r.subject, r.requester, r.area,
-               r.beneficiaries, r.evidence_kind, r.voided_at, r.voided_by, r.void_reason,
-               a.num AS activity_num, c.name AS council_name, p.name AS created_by_name,
+        SELECT r.*, a.num AS activity_num, c.name AS council_name, p.name AS created_by_name,
                ref.folio AS ref_folio, ref.event_date AS ref_date, ref.subject AS ref_subject,
                m.folio AS managed_folio, m.event_date AS managed_date
         FROM record r
@@ -116,7 +78,11 @@ public sealed class ExportStore(DbSession db)
             ORDER BY r.event_date, r.id
             """,
             new { yearStart = Instants.Format(yearStart), asOf = Instants.Format(asOf) })
-            .Select(r => Carried(r)).ToList();
+            .Select(r =>
+            {
+                r.CarriedOver = true;
+                return r;
+            }).ToList();
 
     /// <summary>The audit entries about this POA's records and activities, and those about no record or activity (people).</summary>
     public IReadOnlyList<ExportAuditRow> Audit(long poaId) =>
@@ -132,23 +98,4 @@ public sealed class ExportStore(DbSession db)
             ORDER BY au.id
             """,
             new { poaId }).ToList();
-
-    private static ExportRecordRow Carried(ExportRecordRow r) => new()
-    {
-        Id = r.Id,
-        Folio = r.Folio,
-        Kind = r.Kind,
-        EventDate = r.EventDate,
-        Count = r.Count,
-        Subject = r.Subject,
-        Requester = r.Requester,
-        Area = r.Area,
-        EvidenceKind = r.EvidenceKind,
-        ActivityNum = r.ActivityNum,
-        CouncilName = r.CouncilName,
-        CreatedByName = r.CreatedByName,
-        ManagedFolio = r.ManagedFolio,
-        ManagedDate = r.ManagedDate,
-        CarriedOver = true,
-    };
 }

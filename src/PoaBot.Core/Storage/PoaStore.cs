@@ -141,8 +141,8 @@ public sealed class PoaStore(DbSession db)
             return false;
         }
 
-        db.Execute("UPDATE activity SET kind_override = @kind WHERE id = @id", new { kind = kind.Code(), id = row.Id });
-        new AuditStore(db).Add(now, actor, "kind", reason: "Cambio de tipo de actividad", activityId: row.Id, field: "kind", oldValue: row.Kind, newValue: kind.Code());
+        db.Execute("UPDATE activity SET kind_override = @kind WHERE id = @id", new { kind = kind.Code, id = row.Id });
+        new AuditStore(db).Add(now, actor, "kind", reason: "Cambio de tipo de actividad", activityId: row.Id, field: "kind", oldValue: row.Kind, newValue: kind.Code);
         return true;
     }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace PoaBot.Core.Storage;
 
-public sealed class RecordRow
+public class RecordRow
 {
     public long Id { get; init; }
 
@@ -56,6 +56,52 @@ public sealed class RecordRow
     public string ActivityName { get; init; } = "";
 
     public bool IsVoided => VoidedAt is not null;
+
+    /// <summary>The columns a report's answers are kept in (<see cref="Domain.ReportField.Column"/>).</summary>
+    public static readonly IReadOnlySet<string> AnswerColumns =
+        new HashSet<string> { "event_date", "count", "attendees", "agreements", "subject", "requester", "area", "beneficiaries", "ref_id" };
+
+    /// <summary>The value of one of the <see cref="AnswerColumns"/>, as stored: a number, a text or an ISO date.</summary>
+    public object? Value(string column) => column switch
+    {
+        "event_date" => EventDate,
+        "count" => Count,
+        "attendees" => Attendees,
+        "agreements" => Agreements,
+        "subject" => Subject,
+        "requester" => Requester,
+        "area" => Area,
+        "beneficiaries" => Beneficiaries,
+        "ref_id" => RefId,
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column, "Not an answer column."),
+    };
+
+    /// <summary>This record with the answers given by column (numbers and dates as invariant text).</summary>
+    public RecordRow WithAnswers(IReadOnlyDictionary<string, string> answers)
+    {
+        string? Text(string column) => answers.GetValueOrDefault(column);
+        long? Number(string column) => Text(column) is { } value ? long.Parse(value, CultureInfo.InvariantCulture) : null;
+        return new RecordRow
+        {
+            ActivityId = ActivityId,
+            CouncilId = CouncilId,
+            Kind = Kind,
+            EventDate = Text("event_date") ?? EventDate,
+            Count = Number("count") ?? Count,
+            Attendees = Number("attendees"),
+            Agreements = Text("agreements"),
+            Subject = Text("subject"),
+            Requester = Text("requester"),
+            Area = Text("area"),
+            Beneficiaries = Number("beneficiaries"),
+            RefId = Number("ref_id"),
+            EvidenceHash = EvidenceHash,
+            EvidenceFileId = EvidenceFileId,
+            EvidenceKind = EvidenceKind,
+            CreatedBy = CreatedBy,
+            CreatedAt = CreatedAt,
+        };
+    }
 }
 
 /// <summary>Dated records: insert with a folio, void and amend with an audit trail, never delete.</summary>
@@ -172,27 +218,19 @@ public sealed class RecordStore(DbSession db)
         return VoidResult.Voided;
     }
 
-    /// <summary>Changes one field of a live record, keeping old → new in the audit trail.</summary>
-    public bool Amend(long id, AmendableField field, string newValue, string actor, string reason, DateTimeOffset now)
+    /// <summary>Changes one answer of a live record (one of <see cref="RecordRow.AnswerColumns"/>), keeping old → new in the audit trail.</summary>
+    public bool Amend(long id, string column, string newValue, string actor, string reason, DateTimeOffset now)
     {
         var record = Get(id);
-        if (record is null || record.IsVoided)
+        if (record is null || record.IsVoided || !RecordRow.AnswerColumns.Contains(column))
         {
             return false;
         }
 
-        var (column, oldValue, sql) = field switch
-        {
-            AmendableField.Date => ("event_date", record.EventDate, "UPDATE record SET event_date = @value WHERE id = @id"),
-            AmendableField.Count => ("count", record.Count.ToString(CultureInfo.InvariantCulture), "UPDATE record SET count = @value WHERE id = @id"),
-            AmendableField.Attendees => ("attendees", record.Attendees?.ToString(CultureInfo.InvariantCulture), "UPDATE record SET attendees = @value WHERE id = @id"),
-            AmendableField.Subject => ("subject", record.Subject, "UPDATE record SET subject = @value WHERE id = @id"),
-            AmendableField.Area => ("area", record.Area, "UPDATE record SET area = @value WHERE id = @id"),
-            _ => ("agreements", record.Agreements, "UPDATE record SET agreements = @value WHERE id = @id"),
-        };
-        object value = field is AmendableField.Count or AmendableField.Attendees ? long.Parse(newValue, CultureInfo.InvariantCulture) : newValue;
-        db.Execute(sql, new { value, id });
-        new AuditStore(db).Add(now, actor, "amend", reason, recordId: id, field: column, oldValue: oldValue, newValue: newValue);
+        var old = record.Value(column);
+        object value = column is "count" or "attendees" or "beneficiaries" ? long.Parse(newValue, CultureInfo.InvariantCulture) : newValue;
+        db.Execute($"UPDATE record SET {column} = @value WHERE id = @id", new { value, id });
+        new AuditStore(db).Add(now, actor, "amend", reason, recordId: id, field: column, oldValue: Convert.ToString(old, CultureInfo.InvariantCulture), newValue: newValue);
         return true;
     }
 }
@@ -203,14 +241,4 @@ public enum VoidResult
     NotFound,
     AlreadyVoided,
     HasDependents,
-}
-
-public enum AmendableField
-{
-    Date,
-    Count,
-    Attendees,
-    Agreements,
-    Subject,
-    Area,
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
 
@@ -6,17 +7,26 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot activity kind N KIND [--year Y]</c>: the director overrides a detected kind.</summary>
 public static class ActivityCommand
 {
-    public static int Run(CliContext context)
+    private static readonly Argument<string> Number = new("NUM") { Description = "el número de la actividad en el POA" };
+
+    private static readonly Argument<string> Kind = new("TIPO") { Description = ActivityKinds.Words };
+
+    public static Verb Verb { get; } = new("activity", "las actividades del POA")
     {
-        var p = context.Args.Positionals;
-        if (p.Count != 3 || p[0] != "kind" || ActivityNumber.Parse(p[1]) is not { } num)
+        new Verb("kind", "cambiar el tipo de una actividad", Run) { Number, Kind, ReportArgs.Year },
+    };
+
+    private static int Run(CliContext context)
+    {
+        var text = context.Args.GetRequiredValue(Kind);
+        if (ActivityNumber.Parse(context.Args.GetRequiredValue(Number)) is not { } num)
         {
-            return context.Fail("Uso: poabot activity kind NUM TIPO   (TIPO: reuniones, solicitudes, gestiones, programas, generica)");
+            return context.Fail("Uso: poabot activity kind NUM TIPO   (TIPO: " + ActivityKinds.Words + ")");
         }
 
-        if (!ActivityKinds.TryParse(p[2], out var kind))
+        if (!ActivityKinds.TryParse(text, out var kind))
         {
-            return context.Fail($"«{p[2]}» no es un tipo. Use: reuniones, solicitudes, gestiones, programas o generica.");
+            return context.Fail($"«{text}» no es un tipo. Use uno de estos: {ActivityKinds.Words}.");
         }
 
         if (!ReportArgs.TryParse(context, out var year, out _))
@@ -34,7 +44,7 @@ public static class ActivityCommand
                 return context.Fail($"No encontré la actividad {num}.");
             }
 
-            context.Output.WriteLine($"Actividad {num} del POA {poa.Year}: ahora es de {kind.Label()}.");
+            context.Output.WriteLine($"Actividad {num} del POA {poa.Year}: ahora es de {kind.Label}.");
             return 0;
         });
     }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.CommandLine;
@@ -5,17 +6,17 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot backup FILE</c>: a consistent copy (VACUUM INTO), safe while the bot runs.</summary>
 public static class BackupCommand
 {
-    public static int Run(CliContext context)
-    {
-        if (context.Args.Positionals.Count != 1)
-        {
-            return context.Fail("Indique el archivo de la copia: poabot backup ARCHIVO");
-        }
+    private static readonly Argument<string> File = new("ARCHIVO") { Description = "dónde escribir la copia" };
 
+    public static Verb Verb { get; } = new("backup", "copia consistente de la base de datos", Run) { File };
+
+    private static int Run(CliContext context)
+    {
+        var file = context.Args.GetRequiredValue(File);
         try
         {
-            context.Get<Database>().Backup(context.Args.Positionals[0]);
-            context.Output.WriteLine($"Copia escrita en {Path.GetFullPath(context.Args.Positionals[0])}.");
+            context.Get<Database>().Backup(file);
+            context.Output.WriteLine($"Copia escrita en {Path.GetFullPath(file)}.");
             return 0;
         }
         catch (IOException ex)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
@@ -7,19 +8,18 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot chart FILE [--year Y] [--al dd/mm/aaaa]</c>: the POA's progress as a PNG picture.</summary>
 public static class ChartCommand
 {
-    public static int Run(CliContext context)
-    {
-        if (context.Args.Positionals.Count != 1)
-        {
-            return context.Fail("Indique el archivo de la gráfica: poabot chart ARCHIVO.png");
-        }
+    private static readonly Argument<string> File = new("ARCHIVO") { Description = "la imagen PNG a escribir" };
 
+    public static Verb Verb { get; } = new("chart", "la gráfica de avance del POA en PNG", Run) { File, ReportArgs.Year, ReportArgs.AsOf };
+
+    private static int Run(CliContext context)
+    {
+        var path = context.Args.GetRequiredValue(File);
         if (!ReportArgs.TryParse(context, out var year, out var asOf))
         {
             return 1;
         }
 
-        var path = context.Args.Positionals[0];
         var thresholds = context.Get<SemaforoThresholds>();
         return context.Get<Database>().Read(db =>
         {

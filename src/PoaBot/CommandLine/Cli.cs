@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,6 +14,34 @@ namespace PoaBot.CommandLine;
 /// <summary>The command line: parses the verb, builds the host, runs the verb. Exit codes: 0 ok, 1 refused input, 2 usage.</summary>
 public static class Cli
 {
+    private static readonly Option<bool> HelpOption = new("--help", "-h") { Description = "esta ayuda", Recursive = true };
+    private static readonly Option<bool> VersionOption = new("--version") { Description = "versión y commit de este programa", Recursive = true };
+    private static readonly Argument<string?> HelpVerb = new("COMANDO") { Arity = ArgumentArity.ZeroOrOne };
+    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
+    private static readonly Lock ParseLock = new();
+
+    /// <summary>Every verb; the root itself runs the bot (<c>poabot</c> alone is <c>poabot run</c>).</summary>
+    private static readonly Verb Root = new("poabot", "el POA de la Dirección de Participación Ciudadana, en Telegram", RunCommand.RunAsync)
+    {
+        RunCommand.Verb,
+        LocalCommand.Verb,
+        ImportCommand.Verb,
+        SummaryCommand.Verb,
+        ExportCommand.Verb,
+        ChartCommand.Verb,
+        ActivityCommand.Verb,
+        CouncilCommand.Verb,
+        InviteCommand.Verb,
+        RemindCommand.Verb,
+        BackupCommand.Verb,
+        StatusCommand.Verb,
+        RestoreCommand.Verb,
+        new Verb("help", "la ayuda de todos los comandos, o de uno", _ => 0) { Aliases = { "ayuda" }, Arguments = { HelpVerb } },
+        new Verb("version", "versión y commit de este programa", _ => 0),
+        HelpOption,
+        VersionOption,
+    };
+
     public static async Task<int> RunAsync(
         IReadOnlyList<string> args,
         TextReader input,
@@ -21,19 +51,45 @@ public static class Cli
         Action<IServiceCollection>? configureServices = null,
         CancellationToken cancellationToken = default)
     {
-        var command = CommandArgs.Parse(args);
-        if (command.Has("version") || command.Verb == "version")
+        ParseResult parsed;
+        lock (ParseLock)
+        {
+            parsed = Root.Parse([.. args.Select((a, i) => i == 0 && !a.StartsWith('-') ? a.ToLowerInvariant() : a)], Parsing);
+        }
+
+        var verb = (Verb)parsed.CommandResult.Command;
+        if (parsed.GetValue(VersionOption) || verb.Name == "version")
         {
             await output.WriteLineAsync(AppVersion.Line);
             return 0;
         }
 
-        if (command.Has("help") || command.Verb is "help" or "ayuda")
+        if (parsed.GetValue(HelpOption) || verb.Name == "help")
         {
-            await output.WriteAsync(Usage.Text);
+            var about = verb.Name == "help" && parsed.GetValue(HelpVerb) is { } name ? Root.Subcommands.FirstOrDefault(c => c.Name == name || c.Aliases.Contains(name)) : verb;
+            if (about is null)
+            {
+                return await Refuse(error, $"No conozco el comando «{parsed.GetValue(HelpVerb)}».", Root);
+            }
+
+            await output.WriteAsync(about == Root || about.Name == "help" ? Usage.Overview(Root) : Usage.Of(about));
             return 0;
         }
 
+        if (parsed.Errors.Count > 0 && parsed.UnmatchedTokens.Count == 0 && parsed.Errors.All(e => e.SymbolResult is ArgumentResult { Tokens.Count: 0 } || verb.Action is null))
+        {
+            // Something left out, as before the parser: refused input (1), naming what is missing and the verb's use.
+            var missing = verb.Action is null ? "qué hacer" : string.Join(" y ", verb.Arguments.Where(a => parsed.GetResult(a) is null or { Tokens.Count: 0 }).Select(a => a.Name));
+            await error.WriteAsync($"Indique {missing}.\n{Usage.Of(verb)}");
+            return 1;
+        }
+
+        if (parsed.Errors.Count > 0)
+        {
+            return await Refuse(error, Problem(parsed), verb);
+        }
+
+        var bot = verb == Root || verb == RunCommand.Verb;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [],
@@ -45,22 +101,22 @@ public static class Cli
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        if (command.Verb == "local")
+        if (verb == LocalCommand.Verb)
         {
             // The terminal chat adds sample people and reports: it works on its own file, never on the bot's database.
-            var path = command.Option("db") ?? builder.Configuration["Storage:LocalPath"] ?? new StorageOptions().LocalPath;
+            var path = parsed.GetValue(LocalCommand.DatabaseFile) ?? builder.Configuration["Storage:LocalPath"] ?? new StorageOptions().LocalPath;
             builder.Configuration.AddInMemoryCollection([new("Storage:Path", path)]);
         }
 
         // HttpClient logging writes request URLs, and Telegram URLs contain the token.
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.None);
-        if (command.Verb != "run")
+        if (!bot)
         {
             builder.Logging.ClearProviders();
         }
 
         builder.Services.AddPoaBotCore(builder.Configuration);
-        if (command.Verb == "run")
+        if (bot)
         {
             builder.Services.AddTelegramWorker();
             builder.AddOperations();
@@ -68,28 +124,12 @@ public static class Cli
 
         configureServices?.Invoke(builder.Services);
         using var host = builder.Build();
-        var context = new CliContext(host.Services, command, input, output, error);
+        var context = new CliContext(host, parsed, input, output, error);
         try
         {
             // Every verb checks every setting first, as the host would at start-up.
             host.Services.GetService<IStartupValidator>()?.Validate();
-            return command.Verb switch
-            {
-                "run" => await RunCommand.RunAsync(host, context, cancellationToken),
-                "import" => ImportCommand.Run(context),
-                "summary" => SummaryCommand.Run(context),
-                "export" => ExportCommand.Run(context),
-                "chart" => ChartCommand.Run(context),
-                "activity" => ActivityCommand.Run(context),
-                "backup" => BackupCommand.Run(context),
-                "restore" => RestoreCommand.Run(context),
-                "status" => StatusCommand.Run(context),
-                "council" => CouncilCommand.Run(context),
-                "invite" => InviteCommand.Run(context),
-                "local" => await LocalCommand.RunAsync(context, cancellationToken),
-                "remind" => RemindCommand.Run(context),
-                _ => await context.Usage($"No conozco el comando «{command.Verb}»."),
-            };
+            return await verb.Run(context, cancellationToken);
         }
         catch (SchemaTooNewException ex)
         {
@@ -109,6 +149,30 @@ public static class Cli
         }
     }
 
+    /// <summary>What is wrong with the command line, in Spanish (the library's own messages are English).</summary>
+    private static string Problem(ParseResult parsed)
+    {
+        var verb = parsed.CommandResult.Command;
+        if (parsed.UnmatchedTokens.Count > 0)
+        {
+            var first = parsed.UnmatchedTokens[0];
+            return verb == Root && !first.StartsWith('-')
+                ? $"No conozco el comando «{first}»."
+                : $"No entiendo «{string.Join(' ', parsed.UnmatchedTokens)}» en «{Usage.Path(verb)}».";
+        }
+
+        return parsed.Errors[0].SymbolResult is OptionResult { Option: var option, Tokens.Count: var count }
+            ? count == 0 ? $"Falta el valor de {option.Name} ({option.HelpName})." : $"La opción {option.Name} va una sola vez."
+            : "No entiendo esa línea de comandos.";
+    }
+
+    private static async Task<int> Refuse(TextWriter error, string message, Command verb)
+    {
+        await error.WriteLineAsync(message);
+        await error.WriteLineAsync(verb == Root ? "Use «poabot help» para ver los comandos." : $"Use «poabot help {verb.Name}» para ver cómo se usa.");
+        return 2;
+    }
+
     private static string? UnreadableSetting(Exception ex)
     {
         for (Exception? e = ex; e is not null; e = e.InnerException)
@@ -124,18 +188,35 @@ public static class Cli
     }
 }
 
-/// <summary>What a verb needs: services, its arguments and the terminal.</summary>
-public sealed record CliContext(IServiceProvider Services, CommandArgs Args, TextReader Input, TextWriter Output, TextWriter Error)
+/// <summary>A verb of the command line: its arguments and options, its Spanish description, and what it runs once the host is built.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1010", Justification = "Enumerable only for collection initializers, as its base.")]
+public sealed class Verb : Command
+{
+    public Verb(string name, string description, Func<CliContext, CancellationToken, Task<int>>? run = null)
+        : base(name, description)
+    {
+        Run = run ?? ((_, _) => Task.FromResult(0));
+        if (run is not null)
+        {
+            // Cli runs the verb itself, after building the host; an action only tells the parser that this command may stand alone.
+            SetAction(_ => 0);
+        }
+    }
+
+    public Verb(string name, string description, Func<CliContext, int> run)
+        : this(name, description, (context, _) => Task.FromResult(run(context)))
+    {
+    }
+
+    /// <summary>What the verb does; a verb made only of subcommands (<c>council</c>) is refused by the parser alone.</summary>
+    public Func<CliContext, CancellationToken, Task<int>> Run { get; }
+}
+
+/// <summary>What a verb needs: the host and its services, the parsed command line and the terminal.</summary>
+public sealed record CliContext(IHost Host, ParseResult Args, TextReader Input, TextWriter Output, TextWriter Error)
 {
     public T Get<T>()
-        where T : notnull => Services.GetRequiredService<T>();
-
-    public async Task<int> Usage(string message)
-    {
-        await Error.WriteLineAsync(message);
-        await Error.WriteLineAsync("Use «poabot help» para ver los comandos.");
-        return 2;
-    }
+        where T : notnull => Host.Services.GetRequiredService<T>();
 
     public int Fail(string message)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using PoaBot.Core.Import;
 using PoaBot.Core.People;
 using PoaBot.Core.Storage;
@@ -7,47 +8,55 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot council add NAME [--locality L]</c> and <c>poabot council import FILE</c> (CSV: name, locality).</summary>
 public static class CouncilCommand
 {
-    public static int Run(CliContext context)
+    private static readonly Argument<string> Name = new("NOMBRE") { Description = "el nombre del consejo" };
+
+    private static readonly Option<string?> Locality = new("--locality") { HelpName = "LOCALIDAD", Description = "la localidad del consejo" };
+
+    private static readonly Argument<string> File = new("ARCHIVO") { Description = "CSV con un consejo por renglón: nombre, localidad" };
+
+    public static Verb Verb { get; } = new("council", "los consejos")
     {
-        var p = context.Args.Positionals;
-        if (p.Count == 2 && p[0] == "add")
-        {
-            var added = context.Get<Database>().Write(db => new PeopleStore(db).AddCouncil(p[1], context.Args.Option("locality") ?? ""));
-            if (!added)
-            {
-                return context.Fail($"Ya existe un consejo llamado «{p[1]}».");
-            }
+        new Verb("add", "agregar un consejo", Add) { Name, Locality },
+        new Verb("import", "agregar consejos desde un CSV: nombre, localidad", Import) { File },
+    };
 
-            context.Output.WriteLine($"Consejo «{p[1].Trim()}» agregado.");
-            return 0;
+    private static int Add(CliContext context)
+    {
+        var name = context.Args.GetRequiredValue(Name);
+        var added = context.Get<Database>().Write(db => new PeopleStore(db).AddCouncil(name, context.Args.GetValue(Locality) ?? ""));
+        if (!added)
+        {
+            return context.Fail($"Ya existe un consejo llamado «{name}».");
         }
 
-        if (p.Count == 2 && p[0] == "import")
+        context.Output.WriteLine($"Consejo «{name.Trim()}» agregado.");
+        return 0;
+    }
+
+    private static int Import(CliContext context)
+    {
+        var path = context.Args.GetRequiredValue(File);
+        if (!System.IO.File.Exists(path))
         {
-            if (!File.Exists(p[1]))
-            {
-                return context.Fail($"No encontré el archivo «{p[1]}».");
-            }
-
-            var rows = TableText.Rows(TableText.Decode(File.ReadAllBytes(p[1])))
-                .Where(r => r.Length > 0 && !string.IsNullOrWhiteSpace(r[0]))
-                .Where(r => !r[0].Trim().Equals("nombre", StringComparison.OrdinalIgnoreCase) && !r[0].Trim().Equals("name", StringComparison.OrdinalIgnoreCase))
-                .ToList();
-            if (rows.Count == 0)
-            {
-                return context.Fail("El archivo no tiene consejos. Cada renglón debe ser: nombre, localidad");
-            }
-
-            var (added, existing) = context.Get<Database>().Write(db =>
-            {
-                var people = new PeopleStore(db);
-                var count = rows.Count(r => people.AddCouncil(r[0], r.Length > 1 ? r[1] : ""));
-                return (count, rows.Count - count);
-            });
-            context.Output.WriteLine($"{added} consejo(s) agregado(s); {existing} ya existía(n).");
-            return 0;
+            return context.Fail($"No encontré el archivo «{path}».");
         }
 
-        return context.Fail("Uso: poabot council add NOMBRE [--locality LOCALIDAD]  |  poabot council import ARCHIVO.csv");
+        var rows = TableText.Rows(TableText.Decode(System.IO.File.ReadAllBytes(path)))
+            .Where(r => r.Length > 0 && !string.IsNullOrWhiteSpace(r[0]))
+            .Where(r => !r[0].Trim().Equals("nombre", StringComparison.OrdinalIgnoreCase) && !r[0].Trim().Equals("name", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (rows.Count == 0)
+        {
+            return context.Fail("El archivo no tiene consejos. Cada renglón debe ser: nombre, localidad");
+        }
+
+        var (added, existing) = context.Get<Database>().Write(db =>
+        {
+            var people = new PeopleStore(db);
+            var count = rows.Count(r => people.AddCouncil(r[0], r.Length > 1 ? r[1] : ""));
+            return (count, rows.Count - count);
+        });
+        context.Output.WriteLine($"{added} consejo(s) agregado(s); {existing} ya existía(n).");
+        return 0;
     }
 }

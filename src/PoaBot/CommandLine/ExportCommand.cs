@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Options;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Reporting;
@@ -14,7 +15,15 @@ public static class ExportCommand
 {
     private const string Help = "Indique el archivo: poabot export --xlsx ARCHIVO.xlsx, poabot export --pdf ARCHIVO.pdf o poabot export --csv ARCHIVO.csv";
 
-    public static int Run(CliContext context)
+    private static readonly Option<string?> Xlsx = File("--xlsx", "el POA, los registros y la auditoría en Excel");
+
+    private static readonly Option<string?> Pdf = File("--pdf", "el PDF para firmar: tabla, justificaciones y firmas");
+
+    private static readonly Option<string?> Csv = File("--csv", "la tabla del POA en CSV (como summary --csv)");
+
+    public static Verb Verb { get; } = new("export", "el POA en Excel, PDF o CSV (uno o varios a la vez)", Run) { Xlsx, Pdf, Csv, ReportArgs.Year, ReportArgs.AsOf };
+
+    private static int Run(CliContext context)
     {
         if (!Targets(context, out var xlsx, out var pdf, out var csv))
         {
@@ -88,53 +97,19 @@ public static class ExportCommand
         });
     }
 
-    /// <summary>
-    /// The files asked for. <c>--csv</c> is a value-less flag for <c>summary</c>, so <c>export --csv FILE</c> leaves FILE as
-    /// the positional argument; <c>--csv=FILE</c> works too.
-    /// </summary>
+    private static Option<string?> File(string name, string description) =>
+        new(name) { HelpName = "ARCHIVO", Description = description, Arity = ArgumentArity.ZeroOrOne };
+
+    /// <summary>The files asked for: at least one, and each option that is given names its file.</summary>
     private static bool Targets(CliContext context, out string? xlsx, out string? pdf, out string? csv)
     {
-        xlsx = null;
-        pdf = null;
-        csv = null;
-        var positionals = context.Args.Positionals.ToList();
-        foreach (var option in new[] { "xlsx", "pdf" })
-        {
-            if (context.Args.Has(option) && context.Args.Option(option) is null or "true" or "")
-            {
-                context.Fail(Help);
-                return false;
-            }
-        }
-
-        xlsx = context.Args.Option("xlsx");
-        pdf = context.Args.Option("pdf");
-
-        if (context.Args.Has("csv"))
-        {
-            csv = context.Args.Option("csv");
-            if (csv is "true" && positionals.Count > 0)
-            {
-                csv = positionals[0];
-                positionals.RemoveAt(0);
-            }
-
-            if (csv is null or "true" || csv.Length == 0)
-            {
-                context.Fail(Help);
-                return false;
-            }
-        }
-
-        if (xlsx is null && pdf is null && csv is null)
+        xlsx = context.Args.GetValue(Xlsx);
+        pdf = context.Args.GetValue(Pdf);
+        csv = context.Args.GetValue(Csv);
+        Option<string?>[] given = [.. new[] { Xlsx, Pdf, Csv }.Where(o => context.Args.GetResult(o) is not null)];
+        if (given.Length == 0 || given.Any(o => string.IsNullOrEmpty(context.Args.GetValue(o))))
         {
             context.Fail(Help);
-            return false;
-        }
-
-        if (positionals.Count > 0)
-        {
-            context.Fail($"No entiendo «{positionals[0]}». {Help}");
             return false;
         }
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Import;
 using PoaBot.Core.Storage;
@@ -7,15 +8,14 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot import FILE</c>: reads the POA document and imports it in one transaction.</summary>
 public static class ImportCommand
 {
-    public static int Run(CliContext context)
-    {
-        if (context.Args.Positionals.Count != 1)
-        {
-            return context.Fail("Indique el archivo: poabot import ARCHIVO");
-        }
+    private static readonly Argument<string> File = new("ARCHIVO") { Description = "el POA: TSV o CSV exportado de la hoja" };
 
-        var path = context.Args.Positionals[0];
-        if (!File.Exists(path))
+    public static Verb Verb { get; } = new("import", "importar el POA (todo o nada)", Run) { File };
+
+    private static int Run(CliContext context)
+    {
+        var path = context.Args.GetRequiredValue(File);
+        if (!System.IO.File.Exists(path))
         {
             return context.Fail($"No encontré el archivo «{path}». Revise la ruta y vuelva a intentarlo.");
         }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Options;
 using PoaBot.Core.Domain;
 using PoaBot.Core.People;
@@ -9,16 +10,22 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot invite --role coordinador --council NAME…</c> / <c>--role director</c>: a single-use, expiring link.</summary>
 public static class InviteCommand
 {
-    public static int Run(CliContext context)
+    private static readonly Option<string?> Role = new("--role") { HelpName = "ROL", Description = "coordinador o director (obligatorio)" };
+
+    private static readonly Option<string[]> Councils = new("--council") { HelpName = "NOMBRE", Description = "los consejos de un coordinador", AllowMultipleArgumentsPerToken = true };
+
+    public static Verb Verb { get; } = new("invite", "una invitación de un solo uso", Run) { Role, Councils };
+
+    private static int Run(CliContext context)
     {
-        var role = context.Args.Option("role")?.ToLowerInvariant();
+        var role = context.Args.GetValue(Role)?.ToLowerInvariant();
         if (role is null || !Roles.IsValid(role))
         {
             return context.Fail("Indique el rol: --role coordinador --council NOMBRE, o --role director");
         }
 
-        var names = context.Args.All("council");
-        if (role == Roles.Coordinator && names.Count == 0)
+        var names = context.Args.GetValue(Councils) ?? [];
+        if (role == Roles.Coordinator && names.Length == 0)
         {
             return context.Fail("Una invitación de coordinador necesita al menos un consejo: --council NOMBRE");
         }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using PoaBot.Core.Conversations;
 using PoaBot.Core.Domain;
@@ -19,9 +20,18 @@ public static class LocalCommand
     private const long DirectorId = 1;
     private const long CoordinatorId = 2;
 
-    public static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    private static readonly Option<string?> As = new("--as") { HelpName = "ROL", Description = "director o coordinador (si no, coordinador)" };
+
+    private static readonly Option<string?> Day = new("--fecha") { HelpName = "dd/mm/aaaa", Description = "la fecha de la conversación (si no, hoy)" };
+
+    /// <summary>The database the terminal chat works on: its own file unless --db names another.</summary>
+    public static readonly Option<string?> DatabaseFile = new("--db") { HelpName = "ARCHIVO", Description = "otra base de datos (si no, data/local.db, nunca la del bot)" };
+
+    public static Verb Verb { get; } = new("local", "conversar con el bot en esta terminal, en su propia base de datos", RunAsync) { As, Day, DatabaseFile };
+
+    private static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
-        var role = (context.Args.Option("as") ?? Roles.Coordinator).ToLowerInvariant();
+        var role = (context.Args.GetValue(As) ?? Roles.Coordinator).ToLowerInvariant();
         if (!Roles.IsValid(role))
         {
             return context.Fail("Use --as director o --as coordinador.");
@@ -29,7 +39,7 @@ public static class LocalCommand
 
         var clock = context.Get<MunicipalClock>();
         DateOnly? fecha = null;
-        if (context.Args.Option("fecha") is { } text)
+        if (context.Args.GetValue(Day) is { } text)
         {
             if (!DateText.TryParse(text, clock.Today, clock.Today.Year, out var parsed))
             {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Reminders;
 using PoaBot.Core.Reporting;
@@ -8,9 +9,15 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot remind --dry-run [--fecha dd/mm/aaaa]</c>: who would be reminded that day at the reminder hour, and why. Sends nothing.</summary>
 public static class RemindCommand
 {
-    public static int Run(CliContext context)
+    private static readonly Option<bool> DryRun = new("--dry-run") { Description = "solo mostrar, sin enviar nada" };
+
+    private static readonly Option<string?> Day = new("--fecha") { HelpName = "dd/mm/aaaa", Description = "el día a revisar (si no, hoy)" };
+
+    public static Verb Verb { get; } = new("remind", "quién recibiría recordatorios ese día, y por qué", Run) { DryRun, Day };
+
+    private static int Run(CliContext context)
     {
-        if (!context.Args.Has("dry-run"))
+        if (!context.Args.GetValue(DryRun))
         {
             return context.Fail("El bot envía los recordatorios solo mientras corre («poabot run»). Use --dry-run para ver quién los recibiría.");
         }
@@ -18,7 +25,7 @@ public static class RemindCommand
         var clock = context.Get<MunicipalClock>();
         var settings = context.Get<ReminderSettings>();
         var day = clock.Today;
-        if (context.Args.Option("fecha") is { } text && !DateText.TryParse(text, clock.Today, clock.Today.Year, out day))
+        if (context.Args.GetValue(Day) is { } text && !DateText.TryParse(text, clock.Today, clock.Today.Year, out day))
         {
             return context.Fail($"«{text}» no es una fecha; use dd/mm/aaaa, por ejemplo --fecha {Numbers.Date(DateText.Example(clock.Today.Year, clock.Today))}.");
         }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Reporting;
@@ -8,13 +9,17 @@ namespace PoaBot.CommandLine;
 /// <summary>The options the report verbs share: <c>--year Y</c> and <c>--al dd/mm/aaaa</c>, and finding the POA they name.</summary>
 public static class ReportArgs
 {
+    public static readonly Option<string?> Year = new("--year") { HelpName = "AAAA", Description = "el POA de ese año (si no, el más reciente)" };
+
+    public static readonly Option<string?> AsOf = new("--al") { HelpName = "dd/mm/aaaa", Description = "la fecha de corte (si no, hoy)" };
+
     /// <summary>Reads <c>--year</c> and <c>--al</c>; on a bad value writes a Spanish message and returns false.</summary>
     public static bool TryParse(CliContext context, out int? year, out DateOnly asOf)
     {
         year = null;
         var today = context.Get<MunicipalClock>().Today;
         asOf = today;
-        if (context.Args.Option("year") is { } y)
+        if (context.Args.GetValue(Year) is { } y)
         {
             if (!int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
             {
@@ -25,7 +30,7 @@ public static class ReportArgs
             year = parsed;
         }
 
-        if (context.Args.Option("al") is { } al && !DateText.TryParse(al, today, year ?? today.Year, out asOf))
+        if (context.Args.GetValue(AsOf) is { } al && !DateText.TryParse(al, today, year ?? today.Year, out asOf))
         {
             context.Fail($"«{al}» no es una fecha; use dd/mm/aaaa, por ejemplo --al 30/06/{year ?? today.Year}.");
             return false;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
 using PoaBot.Operations;
@@ -7,14 +8,13 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot restore CARPETA</c>: puts a backup folder back, refusing while the bot runs.</summary>
 public static class RestoreCommand
 {
-    public static int Run(CliContext context)
-    {
-        if (context.Args.Positionals.Count != 1)
-        {
-            return context.Fail("Indique la carpeta de la copia: poabot restore CARPETA");
-        }
+    private static readonly Argument<string> Folder = new("CARPETA") { Description = "la carpeta de la copia de respaldo" };
 
-        var folder = Path.GetFullPath(context.Args.Positionals[0]);
+    public static Verb Verb { get; } = new("restore", "volver a una copia de respaldo (con el bot detenido)", Run) { Folder };
+
+    private static int Run(CliContext context)
+    {
+        var folder = Path.GetFullPath(context.Args.GetRequiredValue(Folder));
         if (!File.Exists(Path.Combine(folder, Backups.DatabaseFile)))
         {
             return context.Fail($"La carpeta {folder} no contiene una copia de PoaBot (falta {Backups.DatabaseFile}).");

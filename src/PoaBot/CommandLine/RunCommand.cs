@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,9 @@ public static class RunCommand
         "Falta el token del bot de Telegram: configure el ajuste Telegram:Token (variable de entorno Telegram__Token). " +
         "Para probar sin Telegram use: dotnet run --project src/PoaBot -- local";
 
-    public static async Task<int> RunAsync(IHost host, CliContext context, CancellationToken cancellationToken)
+    public static Verb Verb { get; } = new("run", "el bot de Telegram (necesita Telegram:Token)", RunAsync);
+
+    public static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(context.Get<IOptions<TelegramOptions>>().Value.Token))
         {
@@ -23,7 +26,7 @@ public static class RunCommand
             return context.Fail("Ya hay un bot en marcha con esta base de datos; no se inició otro.");
         }
 
-        await host.RunAsync(cancellationToken);
+        await context.Host.RunAsync(cancellationToken);
         return 0;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
 using PoaBot.Operations;
@@ -7,7 +8,9 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot status</c>: how the running bot is doing. Exit 0 in order, 1 with problems.</summary>
 public static class StatusCommand
 {
-    public static int Run(CliContext context)
+    public static Verb Verb { get; } = new("status", "cómo está el bot en marcha (0 en orden, 1 con problemas)", Run);
+
+    private static int Run(CliContext context)
     {
         context.Output.Write(Status.Text(context.Get<Database>(), context.Get<MunicipalClock>(), out var healthy));
         return healthy ? 0 : 1;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Options;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Reporting;
@@ -8,7 +9,15 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot summary [--year Y] [--al dd/mm/aaaa] [--trimestral | --consejos] [--csv]</c>: the POA table (or its quarters, or per council) as of a date.</summary>
 public static class SummaryCommand
 {
-    public static int Run(CliContext context)
+    private static readonly Option<bool> Quarterly = new("--trimestral") { Description = "por trimestre" };
+
+    private static readonly Option<bool> Councils = new("--consejos") { Description = "por consejo" };
+
+    private static readonly Option<bool> Csv = new("--csv") { Description = "en CSV" };
+
+    public static Verb Verb { get; } = new("summary", "la tabla del POA a una fecha (o por trimestre, o por consejo)", Run) { ReportArgs.Year, ReportArgs.AsOf, Quarterly, Councils, Csv };
+
+    private static int Run(CliContext context)
     {
         if (!ReportArgs.TryParse(context, out var year, out var asOf))
         {
@@ -24,22 +33,22 @@ public static class SummaryCommand
             }
 
             var store = new PoaStore(db);
-            if (context.Args.Has("trimestral"))
+            if (context.Args.GetValue(Quarterly))
             {
                 var quarters = QuarterlyReport.Rows((int)poa.Year, asOf, date => store.Progress(poa, date, thresholds));
-                context.Output.Write(context.Args.Has("csv") ? QuarterlyReport.Csv(quarters) : QuarterlyReport.Text((int)poa.Year, asOf, quarters));
+                context.Output.Write(context.Args.GetValue(Csv) ? QuarterlyReport.Csv(quarters) : QuarterlyReport.Text((int)poa.Year, asOf, quarters));
                 return 0;
             }
 
-            if (context.Args.Has("consejos"))
+            if (context.Args.GetValue(Councils))
             {
                 var councils = CouncilReport.Load(db, poa, asOf);
-                context.Output.Write(context.Args.Has("csv") ? CouncilReport.Csv(councils) : CouncilReport.Text((int)poa.Year, asOf, councils));
+                context.Output.Write(context.Args.GetValue(Csv) ? CouncilReport.Csv(councils) : CouncilReport.Text((int)poa.Year, asOf, councils));
                 return 0;
             }
 
             var rows = store.Progress(poa, asOf, thresholds);
-            context.Output.Write(context.Args.Has("csv")
+            context.Output.Write(context.Args.GetValue(Csv)
                 ? SummaryCsv.Write(rows)
                 : SummaryText.Write((int)poa.Year, context.Get<IOptions<PoaOptions>>().Value.Directorate is { Length: > 0 } name ? name.Trim() : poa.Directorate, asOf, rows));
             return 0;

@@ -1,37 +1,64 @@
+using System.CommandLine;
+using System.Text;
+
 namespace PoaBot.CommandLine;
 
+/// <summary>The Spanish help, written from the verbs' own arguments, options and descriptions.</summary>
 public static class Usage
 {
-    public const string Text =
-        """
-        PoaBot: el POA de la Dirección de Participación Ciudadana, en Telegram.
+    private const int Column = 40;
 
-        Uso: dotnet run --project src/PoaBot -- <comando> [opciones]
+    /// <summary><c>poabot help</c>: one line (or two) per verb.</summary>
+    public static string Overview(Command root)
+    {
+        var text = new StringBuilder($"PoaBot: {root.Description}.\n\nUso: poabot <comando> [opciones]   (sin comando: run)\n\n");
+        foreach (var verb in root.Subcommands.SelectMany(v => v.Subcommands.Count > 0 ? v.Subcommands : [v]))
+        {
+            Row(text, Line(verb)[7..], verb.Description);
+        }
 
-          run                                   el bot de Telegram (necesita Telegram:Token)
-          local [--as director|coordinador] [--fecha dd/mm/aaaa] [--db ARCHIVO]
-                                                conversar con el bot en esta terminal, en su
-                                                propia base (data/local.db), nunca la del bot
-          import ARCHIVO                        importar el POA (TSV o CSV exportado de la hoja)
-          summary [--year AAAA] [--al dd/mm/aaaa] [--trimestral | --consejos] [--csv]
-                                                la tabla del POA a una fecha (o por trimestre, o por consejo)
-          export --xlsx ARCHIVO [--year AAAA] [--al dd/mm/aaaa]
-                                                el POA, los registros y la auditoría en Excel
-          export --csv ARCHIVO [--year AAAA] [--al dd/mm/aaaa]
-                                                la tabla del POA en CSV (como summary --csv)
-          chart ARCHIVO [--year AAAA] [--al dd/mm/aaaa]
-                                                la gráfica de avance en PNG
-          activity kind NUM TIPO [--year AAAA]  cambiar el tipo de una actividad
-                                                (reuniones, solicitudes, gestiones, programas, generica)
-          council add NOMBRE [--locality LOCALIDAD]
-          council import ARCHIVO                consejos desde CSV: nombre, localidad
-          invite --role coordinador --council NOMBRE [--council NOMBRE…]
-          invite --role director                una invitación de un solo uso
-          remind --dry-run [--fecha dd/mm/aaaa] quién recibiría recordatorios ese día, y por qué
-          backup ARCHIVO                        copia consistente de la base de datos
-          status                                cómo está el bot en marcha (0 en orden, 1 con problemas)
-          restore CARPETA                       volver a una copia de respaldo (con el bot detenido)
-          --version                             versión y commit de este programa
+        return text.Append("\nUse «poabot help COMANDO» para ver sus opciones; --version: versión y commit de este programa.\n").ToString();
+    }
 
-        """;
+    /// <summary><c>poabot help VERB</c> and <c>poabot VERB --help</c>: what the verb does and each of its arguments and options.</summary>
+    public static string Of(Command verb)
+    {
+        var text = new StringBuilder();
+        foreach (var command in verb.Subcommands.Count > 0 ? verb.Subcommands : [verb])
+        {
+            text.Append($"Uso: {Line(command)}\n  {char.ToUpperInvariant(command.Description![0])}{command.Description[1..]}.\n\n");
+            foreach (var argument in command.Arguments)
+            {
+                Row(text, argument.Name, argument.Description);
+            }
+
+            foreach (var option in command.Options.Where(o => !o.Recursive))
+            {
+                Row(text, Label(option), option.Description);
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The verb as typed: <c>poabot council add</c>.</summary>
+    public static string Path(Command verb) =>
+        verb.Parents.OfType<Command>().FirstOrDefault() is { } parent ? $"{Path(parent)} {verb.Name}" : verb.Name;
+
+    private static string Line(Command verb) =>
+        string.Join(' ', [Path(verb), .. verb.Arguments.Select(a => a.Name), .. verb.Options.Where(o => !o.Recursive).Select(o => $"[{Label(o)}]")]);
+
+    private static string Label(Option option) =>
+        option.ValueType == typeof(bool) ? option.Name
+        : option.ValueType.IsArray ? $"{option.Name} {option.HelpName}…"
+        : $"{option.Name} {option.HelpName}";
+
+    private static void Row(StringBuilder text, string first, string? second)
+    {
+        text.Append("  ").Append(first);
+        text.Append(first.Length + 2 < Column ? new string(' ', Column - first.Length - 2) : "\n" + new string(' ', Column));
+        text.Append(second).Append('\n');
+    }
 }

@@ -83,7 +83,11 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
         Failed,
     }
 
-    private int ChatBucket => Math.Max(options.ChatBurst, options.ChatMessagesPerSecond);
+    /// <summary>
+    /// The chat bucket: Telegram's burst less one refill. The limiter refills in a step once a second and Telegram
+    /// continuously, so a step just after a send would otherwise let through one message more than Telegram allows.
+    /// </summary>
+    private int ChatBucket => Math.Max(options.ChatMessagesPerSecond, options.ChatBurst - options.ChatMessagesPerSecond);
 
     public async ValueTask DisposeAsync()
     {

@@ -27,6 +27,16 @@ public sealed class DatesTests : IDisposable
     }
 
     [Fact]
+    public void A_date_typed_in_words_is_repeated_in_full_so_the_person_can_check_it()
+    {
+        var ana = world.Coordinator(1, "Consejo Centro");
+
+        ana.Send("/reportar").Press("Reunión").Send("antier");
+
+        Assert.Contains("Entendí: 13 de abril de 2024.", ana.Said, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void In_a_2026_poa_the_date_examples_and_the_folio_example_are_of_2026_and_a_day_without_year_is_of_2026()
     {
         using var world2026 = new ChatWorld(new DateTimeOffset(2026, 12, 2, 18, 0, 0, TimeSpan.Zero));

@@ -36,7 +36,22 @@ public sealed class TextCatalogTests
     public void Every_text_class_shows_at_least_one_text() =>
         Assert.All(TextClasses(), t => Assert.NotEmpty(Entries(t)));
 
+    /// <summary>The catalog, the same on every machine: sample values formatted without the machine's culture.</summary>
     private static string Catalog()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return Write();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    private static string Write()
     {
         var text = new StringBuilder()
             .Append("# Textos del bot\n\n")
@@ -112,12 +127,20 @@ public sealed class TextCatalogTests
     /// <summary>Sample values for a parameter: one for most types, every value for a bool or an enum.</summary>
     private static object?[] Samples(ParameterInfo parameter, MethodInfo method)
     {
-        var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
-        return type switch
+        if (Nullable.GetUnderlyingType(parameter.ParameterType) is { } inner)
+        {
+            return [.. Samples(inner, parameter.Name!, method), null];
+        }
+
+        return Samples(parameter.ParameterType, parameter.Name!, method);
+    }
+
+    private static object?[] Samples(Type type, string name, MethodInfo method) =>
+        type switch
         {
             _ when type == typeof(bool) => [false, true],
             _ when type.IsEnum => Enum.GetValues(type).Cast<object?>().ToArray(),
-            _ when type == typeof(string) => [SampleString(parameter.Name!)],
+            _ when type == typeof(string) => [SampleString(name)],
             _ when type == typeof(int) => [3],
             _ when type == typeof(long) => [1234L],
             _ when type == typeof(decimal) => [12.5m],
@@ -126,12 +149,13 @@ public sealed class TextCatalogTests
             _ when type == typeof(TimeOnly) => [new TimeOnly(9, 30)],
             _ when type == typeof(TimeSpan) => [TimeSpan.FromMinutes(90)],
             _ when type == typeof(DateTimeOffset) => [new DateTimeOffset(2024, 3, 15, 16, 30, 0, TimeSpan.Zero)],
+            _ when type == typeof(DateTime) => [new DateTime(2024, 3, 15, 9, 30, 0, DateTimeKind.Unspecified)],
             _ when type.IsAssignableFrom(typeof(string[])) => [new[] { "Consejo Centro", "Consejo Norte" }],
+            _ when type.IsAssignableFrom(typeof(int[])) => [new[] { 7, 1 }],
             _ => throw new InvalidOperationException(
                 $"{method.DeclaringType!.Name}.{method.Name}: no sample value for a parameter of type {type.Name}; " +
                 "give text methods simple parameters or add a sample in TextCatalogTests.Samples."),
         };
-    }
 
     private static string SampleString(string name) => name.ToLowerInvariant() switch
     {

@@ -163,14 +163,20 @@ public sealed class OutboxEndToEndTests
         await ana.TapAsync("Hoy", "¿Cuántas personas asistieron?");
         await ana.SayAsync("25", "acuerdos");
         await ana.SayAsync("Bacheo de la calle Hidalgo", "evidencia");
-        var card = await ana.TapAsync("Omitir", "Revise su reporte");
+        await ana.TapAsync("Omitir", "Revise su reporte");
+
+        // The card is never edited away: what comes after it is a new message, which may itself be edited.
+        var fix = await ana.TapAsync("Corregir", "¿Qué desea corregir?");
+        var card = await ana.TapAsync("Volver a la tarjeta", "Revise su reporte");
         var saved = await ana.TapAsync("Guardar", "Guardado con folio");
 
+        Assert.Equal("sendMessage", fix.Method);
+        Assert.Equal(("editMessageText", fix.MessageId), (card.Method, card.MessageId));
         Assert.Equal("sendMessage", saved.Method);
         Assert.NotEqual(card.MessageId, saved.MessageId);
         Assert.Contains("Revise su reporte", bot.Fake.MessagesTo(ana.Id).Last(m => m.MessageId == card.MessageId).Text, StringComparison.Ordinal);
         Assert.Equal(0, bot.Fake.RateLimitedCount);
-        await bot.Fake.WaitForCallsAsync("answerCallbackQuery", 24, TimeSpan.FromSeconds(30));
+        await bot.Fake.WaitForCallsAsync("answerCallbackQuery", 26, TimeSpan.FromSeconds(30));
     }
 
     [Fact]

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text;
 using Dapper;
+using PoaBot.Core.Conversations;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
 using PoaBot.Operations;
 using PoaBot.Telegram;
+using Telegram.Bot;
 
 namespace PoaBot.Tests.EndToEnd;
 
@@ -36,6 +38,13 @@ public sealed class WebhookEndToEndTests
         Assert.Contains(bot.Fake.Calls, c => c.Method == "getWebhookInfo");
         Assert.All(bot.Fake.WebhookDeliveries, d => Assert.Equal(200, d.StatusCode));
         Assert.DoesNotContain(bot.Logs, l => l.Contains(LiveBot.WebhookSecret, StringComparison.Ordinal));
+
+        // Someone else deletes the webhook (another instance in polling mode): the next check sets it again.
+        var other = new TelegramBotClient(new TelegramBotClientOptions(LiveBot.Token, bot.Fake.BaseUrl.ToString()) { RetryCount = 0 });
+        await other.DeleteWebhook();
+        await bot.Fake.WaitForCallsAsync("setWebhook", 2, Wait);
+        await ana.SayAsync("/ayuda", "Lo que puedo hacer");
+        Assert.Equal(bot.WebhookUrl, bot.Fake.WebhookUrl);
     }
 
     [Fact]
@@ -102,6 +111,22 @@ public sealed class WebhookEndToEndTests
         Assert.Equal(503, bot.Fake.WebhookDeliveries.First(d => d.UpdateId == update).StatusCode);
         Assert.Equal(2, bot.Fake.Messages.Skip(mark).Count(m => m.ChatId == ana.Id && m.Text.Contains("Lo que puedo hacer", StringComparison.Ordinal)));
         Assert.Equal(1L, bot.Database.Read(db => db.Scalar<long>("SELECT count(*) FROM inbox WHERE update_id = @update", new { update })));
+    }
+
+    [Fact]
+    public async Task An_update_the_library_cannot_read_is_answered_200_and_set_aside_as_in_polling()
+    {
+        await using var bot = await LiveBot.StartAsync(webhook: true);
+        var ana = await bot.RegisterAsync(5605);
+
+        var unknown = bot.Fake.SendRawUpdate(
+            "message",
+            """{"message_id":903,"from":{"id":5605,"is_bot":false,"first_name":"Ana"},"chat":{"id":5605,"type":"private","first_name":"Ana"},"date":1700000000,"text":"hola","forward_origin":{"type":"time_machine","date":1700000000}}""");
+        var help = await ana.SayAsync("/ayuda", "Lo que puedo hacer");
+
+        Assert.Equal(200, bot.Fake.WebhookDeliveries.Single(d => d.UpdateId == unknown).StatusCode);
+        Assert.Equal("failed", bot.Database.Read(db => db.Scalar<string>("SELECT status FROM inbox WHERE update_id = @unknown", new { unknown })));
+        Assert.True(Assert.Single(bot.Fake.MessagesTo(ana.Id), m => m.Text == TransportText.Unreadable).MessageId < help.MessageId);
     }
 
     private static long Inbox(LiveBot bot) => bot.Database.Read(db => db.Scalar<long>("SELECT count(*) FROM inbox"));

@@ -41,7 +41,10 @@ public class PoaDocumentParserTests
         Assert.Equal(
             [ActivityKind.Meeting, ActivityKind.RequestReceived, ActivityKind.RequestManaged, ActivityKind.SocialProgram],
             Seed.Activities.Select(a => ActivityKinds.Detect(a.Name)));
-        Assert.Equal(ActivityKind.Generic, ActivityKinds.Detect("CAPACITACIONES A CONSEJEROS"));
+        Assert.Equal(ActivityKind.Training, ActivityKinds.Detect("CAPACITACIONES A CONSEJEROS"));
+        Assert.Equal(ActivityKind.Training, ActivityKinds.Detect("Talleres de participación"));
+        Assert.Equal(ActivityKind.Meeting, ActivityKinds.Detect("REUNIONES DE CAPACITACIÓN"));
+        Assert.Equal(ActivityKind.Generic, ActivityKinds.Detect("LIMPIEZA DE ESPACIOS PÚBLICOS"));
     }
 
     [Fact]

@@ -265,7 +265,7 @@ public sealed class PoaWorkbookTests : IDisposable
             var request = Add(2, "request_received", "2024-03-05", subject: "Alumbrado en la plaza", area: "Alumbrado público");
             var managed = Add(3, "request_managed", "2024-05-20", refId: request.Id, area: "Obras Públicas");
             Add(2, "request_received", "2024-09-10", subject: "Poda de árboles", area: "Parques y jardines");
-            records.Amend(meeting.Id, AmendableField.Attendees, "26", "Directora", "Conteo corregido", WorkbookFixture.Now);
+            records.Amend(meeting.Id, "attendees", "26", "Directora", "Conteo corregido", WorkbookFixture.Now);
             return (meeting, request, managed);
         });
 

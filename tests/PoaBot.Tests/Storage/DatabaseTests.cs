@@ -73,6 +73,50 @@ public sealed class DatabaseTests : IDisposable
     }
 
     [Fact]
+    public void Migration_7_keeps_every_record_and_link_and_then_accepts_a_kind_the_old_schema_refused()
+    {
+        var folder = Directory.CreateTempSubdirectory("poabot-test-").FullName;
+        try
+        {
+            var old = new Database(Path.Combine(folder, "poabot.db"));
+            old.MigrateTo(6);
+            long managed = 0;
+            old.Write(db =>
+            {
+                var poa = db.Scalar<long>("INSERT INTO poa (year, directorate) VALUES (2024, 'x') RETURNING id");
+                var activity = db.Scalar<long>("INSERT INTO activity (poa_id, num, name, objective, detected_kind, goal) VALUES (@poa, 1, 'SOLICITUDES', '', 'request_received', 20) RETURNING id", new { poa });
+                var council = db.Scalar<long>("INSERT INTO council (name, locality) VALUES ('Consejo Centro', 'Centro') RETURNING id");
+                var records = new RecordStore(db);
+                var request = records.Insert(new RecordRow { ActivityId = activity, CouncilId = council, Kind = "request_received", EventDate = "2024-04-02", Subject = "Bacheo", CreatedAt = "2024-04-02T18:00:00.000Z" });
+                managed = records.Insert(new RecordRow { ActivityId = activity, CouncilId = council, Kind = "request_managed", EventDate = "2024-04-03", RefId = request.Id, CreatedAt = "2024-04-03T18:00:00.000Z" }).Id;
+                Assert.Equal(VoidResult.Voided, records.Void(managed, "Directora", "Duplicado", DateTimeOffset.UnixEpoch));
+                Assert.ThrowsAny<Microsoft.Data.Sqlite.SqliteException>(() => db.Execute("UPDATE activity SET detected_kind = 'training'"));
+            });
+            var before = Rows(old);
+
+            old.Migrate();
+
+            Assert.Equal(before, Rows(old));
+            old.Write(db =>
+            {
+                db.Execute("UPDATE activity SET detected_kind = 'training'");
+                new RecordStore(db).Insert(new RecordRow { ActivityId = 1, CouncilId = 1, Kind = "training", EventDate = "2024-04-05", Attendees = 12, CreatedAt = "2024-04-05T18:00:00.000Z" });
+            });
+            Assert.Equal(2L, old.Read(db => db.Scalar<long>("SELECT sum(total) FROM record_tally")));
+            Assert.ThrowsAny<Microsoft.Data.Sqlite.SqliteException>(() => old.Write(db => db.Execute("UPDATE record SET ref_id = 99 WHERE id = @managed", new { managed })));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+
+        static string Rows(Database database) => database.Read(db => string.Join('\n', db.Query<RecordRow>("SELECT * FROM record ORDER BY id")
+            .Select(r => $"{r.Folio}|{r.Kind}|{r.RefId}|{r.VoidedAt}|{r.Subject}")
+            .Concat(db.Query<string>("SELECT activity_id || ':' || total || ':' || records FROM record_tally"))));
+    }
+
+    [Fact]
     public void Instants_are_stored_in_utc_with_z_so_they_sort()
     {
         var text = Instants.Format(new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.FromHours(-6)));

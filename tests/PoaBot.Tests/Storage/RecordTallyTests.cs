@@ -68,9 +68,9 @@ public sealed class RecordTallyTests : IDisposable
                     var id = live[random.Next(live.Count)];
                     var (field, value) = random.Next(3) switch
                     {
-                        0 => (AmendableField.Date, Date(random)),
-                        1 => (AmendableField.Count, random.Next(1, 9).ToString(CultureInfo.InvariantCulture)),
-                        _ => (AmendableField.Subject, "Otro asunto"),
+                        0 => ("event_date", Date(random)),
+                        1 => ("count", random.Next(1, 9).ToString(CultureInfo.InvariantCulture)),
+                        _ => ("subject", "Otro asunto"),
                     };
                     records.Amend(id, field, value, "Directora", "Corrección", Now);
                 }

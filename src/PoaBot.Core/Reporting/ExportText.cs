@@ -1,0 +1,93 @@
+using System.Globalization;
+using PoaBot.Core.Conversations;
+
+namespace PoaBot.Core.Reporting;
+
+/// <summary>The sentences of the exported files: the XLSX workbook, the PDF to sign, the chart and the terminal views.</summary>
+[UserTexts("Archivos exportados: Excel, PDF, gráfica")]
+public static class ExportText
+{
+    public static string Title(int year) => $"Programa Operativo Anual {year}";
+
+    /// <summary>«Cierre del ejercicio 2024» once the year's last day is reached, else «Avance al 15/04/2024».</summary>
+    public static string AsOf(int year, DateOnly asOf) =>
+        asOf >= new DateOnly(year, 12, 31) ? $"Cierre del ejercicio {year}" : $"Avance al {Numbers.Date(asOf)}";
+
+    public const string Source = "PoaBot — registros de los Consejos Sociales de Participación Ciudadana";
+
+    public const string SourceNote = "Fuente de información: " + Source;
+
+    public const string Formulas =
+        "% AVANCE ANUAL = META REAL ÷ META PROGRAMADA. % CUMPLIMIENTO = META REAL ÷ lo programado en los bimestres cerrados.";
+
+    public static string SemaforoBands(decimal green, decimal yellow, decimal over) =>
+        $"Semáforo por % de cumplimiento: verde {Pct(green)}–{Pct(over)} %, amarillo {Pct(yellow)}–<{Pct(green)} %, rojo < {Pct(yellow)} %, sobre la meta > {Pct(over)} %.";
+
+    /// <summary>The XLSX note on the open bimester's REAL column.</summary>
+    public static string OpenBimesterColumn(string bimester, DateOnly asOf) =>
+        $"REAL de {bimester} (en cursiva): bimestre en curso, lo reportado hasta el {Numbers.Date(asOf)}; su VAR. se calcula al cerrar el bimestre.";
+
+    /// <summary>The PDF note on the open bimester (its REAL marked with an asterisk).</summary>
+    public static string OpenBimesterNote(DateOnly asOf) => $"* Bimestre en curso: lo reportado hasta el {Numbers.Date(asOf)}.";
+
+    public static string Page(int page, int pages) => $"Página {page} de {pages}";
+
+    public const string JustificationsHeading = "JUSTIFICACIONES";
+
+    public const string JustificationsContinued = "JUSTIFICACIONES (continuación)";
+
+    /// <summary>Ends a justification cut short in the PDF's table.</summary>
+    public const string SeeJustifications = "… (ver Justificaciones)";
+
+    public const string MissingJustification = "Falta justificación";
+
+    public static string MissingJustifications(IReadOnlyList<string> bimesters) => $"{MissingJustification} ({string.Join(", ", bimesters)})";
+
+    public static string NoJustificationNeeded(DateOnly asOf) => $"Ninguna actividad requiere justificación al {Numbers.Date(asOf)}.";
+
+    public static string NoJustificationSheet(DateOnly asOf) =>
+        $"Ninguna actividad requiere justificación al {Numbers.Date(asOf)}: en los bimestres cerrados todas quedaron en verde o sin programa.";
+
+    public const string NoFont =
+        "No encontré una fuente TrueType para el PDF. Instale el paquete fonts-dejavu-core (apt-get install fonts-dejavu-core) e intente de nuevo.";
+
+    // The progress chart.
+    public static string ChartTitle(int year, string asOf) => $"POA {year} — {asOf}";
+
+    public const string ChartNoActivities = "El POA no tiene actividades.";
+
+    /// <summary>Followed by <see cref="ChartPage"/> when there are several pages, then a full stop.</summary>
+    public const string ChartHowToRead = "Barras: por bimestre. Líneas: acumulado del año";
+
+    public static string ChartPage(int page, int pages) => $" · página {page} de {pages}";
+
+    public static readonly IReadOnlyList<string> ChartLegend =
+        ["Programado", "Realizado", "En curso", "Meta anual", "Programado acumulado", "Realizado acumulado"];
+
+    /// <summary>Over the open bimester's bars.</summary>
+    public const string ChartOpenTag = "en curso";
+
+    public static string ChartGoal(int goal) => $"Meta {Numbers.Int(goal)}";
+
+    public const string ChartSource = "Fuente: PoaBot, registros de los Consejos de Participación.";
+
+    public static string ChartOpenBimester(string bimester) => $"{bimester} en curso: barra rayada, lo reportado hasta la fecha.";
+
+    /// <summary>"11 de 20 (55.0 %) · cumplimiento 55.0 %: rojo": the semáforo as a word and a number, never colour alone.</summary>
+    public static string ChartStatus(long real, long goal, decimal? avancePct, decimal? cumplimientoPct, string semaforo) =>
+        $"{Numbers.Int(real)} de {Numbers.Int(goal)} ({Numbers.Pct(avancePct)}) · " +
+        (cumplimientoPct is null ? semaforo : $"cumplimiento {Numbers.Pct(cumplimientoPct)}: {semaforo}");
+
+    // The terminal views (poabot summary).
+    public static string QuarterlyTitle(int year, string asOf) => $"POA {year}, VISTA TRIMESTRAL — {asOf}\n";
+
+    public const string NoQuarterYet = "Aún no termina ningún trimestre.\n";
+
+    public static string Quarter(int quarter, long real, long realAcum, long progAcum, decimal? avancePct, decimal? cumplimientoPct, string semaforo) =>
+        $"  T{quarter}: real {Numbers.Int(real)} | acumulado {Numbers.Int(realAcum)} de {Numbers.Int(progAcum)} programado | " +
+        $"avance anual {Numbers.Pct(avancePct)} | cumplimiento {Numbers.Pct(cumplimientoPct)} | {semaforo}\n";
+
+    public const string OpenBimesterFootnote = "* bimestre en curso: lo reportado hasta la fecha.";
+
+    private static string Pct(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}
