@@ -73,16 +73,21 @@ public static class FilesFlow
         }
 
         var (today, thresholds) = (turn.Today, turn.Thresholds);
-        var path = Path.Combine(folder, $"POA-{year}-al-{today:yyyy-MM-dd}.png");
-        turn.Reply(new Reply(FilesText.Chart(year, today))
+        var poas = new PoaStore(turn.Db);
+        var pages = ProgressChart.PageCount(poas.Activities(poas.Find(year)!.Id).Count);
+        for (var page = 1; page <= pages; page++)
         {
-            DocumentPath = path,
-            Render = db =>
+            var (path, number) = (Path.Combine(folder, $"POA-{year}-al-{today:yyyy-MM-dd}-{page}.png"), page);
+            turn.Reply(new Reply(FilesText.Chart(year, today, page, pages))
             {
-                var store = new PoaStore(db);
-                File.WriteAllBytes(path, ProgressChart.Png(year, today, store.Progress(store.Find(year)!, today, thresholds)));
-            },
-        });
+                DocumentPath = path,
+                Render = db =>
+                {
+                    var store = new PoaStore(db);
+                    File.WriteAllBytes(path, ProgressChart.Page(year, today, store.Progress(store.Find(year)!, today, thresholds), number));
+                },
+            });
+        }
     }
 
     private static string? Folder(Turn turn, string name)

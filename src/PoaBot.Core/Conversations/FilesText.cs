@@ -16,8 +16,10 @@ public static class FilesText
     public static string Workbook(int year, DateOnly asOf) =>
         $"📊 POA {year} al {Numbers.Date(asOf)}: la tabla en el formato de la Dirección, los registros, las justificaciones y la bitácora. El PDF para firmar: /exportar pdf";
 
-    public static string Chart(int year, DateOnly asOf) =>
-        $"📈 Avance del POA {year} al {Numbers.Date(asOf)}: programado contra realizado por bimestre y el acumulado contra la meta anual.";
+    /// <summary>The caption of one page of the chart: the first says what it shows; with several pages each says which it is.</summary>
+    public static string Chart(int year, DateOnly asOf, int page, int pages) =>
+        ((page == 1 ? $"📈 Avance del POA {year} al {Numbers.Date(asOf)}: programado contra realizado por bimestre y el acumulado contra la meta anual." : "") +
+         (pages > 1 ? $" Página {page} de {pages}." : "")).TrimStart();
 
     public static string NoPoa(int year) => $"Aún no hay un POA {year} cargado. Cárguelo con /importar.";
 

@@ -47,6 +47,47 @@ public static class Html
         name.Length > 1 && !name.Any(char.IsLower) ? name[0] + name[1..].ToLower(System.Globalization.CultureInfo.GetCultureInfo("es-MX")) : name;
 
     /// <summary>
+    /// Splits blocks of lines into messages of at most <paramref name="max"/> characters: a block stays in one message when
+    /// it fits in one, else it breaks between its lines; nothing is left out.
+    /// </summary>
+    public static IReadOnlyList<string> Messages(IEnumerable<string> blocks, int max)
+    {
+        var messages = new List<string>();
+        var current = new System.Text.StringBuilder();
+        void Add(string part)
+        {
+            if (current.Length > 0 && current.Length + part.Length > max)
+            {
+                messages.Add(current.ToString().Trim());
+                current.Clear();
+            }
+
+            current.Append(part.Length > max ? Shorten(part, max) : part);
+        }
+
+        foreach (var block in blocks)
+        {
+            if (block.Length <= max)
+            {
+                Add(block);
+                continue;
+            }
+
+            foreach (var line in block.Split('\n'))
+            {
+                Add(line + "\n");
+            }
+        }
+
+        if (current.ToString().Trim().Length > 0)
+        {
+            messages.Add(current.ToString().Trim());
+        }
+
+        return messages;
+    }
+
+    /// <summary>
     /// At most <paramref name="max"/> UTF-16 units (as Telegram counts its limits), cut between text elements (an emoji
     /// with its joiners, a letter with its accents), never in the middle of one.
     /// </summary>

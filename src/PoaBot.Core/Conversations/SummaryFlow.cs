@@ -6,6 +6,14 @@ using PoaBot.Core.Storage;
 
 namespace PoaBot.Core.Conversations;
 
+/// <summary>What <c>/resumen</c> shows: per activity, per council (<c>/resumen consejos</c>, the director's) or per quarter.</summary>
+public enum SummaryView
+{
+    Activities,
+    Councils,
+    Quarters,
+}
+
 /// <summary><c>/resumen</c>: programmed vs real as of today, per activity; <c>/resumen consejos</c> per council (director).</summary>
 public static class SummaryFlow
 {
@@ -13,7 +21,7 @@ public static class SummaryFlow
     public const int MaxLength = 4000;
 
     /// <summary>The POA table (with the person's councils for a coordinator), or the Dirección's view by council.</summary>
-    public static void Show(Turn turn, bool perCouncil)
+    public static void Show(Turn turn, SummaryView view)
     {
         var store = new PoaStore(turn.Db);
         var poa = store.Find(turn.Today.Year) ?? store.Years().Where(y => y < turn.Today.Year).Select(y => store.Find(y)).LastOrDefault();
@@ -23,9 +31,24 @@ public static class SummaryFlow
             return;
         }
 
-        if (perCouncil)
+        if (view == SummaryView.Councils)
         {
-            turn.Say(PerCouncil(store, poa, turn.Today));
+            foreach (var message in PerCouncil(turn.Db, poa, turn.Today))
+            {
+                turn.Say(message);
+            }
+
+            return;
+        }
+
+        if (view == SummaryView.Quarters)
+        {
+            var quarters = QuarterlyReport.Rows((int)poa.Year, turn.Today, date => store.Progress(poa, date, turn.Thresholds));
+            foreach (var message in Quarterly(poa, turn.Today, quarters))
+            {
+                turn.Say(message, mainKeyboard: true);
+            }
+
             return;
         }
 
@@ -103,32 +126,39 @@ public static class SummaryFlow
             Semaforo(a);
     }
 
-    private static string PerCouncil(PoaStore store, PoaRow poa, DateOnly asOf)
+    /// <summary>Longest message of the per-council view: a screenful on a phone.</summary>
+    public const int CouncilMessageLength = 1000;
+
+    /// <summary>Every council, those with nothing reported first, in messages of at most <see cref="CouncilMessageLength"/> characters.</summary>
+    private static IReadOnlyList<string> PerCouncil(DbSession db, PoaRow poa, DateOnly asOf)
     {
-        var activities = store.Activities(poa.Id);
-        var totals = store.CouncilTotals(poa.Id, asOf);
-        var text = new StringBuilder($"🏘 <b>Avance por consejo, POA {poa.Year}</b>: {Numbers.AsOfPhrase((int)poa.Year, asOf)}\n");
-        text.Append(string.Join(" · ", activities.Select(a => $"{a.Num} = {a.Kind.Label}"))).Append('\n');
-        var councils = totals.Select(t => (t.CouncilId, t.Council)).Distinct().OrderBy(c => c.Council, StringComparer.Ordinal).ToList();
-        foreach (var (id, name) in councils)
+        var councils = CouncilReport.Load(db, poa, asOf);
+        var header = new StringBuilder($"🏘 <b>Avance por consejo, POA {poa.Year}</b>: {Numbers.AsOfPhrase((int)poa.Year, asOf)}\n");
+        foreach (var a in councils.Count > 0 ? councils[0].Activities : [])
         {
-            var parts = activities.Select(a => $"{a.Num}: {Numbers.Int(totals.Where(t => t.CouncilId == id && t.ActivityId == a.Id).Sum(t => t.Total))}");
-            var line = $"\n<b>{Html.Escape(Html.Shorten(name, 50))}</b> — {string.Join(" · ", parts)}";
-            if (text.Length + line.Length > MaxLength - 40)
-            {
-                text.Append("\n… (hay más consejos)");
-                break;
-            }
-
-            text.Append(line);
+            header.Append($"{Html.Escape(a.Num)} = {Html.Escape(Html.Shorten(Html.Sentence(a.Activity), 45))}\n");
         }
 
-        if (councils.Count == 0)
-        {
-            text.Append("\nAún no hay reportes este año.");
-        }
+        header.Append(councils.Count == 0
+            ? "\nAún no hay consejos registrados."
+            : $"\n{Numbers.Int(councils.Count)} consejos; {Numbers.Int(councils.Count(c => c.NothingReported))} sin reportes en el año.\n");
+        var blocks = councils.Select(c =>
+            $"\n<b>{Html.Escape(Html.Shorten(c.Council, 80))}</b>{(c.Locality.Length > 0 ? " · " + Html.Escape(Html.Shorten(c.Locality, 40)) : "")}\n" +
+            (c.NothingReported ? "" : string.Join(" · ", c.Activities.Select(a => $"{Html.Escape(a.Num)}: {Numbers.Int(a.Real)}")) + " · ") +
+            $"{CouncilReport.LastReportPhrase(c)}\n");
+        return Html.Messages([header.ToString(), .. blocks], CouncilMessageLength);
+    }
 
-        return text.ToString();
+    /// <summary>Each activity's ended quarters: REAL in the quarter, the year so far against PROG_acum, the semáforo.</summary>
+    private static IReadOnlyList<string> Quarterly(PoaRow poa, DateOnly asOf, IReadOnlyList<QuarterRow> rows)
+    {
+        var header = $"📅 <b>Avance trimestral del POA {poa.Year}</b>: {Numbers.AsOfPhrase((int)poa.Year, asOf)}\n" +
+            (rows.Count == 0 ? "\nAún no termina ningún trimestre del año." : "");
+        var blocks = rows.GroupBy(r => r.AtQuarterEnd.Num).Select(g =>
+            $"\n<b>{Html.Escape(g.Key)}. {Html.Escape(Html.Shorten(Html.Sentence(g.First().AtQuarterEnd.Name), 70))}</b>\n" +
+            string.Concat(g.Select(r =>
+                $"T{r.Quarter}: {Numbers.Int(r.Real)} en el trimestre · año {Numbers.Int(r.AtQuarterEnd.RealAcum)} de {Numbers.Int(r.AtQuarterEnd.ProgAcum)} programadas · {Semaforo(r.AtQuarterEnd)}\n")));
+        return Html.Messages([header, .. blocks], MaxLength);
     }
 
     private static string Semaforo(ActivityProgress a) =>

@@ -34,6 +34,11 @@ public static class ExportText
 
     public const string JustificationsHeading = "JUSTIFICACIONES";
 
+    public const string JustificationsContinued = "JUSTIFICACIONES (continuación)";
+
+    /// <summary>Ends a justification cut short in the PDF's table.</summary>
+    public const string SeeJustifications = "… (ver Justificaciones)";
+
     public const string MissingJustification = "Falta justificación";
 
     public static string MissingJustifications(IReadOnlyList<string> bimesters) => $"{MissingJustification} ({string.Join(", ", bimesters)})";
@@ -51,20 +56,27 @@ public static class ExportText
 
     public const string ChartNoActivities = "El POA no tiene actividades.";
 
-    public const string ChartHowToRead = "Barras: por bimestre. Línea: acumulado del año.";
+    /// <summary>Followed by <see cref="ChartPage"/> when there are several pages, then a full stop.</summary>
+    public const string ChartHowToRead = "Barras: por bimestre. Líneas: acumulado del año";
 
-    public static readonly IReadOnlyList<string> ChartLegend = ["Programado", "Realizado", "Acumulado", "Meta anual"];
+    public static string ChartPage(int page, int pages) => $" · página {page} de {pages}";
+
+    public static readonly IReadOnlyList<string> ChartLegend =
+        ["Programado", "Realizado", "En curso", "Meta anual", "Programado acumulado", "Realizado acumulado"];
+
+    /// <summary>Over the open bimester's bars.</summary>
+    public const string ChartOpenTag = "en curso";
 
     public static string ChartGoal(int goal) => $"Meta {Numbers.Int(goal)}";
 
-    public const string ChartSource = "Fuente: PoaBot, registros de los Consejos Sociales de Participación Ciudadana.";
+    public const string ChartSource = "Fuente: PoaBot, registros de los Consejos de Participación.";
 
-    public static string ChartOpenBimester(string bimester) => $"{bimester} en curso: barra clara, lo reportado hasta la fecha.";
+    public static string ChartOpenBimester(string bimester) => $"{bimester} en curso: barra rayada, lo reportado hasta la fecha.";
 
-    /// <summary>"Avance 11 de 20 (55.0 %) · Cumplimiento 55.0 %: rojo": the semáforo as a word and a number, never colour alone.</summary>
+    /// <summary>"11 de 20 (55.0 %) · cumplimiento 55.0 %: rojo": the semáforo as a word and a number, never colour alone.</summary>
     public static string ChartStatus(long real, long goal, decimal? avancePct, decimal? cumplimientoPct, string semaforo) =>
-        $"Avance {Numbers.Int(real)} de {Numbers.Int(goal)} ({Numbers.Pct(avancePct)}) · " +
-        (cumplimientoPct is null ? semaforo : $"Cumplimiento {Numbers.Pct(cumplimientoPct)}: {semaforo}");
+        $"{Numbers.Int(real)} de {Numbers.Int(goal)} ({Numbers.Pct(avancePct)}) · " +
+        (cumplimientoPct is null ? semaforo : $"cumplimiento {Numbers.Pct(cumplimientoPct)}: {semaforo}");
 
     // The terminal views (poabot summary).
     public static string QuarterlyTitle(int year, string asOf) => $"POA {year}, VISTA TRIMESTRAL — {asOf}\n";

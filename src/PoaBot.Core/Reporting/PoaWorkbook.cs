@@ -5,8 +5,9 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace PoaBot.Core.Reporting;
 
 /// <summary>
-/// The POA as an Excel workbook (XLSX): the "POA" sheet in the office's own layout (which the importer reads back),
-/// then one sheet per kind of record, the justifications, the audit trail and the import warnings.
+/// The POA as an Excel workbook (XLSX): the "POA" sheet in the office's own layout (which the importer reads back), the
+/// objectives, the quarterly and per-council views, then one sheet per kind of record, the justifications, the audit trail
+/// and the import warnings.
 /// </summary>
 public static partial class PoaWorkbook
 {
@@ -30,7 +31,7 @@ public static partial class PoaWorkbook
         }
 
         var strings = new SharedStrings();
-        var sheets = new List<XlsxSheet> { PoaSheet(data, strings), ObjectivesSheet(data, strings) };
+        List<XlsxSheet> sheets = [PoaSheet(data, strings), ObjectivesSheet(data, strings), .. new[] { QuarterlySheet(data, strings), CouncilSheet(data, strings) }.OfType<XlsxSheet>()];
         sheets.AddRange(RecordSheets(data, strings));
 
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);

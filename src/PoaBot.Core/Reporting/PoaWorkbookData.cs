@@ -28,6 +28,12 @@ public sealed record PoaWorkbookData(
     /// <summary>The semáforo thresholds the table was computed with, explained below it.</summary>
     public SemaforoThresholds Thresholds { get; init; } = SemaforoThresholds.Default;
 
+    /// <summary>The quarterly view as of <see cref="AsOf"/> (ended quarters only).</summary>
+    public IReadOnlyList<QuarterRow> Quarters { get; init; } = [];
+
+    /// <summary>The per-council view as of <see cref="AsOf"/>.</summary>
+    public IReadOnlyList<CouncilProgress> Councils { get; init; } = [];
+
     /// <summary>Loads a year's POA from the database; null when there is no POA of that year.</summary>
     /// <param name="zone">The municipality's time zone (setting <c>Poa:TimeZone</c>); America/Mexico_City when null.</param>
     public static PoaWorkbookData? Load(
@@ -60,6 +66,8 @@ public sealed record PoaWorkbookData(
         {
             TimeZone = zone,
             Thresholds = thresholds,
+            Quarters = QuarterlyReport.Rows(year, asOf, date => store.Progress(poa, date, thresholds)),
+            Councils = CouncilReport.Load(db, poa, asOf),
         };
     }
 

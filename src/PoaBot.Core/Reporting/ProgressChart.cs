@@ -5,19 +5,25 @@ using SkiaSharp;
 namespace PoaBot.Core.Reporting;
 
 /// <summary>
-/// The POA's progress as a PNG for a phone screen: one panel per activity with PROG and REAL per bimester as bars and the
-/// year's cumulative REAL as a line against the annual goal. Drawn with ScottPlot on a SkiaSharp surface; text falls back to
-/// the default typeface when the machine has none of the usual fonts.
+/// The POA's progress as PNG pages for a phone screen (1080 × 1350, two activities a page): one panel per activity with PROG
+/// and REAL per bimester as bars (the open bimester hatched and marked «en curso»), the year's cumulative PROG and REAL as
+/// lines against the annual goal. Drawn with ScottPlot on a SkiaSharp surface; text falls back to the default typeface when
+/// the machine has none of the usual fonts.
 /// </summary>
 public static class ProgressChart
 {
     public const int Width = 1080;
 
-    private const int HeaderHeight = 250;
-    private const int PanelHeight = 460;
-    private const float NameSize = 30;
+    public const int Height = 1350;
+
+    /// <summary>Activities on one page.</summary>
+    public const int PerPage = 2;
+
+    private const int HeaderHeight = 300;
     private const int FooterHeight = 70;
-    private const int MinHeight = 1350;
+    private const int PanelHeight = (Height - HeaderHeight - FooterHeight) / PerPage;
+    private const float NameSize = 32;
+    private const float LabelSize = 30;
     private const float Margin = 40;
 
     private static readonly string[] SansFonts = ["DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica", "FreeSans"];
@@ -30,21 +36,31 @@ public static class ProgressChart
     private static readonly SKColor ProgColor = new(0xA6, 0xB8, 0xCF);
     private static readonly SKColor RealColor = new(0x1F, 0x5F, 0xA8);
     private static readonly SKColor CumulativeColor = new(0xE0, 0x7B, 0x00);
+    private static readonly SKColor ProgLineColor = new(0x5A, 0x6E, 0x8A);
     private static readonly SKColor GoalColor = new(0xC0, 0x39, 0x2B);
 
-    /// <summary>The chart as PNG bytes: 1080 pixels wide, at least 1350 tall (taller when there are more than two activities).</summary>
-    public static byte[] Png(int year, DateOnly asOf, IReadOnlyList<ActivityProgress> rows)
+    /// <summary>How many pages <see cref="Pages"/> gives for <paramref name="activities"/> activities (at least one).</summary>
+    public static int PageCount(int activities) => Math.Max(1, (activities + PerPage - 1) / PerPage);
+
+    /// <summary>The chart as PNG pages, <see cref="PerPage"/> activities each, every page 1080 × 1350 pixels.</summary>
+    public static IReadOnlyList<byte[]> Pages(int year, DateOnly asOf, IReadOnlyList<ActivityProgress> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var height = Math.Max(MinHeight, HeaderHeight + (rows.Count * PanelHeight) + FooterHeight);
-        var (fontName, typeface, bold) = Fonts.Value;
+        return [.. Enumerable.Range(1, PageCount(rows.Count)).Select(p => Page(year, asOf, rows, p))];
+    }
 
-        using var surface = SKSurface.Create(new SKImageInfo(Width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
+    /// <summary>Page <paramref name="page"/> (from 1) of <see cref="Pages"/>.</summary>
+    public static byte[] Page(int year, DateOnly asOf, IReadOnlyList<ActivityProgress> all, int page)
+    {
+        var pages = PageCount(all.Count);
+        var rows = all.Skip((page - 1) * PerPage).Take(PerPage).ToList();
+        var (fontName, typeface, bold) = Fonts.Value;
+        using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul))
             ?? throw new InvalidOperationException("SkiaSharp could not create a drawing surface.");
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
 
-        Header(canvas, bold, typeface, year, asOf);
+        Header(canvas, bold, typeface, year, asOf, pages > 1 ? ExportText.ChartPage(page, pages) : "");
         if (rows.Count == 0)
         {
             Text(canvas, typeface, ExportText.ChartNoActivities, Margin, HeaderHeight + 80, 36, Muted);
@@ -57,48 +73,79 @@ public static class ProgressChart
             top += PanelHeight;
         }
 
-        Footer(canvas, typeface, rows, height);
+        Footer(canvas, typeface, rows);
 
         using var image = surface.Snapshot();
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);
         return png.ToArray();
     }
 
-    private static void Header(SKCanvas canvas, SKTypeface bold, SKTypeface typeface, int year, DateOnly asOf)
+    private static void Header(SKCanvas canvas, SKTypeface bold, SKTypeface typeface, int year, DateOnly asOf, string page)
     {
-        Text(canvas, bold, ExportText.ChartTitle(year, Numbers.AsOfPhrase(year, asOf)), Margin, 78, 50, Ink);
-        Text(canvas, typeface, ExportText.ChartHowToRead, Margin, 132, 30, Muted);
+        Text(canvas, bold, ExportText.ChartTitle(year, Numbers.AsOfPhrase(year, asOf)), Margin, 74, 48, Ink);
+        Text(canvas, typeface, ExportText.ChartHowToRead + page + ".", Margin, 124, LabelSize, Muted);
 
-        // The legend, once for every panel: two rows of two items.
-        var items = new (string Label, SKColor Color, bool Bar, bool Dashed)[]
+        // The legend, once for every panel: three rows of two items.
+        var items = new (string Label, SKColor Color, Legend Kind)[]
         {
-            (ExportText.ChartLegend[0], ProgColor, true, false),
-            (ExportText.ChartLegend[1], RealColor, true, false),
-            (ExportText.ChartLegend[2], CumulativeColor, false, false),
-            (ExportText.ChartLegend[3], GoalColor, false, true),
+            (ExportText.ChartLegend[0], ProgColor, Legend.Bar),
+            (ExportText.ChartLegend[1], RealColor, Legend.Bar),
+            (ExportText.ChartLegend[2], RealColor, Legend.Hatched),
+            (ExportText.ChartLegend[3], GoalColor, Legend.Dashed),
+            (ExportText.ChartLegend[4], ProgLineColor, Legend.Dotted),
+            (ExportText.ChartLegend[5], CumulativeColor, Legend.Line),
         };
         for (var i = 0; i < items.Length; i++)
         {
-            var x = Margin + ((i % 2) * 480);
-            var y = 182 + ((i / 2) * 48);
-            var (label, color, bar, dashed) = items[i];
-            using var paint = new SKPaint { Color = color, IsAntialias = true, StrokeWidth = 6, Style = bar ? SKPaintStyle.Fill : SKPaintStyle.Stroke };
-            if (dashed)
+            var x = Margin + ((i % 2) * 500);
+            var y = 178 + ((i / 2) * 46);
+            var (label, color, kind) = items[i];
+            using var paint = new SKPaint { Color = color, IsAntialias = true, StrokeWidth = 6, Style = kind is Legend.Bar ? SKPaintStyle.Fill : SKPaintStyle.Stroke };
+            paint.PathEffect = kind switch
             {
-                paint.PathEffect = SKPathEffect.CreateDash([16, 10], 0);
-            }
-
-            if (bar)
+                Legend.Dashed => SKPathEffect.CreateDash([16, 10], 0),
+                Legend.Dotted => SKPathEffect.CreateDash([6, 8], 0),
+                _ => null,
+            };
+            if (kind is Legend.Bar or Legend.Hatched)
             {
-                canvas.DrawRect(x, y - 26, 44, 32, paint);
+                var box = new SKRect(x, y - 26, x + 44, y + 6);
+                canvas.DrawRect(box, paint);
+                if (kind is Legend.Hatched)
+                {
+                    Stripes(canvas, box, color);
+                }
             }
             else
             {
                 canvas.DrawLine(x, y - 10, x + 56, y - 10, paint);
             }
 
-            Text(canvas, typeface, label, x + 70, y, 32, Ink);
+            Text(canvas, typeface, label, x + 70, y, LabelSize, Ink);
         }
+    }
+
+    private enum Legend
+    {
+        Bar,
+        Hatched,
+        Line,
+        Dashed,
+        Dotted,
+    }
+
+    /// <summary>Diagonal stripes inside <paramref name="box"/>: the open bimester's look in the legend.</summary>
+    private static void Stripes(SKCanvas canvas, SKRect box, SKColor color)
+    {
+        using var stripe = new SKPaint { Color = color, IsAntialias = true, StrokeWidth = 4, Style = SKPaintStyle.Stroke };
+        canvas.Save();
+        canvas.ClipRect(box);
+        for (var d = -box.Height; d < box.Width; d += 11)
+        {
+            canvas.DrawLine(box.Left + d, box.Bottom, box.Left + d + box.Height, box.Top, stripe);
+        }
+
+        canvas.Restore();
     }
 
     private static void Panel(SKCanvas canvas, SKTypeface bold, SKTypeface typeface, string? fontName, ActivityProgress a, SKRect area)
@@ -111,10 +158,10 @@ public static class ProgressChart
         var lines = Wrap($"{a.Num}. {Capitalize(a.Name)}", bold, NameSize, Width - (2 * Margin), maxLines: 2);
         for (var i = 0; i < lines.Count; i++)
         {
-            Text(canvas, bold, lines[i], Margin, area.Top + 46 + (i * 38), NameSize, Ink);
+            Text(canvas, bold, lines[i], Margin, area.Top + 46 + (i * 40), NameSize, Ink);
         }
 
-        var statusLine = area.Top + 46 + (lines.Count * 38) + 10;
+        var statusLine = area.Top + 46 + (lines.Count * 40) + 10;
         using (var paint = new SKPaint { Color = SemaforoColor(a.Semaforo), IsAntialias = true })
         {
             canvas.DrawCircle(Margin + 13, statusLine - 11, 13, paint);
@@ -125,7 +172,7 @@ public static class ProgressChart
             canvas.DrawCircle(Margin + 13, statusLine - 11, 13, ring);
         }
 
-        Text(canvas, typeface, Status(a), Margin + 36, statusLine, 28, Ink);
+        Text(canvas, typeface, Status(a), Margin + 36, statusLine, LabelSize, Ink);
 
         // ScottPlot paints its whole canvas, so each panel is drawn on its own surface and then placed.
         var plotTop = statusLine + 16;
@@ -163,22 +210,45 @@ public static class ProgressChart
             });
             if (cell.Real is { } real)
             {
-                var color = Color.FromSKColor(RealColor);
-                bars.Add(new Bar
+                var open = cell.State == PeriodState.Open;
+                var bar = new Bar
                 {
                     Position = cell.Bimester + half,
                     Value = real,
                     Size = 2 * half * 0.95,
-                    FillColor = cell.State == PeriodState.Open ? color.WithAlpha(0.45) : color,
-                    LineWidth = 0,
+                    FillColor = open ? Colors.White : Color.FromSKColor(RealColor),
+                    LineColor = Color.FromSKColor(RealColor),
+                    LineWidth = open ? 3 : 0,
                     Label = Numbers.Int(real),
-                });
+                };
+                if (open)
+                {
+                    bar.FillStyle.Hatch = new ScottPlot.Hatches.Striped();
+                    bar.FillStyle.HatchColor = Color.FromSKColor(RealColor);
+                }
+
+                bars.Add(bar);
             }
         }
 
         var barPlot = plot.Add.Bars(bars);
-        barPlot.ValueLabelStyle.FontSize = 26;
+        barPlot.ValueLabelStyle.FontSize = LabelSize;
         barPlot.ValueLabelStyle.ForeColor = Color.FromSKColor(Ink);
+
+        // Cumulative PROG through the year: where the line of REAL should be at each bimester's end.
+        var progXs = new List<double> { 0.5 };
+        var progYs = new List<double> { 0 };
+        foreach (var cell in a.Bimesters)
+        {
+            progXs.Add(cell.Bimester + 0.5);
+            progYs.Add(progYs[^1] + cell.Prog);
+        }
+
+        var progLine = plot.Add.ScatterLine(progXs.ToArray(), progYs.ToArray(), Color.FromSKColor(ProgLineColor));
+        progLine.LineWidth = 4;
+        progLine.LinePattern = LinePattern.Dotted;
+        progLine.MarkerSize = 12;
+        progLine.MarkerShape = MarkerShape.FilledSquare;
 
         // Cumulative REAL at the end of each closed bimester and of the open one, starting from 0.
         var reported = a.Bimesters.Where(b => b.Real is not null).ToList();
@@ -202,34 +272,45 @@ public static class ProgressChart
 
         plot.Add.HorizontalLine(a.Goal, 4, Color.FromSKColor(GoalColor), LinePattern.Dashed);
         var goalText = plot.Add.Text(ExportText.ChartGoal(a.Goal), Bimesters.Count + 0.55, a.Goal);
-        goalText.LabelFontSize = 24;
+        goalText.LabelFontSize = LabelSize;
         goalText.LabelFontColor = Color.FromSKColor(GoalColor);
         goalText.LabelBold = true;
         goalText.LabelAlignment = Alignment.LowerRight;
 
-        var top = new[] { a.Goal, sum, a.Bimesters.Max(b => Math.Max(b.Prog, b.Real ?? 0)), 1 }.Max();
-        plot.Axes.SetLimits(0.4, Bimesters.Count + 0.6, 0, top * 1.22);
+        if (a.OpenBimester is { } current)
+        {
+            // Above both value labels of the open bimester.
+            var tag = plot.Add.Text(ExportText.ChartOpenTag, current.Bimester, Math.Max(current.Prog, current.Real ?? 0));
+            tag.LabelFontSize = LabelSize;
+            tag.LabelFontColor = Color.FromSKColor(RealColor);
+            tag.LabelBold = true;
+            tag.LabelAlignment = Alignment.LowerCenter;
+            tag.LabelOffsetY = -(LabelSize + 12);
+        }
+
+        var top = new[] { a.Goal, sum, (int)progYs[^1], a.Bimesters.Max(b => Math.Max(b.Prog, b.Real ?? 0)), 1 }.Max();
+        plot.Axes.SetLimits(0.4, Bimesters.Count + 0.6, 0, top * 1.3);
         plot.Axes.Bottom.SetTicks([.. Bimesters.All.Select(b => (double)b)], [.. Bimesters.All.Select(Bimesters.ShortName)]);
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 26;
-        plot.Axes.Left.TickLabelStyle.FontSize = 24;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = LabelSize;
+        plot.Axes.Left.TickLabelStyle.FontSize = LabelSize;
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true, TargetTickCount = 4 };
         plot.Axes.Left.MinorTickStyle.Length = 0;
-        plot.Layout.Fixed(new PixelPadding(left: 70, right: 16, bottom: 48, top: 8));
+        plot.Layout.Fixed(new PixelPadding(left: 80, right: 16, bottom: 52, top: 8));
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
         plot.HideLegend();
         return plot;
     }
 
-    private static void Footer(SKCanvas canvas, SKTypeface typeface, IReadOnlyList<ActivityProgress> rows, int height)
+    private static void Footer(SKCanvas canvas, SKTypeface typeface, IReadOnlyList<ActivityProgress> rows)
     {
         var open = rows.SelectMany(r => r.Bimesters).FirstOrDefault(b => b.State == PeriodState.Open);
         var note = open is null
             ? ExportText.ChartSource
             : ExportText.ChartOpenBimester(Bimesters.ShortName(open.Bimester));
-        Text(canvas, typeface, note, Margin, height - 28, 26, Muted);
+        Text(canvas, typeface, note, Margin, Height - 28, LabelSize, Muted);
     }
 
-    /// <summary>"Avance 11 de 20 (55.0 %) · Cumplimiento 55.0 %: rojo": the semáforo as a word and a number, never colour alone.</summary>
+    /// <summary>"11 de 20 (55.0 %) · cumplimiento 55.0 %: rojo": the semáforo as a word and a number, never colour alone.</summary>
     private static string Status(ActivityProgress a) =>
         ExportText.ChartStatus(a.RealAcum, a.Goal, a.AvancePct, a.CumplimientoPct, a.Semaforo.PlainWords(a.ProgAcum));
 

@@ -1,3 +1,5 @@
+using PoaBot.Core.Domain;
+
 namespace PoaBot.Core.Reporting;
 
 /// <summary>A column of a plain table sheet: its header, width, and how one item fills its cell.</summary>
@@ -21,6 +23,14 @@ internal sealed record XlsxColumn<T>(string Header, double Width, Action<XlsxShe
 
     public static XlsxColumn<T> Num(string header, Func<T, string?> value) =>
         new(header, 6, (sheet, row, col, item) => sheet.ActivityNum(row, col, value(item), XlsxStyles.Int));
+
+    /// <summary>A percentage (55.0 → 55.0 %); empty when null.</summary>
+    public static XlsxColumn<T> Pct(string header, Func<T, decimal?> value) =>
+        new(header, 13, (sheet, row, col, item) => sheet.Number(row, col, value(item) is { } p ? (double)Math.Round(p / 100m, 6) : null, XlsxStyles.Percent));
+
+    /// <summary>The semáforo as a word on its fill colour (no emoji: it prints as a box).</summary>
+    public static XlsxColumn<T> Semaforo(string header, Func<T, ActivityProgress> value) =>
+        new(header, 16, (sheet, row, col, item) => sheet.Text(row, col, value(item).Semaforo.PlainWords(value(item).ProgAcum), XlsxStyles.Of(value(item).Semaforo)));
 
     public static XlsxColumn<T> Date(string header, Func<T, DateOnly?> value) =>
         new(header, 11.5, (sheet, row, col, item) => sheet.Date(row, col, value(item)));

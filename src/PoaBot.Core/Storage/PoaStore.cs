@@ -92,6 +92,18 @@ public sealed class PoaStore(DbSession db)
             .ToList();
     }
 
+    /// <summary>The date of each council's latest live record per activity of the POA, dated in its year up to <paramref name="asOf"/>.</summary>
+    public IReadOnlyList<(long CouncilId, long ActivityId, DateOnly Last)> LastReports(long poaId, DateOnly asOf) =>
+        db.Query<(long, long, string)>(
+            """
+            SELECT council_id, activity_id, max(event_date) FROM record
+            WHERE activity_id IN (SELECT id FROM activity WHERE poa_id = @poaId) AND voided_at IS NULL
+              AND event_date >= (SELECT year || '-01-01' FROM poa WHERE id = @poaId) AND event_date <= @asOf
+            GROUP BY council_id, activity_id
+            """,
+            new { poaId, asOf = Instants.Format(asOf) })
+            .Select(r => (r.Item1, r.Item2, Instants.ParseDate(r.Item3))).ToList();
+
     /// <summary>Counted records of one bimester per activity and council (live records only).</summary>
     public IReadOnlyList<(long ActivityId, long CouncilId, int Total)> BimesterTotals(long poaId, int year, int bimester) =>
         db.Query<(long, long, long)>(

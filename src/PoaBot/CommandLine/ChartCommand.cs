@@ -28,13 +28,20 @@ public static class ChartCommand
                 return 1;
             }
 
-            var png = ProgressChart.Png((int)poa.Year, asOf, new PoaStore(db).Progress(poa, asOf, thresholds));
-            if (!ReportArgs.TryWrite(context, path, stream => stream.Write(png)))
+            // One page per few activities: the first in FILE, the next ones beside it as FILE-2.png, FILE-3.png, …
+            var pages = ProgressChart.Pages((int)poa.Year, asOf, new PoaStore(db).Progress(poa, asOf, thresholds));
+            var paths = pages.Select((_, i) => i == 0 ? path : Path.ChangeExtension(path, null) + $"-{i + 1}" + Path.GetExtension(path)).ToList();
+            for (var i = 0; i < pages.Count; i++)
             {
-                return 1;
+                var png = pages[i];
+                if (!ReportArgs.TryWrite(context, paths[i], stream => stream.Write(png)))
+                {
+                    return 1;
+                }
             }
 
-            context.Output.WriteLine($"Gráfica del POA {poa.Year}, {Numbers.AsOfPhrase((int)poa.Year, asOf)}, escrita en {Path.GetFullPath(path)}.");
+            var where = paths.Count == 1 ? $"escrita en {Path.GetFullPath(path)}" : $"{paths.Count} páginas, escritas en {string.Join(", ", paths.Select(Path.GetFullPath))}";
+            context.Output.WriteLine($"Gráfica del POA {poa.Year}, {Numbers.AsOfPhrase((int)poa.Year, asOf)}: {where}.");
             return 0;
         });
     }

@@ -6,14 +6,16 @@ using PoaBot.Core.Storage;
 
 namespace PoaBot.CommandLine;
 
-/// <summary><c>poabot summary [--year Y] [--al dd/mm/aaaa] [--trimestral] [--csv]</c>: the POA table (or its quarters) as of a date.</summary>
+/// <summary><c>poabot summary [--year Y] [--al dd/mm/aaaa] [--trimestral | --consejos] [--csv]</c>: the POA table (or its quarters, or per council) as of a date.</summary>
 public static class SummaryCommand
 {
     private static readonly Option<bool> Quarterly = new("--trimestral") { Description = "por trimestre" };
 
+    private static readonly Option<bool> Councils = new("--consejos") { Description = "por consejo" };
+
     private static readonly Option<bool> Csv = new("--csv") { Description = "en CSV" };
 
-    public static Verb Verb { get; } = new("summary", "la tabla del POA a una fecha", Run) { ReportArgs.Year, ReportArgs.AsOf, Quarterly, Csv };
+    public static Verb Verb { get; } = new("summary", "la tabla del POA a una fecha (o por trimestre, o por consejo)", Run) { ReportArgs.Year, ReportArgs.AsOf, Quarterly, Councils, Csv };
 
     private static int Run(CliContext context)
     {
@@ -35,6 +37,13 @@ public static class SummaryCommand
             {
                 var quarters = QuarterlyReport.Rows((int)poa.Year, asOf, date => store.Progress(poa, date, thresholds));
                 context.Output.Write(context.Args.GetValue(Csv) ? QuarterlyReport.Csv(quarters) : QuarterlyReport.Text((int)poa.Year, asOf, quarters));
+                return 0;
+            }
+
+            if (context.Args.GetValue(Councils))
+            {
+                var councils = CouncilReport.Load(db, poa, asOf);
+                context.Output.Write(context.Args.GetValue(Csv) ? CouncilReport.Csv(councils) : CouncilReport.Text((int)poa.Year, asOf, councils));
                 return 0;
             }
 

@@ -144,11 +144,13 @@ public sealed class DirectorToolsTests : IDisposable
         director.Send("/exportar");
         var xlsx = Assert.Single(director.Last.Replies).DocumentPath!;
         director.Send("/grafica");
-        var png = Assert.Single(director.Last.Replies).DocumentPath!;
+        var pngs = director.Last.Replies.Select(r => r.DocumentPath!).ToList();
 
         Assert.EndsWith("POA-2024-al-2024-04-15.xlsx", xlsx, StringComparison.Ordinal);
         Assert.Equal((byte)'P', System.IO.File.ReadAllBytes(xlsx)[0]);
-        Assert.Equal(0x89, System.IO.File.ReadAllBytes(png)[0]);
+        Assert.Equal(2, pngs.Count);
+        Assert.All(pngs, png => Assert.Equal(0x89, System.IO.File.ReadAllBytes(png)[0]));
+        Assert.Contains("Página 2 de 2", director.Last.Replies[1].Html, StringComparison.Ordinal);
     }
 
     [Fact]

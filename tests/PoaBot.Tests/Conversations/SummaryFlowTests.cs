@@ -57,7 +57,7 @@ public sealed class SummaryFlowTests : IDisposable
         Assert.DoesNotContain("Sus consejos", director.Said, StringComparison.Ordinal);
         director.Send("/resumen consejos");
 
-        Assert.Contains("<b>Consejo Centro</b> — 1: 1 · 2: 1 · 3: 0 · 4: 0", director.Said, StringComparison.Ordinal);
+        Assert.Contains("<b>Consejo Centro</b> · Cabecera\n1: 1 · 2: 1 · 3: 0 · 4: 0 · último reporte 15/04/2024", director.Said, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Chart_writes_a_png()
+    public async Task Chart_writes_a_png_per_two_activities()
     {
         await cli.RunAsync(["import", seedPath]);
         var file = Path.Combine(test.Folder, "avance.png");
@@ -91,7 +91,9 @@ public sealed class ExportCommandTests : IDisposable
         var chart = await cli.RunAsync(["chart", file, "--year", "2024", "--al", "15/06/2024"]);
 
         Assert.Equal(0, chart.Exit);
+        Assert.Contains("2 páginas", chart.Output, StringComparison.Ordinal);
         Assert.Equal([0x89, 0x50, 0x4E, 0x47], (await File.ReadAllBytesAsync(file))[..4]);
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], (await File.ReadAllBytesAsync(Path.Combine(test.Folder, "avance-2.png")))[..4]);
     }
 
     [Theory]

@@ -169,7 +169,7 @@ public sealed class PoaWorkbookTests : IDisposable
 
         var names = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToList();
         Assert.Equal(
-            ["POA", "Objetivos", "Reuniones", "Solicitudes", "Gestiones", "Línea base", "Justificaciones", "Auditoría", "Advertencias de importación"],
+            ["POA", "Objetivos", "Trimestral", "Consejos", "Reuniones", "Solicitudes", "Gestiones", "Línea base", "Justificaciones", "Auditoría", "Advertencias de importación"],
             names);
         Assert.All(names, n => Assert.True(n.Length <= 31 && n.IndexOfAny(['[', ']', ':', '*', '?', '/', '\\']) < 0, n));
 

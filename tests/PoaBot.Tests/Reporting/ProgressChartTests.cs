@@ -14,11 +14,10 @@ public sealed class ProgressChartTests : IDisposable
     [Fact]
     public void A_full_year_gives_a_png_a_phone_can_show()
     {
-        var png = ProgressChart.Png(2024, WorkbookFixture.YearEnd, seed.Progress(WorkbookFixture.YearEnd));
+        var png = ProgressChart.Pages(2024, WorkbookFixture.YearEnd, seed.Progress(WorkbookFixture.YearEnd))[0];
 
         var (width, height) = Size(png);
-        Assert.Equal(1080, width);
-        Assert.True(height >= 1350, $"height {height}");
+        Assert.Equal((1080, 1350), (width, height));
     }
 
     [Fact]
@@ -32,7 +31,7 @@ public sealed class ProgressChartTests : IDisposable
         var asOf = new DateOnly(2025, 3, 1);
         var rows = plans.Select(p => PoaCalculator.Compute(p, new Dictionary<int, int>(), 2025, asOf, SemaforoThresholds.Default)).ToList();
 
-        var png = ProgressChart.Png(2025, asOf, rows);
+        var png = Assert.Single(ProgressChart.Pages(2025, asOf, rows));
 
         var (width, height) = Size(png);
         Assert.True(width > 0 && height > 0);
@@ -41,9 +40,34 @@ public sealed class ProgressChartTests : IDisposable
     [Fact]
     public void A_poa_without_activities_still_gives_a_png()
     {
-        var (width, height) = Size(ProgressChart.Png(2025, new DateOnly(2025, 1, 10), []));
+        var (width, height) = Size(Assert.Single(ProgressChart.Pages(2025, new DateOnly(2025, 1, 10), [])));
 
         Assert.True(width > 0 && height > 0);
+    }
+
+    [Fact]
+    public void Five_activities_make_three_pages_of_the_same_phone_size_not_one_tall_image()
+    {
+        var rows = Enumerable.Range(1, 5)
+            .Select(n => PoaCalculator.Compute(
+                new ActivityPlan(n, $"{n}", $"ACTIVIDAD {n}", "", ActivityKind.Generic, 12, [2, 2, 2, 2, 2, 2]),
+                new Dictionary<int, int> { [1] = 2, [2] = 1, [3] = 3 },
+                2024,
+                new DateOnly(2024, 5, 20),
+                SemaforoThresholds.Default))
+            .ToList();
+
+        var pages = ProgressChart.Pages(2024, new DateOnly(2024, 5, 20), rows);
+
+        Assert.Equal(3, pages.Count);
+        Assert.All(pages, p => Assert.Equal((1080, 1350), Size(p)));
+        if (Environment.GetEnvironmentVariable("POABOT_CHART_OUT") is { Length: > 0 } folder)
+        {
+            for (var i = 0; i < pages.Count; i++)
+            {
+                File.WriteAllBytes(Path.Combine(folder, $"chart-{i + 1}.png"), pages[i]);
+            }
+        }
     }
 
     /// <summary>Checks the PNG signature and reads the size from the IHDR chunk.</summary>
