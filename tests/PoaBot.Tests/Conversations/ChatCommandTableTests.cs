@@ -8,7 +8,7 @@ public sealed class ChatCommandTableTests : IDisposable
     /// <summary>Every command the chat knows, aliases included, and whether only the Dirección may use it (the policy, written out).</summary>
     private static readonly Dictionary<string, bool> DirectorOnly = new()
     {
-        ["start"] = false, ["reportar"] = false, ["resumen"] = false, ["misreportes"] = false, ["folio"] = false,
+        ["start"] = false, ["reportar"] = false, ["resumen"] = false, ["resumen trimestre"] = false, ["resumen trimestral"] = false, ["misreportes"] = false, ["folio"] = false,
         ["cancelar"] = false, ["ayuda"] = false, ["help"] = false,
         ["resumen consejos"] = true, ["resumen consejo"] = true, ["coordinadores"] = true, ["personas"] = true, ["invitar"] = true,
         ["consejos"] = true, ["importar"] = true, ["exportar"] = true, ["exportar pdf"] = true, ["grafica"] = true, ["gráfica"] = true,
