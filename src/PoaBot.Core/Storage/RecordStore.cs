@@ -1,4 +1,5 @@
 using System.Globalization;
+using PoaBot.Core.Domain;
 
 namespace PoaBot.Core.Storage;
 
@@ -228,7 +229,9 @@ public sealed class RecordStore(DbSession db)
         }
 
         var old = record.Value(column);
-        object value = column is "count" or "attendees" or "beneficiaries" ? long.Parse(newValue, CultureInfo.InvariantCulture) : newValue;
+        // The column is one of AnswerColumns (checked above), never text from outside; its type comes from the kind descriptors.
+        var number = ActivityKinds.All.SelectMany(k => k.Fields).Any(f => f.Column == column && f.Type == FieldType.Number);
+        object value = number ? long.Parse(newValue, CultureInfo.InvariantCulture) : newValue;
         db.Execute($"UPDATE record SET {column} = @value WHERE id = @id", new { value, id });
         new AuditStore(db).Add(now, actor, "amend", reason, recordId: id, field: column, oldValue: Convert.ToString(old, CultureInfo.InvariantCulture), newValue: newValue);
         return true;
