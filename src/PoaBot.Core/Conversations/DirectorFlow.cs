@@ -22,8 +22,7 @@ public static class DirectorFlow
         var text = new StringBuilder($"🏘 <b>Consejos ({councils.Count})</b>\n");
         foreach (var c in councils)
         {
-            var coordinators = turn.Db.Query<string>(
-                "SELECT p.name FROM person p JOIN person_council pc ON pc.person_id = p.id WHERE pc.council_id = @Id AND p.active = 1 ORDER BY p.name", new { c.Id }).ToList();
+            var coordinators = people.Coordinators(c.Id);
             text.Append($"\n• <b>{Html.Escape(c.Name)}</b>{(c.Locality.Length > 0 ? $" ({Html.Escape(c.Locality)})" : "")} — ")
                 .Append(coordinators.Count == 0 ? "sin coordinador" : Html.Escape(string.Join(", ", coordinators)));
         }

@@ -87,15 +87,15 @@ public static partial class ReportFlow
             return ManagedTooEarly(request, date);
         }
 
-        return kind.Link == KindLink.Managed && ownId is { } own && records.Dependent(own) is { } managed && Instants.ParseDate(managed.EventDate) < date
-            ? $"Esa solicitud se gestionó el {Numbers.Date(Instants.ParseDate(managed.EventDate))} (folio {managed.Folio}), así que no pudo recibirse el {Numbers.Date(date)}."
+        return kind.Link == KindLink.Managed && ownId is { } own && records.Dependent(own) is { } managed && managed.EventDate < date
+            ? $"Esa solicitud se gestionó el {Numbers.Date(managed.EventDate)} (folio {managed.Folio}), así que no pudo recibirse el {Numbers.Date(date)}."
             : null;
     }
 
     /// <summary>«La solicitud … se recibió el 15/04/2024, así que no pudo gestionarse el 14/04/2024.», or null when the dates agree.</summary>
     public static string? ManagedTooEarly(RecordRow request, DateOnly managed)
     {
-        var received = Instants.ParseDate(request.EventDate);
+        var received = request.EventDate;
         return managed < received
             ? $"La solicitud {request.Folio} se recibió el {Numbers.Date(received)}, así que no pudo gestionarse el {Numbers.Date(managed)}."
             : null;

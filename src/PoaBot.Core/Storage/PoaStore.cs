@@ -61,7 +61,7 @@ public sealed class PoaStore(DbSession db)
                 prog[t.Bimester - 1] = (int)t.Prog;
             }
 
-            return new ActivityPlan(r.Id, r.Num, r.Name, r.Objective, ActivityKinds.FromCode(r.Kind), (int)r.Goal, prog);
+            return new ActivityPlan(r.Id, r.Num, r.Name, r.Objective, r.Kind, (int)r.Goal, prog);
         }).ToList();
     }
 
@@ -69,11 +69,10 @@ public sealed class PoaStore(DbSession db)
     public int? YearOf(long activityId) =>
         (int?)db.Single<long?>("SELECT p.year FROM poa p JOIN activity a ON a.poa_id = p.id WHERE a.id = @activityId", new { activityId });
 
-    public ActivityPlan? Activity(long activityId)
-    {
-        var poaId = db.Single<long?>("SELECT poa_id FROM activity WHERE id = @activityId", new { activityId });
-        return poaId is { } id ? Activities(id).FirstOrDefault(a => a.Id == activityId) : null;
-    }
+    public long? PoaIdOf(long activityId) => db.Single<long?>("SELECT poa_id FROM activity WHERE id = @activityId", new { activityId });
+
+    public ActivityPlan? Activity(long activityId) =>
+        PoaIdOf(activityId) is { } id ? Activities(id).FirstOrDefault(a => a.Id == activityId) : null;
 
     /// <summary>Counted records per activity and bimester, dated up to <paramref name="asOf"/>; optionally only some councils'.</summary>
     public ILookup<long, (int Bimester, int Total)> RealCounts(long poaId, DateOnly asOf, IReadOnlyCollection<long>? councilIds = null) =>
@@ -94,15 +93,14 @@ public sealed class PoaStore(DbSession db)
 
     /// <summary>The date of each council's latest live record per activity of the POA, dated in its year up to <paramref name="asOf"/>.</summary>
     public IReadOnlyList<(long CouncilId, long ActivityId, DateOnly Last)> LastReports(long poaId, DateOnly asOf) =>
-        db.Query<(long, long, string)>(
+        db.Query<(long, long, DateOnly)>(
             """
             SELECT council_id, activity_id, max(event_date) FROM record
             WHERE activity_id IN (SELECT id FROM activity WHERE poa_id = @poaId) AND voided_at IS NULL
               AND event_date >= (SELECT year || '-01-01' FROM poa WHERE id = @poaId) AND event_date <= @asOf
             GROUP BY council_id, activity_id
             """,
-            new { poaId, asOf = Instants.Format(asOf) })
-            .Select(r => (r.Item1, r.Item2, Instants.ParseDate(r.Item3))).ToList();
+            new { poaId, asOf }).ToList();
 
     /// <summary>Counted records of one bimester per activity and council (live records only).</summary>
     public IReadOnlyList<(long ActivityId, long CouncilId, int Total)> BimesterTotals(long poaId, int year, int bimester) =>
@@ -141,8 +139,8 @@ public sealed class PoaStore(DbSession db)
             return false;
         }
 
-        db.Execute("UPDATE activity SET kind_override = @kind WHERE id = @id", new { kind = kind.Code, id = row.Id });
-        new AuditStore(db).Add(now, actor, "kind", reason: "Cambio de tipo de actividad", activityId: row.Id, field: "kind", oldValue: row.Kind, newValue: kind.Code);
+        db.Execute("UPDATE activity SET kind_override = @kind WHERE id = @id", new { kind, id = row.Id });
+        new AuditStore(db).Add(now, actor, "kind", reason: "Cambio de tipo de actividad", activityId: row.Id, field: "kind", oldValue: row.Kind.Code, newValue: kind.Code);
         return true;
     }
 
@@ -164,7 +162,7 @@ public sealed class PoaStore(DbSession db)
             byCouncil ? ", council_id" : "");
         return db.Query<TallyRow>(
             sql,
-            new { poaId, year, through, asOf = Instants.Format(asOf), throughEnd = Instants.Format(Bimesters.LastDay(year, through)), councilIds });
+            new { poaId, year, through, asOf, throughEnd = Bimesters.LastDay(year, through), councilIds });
     }
 
     private sealed class ActivityRow
@@ -177,7 +175,7 @@ public sealed class PoaStore(DbSession db)
 
         public string Objective { get; init; } = "";
 
-        public string Kind { get; init; } = "";
+        public ActivityKind Kind { get; init; } = ActivityKind.Generic;
 
         public long Goal { get; init; }
     }

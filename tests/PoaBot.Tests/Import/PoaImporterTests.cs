@@ -43,9 +43,9 @@ public sealed class PoaImporterTests : IDisposable
 
         var records = test.Database.Read(db => new RecordStore(db).ForActivity(new PoaStore(db).Activities(1)[0].Id));
         Assert.Equal(
-            [("2024-04-30", 1L), ("2024-12-31", 10L)],
+            [(new DateOnly(2024, 4, 30), 1L), (new DateOnly(2024, 12, 31), 10L)],
             records.Select(r => (r.EventDate, r.Count)));
-        Assert.All(records, r => Assert.Equal(("baseline", ImportText.DocumentCouncil), (r.Kind, r.CouncilName)));
+        Assert.All(records, r => Assert.Equal((ActivityKind.Baseline, ImportText.DocumentCouncil), (r.Kind, r.CouncilName)));
         Assert.Equal([11, 11, 8, 2], Summary(new DateOnly(2025, 1, 1)).Select(a => a.RealAcum));
     }
 
@@ -96,7 +96,7 @@ public sealed class PoaImporterTests : IDisposable
         {
             var activity = new PoaStore(db).Activities(1)[3];
             var council = db.Scalar<long>("INSERT INTO council (name) VALUES ('Consejo Centro') RETURNING id");
-            new RecordStore(db).Insert(new RecordRow { ActivityId = activity.Id, CouncilId = council, Kind = "social_program", EventDate = "2024-08-10", Count = 1, Subject = "Despensas", CreatedAt = "2024-08-10T18:00:00.000Z" });
+            new RecordStore(db).Insert(new RecordRow { ActivityId = activity.Id, CouncilId = council, Kind = ActivityKind.SocialProgram, EventDate = new DateOnly(2024, 8, 10), Count = 1, Subject = "Despensas", CreatedAt = Now });
         });
         var changed = SeedDocuments.WithRow(4, r => [.. r[..13], "3", .. r[14..23], "4", "2"]);
 
@@ -115,7 +115,7 @@ public sealed class PoaImporterTests : IDisposable
         {
             var activity = new PoaStore(db).Activities(1)[0];
             var council = db.Scalar<long>("INSERT INTO council (name) VALUES ('Consejo Centro') RETURNING id");
-            new RecordStore(db).Insert(new RecordRow { ActivityId = activity.Id, CouncilId = council, Kind = "meeting", EventDate = "2024-04-10", Count = 1, CreatedAt = "2024-04-10T18:00:00.000Z" });
+            new RecordStore(db).Insert(new RecordRow { ActivityId = activity.Id, CouncilId = council, Kind = ActivityKind.Meeting, EventDate = new DateOnly(2024, 4, 10), Count = 1, CreatedAt = Now });
         });
         var before = Summary(new DateOnly(2025, 1, 1)).Select(a => a.RealAcum).ToList();
 
