@@ -53,7 +53,7 @@ public sealed record PoaWorkbookData(
         var audit = exports.Audit(poa.Id).Where(a => a.Folio is not null || a.ActivityNum is not null || InYear(a, year, zone)).ToList();
         return new PoaWorkbookData(
             year,
-            poa.Directorate,
+            signature.DirectorateOf(poa),
             asOf,
             store.Progress(poa, asOf, thresholds),
             store.Activities(poa.Id).ToDictionary(a => a.Num, a => a.Objective),

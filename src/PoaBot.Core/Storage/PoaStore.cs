@@ -37,6 +37,10 @@ public sealed class PoaStore(DbSession db)
     public PoaRow? FindOrLatest(int? year) =>
         year is { } y ? Find(y) : db.Single<PoaRow>("SELECT id, year, directorate FROM poa ORDER BY year DESC LIMIT 1");
 
+    /// <summary>The POA the chat works with: this year's, or else the latest earlier one.</summary>
+    public PoaRow? Current(int year) =>
+        db.Single<PoaRow>("SELECT id, year, directorate FROM poa WHERE year <= @year ORDER BY year DESC LIMIT 1", new { year });
+
     public IReadOnlyList<int> Years() => db.Query<long>("SELECT year FROM poa ORDER BY year").Select(y => (int)y).ToList();
 
     public IReadOnlyList<ActivityPlan> Activities(long poaId)

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
-using PoaBot.Core.Domain;
+using PoaBot.Core.Conversations;
 using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
 
@@ -35,10 +34,7 @@ public static class ExportCommand
             return 1;
         }
 
-        var thresholds = context.Get<SemaforoThresholds>();
-        var report = context.Get<IOptions<ReportOptions>>().Value;
-        var directorate = context.Get<IOptions<PoaOptions>>().Value.Directorate;
-        var zone = context.Get<MunicipalClock>().Zone;
+        var settings = context.Get<EngineSettings>();
         return context.Get<Database>().Read(db =>
         {
             if (ReportArgs.FindPoa(context, db, year) is not { } poa)
@@ -48,11 +44,7 @@ public static class ExportCommand
 
             if (xlsx is not null || pdf is not null)
             {
-                var data = PoaWorkbookData.Load(db, (int)poa.Year, asOf, thresholds, report.ToSignature(context.Get<IOptions<PoaOptions>>().Value.Municipality), zone)!;
-                if (!string.IsNullOrWhiteSpace(directorate))
-                {
-                    data = data with { Directorate = directorate.Trim() };
-                }
+                var data = PoaWorkbookData.Load(db, (int)poa.Year, asOf, settings.Thresholds, settings.Signature, settings.Clock.Zone)!;
 
                 if (xlsx is not null)
                 {
@@ -84,7 +76,7 @@ public static class ExportCommand
 
             if (csv is not null)
             {
-                var text = SummaryCsv.Write(new PoaStore(db).Progress(poa, asOf, thresholds));
+                var text = SummaryCsv.Write(new PoaStore(db).Progress(poa, asOf, settings.Thresholds));
                 if (!ReportArgs.TryWrite(context, csv, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(text))))
                 {
                     return 1;
