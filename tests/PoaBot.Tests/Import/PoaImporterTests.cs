@@ -141,6 +141,31 @@ public sealed class PoaImporterTests : IDisposable
     }
 
     [Fact]
+    public void After_migration_12_a_re_import_still_tells_a_baseline_it_replaced_from_one_the_director_voided()
+    {
+        var old = new Database(Path.Combine(test.Folder, "v11.db"));
+        old.MigrateTo(11);
+        old.Write(db => db.Execute(
+            """
+            INSERT INTO poa (year, directorate) VALUES (2024, 'x');
+            INSERT INTO activity (poa_id, num, position, name, objective, detected_kind, goal) VALUES (1, '1', 1, 'REUNIONES', '', 'meeting', 20);
+            INSERT INTO council (name, locality, is_document) VALUES ('POA', '', 1);
+            INSERT INTO folio_sequence (year, last) VALUES (2024, 2);
+            INSERT INTO record (folio, activity_id, council_id, kind, event_date, count, created_at, voided_at, voided_by, void_reason) VALUES
+                ('DPC-2024-0001', 1, 1, 'baseline', '2024-04-30', 1, '2024-05-01T18:00:00.000Z', '2024-06-01T18:00:00.000Z', 'importación', 'Reimportación: se reemplaza la línea base'),
+                ('DPC-2024-0002', 1, 1, 'baseline', '2024-12-31', 10, '2024-05-01T18:00:00.000Z', '2024-06-01T18:00:00.000Z', 'Directora', 'Era lo programado, no lo realizado');
+            """));
+
+        old.Migrate();
+        var report = PoaImporter.Import(old, PoaDocumentParser.Parse(SeedDocuments.Bytes), "prueba", "poa.txt", Now);
+
+        // Mar-Abr (1), replaced by an earlier re-import, comes back; Nov-Dic (10), voided by the director, does not.
+        var real = old.Read(db => new PoaStore(db).Progress(new PoaStore(db).Find(2024)!, new DateOnly(2025, 1, 1), SemaforoThresholds.Default))[0].RealAcum;
+        Assert.Equal(1, real);
+        Assert.Single(report.Warnings, w => w.Message == ImportText.BaselineVoided("1", Bimesters.ShortName(6), 10));
+    }
+
+    [Fact]
     public void A_kind_override_survives_re_import()
     {
         Import(SeedDocuments.Bytes);
