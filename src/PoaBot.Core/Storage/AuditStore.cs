@@ -1,6 +1,6 @@
 namespace PoaBot.Core.Storage;
 
-public sealed class AuditRow
+public class AuditRow
 {
     public long Id { get; init; }
 

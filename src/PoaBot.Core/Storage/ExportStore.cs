@@ -22,24 +22,8 @@ public sealed class ExportRecordRow : RecordRow
 }
 
 /// <summary>An audit entry with the folio and activity number it concerns.</summary>
-public sealed class ExportAuditRow
+public sealed class ExportAuditRow : AuditRow
 {
-    public long Id { get; init; }
-
-    public DateTimeOffset At { get; init; }
-
-    public string Actor { get; init; } = "";
-
-    public string Action { get; init; } = "";
-
-    public string? Field { get; init; }
-
-    public string? OldValue { get; init; }
-
-    public string? NewValue { get; init; }
-
-    public string Reason { get; init; } = "";
-
     public string? Folio { get; init; }
 
     public string? ActivityNum { get; init; }

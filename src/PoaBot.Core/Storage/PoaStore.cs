@@ -51,7 +51,7 @@ public sealed class PoaStore(DbSession db)
             FROM activity WHERE poa_id = @poaId ORDER BY position
             """,
             new { poaId }).ToList();
-        var targets = db.Query<TargetRow>(
+        var targets = db.Query<(long ActivityId, long Bimester, long Prog)>(
             """
             SELECT t.activity_id, t.bimester, t.prog FROM activity_target t
             JOIN activity a ON a.id = t.activity_id WHERE a.poa_id = @poaId
@@ -126,8 +126,7 @@ public sealed class PoaStore(DbSession db)
     }
 
     public IReadOnlyList<(string? ActivityNum, string Message)> ImportWarnings(long poaId) =>
-        db.Query<WarningRow>("SELECT activity_num, message FROM import_warning WHERE poa_id = @poaId ORDER BY id", new { poaId })
-            .Select(w => (w.ActivityNum, w.Message)).ToList();
+        db.Query<(string?, string)>("SELECT activity_num, message FROM import_warning WHERE poa_id = @poaId ORDER BY id", new { poaId }).ToList();
 
     /// <summary>Overrides an activity's kind; the override survives re-import.</summary>
     public bool OverrideKind(int year, string num, ActivityKind kind, string actor, DateTimeOffset now)
@@ -149,7 +148,7 @@ public sealed class PoaStore(DbSession db)
     }
 
     /// <summary>Counted records per activity, bimester and (when <paramref name="byCouncil"/>) council, dated up to <paramref name="asOf"/>.</summary>
-    private IEnumerable<TallyRow> Tally(long poaId, DateOnly asOf, IReadOnlyCollection<long>? councilIds, bool byCouncil)
+    private IEnumerable<(long ActivityId, long CouncilId, long Bimester, long Total, long Records)> Tally(long poaId, DateOnly asOf, IReadOnlyCollection<long>? councilIds, bool byCouncil)
     {
         var year = (int)db.Scalar<long>("SELECT year FROM poa WHERE id = @poaId", new { poaId });
         if (asOf < Bimesters.FirstDay(year, 1))
@@ -164,7 +163,7 @@ public sealed class PoaStore(DbSession db)
             byCouncil ? "council_id" : "0",
             councilIds is null ? "" : " AND council_id IN @councilIds",
             byCouncil ? ", council_id" : "");
-        return db.Query<TallyRow>(
+        return db.Query<(long, long, long, long, long)>(
             sql,
             new { poaId, year, through, asOf, throughEnd = Bimesters.LastDay(year, through), councilIds });
     }
@@ -182,34 +181,5 @@ public sealed class PoaStore(DbSession db)
         public ActivityKind Kind { get; init; } = ActivityKind.Generic;
 
         public long Goal { get; init; }
-    }
-
-    private sealed class TargetRow
-    {
-        public long ActivityId { get; init; }
-
-        public long Bimester { get; init; }
-
-        public long Prog { get; init; }
-    }
-
-    private sealed class TallyRow
-    {
-        public long ActivityId { get; init; }
-
-        public long CouncilId { get; init; }
-
-        public long Bimester { get; init; }
-
-        public long Total { get; init; }
-
-        public long Records { get; init; }
-    }
-
-    private sealed class WarningRow
-    {
-        public string? ActivityNum { get; init; }
-
-        public string Message { get; init; } = "";
     }
 }

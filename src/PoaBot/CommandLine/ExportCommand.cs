@@ -42,50 +42,36 @@ public static class ExportCommand
                 return 1;
             }
 
-            if (xlsx is not null || pdf is not null)
+            var phrase = $"del POA {poa.Year}, {Numbers.AsOfPhrase((int)poa.Year, asOf)}";
+            bool Write(string? path, string what, Action<Stream> write)
             {
-                var data = PoaWorkbookData.Load(db, (int)poa.Year, asOf, settings.Thresholds, settings.Signature, settings.Clock.Zone)!;
-
-                if (xlsx is not null)
+                if (path is null)
                 {
-                    if (!ReportArgs.TryWrite(context, xlsx, stream => PoaWorkbook.Write(stream, data)))
-                    {
-                        return 1;
-                    }
-
-                    context.Output.WriteLine($"Libro de Excel del POA {poa.Year}, {Numbers.AsOfPhrase((int)poa.Year, asOf)}, escrito en {Path.GetFullPath(xlsx)}.");
+                    return true;
                 }
 
-                if (pdf is not null)
+                if (!ReportArgs.TryWrite(context, path, write))
                 {
-                    try
-                    {
-                        if (!ReportArgs.TryWrite(context, pdf, stream => PoaPdf.Write(stream, data)))
-                        {
-                            return 1;
-                        }
-                    }
-                    catch (PdfFontException e)
-                    {
-                        return context.Fail(e.Message);
-                    }
-
-                    context.Output.WriteLine($"PDF del POA {poa.Year}, {Numbers.AsOfPhrase((int)poa.Year, asOf)}, escrito en {Path.GetFullPath(pdf)}.");
+                    return false;
                 }
+
+                context.Output.WriteLine($"{what} {phrase}, escrito en {Path.GetFullPath(path)}.");
+                return true;
             }
 
-            if (csv is not null)
+            var data = xlsx is null && pdf is null ? null : PoaWorkbookData.Load(db, (int)poa.Year, asOf, settings.Thresholds, settings.Signature, settings.Clock.Zone)!;
+            try
             {
-                var text = SummaryCsv.Write(new PoaStore(db).Progress(poa, asOf, settings.Thresholds));
-                if (!ReportArgs.TryWrite(context, csv, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(text))))
-                {
-                    return 1;
-                }
-
-                context.Output.WriteLine($"CSV del POA {poa.Year}, {Numbers.AsOfPhrase((int)poa.Year, asOf)}, escrito en {Path.GetFullPath(csv)}.");
+                return Write(xlsx, "Libro de Excel", stream => PoaWorkbook.Write(stream, data!))
+                    && Write(pdf, "PDF", stream => PoaPdf.Write(stream, data!))
+                    && Write(csv, "CSV", stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(SummaryCsv.Write(new PoaStore(db).Progress(poa, asOf, settings.Thresholds)))))
+                    ? 0
+                    : 1;
             }
-
-            return 0;
+            catch (PdfFontException e)
+            {
+                return context.Fail(e.Message);
+            }
         });
     }
 
