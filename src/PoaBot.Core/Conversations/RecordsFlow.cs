@@ -18,35 +18,34 @@ public static class RecordsFlow
         var records = new RecordStore(turn.Db).LastBy(turn.Person.Id, 10).Where(r => Access.MayView(turn, r)).ToList();
         if (records.Count == 0)
         {
-            turn.Say("Aún no ha registrado reportes. Toque <b>Reportar</b> para empezar.", mainKeyboard: true);
+            turn.Say(RecordsText.NoRecords, mainKeyboard: true);
             return;
         }
 
-        var text = new StringBuilder("<b>Sus últimos reportes</b>\n");
+        var text = new StringBuilder(RecordsText.ListTitle);
         foreach (var r in records)
         {
-            text.Append($"\n{r.Folio} · {Numbers.Date(Instants.ParseDate(r.EventDate))} · {Html.Escape(Html.Shorten(Html.Sentence(r.ActivityName), 30))} · {Html.Escape(Html.Shorten(r.CouncilName, 30))}");
-            text.Append(r.IsVoided ? " <i>(anulado)</i>" : Locked(turn, r) ? RecordsText.LockedMark : "");
+            text.Append(RecordsText.ListLine(r.Folio, Instants.ParseDate(r.EventDate), Html.Sentence(r.ActivityName), r.CouncilName, r.IsVoided, !r.IsVoided && Locked(turn, r)));
         }
 
-        text.Append(RecordsText.ListHint);
+        text.Append(RecordsText.ListEnd);
         turn.State.Reset();
         turn.Ask(Step.RecordChoice, text.ToString(), records.Where(r => Refusal(turn, r) is null)
-            .Select(r => new[] { (RecordsText.AmendButton(r.Folio), $"m:{r.Id}"), ($"Anular {r.Folio}", $"v:{r.Id}") }), back: false);
+            .Select(r => new[] { (RecordsText.AmendFolioButton(r.Folio), $"m:{r.Id}"), (RecordsText.VoidFolioButton(r.Folio), $"v:{r.Id}") }), back: false);
     }
 
     public static void Show(Turn turn, string folio)
     {
         if (string.IsNullOrWhiteSpace(folio))
         {
-            turn.Say($"Escriba el folio después del comando, por ejemplo: /folio {RecordStore.Folio(turn.Today.Year, 7)}");
+            turn.Say(RecordsText.FolioMissing(RecordStore.Folio(turn.Today.Year, 7)));
             return;
         }
 
         var record = new RecordStore(turn.Db).ByFolio(folio);
         if (record is null || !Access.MayView(turn, record))
         {
-            turn.Say($"No encontré el folio {Html.Escape(Html.Shorten(folio, 30))} entre los reportes que usted puede ver.");
+            turn.Say(RecordsText.FolioNotFound(folio));
             return;
         }
 
@@ -54,8 +53,8 @@ public static class RecordsFlow
         var card = Card(turn, record);
         if (Refusal(turn, record) is null)
         {
-            buttons.Add([("✏️ Corregir", $"m:{record.Id}")]);
-            buttons.Add([("🗑 Anular", $"v:{record.Id}")]);
+            buttons.Add([(RecordsText.AmendButton, $"m:{record.Id}")]);
+            buttons.Add([(RecordsText.VoidButton, $"v:{record.Id}")]);
         }
         else if (!record.IsVoided && Access.MayCorrect(turn, record) && Locked(turn, record))
         {
@@ -75,7 +74,7 @@ public static class RecordsFlow
 
         if (record.EvidenceFileId is { } fileId)
         {
-            turn.Attach(fileId, record.EvidenceKind == "photo", $"Evidencia del folio {record.Folio}");
+            turn.Attach(fileId, record.EvidenceKind == "photo", RecordsText.EvidenceCaption(record.Folio));
         }
     }
 
@@ -104,7 +103,7 @@ public static class RecordsFlow
                 {
                     var result = new RecordStore(turn.Db).Void(record!.Id, turn.Actor, reason, turn.Now);
                     turn.State.Reset();
-                    turn.Say(result == VoidResult.Voided ? $"🗑 Folio {record.Folio} anulado. Motivo: {Html.Escape(reason)}" : VoidRefusal(turn, result, record.Folio), mainKeyboard: true);
+                    turn.Say(result == VoidResult.Voided ? RecordsText.Voided(record.Folio, reason) : VoidRefusal(turn, result, record.Folio), mainKeyboard: true);
                 }
 
                 break;
@@ -112,11 +111,11 @@ public static class RecordsFlow
                 if (Fields(turn, record!).FirstOrDefault(f => turn.Action == $"f:{f.Key}") is { } field)
                 {
                     turn.State.Get<AmendTask>().Field = field.Key;
-                    AskValue(turn, record!, field, Current(record!, field));
+                    AskValue(turn, record!, field, again: false);
                 }
                 else
                 {
-                    turn.Say("Toque el dato que desea corregir.");
+                    turn.Say(RecordsText.TapAmendField);
                 }
 
                 break;
@@ -159,12 +158,12 @@ public static class RecordsFlow
             }
 
             turn.State.Task = new VoidTask { RecordId = record.Id };
-            turn.Ask(Step.VoidReason, $"¿Por qué anula el folio <b>{record.Folio}</b>? Escriba el motivo.\nEjemplo: Lo registré dos veces.", [], back: false);
+            turn.Ask(Step.VoidReason, RecordsText.AskVoidReason(record.Folio), [], back: false);
         }
         else
         {
             turn.State.Task = new AmendTask { RecordId = record!.Id };
-            turn.Ask(Step.AmendField, $"¿Qué dato del folio <b>{record.Folio}</b> desea corregir?",
+            turn.Ask(Step.AmendField, RecordsText.AskAmendField(record.Folio),
                 Fields(turn, record).Select(f => new[] { (f.Label, $"f:{f.Key}") }), back: false);
         }
     }
@@ -183,7 +182,7 @@ public static class RecordsFlow
     private static bool Locked(Turn turn, RecordRow record) => turn.IsLocked(Instants.ParseDate(record.EventDate));
 
     /// <summary>Asks for the new value of a field: the council by buttons, anything else typed. The current value is shown the first time.</summary>
-    private static void AskValue(Turn turn, RecordRow record, ReportField field, string? current)
+    private static void AskValue(Turn turn, RecordRow record, ReportField field, bool again)
     {
         if (field == ReportField.Council)
         {
@@ -192,8 +191,7 @@ public static class RecordsFlow
         }
         else
         {
-            var now = current is null ? "" : $" Valor actual: {Html.Escape(current)}";
-            turn.Ask(Step.AmendValue, $"Escriba el nuevo valor de <b>{field.Label}</b>.{now}", [], back: false);
+            turn.Ask(Step.AmendValue, again ? RecordsText.AskNewValueAgain(field.Label) : RecordsText.AskNewValue(field.Label, Current(record, field)), [], back: false);
         }
     }
 
@@ -215,11 +213,11 @@ public static class RecordsFlow
                 var year = Instants.ParseDate(record.EventDate).Year;
                 if (!DateText.TryParse(text, turn.Today, year, out var date))
                 {
-                    problem = $"No entendí la fecha. Escríbala así: {Numbers.Date(DateText.Example(year, turn.Today))}.";
+                    problem = RecordsText.DateNotUnderstood(Numbers.Date(DateText.Example(year, turn.Today)));
                 }
                 else if (date.Year != year || date > turn.Today)
                 {
-                    problem = $"La fecha debe ser del {year} y no posterior a hoy.";
+                    problem = RecordsText.DateOutsideYear(year);
                 }
                 else if (turn.IsLocked(date))
                 {
@@ -256,14 +254,14 @@ public static class RecordsFlow
                 }
                 else
                 {
-                    problem = $"Escriba un número entero de {least} a {Numbers.Int(field.Max)}.";
+                    problem = RecordsText.NumberRange(least, field.Max);
                 }
 
                 break;
             default:
                 if (text.Length == 0 || text.Length > field.Max)
                 {
-                    problem = $"Escriba el nuevo texto (máximo {Numbers.Int(field.Max)} caracteres).";
+                    problem = RecordsText.TextRange(field.Max);
                 }
                 else
                 {
@@ -276,12 +274,12 @@ public static class RecordsFlow
         if (value is null)
         {
             turn.Say(problem!);
-            AskValue(turn, record, field, null);
+            AskValue(turn, record, field, again: true);
             return;
         }
 
         turn.State.Get<AmendTask>().Value = value;
-        turn.Ask(Step.AmendReason, "¿Por qué se corrige? Escriba el motivo.\nEjemplo: El acta dice otra fecha.", [], back: false);
+        turn.Ask(Step.AmendReason, RecordsText.AskAmendReason, [], back: false);
     }
 
     private static void AmendReason(Turn turn, RecordRow record)
@@ -307,8 +305,8 @@ public static class RecordsFlow
         var ok = new RecordStore(turn.Db).Amend(record.Id, field.Column, value, turn.Actor, why, turn.Now);
         turn.State.Reset();
         turn.Say(ok
-            ? $"✏️ Folio {record.Folio} corregido: {field.Label} {Html.Escape(old ?? "(vacío)")} → {Html.Escape(shown)}. Motivo: {Html.Escape(why)}"
-            : $"No pude corregir el folio {record.Folio}: ya está anulado.", mainKeyboard: true);
+            ? RecordsText.Amended(record.Folio, field.Label, old, shown, why)
+            : RecordsText.AmendVoided(record.Folio), mainKeyboard: true);
     }
 
     private static string? Reason(Turn turn)
@@ -316,8 +314,8 @@ public static class RecordsFlow
         var text = turn.Text;
         if (string.IsNullOrWhiteSpace(text) || text.Length > 500)
         {
-            turn.Say("Escriba el motivo en un mensaje (máximo 500 caracteres). Para no hacer nada, toque Cancelar.");
-            turn.Ask(turn.State.Step, "Escriba el motivo, por favor.", [], back: false);
+            turn.Say(RecordsText.ReasonTooLong);
+            turn.Ask(turn.State.Step, RecordsText.AskReasonAgain, [], back: false);
             return null;
         }
 
@@ -328,14 +326,14 @@ public static class RecordsFlow
     {
         if (result != VoidResult.HasDependents)
         {
-            return $"El folio {folio} ya estaba anulado; no se cambió nada.";
+            return RecordsText.AlreadyVoided(folio);
         }
 
         var records = new RecordStore(turn.Db);
         var dependent = records.Dependent(records.ByFolio(folio)!.Id)!;
         return ActivityKinds.FromCode(dependent.Kind).Link == KindLink.Manages
-            ? $"No se puede anular el folio {folio}: esa solicitud ya tiene una gestión registrada ({dependent.Folio}). Si la solicitud está mal, anule primero la gestión."
-            : $"No se puede anular el folio {folio}: otro consejo registró su participación en ese programa ({dependent.Folio}). Si el programa está mal, anule primero ese folio.";
+            ? RecordsText.RequestHasManagement(folio, dependent.Folio)
+            : RecordsText.ProgramShared(folio, dependent.Folio);
     }
 
     /// <summary>
@@ -383,17 +381,18 @@ public static class RecordsFlow
     {
         var lines = new List<string>
         {
-            $"<b>Folio {r.Folio}</b>{(r.IsVoided ? " — <b>ANULADO</b>" : "")}",
-            $"Actividad: {r.ActivityNum}. {Html.Escape(Html.Shorten(Html.Sentence(r.ActivityName), 60))}",
-            $"Consejo: {Html.Escape(r.CouncilName)}",
-            $"Fecha: {Numbers.Date(Instants.ParseDate(r.EventDate))}",
+            RecordsText.CardTitle(r.Folio, r.IsVoided),
+            RecordsText.CardActivity(r.ActivityNum, Html.Sentence(r.ActivityName)),
+            ReportText.CardCouncil(r.CouncilName),
+            ReportText.CardDate(Instants.ParseDate(r.EventDate)),
         };
         var kind = ActivityKinds.FromCode(r.Kind);
         lines.AddRange(kind.Fields.Select(f => ReportFlow.AnswerLine(turn, kind, f, r.Value(f.Column))).OfType<string>());
-        lines.Add(r.EvidenceHash is not null ? "Evidencia: archivo guardado" : r.EvidenceFileId is null ? "Evidencia: sin evidencia" : "Evidencia: adjunta");
+        lines.Add(RecordsText.CardEvidence(stored: r.EvidenceHash is not null, attached: r.EvidenceFileId is not null));
         if (r.IsVoided)
         {
-            lines.Add($"Anulado por: {Html.Escape(r.VoidedBy is { } by ? AuditText.Person(by) : null)}\nMotivo: {Html.Escape(r.VoidReason)}");
+            lines.Add(RecordsText.CardVoided(r.VoidedBy is { } by ? AuditText.Person(by) : null, r.VoidReason));
+
         }
 
         foreach (var a in new AuditStore(turn.Db).ForRecord(r.Id).Where(a => a.Action == "amend"))

@@ -104,7 +104,8 @@ public sealed class OwnCorrectionTests : IDisposable
         Assert.Empty(ana.Buttons);
         ana.Send("/misreportes");
         Assert.Contains("DPC-2024-0007", ana.Said, StringComparison.Ordinal);
-        Assert.Contains(RecordsText.LockedMark, ana.Said, StringComparison.Ordinal);
+        Assert.Contains("DPC-2024-0007 · 15/04/2024", ana.Said, StringComparison.Ordinal);
+        Assert.Contains("(bimestre bloqueado)", ana.Said, StringComparison.Ordinal);
         Assert.DoesNotContain(ana.Buttons, b => b.Label.Contains("DPC-2024-0007", StringComparison.Ordinal));
         var record = world.Records().Single().Id;
 
