@@ -175,7 +175,7 @@ public static class RecordsFlow
     /// </summary>
     private static string? Refusal(Turn turn, RecordRow? record) =>
         record is null || !Access.MayCorrect(turn, record) ? RecordsText.NotAvailable
-        : record.IsVoided ? VoidRefusal(turn, VoidResult.AlreadyVoided, record.Folio)
+        : record.IsVoided ? RecordsText.AlreadyVoided(record.Folio)
         : Locked(turn, record) ? ReportFlow.Locked(Instants.ParseDate(record.EventDate))
         : null;
 
