@@ -67,9 +67,10 @@ public static class RecordsFlow
             turn.Say(card);
         }
 
-        if (record.EvidenceFileId is { } fileId)
+        var evidence = new EvidenceStore(turn.Db).ForRecord(record.Id);
+        for (var i = 0; i < evidence.Count; i++)
         {
-            turn.Attach(fileId, record.EvidenceKind == "photo", $"Evidencia del folio {record.Folio}");
+            turn.Attach(evidence[i].FileId, evidence[i].IsPhoto, EvidenceText.Caption(i + 1, evidence.Count, record.Folio));
         }
     }
 
@@ -332,7 +333,7 @@ public static class RecordsFlow
         };
         var kind = ActivityKinds.FromCode(r.Kind);
         lines.AddRange(kind.Fields.Select(f => ReportFlow.AnswerLine(turn, kind, f, r.Value(f.Column))).OfType<string>());
-        lines.Add(r.EvidenceHash is not null ? "Evidencia: archivo guardado" : r.EvidenceFileId is null ? "Evidencia: sin evidencia" : "Evidencia: adjunta");
+        lines.Add(EvidenceText.RecordLine(new EvidenceStore(turn.Db).ForRecord(r.Id)));
         if (r.IsVoided)
         {
             lines.Add($"Anulado por: {Html.Escape(r.VoidedBy is { } by ? AuditText.Person(by) : null)}\nMotivo: {Html.Escape(r.VoidReason)}");

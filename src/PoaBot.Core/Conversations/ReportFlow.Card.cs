@@ -46,12 +46,10 @@ public static partial class ReportFlow
 
             // A program shared with another council counts once, there.
             Count = kind.Link == KindLink.Shares && answers.ContainsKey("ref_id") ? 0 : 1,
-            EvidenceFileId = draft.EvidenceFileId,
-            EvidenceHash = draft.EvidenceHash,
-            EvidenceKind = draft.EvidenceFileId is null ? null : draft.EvidenceIsPhoto ? "photo" : "document",
             CreatedBy = turn.Person.Id,
             CreatedAt = Instants.Format(turn.Now),
         }.WithAnswers(answers));
+        new EvidenceStore(turn.Db).Add(record.Id, draft.Evidence);
         turn.State.Reset();
         var shared = record.Count == 0 ? "\nEste programa ya estaba registrado por otro consejo: queda su participación, sin contarlo dos veces." : "";
         turn.Say($"✅ Guardado con folio <b>{record.Folio}</b>.{shared}\n\n{SummaryFlow.ActivityAfterSave(turn, activity, Bimesters.Of(date))}", mainKeyboard: true);
@@ -71,7 +69,7 @@ public static partial class ReportFlow
         };
         lines.AddRange(kind.Fields.Select(f => AnswerLine(turn, kind, f, draft.Answers.GetValueOrDefault(f.Key) is not { } value ? null
             : f.Type is FieldType.Number or FieldType.Pick ? long.Parse(value, CultureInfo.InvariantCulture) : value)));
-        lines.Add($"Evidencia: {(draft.EvidenceFileId is null ? "sin evidencia" : "adjunta ✅")}");
+        lines.Add(EvidenceText.CardLine(draft.Evidence));
         return string.Join('\n', lines.OfType<string>());
     }
 
