@@ -65,7 +65,7 @@ public sealed class TrainingKindTests : IDisposable
         Assert.Equal("DPC-2024-0007", WorkbookFixture.Text(document, sheet["A2"]));
         Assert.Equal(20, WorkbookFixture.Number(sheet["E2"]));
         Assert.Equal("Actas y minutas", WorkbookFixture.Text(document, sheet["F2"]));
-        Assert.Equal("foto", WorkbookFixture.Text(document, sheet["G2"]));
+        Assert.Equal("1 foto", WorkbookFixture.Text(document, sheet["G2"]));
         Assert.Equal("vigente", WorkbookFixture.Text(document, sheet["I2"]));
     }
 

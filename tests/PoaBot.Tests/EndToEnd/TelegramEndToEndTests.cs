@@ -28,7 +28,7 @@ public sealed class TelegramEndToEndTests
         var record = Assert.Single(bot.Records());
         var evidence = Assert.Single(bot.Evidence(record.Id));
         Assert.Equal(evidence.Hash + ".jpg", evidence.Path);
-        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(bot.DatabasePath)!, "evidencias", evidence.Path)));
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(bot.DatabasePath)!, "evidencias", evidence.Path!)));
         Assert.Equal("HTML", summary.ParseMode);
         Assert.Contains(bot.Fake.Calls, c => c.Method == "answerCallbackQuery" && c.StatusCode == 200);
         Assert.Equal(webhook, bot.Fake.WebhookDeliveries.Count > 0);
