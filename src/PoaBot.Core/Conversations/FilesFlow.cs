@@ -133,7 +133,7 @@ public static class FilesFlow
                 turn.Say(FilesText.PhotoNotDocument);
                 return;
             case { Kind: InputKind.Document, FileProblem: { } problem }:
-                turn.Say(TransportText.File(problem, "Cancelar"));
+                turn.Say(TransportText.File(problem, Texts.Cancel));
                 return;
             case { Kind: InputKind.Document, FilePath: { } path }:
                 Preview(turn, path, turn.Input.FileName ?? Path.GetFileName(path));

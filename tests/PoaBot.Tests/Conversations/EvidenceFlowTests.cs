@@ -73,7 +73,7 @@ public sealed class EvidenceFlowTests : IDisposable
         ana.SendPhoto("foto-1").SendPhoto("foto-2", FileProblem.TooBig);
 
         Assert.Contains("más de 20 MB", ana.Said, StringComparison.Ordinal);
-        Assert.Contains("toque «Guardar»", ana.Said, StringComparison.Ordinal);
+        Assert.Contains("toque «💾 Guardar»", ana.Said, StringComparison.Ordinal);
         Assert.Contains("Evidencia: 1 foto ✅", ana.Said, StringComparison.Ordinal);
     }
 
