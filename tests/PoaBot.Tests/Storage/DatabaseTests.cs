@@ -134,6 +134,9 @@ public sealed class DatabaseTests : IDisposable
                 var a = records.Insert(new RecordRow { ActivityId = activity, CouncilId = council, Kind = "meeting", EventDate = "2024-04-02", Attendees = 25, CreatedAt = "2024-04-02T18:00:00.000Z" }).Id;
                 var b = records.Insert(new RecordRow { ActivityId = activity, CouncilId = council, Kind = "meeting", EventDate = "2024-04-03", Attendees = 9, CreatedAt = "2024-04-03T18:00:00.000Z" }).Id;
                 db.Execute("UPDATE record SET evidence_file_id = 'f-1', evidence_hash = @hash, evidence_kind = 'photo' WHERE id = @a", new { hash, a });
+                db.Execute(
+                    "INSERT INTO conversation (chat_id, state, updated_at) VALUES (7, @state, '2024-04-05T18:00:00.000Z')",
+                    new { state = $$"""{"Task":{"flow":"report","Draft":{"ActivityId":{{activity}},"EvidenceFileId":"f-2","EvidenceHash":"{{new string('d', 64)}}","EvidenceIsPhoto":true},"Position":"card","Step":"Report"},"Seq":4}""" });
                 return (a, b);
             });
 
@@ -144,6 +147,9 @@ public sealed class DatabaseTests : IDisposable
             Assert.Equal(("f-1", hash, "photo", "2024-04-02T18:00:00.000Z"), (file.FileId, file.Hash, file.Kind, file.AddedAt));
             Assert.Empty(files.Item2);
             Assert.True(old.Read(db => EvidenceFiles.IsReferenced(db, hash)));
+            var draft = old.Read(db => new ConversationStore(db).Load(7)).Report!.Draft;
+            var kept = Assert.Single(draft.Evidence);
+            Assert.Equal(("f-2", new string('d', 64), "photo"), (kept.FileId, kept.Hash, kept.Kind));
         }
         finally
         {

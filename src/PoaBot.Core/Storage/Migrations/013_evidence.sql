@@ -19,6 +19,18 @@ INSERT INTO evidence (record_id, position, file_id, hash, kind, added_at)
 SELECT id, 1, evidence_file_id, evidence_hash, coalesce(evidence_kind, 'document'), created_at
 FROM record WHERE evidence_file_id IS NOT NULL;
 
+-- A report being written keeps the file it had: its single evidence becomes the first of its list.
+UPDATE conversation
+SET state = json_set(
+    json_remove(state, '$.Task.Draft.EvidenceFileId', '$.Task.Draft.EvidenceHash', '$.Task.Draft.EvidenceIsPhoto'),
+    '$.Task.Draft.Evidence',
+    json_array(json_object(
+        'FileId', json_extract(state, '$.Task.Draft.EvidenceFileId'),
+        'Hash', json_extract(state, '$.Task.Draft.EvidenceHash'),
+        'Kind', CASE WHEN json_extract(state, '$.Task.Draft.EvidenceIsPhoto') THEN 'photo' ELSE 'document' END,
+        'AddedAt', updated_at)))
+WHERE json_valid(state) AND json_extract(state, '$.Task.Draft.EvidenceFileId') IS NOT NULL;
+
 ALTER TABLE record DROP COLUMN evidence_hash;
 ALTER TABLE record DROP COLUMN evidence_file_id;
 ALTER TABLE record DROP COLUMN evidence_kind;
