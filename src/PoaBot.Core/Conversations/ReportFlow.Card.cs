@@ -41,13 +41,13 @@ public static partial class ReportFlow
         {
             ActivityId = activity.Id,
             CouncilId = council.Id,
-            Kind = kind.Code,
-            EventDate = Instants.Format(date),
+            Kind = kind,
+            EventDate = date,
 
             // A program shared with another council counts once, there.
             Count = kind.Link == KindLink.Shares && answers.ContainsKey("ref_id") ? 0 : 1,
             CreatedBy = turn.Person.Id,
-            CreatedAt = Instants.Format(turn.Now),
+            CreatedAt = turn.Now,
         }.WithAnswers(answers));
         new EvidenceStore(turn.Db).Add(record.Id, draft.Evidence);
         turn.State.Reset();

@@ -26,7 +26,7 @@ public sealed class EvidenceFile
 
     public long? Size { get; init; }
 
-    public string AddedAt { get; init; } = "";
+    public DateTimeOffset AddedAt { get; init; }
 
     [JsonIgnore]
     public bool IsPhoto => Kind == "photo";
