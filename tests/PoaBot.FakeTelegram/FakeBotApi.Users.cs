@@ -131,18 +131,42 @@ public sealed partial class FakeBotApi
         ArgumentNullException.ThrowIfNull(content);
         lock (_gate)
         {
-            var chat = EnsurePrivateChatLocked(userId, null);
-            var message = NewUserMessageLocked(chat, userId, caption ?? "");
-            var small = RegisterFileLocked("photos", ".jpg", content, content.Length, null, "image/jpeg");
-            var large = RegisterFileLocked("photos", ".jpg", content, content.Length, null, "image/jpeg");
-            message["photo"] = new JsonArray(PhotoSizeJson(small, 90, 67), PhotoSizeJson(large, 1280, 960));
-            if (caption is not null)
-            {
-                message["caption"] = caption;
-            }
-
-            return EnqueueLocked("message", message);
+            return EnqueuePhotoLocked(userId, content, caption, mediaGroupId: null);
         }
+    }
+
+    /// <summary>
+    /// The user sends several photos at once (an album): as Telegram does, one message per photo, each with the same
+    /// media_group_id, queued together. Returns the update ids.
+    /// </summary>
+    public IReadOnlyList<long> SendAlbum(long userId, params byte[][] photos)
+    {
+        ArgumentNullException.ThrowIfNull(photos);
+        lock (_gate)
+        {
+            var group = (13_000_000_000_000_000L + _nextUpdateId).ToString(CultureInfo.InvariantCulture);
+            return photos.Select(content => EnqueuePhotoLocked(userId, content, null, group)).ToList();
+        }
+    }
+
+    private long EnqueuePhotoLocked(long userId, byte[] content, string? caption, string? mediaGroupId)
+    {
+        var chat = EnsurePrivateChatLocked(userId, null);
+        var message = NewUserMessageLocked(chat, userId, caption ?? "");
+        var small = RegisterFileLocked("photos", ".jpg", content, content.Length, null, "image/jpeg");
+        var large = RegisterFileLocked("photos", ".jpg", content, content.Length, null, "image/jpeg");
+        message["photo"] = new JsonArray(PhotoSizeJson(small, 90, 67), PhotoSizeJson(large, 1280, 960));
+        if (caption is not null)
+        {
+            message["caption"] = caption;
+        }
+
+        if (mediaGroupId is not null)
+        {
+            message["media_group_id"] = mediaGroupId;
+        }
+
+        return EnqueueLocked("message", message);
     }
 
     /// <summary>

@@ -47,11 +47,8 @@ public sealed class Draft
     /// <summary>The answers by field key (<see cref="Domain.ReportField.Key"/>): numbers and record ids as invariant text.</summary>
     public Dictionary<string, string> Answers { get; set; } = [];
 
-    public string? EvidenceFileId { get; set; }
-
-    public string? EvidenceHash { get; set; }
-
-    public bool EvidenceIsPhoto { get; set; }
+    /// <summary>The evidence files sent so far, in order (at most <see cref="Storage.EvidenceFile.MaxPerReport"/>).</summary>
+    public List<Storage.EvidenceFile> Evidence { get; set; } = [];
 
     public bool EvidenceAsked { get; set; }
 }
@@ -90,7 +87,7 @@ public sealed class ConversationState
 
     /// <summary>The hashes of the files this conversation holds: its draft's evidence, a POA waiting for confirmation.</summary>
     public IEnumerable<string?> Files() =>
-        [Report?.Draft?.EvidenceHash, Task is ImportTask { Step: Step.ImportConfirm } import ? Path.GetFileName(import.Path)?.Split('.')[0] : null];
+        [.. Report?.Draft?.Evidence.Select(f => f.Hash) ?? [], Task is ImportTask { Step: Step.ImportConfirm } import ? Path.GetFileName(import.Path)?.Split('.')[0] : null];
 
     public void Reset()
     {

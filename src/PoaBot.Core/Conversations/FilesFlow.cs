@@ -128,7 +128,7 @@ public static class FilesFlow
                 turn.Say(FilesText.PhotoNotDocument);
                 return;
             case { Kind: InputKind.Document, FileProblem: { } problem }:
-                turn.Say(TransportText.File(problem, canSkip: false));
+                turn.Say(TransportText.File(problem, Texts.Cancel));
                 return;
             case { Kind: InputKind.Document, FilePath: { } path }:
                 Preview(turn, path, turn.Input.FileName ?? Path.GetFileName(path));

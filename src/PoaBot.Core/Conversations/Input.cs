@@ -22,6 +22,12 @@ public sealed record Input(long ChatId, long UserId, string Name, InputKind Kind
 
     public string? FileId { get; init; }
 
+    /// <summary>Telegram's file_unique_id: the same for the same file, whoever sends it and however often.</summary>
+    public string? FileUniqueId { get; init; }
+
+    /// <summary>Set on each message of an album (several photos sent at once): one update per photo, the same id on each.</summary>
+    public string? MediaGroupId { get; init; }
+
     public string? FileName { get; init; }
 
     public long? FileSize { get; init; }

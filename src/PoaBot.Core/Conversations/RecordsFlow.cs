@@ -72,9 +72,10 @@ public static class RecordsFlow
             turn.Say(card);
         }
 
-        if (record.EvidenceFileId is { } fileId)
+        var evidence = new EvidenceStore(turn.Db).ForRecord(record.Id);
+        for (var i = 0; i < evidence.Count; i++)
         {
-            turn.Attach(fileId, record.EvidenceKind == "photo", RecordsText.EvidenceCaption(record.Folio));
+            turn.Attach(evidence[i].FileId, evidence[i].IsPhoto, EvidenceText.Caption(i + 1, evidence.Count, record.Folio));
         }
     }
 
@@ -388,7 +389,7 @@ public static class RecordsFlow
         };
         var kind = r.Kind;
         lines.AddRange(kind.Fields.Select(f => ReportFlow.AnswerLine(turn, kind, f, r.Value(f.Column))).OfType<string>());
-        lines.Add(RecordsText.CardEvidence(stored: r.EvidenceHash is not null, attached: r.EvidenceFileId is not null));
+        lines.Add(EvidenceText.RecordLine(new EvidenceStore(turn.Db).ForRecord(r.Id)));
         if (r.IsVoided)
         {
             lines.Add(RecordsText.CardVoided(r.VoidedBy is { } by ? AuditText.Person(by) : null, r.VoidReason));

@@ -32,14 +32,9 @@ public static class RecordsText
 
     public const string AmendButton = "✏️ Corregir";
 
-    public static string EvidenceCaption(string folio) => $"Evidencia del folio {folio}";
-
     public static string CardTitle(string folio, bool voided) => $"<b>Folio {folio}</b>{(voided ? " — <b>ANULADO</b>" : "")}";
 
     public static string CardActivity(string number, string activity) => $"Actividad: {number}. {Html.Escape(Html.Shorten(activity, 60))}";
-
-    public static string CardEvidence(bool stored, bool attached) =>
-        stored ? "Evidencia: archivo guardado" : attached ? "Evidencia: adjunta" : "Evidencia: sin evidencia";
 
     public static string CardVoided(string? who, string? reason) => $"Anulado por: {Html.Escape(who)}\nMotivo: {Html.Escape(reason)}";
 

@@ -45,6 +45,12 @@ public sealed record Reply(string Html)
     public bool EvidenceIsPhoto { get; init; }
 
     /// <summary>
+    /// Replies with the same key replace one another while unsent: the photos of an album arrive as one update each, and the
+    /// person sees one answer to all of them, not one per photo.
+    /// </summary>
+    public string? CollapseKey { get; init; }
+
+    /// <summary>
     /// The bot's message this reply replaces (the question whose button was just pressed), edited in place rather than
     /// sent anew; chosen by <see cref="ConversationEngine"/> only. The edge sends a new message if Telegram refuses the edit.
     /// </summary>

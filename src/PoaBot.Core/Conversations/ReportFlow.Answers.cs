@@ -191,26 +191,75 @@ public static partial class ReportFlow
     {
         if (turn.Action == "skip")
         {
-            draft.EvidenceFileId = null;
-            draft.EvidenceHash = null;
             Go(turn, CardQuestion);
+        }
+        else if (turn.Action == "clear")
+        {
+            draft.Evidence.Clear();
+            turn.Say(EvidenceText.Removed);
+            Prompt(turn, EvidenceQuestion);
         }
         else if (turn.Input.Kind is InputKind.Photo or InputKind.Document)
         {
-            if (turn.Input.FileProblem is { } problem)
-            {
-                Retry(turn, TransportText.File(problem, canSkip: true));
-                return;
-            }
+            AddEvidence(turn, draft);
+        }
+        else
+        {
+            Retry(turn, EvidenceText.Retry);
+        }
+    }
 
-            draft.EvidenceFileId = turn.Input.FileId;
-            draft.EvidenceHash = turn.Input.FileHash;
-            draft.EvidenceIsPhoto = turn.Input.Kind == InputKind.Photo;
+    /// <summary>
+    /// A file sent at the evidence question or on the card: kept (up to <see cref="EvidenceFile.MaxPerReport"/>, the same
+    /// file once), then the card shows how many there are. The photos of an album arrive one by one; each shows the card,
+    /// and a card still unsent gives way to the next, so the person sees one card for the album.
+    /// </summary>
+    private static void AddEvidence(Turn turn, Draft draft)
+    {
+        var input = turn.Input;
+        var atQuestion = Task(turn).Position == EvidenceQuestion;
+        if (input.FileProblem is { } problem)
+        {
+            turn.Say(TransportText.File(problem, atQuestion && draft.Evidence.Count == 0 ? Texts.Skip : ReportText.SaveButton));
+        }
+        else
+        {
+            var file = new EvidenceFile
+            {
+                FileId = input.FileId ?? "",
+                UniqueId = input.FileUniqueId,
+                Hash = input.FileHash,
+                Path = input.FileHash is null ? null : Path.GetFileName(input.FilePath),
+                Kind = input.Kind == InputKind.Photo ? "photo" : "document",
+                Size = input.FileSize,
+                AddedAt = turn.Now,
+            };
+            if (draft.Evidence.Any(file.SameAs))
+            {
+                turn.Say(EvidenceText.Duplicate);
+            }
+            else if (draft.Evidence.Count >= EvidenceFile.MaxPerReport)
+            {
+                turn.Say(EvidenceText.Full);
+            }
+            else
+            {
+                draft.Evidence.Add(file);
+            }
+        }
+
+        if (atQuestion && draft.Evidence.Count > 0)
+        {
             Go(turn, CardQuestion);
         }
         else
         {
-            Retry(turn, ReportText.SendEvidence);
+            Prompt(turn, Task(turn).Position ?? CardQuestion);
+        }
+
+        if (input.MediaGroupId is { } album)
+        {
+            turn.CollapseLast($"album:{album}");
         }
     }
 

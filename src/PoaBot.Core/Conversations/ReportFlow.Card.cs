@@ -46,12 +46,10 @@ public static partial class ReportFlow
 
             // A program shared with another council counts once, there.
             Count = kind.Link == KindLink.Shares && answers.ContainsKey("ref_id") ? 0 : 1,
-            EvidenceFileId = draft.EvidenceFileId,
-            EvidenceHash = draft.EvidenceHash,
-            EvidenceKind = draft.EvidenceFileId is null ? null : draft.EvidenceIsPhoto ? "photo" : "document",
             CreatedBy = turn.Person.Id,
             CreatedAt = turn.Now,
         }.WithAnswers(answers));
+        new EvidenceStore(turn.Db).Add(record.Id, draft.Evidence);
         turn.State.Reset();
         turn.Say(ReportText.Saved(record.Folio, shared: record.Count == 0, SummaryFlow.ActivityAfterSave(turn, activity, Bimesters.Of(date))), mainKeyboard: true);
     }
@@ -70,7 +68,7 @@ public static partial class ReportFlow
         };
         lines.AddRange(kind.Fields.Select(f => AnswerLine(turn, kind, f, draft.Answers.GetValueOrDefault(f.Key) is not { } value ? null
             : f.Type is FieldType.Number or FieldType.Pick ? long.Parse(value, CultureInfo.InvariantCulture) : value)));
-        lines.Add(ReportText.CardEvidence(attached: draft.EvidenceFileId is not null));
+        lines.Add(EvidenceText.CardLine(draft.Evidence));
         return string.Join('\n', lines.OfType<string>());
     }
 

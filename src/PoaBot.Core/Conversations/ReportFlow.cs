@@ -152,7 +152,8 @@ public static partial class ReportFlow
                 break;
             case EvidenceQuestion:
                 draft.EvidenceAsked = true;
-                Ask(turn, question, ReportText.AskEvidence, [[(Texts.Skip, "skip")]]);
+                Ask(turn, question, draft.Evidence.Count == 0 ? EvidenceText.Ask : EvidenceText.Have(draft.Evidence),
+                    draft.Evidence.Count == 0 ? [[(Texts.Skip, "skip")]] : [[(EvidenceText.Done, "skip")], [(EvidenceText.Remove, "clear")]]);
                 break;
             case CardQuestion:
                 Ask(turn, question, Card(turn, draft), [[(ReportText.SaveButton, "save")], [(ReportText.EditButton, "edit")]]);
@@ -250,6 +251,9 @@ public static partial class ReportFlow
                 break;
             case EvidenceQuestion:
                 AnswerEvidence(turn, draft);
+                break;
+            case CardQuestion when turn.Input.Kind is InputKind.Photo or InputKind.Document:
+                AddEvidence(turn, draft);
                 break;
             case CardQuestion:
                 if (turn.Action == "save")

@@ -33,8 +33,6 @@ public static class ReportText
 
     public static string AskDateText(string example) => $"Escriba la fecha así: día/mes/año, por ejemplo {example}, o «ayer».";
 
-    public const string AskEvidence = "Si tiene una foto o documento como evidencia, envíelo ahora. Si no, toque «Omitir».";
-
     public const string SaveButton = "💾 Guardar";
 
     public const string EditButton = "✏️ Corregir";
@@ -71,8 +69,6 @@ public static class ReportText
         $"{problem} Elija otra solicitud, o toque «Atrás» para cambiar la fecha de la gestión.";
 
     public const string TapProgram = "Por favor toque el programa ya registrado o «Es un programa nuevo».";
-
-    public const string SendEvidence = "Envíe una foto o un documento, o toque «Omitir» si no tiene evidencia.";
 
     public static string DateNotUnderstood(string text, string example) =>
         $"No entendí «{Html.Escape(Html.Shorten(text, 40))}» como fecha. Escríbala así: {example}, o escriba «ayer».";
@@ -135,8 +131,6 @@ public static class ReportText
     public static string CardCouncil(string? council) => $"Consejo: {Html.Escape(council)}";
 
     public static string CardDate(DateOnly? date) => $"Fecha: {(date is { } d ? Numbers.Date(d) : "")}";
-
-    public static string CardEvidence(bool attached) => $"Evidencia: {(attached ? "adjunta ✅" : "sin evidencia")}";
 
     // A report left unfinished
     public static string AskResume(string? activity, DateOnly? since, bool stale)

@@ -55,10 +55,10 @@ public static class Texts
         "Para ver el avance del POA toque <b>Resumen</b>. Para ver todo lo que puedo hacer, toque <b>Ayuda</b>.";
 
     public const string OnlyText =
-        "Por ahora solo entiendo texto, botones y fotos de evidencia. Toque <b>Reportar</b> para empezar un reporte.";
+        "Por ahora solo entiendo texto, botones, y fotos o documentos de evidencia. Toque <b>Reportar</b> para empezar un reporte.";
 
     public const string PhotoOutsideReport =
-        "Recibí su foto, pero no hay un reporte en curso. Para adjuntarla como evidencia, empiece con /reportar y envíela cuando se la pida.";
+        "Recibí su archivo, pero no hay un reporte en curso. Para adjuntarlo como evidencia, empiece con /reportar y envíelo cuando se lo pida.";
 
     public const string TooLong = "Su mensaje es muy largo (máximo {0} caracteres). Por favor resúmalo.";
 

@@ -37,16 +37,13 @@ public static class TransportText
     public const string Unreadable =
         "Recibí un mensaje suyo que todavía no sé leer, así que no lo tomé en cuenta. Por favor envíelo de nuevo como texto, foto o archivo, o escriba /ayuda.";
 
-    /// <summary>Why a file was not kept, and what to do: send another, or tap «Omitir» (<paramref name="canSkip"/>) or «Cancelar».</summary>
-    public static string File(FileProblem problem, bool canSkip)
-    {
-        var way = canSkip ? Texts.Skip : "Cancelar";
-        return problem switch
+    /// <summary>Why a file was not kept, and what to do: send another, or tap <paramref name="way"/> (the button that goes on without it).</summary>
+    public static string File(FileProblem problem, string way) =>
+        problem switch
         {
             FileProblem.TooBig => $"El archivo pesa más de 20 MB y Telegram no me deja descargarlo. Envíe una foto o un archivo más ligero, o toque «{way}».",
             FileProblem.TooSlow => $"La descarga del archivo tardó demasiado y la detuve. Por favor envíelo de nuevo, o toque «{way}».",
             FileProblem.NotFound => $"No encontré ese archivo en esta computadora. Revise la ruta y envíelo de nuevo, o toque «{way}».",
             _ => $"No pude descargar el archivo. Por favor envíelo de nuevo, o toque «{way}».",
         };
-    }
 }

@@ -44,6 +44,9 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
     public void Greet() => Say(Texts.Greeting(Person.Name), mainKeyboard: true);
 
 
+    /// <summary>Lets a later turn's reply with this key replace the last reply while it is unsent (<see cref="Reply.CollapseKey"/>).</summary>
+    public void CollapseLast(string key) => replies[^1] = replies[^1] with { CollapseKey = key };
+
     /// <summary>Sends a kept evidence file again, with a caption.</summary>
     public void Attach(string fileId, bool isPhoto, string caption) =>
         replies.Add(new Reply(Html.Escape(caption)) { EvidenceFileId = fileId, EvidenceIsPhoto = isPhoto });

@@ -120,12 +120,8 @@ public static partial class PoaWorkbook
     private static XlsxColumn<ExportRecordRow> Council() => XlsxColumn<ExportRecordRow>.Text("Consejo", 28, r => r.CouncilName);
 
     private static XlsxColumn<ExportRecordRow> Evidence() =>
-        XlsxColumn<ExportRecordRow>.Text("Evidencia", 11, r => r.EvidenceKind switch
-        {
-            "photo" => "foto",
-            "document" => "documento",
-            _ => null,
-        });
+        XlsxColumn<ExportRecordRow>.Text("Evidencia", 20, r => r.EvidencePhotos + r.EvidenceDocuments == 0 ? null
+            : Conversations.EvidenceText.Summary((int)r.EvidencePhotos, (int)r.EvidenceDocuments));
 
     private static XlsxColumn<ExportRecordRow> CreatedBy() => XlsxColumn<ExportRecordRow>.Text("Registró", 22, r => r.CreatedByName);
 

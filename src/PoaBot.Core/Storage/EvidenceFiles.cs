@@ -11,11 +11,11 @@ public static class EvidenceFiles
 
     public static string Folder(string dataFolder) => Path.Combine(dataFolder, "evidencias");
 
-    /// <summary>A saved record holds this hash, or a conversation's state mentions it (its draft, or a file path).</summary>
+    /// <summary>A saved record's evidence has this hash, or a conversation's state mentions it (its draft, or a file path).</summary>
     public static bool IsReferenced(DbSession db, string hash) =>
         db.Single<long?>(
             """
-            SELECT 1 WHERE EXISTS (SELECT 1 FROM record WHERE evidence_hash = @hash COLLATE NOCASE)
+            SELECT 1 WHERE EXISTS (SELECT 1 FROM evidence WHERE hash = @hash COLLATE NOCASE)
                         OR EXISTS (SELECT 1 FROM conversation WHERE instr(lower(state), lower(@hash)) > 0)
             """,
             new { hash }) is not null;

@@ -17,6 +17,11 @@ public sealed class ExportRecordRow : RecordRow
 
     public DateOnly? ManagedDate { get; init; }
 
+    /// <summary>How many of the record's evidence files are photos, and how many documents.</summary>
+    public long EvidencePhotos { get; init; }
+
+    public long EvidenceDocuments { get; init; }
+
     /// <summary>A received request of an earlier year, still pending when this year began.</summary>
     public bool CarriedOver { get; set; }
 }
@@ -36,7 +41,9 @@ public sealed class ExportStore(DbSession db)
         """
         SELECT r.*, a.num AS activity_num, c.name AS council_name, p.name AS created_by_name,
                ref.folio AS ref_folio, ref.event_date AS ref_date, ref.subject AS ref_subject,
-               m.folio AS managed_folio, m.event_date AS managed_date
+               m.folio AS managed_folio, m.event_date AS managed_date,
+               (SELECT count(*) FROM evidence e WHERE e.record_id = r.id AND e.kind = 'photo') AS evidence_photos,
+               (SELECT count(*) FROM evidence e WHERE e.record_id = r.id AND e.kind = 'document') AS evidence_documents
         FROM record r
         JOIN activity a ON a.id = r.activity_id
         JOIN council c ON c.id = r.council_id

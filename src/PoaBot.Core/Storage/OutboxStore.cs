@@ -41,6 +41,9 @@ public sealed record OutgoingMessage
     /// <summary>The bot's message to edit into this one (text and inline buttons) instead of sending a new message.</summary>
     public long? EditMessageId { get; init; }
 
+    /// <summary>A later message of the chat with the same key replaces this one while it is unsent (<see cref="Reply.CollapseKey"/>).</summary>
+    public string? CollapseKey { get; init; }
+
     /// <summary>For a callback answer: the query to answer.</summary>
     public string? CallbackQueryId { get; init; }
 }
@@ -58,6 +61,16 @@ public sealed class OutboxStore(DbSession db)
 
     public void Enqueue(long chatId, Reply reply, DateTimeOffset now, string? dedupeKey = null)
     {
+        if (reply.CollapseKey is { } collapse)
+        {
+            db.Execute(
+                """
+                DELETE FROM outbox WHERE chat_id = @chatId AND kind = 'message' AND status = 'pending' AND attempts = 0
+                                     AND json_extract(payload, '$.CollapseKey') = @collapse
+                """,
+                new { chatId, collapse });
+        }
+
         var parts = reply.EvidenceFileId is null && reply.DocumentPath is null ? Split(reply.Html, MaxText) : [reply.Html];
         for (var i = 0; i < parts.Count; i++)
         {
@@ -72,6 +85,7 @@ public sealed class OutboxStore(DbSession db)
                 DocumentPath = reply.DocumentPath,
                 DocumentIsPhoto = reply.DocumentIsPhoto,
                 EditMessageId = i == 0 ? reply.EditMessageId : null,
+                CollapseKey = reply.CollapseKey,
             }, now, dedupeKey is null ? null : $"{dedupeKey}:{i}");
         }
     }

@@ -33,12 +33,6 @@ public class RecordRow
 
     public long? RefId { get; init; }
 
-    public string? EvidenceHash { get; init; }
-
-    public string? EvidenceFileId { get; init; }
-
-    public string? EvidenceKind { get; init; }
-
     public long? CreatedBy { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
@@ -96,9 +90,6 @@ public class RecordRow
             Area = Text("area"),
             Beneficiaries = Number("beneficiaries"),
             RefId = Number("ref_id"),
-            EvidenceHash = EvidenceHash,
-            EvidenceFileId = EvidenceFileId,
-            EvidenceKind = EvidenceKind,
             CreatedBy = CreatedBy,
             CreatedAt = CreatedAt,
         };
@@ -135,9 +126,9 @@ public sealed class RecordStore(DbSession db)
         var id = db.Scalar<long>(
             """
             INSERT INTO record (folio, activity_id, council_id, kind, event_date, count, attendees, agreements, subject, requester,
-                                area, beneficiaries, ref_id, evidence_hash, evidence_file_id, evidence_kind, created_by, created_at)
+                                area, beneficiaries, ref_id, created_by, created_at)
             VALUES (@folio, @ActivityId, @CouncilId, @Kind, @EventDate, @Count, @Attendees, @Agreements, @Subject, @Requester,
-                    @Area, @Beneficiaries, @RefId, @EvidenceHash, @EvidenceFileId, @EvidenceKind, @CreatedBy, @CreatedAt)
+                    @Area, @Beneficiaries, @RefId, @CreatedBy, @CreatedAt)
             RETURNING id
             """,
             new
@@ -155,9 +146,6 @@ public sealed class RecordStore(DbSession db)
                 record.Area,
                 record.Beneficiaries,
                 record.RefId,
-                record.EvidenceHash,
-                record.EvidenceFileId,
-                record.EvidenceKind,
                 record.CreatedBy,
                 record.CreatedAt,
             });

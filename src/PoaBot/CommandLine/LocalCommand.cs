@@ -72,6 +72,7 @@ public static class LocalCommand
         await output.WriteLineAsync($"Conversación local como {role}, fecha {Numbers.Date(today)}. Escriba sus mensajes; los botones se eligen con su número; «/foto» envía una foto de prueba; «/archivo RUTA» envía un documento; «salir» termina.\n");
         var engine = context.Get<ConversationEngine>();
         IReadOnlyList<Button> buttons = [];
+        var photos = 0; // each «/foto» is another sample photo, so several can go with one report
         var name = role == Roles.Director ? "Directora (local)" : "Coordinador (local)";
         Show(output, Handle(database, engine, Input.FromText(userId, name, "/start", Now(clock, fecha))), ref buttons);
         while (!cancellationToken.IsCancellationRequested)
@@ -88,7 +89,7 @@ public static class LocalCommand
             var input = int.TryParse(line.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= buttons.Count
                 ? Input.FromButton(userId, name, buttons[n - 1].Data, at)
                 : line.Trim() == "/foto"
-                    ? new Input(userId, userId, name, InputKind.Photo, at) { FileId = "local-foto", FileHash = "0000000000000000000000000000000000000000000000000000000000000000" }
+                    ? new Input(userId, userId, name, InputKind.Photo, at) { FileId = $"local-foto-{++photos}", FileHash = photos.ToString("D64", CultureInfo.InvariantCulture) }
                     : line.TrimStart().StartsWith("/archivo ", StringComparison.Ordinal)
                         ? LocalFile(userId, name, line.Trim()[9..].Trim().Trim('"'), at)
                         : Input.FromText(userId, name, line, at);

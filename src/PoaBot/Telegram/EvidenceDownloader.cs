@@ -60,7 +60,7 @@ public sealed class EvidenceDownloader(ITelegramBotClient bot, Database database
                 File.Move(temp, target);
             }
 
-            return input with { FileHash = hash, FilePath = target };
+            return input with { FileHash = hash, FilePath = target, FileSize = bytes.Length };
         }
         catch (Exception ex) when (timeout.IsCancellationRequested && ex is OperationCanceledException or RequestException or HttpRequestException or IOException)
         {

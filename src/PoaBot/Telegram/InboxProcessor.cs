@@ -74,6 +74,12 @@ public sealed class InboxProcessor(
         var now = clock.Now;
         var handled = 0;
         var toRender = new List<Rendering>();
+
+        // The photos of an album (one update each) wait for one another, so they are handled in one transaction and the
+        // answer each gives can replace the one before it while still unsent (Reply.CollapseKey).
+        var albumsWaiting = mapped
+            .Where(m => m.Update?.Input?.MediaGroupId is not null && downloads.TryGetValue(m.Row.UpdateId, out var d) && !d.IsCompleted)
+            .Select(m => (m.Row.ChatId, m.Update!.Input!.MediaGroupId)).ToHashSet();
         database.Write(db =>
         {
             var inbox = new InboxStore(db);
@@ -104,6 +110,12 @@ public sealed class InboxProcessor(
                     }
 
                     renders.Remove(row.ChatId);
+                }
+
+                if (update?.Input?.MediaGroupId is { } album && albumsWaiting.Contains((row.ChatId, album)))
+                {
+                    heldChats.Add(row.ChatId);
+                    continue;
                 }
 
                 var ready = update;

@@ -43,15 +43,23 @@ public static class UpdateMapper
         }
 
         var at = new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc));
-        var baseInput = new Input(message.Chat.Id, from.Id, Name(from), InputKind.Other, at) { IsPrivate = isPrivate };
+        var baseInput = new Input(message.Chat.Id, from.Id, Name(from), InputKind.Other, at) { IsPrivate = isPrivate, MediaGroupId = message.MediaGroupId };
         var mapped = message switch
         {
             { Text: { } text } => baseInput with { Kind = InputKind.Text, Text = text },
-            { Photo: [.., var largest] } => baseInput with { Kind = InputKind.Photo, FileId = largest.FileId, FileSize = largest.FileSize, Text = message.Caption },
+            { Photo: [.., var largest] } => baseInput with
+            {
+                Kind = InputKind.Photo,
+                FileId = largest.FileId,
+                FileUniqueId = largest.FileUniqueId,
+                FileSize = largest.FileSize,
+                Text = message.Caption,
+            },
             { Document: { } document } => baseInput with
             {
                 Kind = InputKind.Document,
                 FileId = document.FileId,
+                FileUniqueId = document.FileUniqueId,
                 FileSize = document.FileSize,
                 FileName = document.FileName,
                 Text = message.Caption,

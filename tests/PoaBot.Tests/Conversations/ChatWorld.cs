@@ -77,6 +77,11 @@ public sealed class ChatWorld : IDisposable
     public IReadOnlyList<RecordRow> Records() =>
         Database.Read(db => db.Query<RecordRow>("SELECT r.*, c.name AS council_name FROM record r JOIN council c ON c.id = r.council_id WHERE r.kind <> 'baseline' ORDER BY r.id").ToList());
 
+    /// <summary>A record's evidence rows, in order.</summary>
+    public IReadOnlyList<(string FileId, string? Hash, string Kind, long Position)> Evidence(long recordId) =>
+        Database.Read(db => db.Query<(string, string?, string, long)>(
+            "SELECT file_id, hash, kind, position FROM evidence WHERE record_id = @recordId ORDER BY position", new { recordId }).ToList());
+
     public void Dispose() => test.Dispose();
 }
 
@@ -105,13 +110,23 @@ public sealed class Chat(ChatWorld world, long userId, string name)
 
     public Chat PressData(string data) => Handle(Input.FromButton(userId, name, data, world.Time.GetUtcNow()));
 
-    public Chat SendPhoto(string fileId = "foto-1", FileProblem? problem = null) =>
-        Handle(new Input(userId, userId, name, InputKind.Photo, world.Time.GetUtcNow()) { FileId = fileId, FileHash = new string('a', 64), FileProblem = problem });
+    /// <summary>A photo as the transport hands it over once downloaded: its hash is that of its file id (one file per id).</summary>
+    public Chat SendPhoto(string fileId = "foto-1", FileProblem? problem = null, string? album = null) =>
+        Handle(new Input(userId, userId, name, InputKind.Photo, world.Time.GetUtcNow())
+        {
+            FileId = fileId,
+            FileUniqueId = "u-" + fileId,
+            FileHash = problem is null ? HashOf(fileId) : null,
+            FileProblem = problem,
+            MediaGroupId = album,
+        });
 
-    public Chat SendDocument(string path, FileProblem? problem = null) =>
+    public static string HashOf(string fileId) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fileId)));
+
+    public Chat SendDocument(string path, FileProblem? problem = null, string fileId = "doc-1") =>
         Handle(new Input(userId, userId, name, InputKind.Document, world.Time.GetUtcNow())
         {
-            FileId = "doc-1",
+            FileId = fileId,
             FileName = Path.GetFileName(path),
             FilePath = problem is null ? path : null,
             FileProblem = problem,

@@ -117,7 +117,7 @@ public sealed class DirectorToolsTests : IDisposable
     public static TheoryData<string, FileProblem?, byte[], string> BadUploads => new()
     {
         { "foto.jpg", null, [0xFF, 0xD8, 0xFF, 0xE0, 0, 0, 0], "No encontré el encabezado del POA" },
-        { "acta.pdf", FileProblem.TooBig, [], "20 MB y Telegram no me deja descargarlo. Envíe una foto o un archivo más ligero, o toque «Cancelar»" },
+        { "acta.pdf", FileProblem.TooBig, [], "20 MB y Telegram no me deja descargarlo. Envíe una foto o un archivo más ligero, o toque «✖️ Cancelar»" },
         { "otra.csv", null, Encoding.UTF8.GetBytes("nombre,correo\nAna,ana@example.com\n"), "No encontré el encabezado del POA" },
     };
 

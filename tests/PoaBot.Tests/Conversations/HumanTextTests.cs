@@ -21,7 +21,7 @@ public sealed class HumanTextTests : IDisposable
 
         var card = director.Last.Replies[0].Html;
         Assert.Contains("Corrección del 15/04/2024: fecha 15/04/2024 → 15/03/2024 (Directora; El acta dice otra fecha)", card, StringComparison.Ordinal);
-        Assert.Contains("Evidencia: archivo guardado", card, StringComparison.Ordinal);
+        Assert.Contains("Evidencia: 1 foto (se la envío abajo)", card, StringComparison.Ordinal);
         Assert.DoesNotMatch(new Regex(@"event_date|\d{4}-\d{2}-\d{2}|director 900|Cuenta|huella"), card);
     }
 

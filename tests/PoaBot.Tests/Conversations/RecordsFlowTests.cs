@@ -54,7 +54,7 @@ public sealed class RecordsFlowTests : IDisposable
         Assert.Contains("<b>Folio DPC-2024-0007</b>", ana.Said, StringComparison.Ordinal);
         Assert.Contains("Acuerdos: Bacheo", ana.Said, StringComparison.Ordinal);
         var evidence = ana.Last.Replies.Single(r => r.EvidenceFileId is not null);
-        Assert.Equal(("foto-1", true), (evidence.EvidenceFileId, evidence.EvidenceIsPhoto));
+        Assert.Equal(("foto-1", true, "Evidencia del folio DPC-2024-0007"), (evidence.EvidenceFileId, evidence.EvidenceIsPhoto, evidence.Html));
     }
 
     [Fact]

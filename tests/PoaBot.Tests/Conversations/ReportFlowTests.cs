@@ -102,11 +102,12 @@ public sealed class ReportFlowTests : IDisposable
         var ana = world.Coordinator(1, "Consejo Centro");
 
         ana.Send("/reportar").Press("Reunión").Press("Hoy").Send("25").Send("Acuerdos").SendPhoto("foto-xyz");
-        Assert.Contains("Evidencia: adjunta", ana.Said, StringComparison.Ordinal);
+        Assert.Contains("Evidencia: 1 foto ✅", ana.Said, StringComparison.Ordinal);
         ana.Press("Guardar");
 
         var record = Assert.Single(world.Records());
-        Assert.Equal(("foto-xyz", new string('a', 64), "photo"), (record.EvidenceFileId, record.EvidenceHash, record.EvidenceKind));
+        var file = Assert.Single(world.Evidence(record.Id));
+        Assert.Equal(("foto-xyz", Chat.HashOf("foto-xyz"), "photo", 1L), (file.FileId, file.Hash, file.Kind, file.Position));
     }
 
     [Fact]

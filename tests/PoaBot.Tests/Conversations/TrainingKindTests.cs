@@ -46,7 +46,7 @@ public sealed class TrainingKindTests : IDisposable
 
         Assert.Contains("Guardado con folio <b>DPC-2024-0007</b>", ana.Said, StringComparison.Ordinal);
         var record = Assert.Single(world.Records());
-        Assert.Equal((ActivityKind.Training, 20L, "Elaboración de actas de asamblea", 1L, "photo"), (record.Kind, record.Attendees, record.Subject, record.Count, record.EvidenceKind));
+        Assert.Equal((ActivityKind.Training, 20L, "Elaboración de actas de asamblea", 1L, "photo"), (record.Kind, record.Attendees, record.Subject, record.Count, world.Evidence(record.Id).Single().Kind));
         Assert.Equal(before + 1, Real(ana));
 
         var director = world.Director();
@@ -65,7 +65,7 @@ public sealed class TrainingKindTests : IDisposable
         Assert.Equal("DPC-2024-0007", WorkbookFixture.Text(document, sheet["A2"]));
         Assert.Equal(20, WorkbookFixture.Number(sheet["E2"]));
         Assert.Equal("Actas y minutas", WorkbookFixture.Text(document, sheet["F2"]));
-        Assert.Equal("foto", WorkbookFixture.Text(document, sheet["G2"]));
+        Assert.Equal("1 foto", WorkbookFixture.Text(document, sheet["G2"]));
         Assert.Equal("vigente", WorkbookFixture.Text(document, sheet["I2"]));
     }
 

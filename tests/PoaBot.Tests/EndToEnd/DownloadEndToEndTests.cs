@@ -33,7 +33,7 @@ public sealed class DownloadEndToEndTests
         bot.Fake.StallDownloads = true;
         var told = await ana.SendPhotoAsync([1, 2, 3, 4, 5], "tardó demasiado");
 
-        Assert.Equal(PoaBot.Core.Conversations.TransportText.File(PoaBot.Core.Conversations.FileProblem.TooSlow, canSkip: true), told.Text);
+        Assert.Equal(PoaBot.Core.Conversations.TransportText.File(PoaBot.Core.Conversations.FileProblem.TooSlow, PoaBot.Core.Conversations.Texts.Skip), told.Text);
         bot.Fake.StallDownloads = false;
         await ana.SendPhotoAsync([1, 2, 3, 4, 5], "Revise su reporte");
     }

@@ -39,6 +39,36 @@ public sealed class EvidenceEndToEndTests
     }
 
     [Fact]
+    public async Task Two_photos_sent_as_an_album_and_a_document_make_one_report_with_three_files_that_folio_sends_back()
+    {
+        await using var bot = await LiveBot.StartAsync();
+        var ana = await AtEvidenceAsync(bot, 6003);
+        byte[] pdf = [.. "%PDF-1.4 acta de la reunión"u8];
+
+        var mark = bot.Fake.MessageCount;
+        bot.Fake.SendAlbum(ana.Id, JpegSamples.WithMetadata(), [1, 2, 3, 4, 5]);
+        await bot.Fake.WaitForMessageSinceAsync(mark, ana.Id, m => m.Text.Contains("Evidencia: 2 fotos ✅", StringComparison.Ordinal), LiveBot.Patience);
+        Assert.Single(bot.Fake.Messages.Skip(mark), m => m.ChatId == ana.Id && m.Text.Contains("Revise su reporte", StringComparison.Ordinal));
+
+        bot.Fake.SendDocument(ana.Id, "acta.pdf", pdf, "application/pdf");
+        await bot.Fake.WaitForMessageSinceAsync(mark, ana.Id, m => m.Text.Contains("Evidencia: 2 fotos y 1 documento ✅", StringComparison.Ordinal), LiveBot.Patience);
+        await ana.TapAsync("Guardar", "Guardado con folio");
+
+        var record = Assert.Single(bot.Records());
+        Assert.Equal(["photo", "photo", "document"], bot.Evidence(record.Id).Select(e => e.Kind));
+        Assert.Equal(3, EvidenceFiles(bot).Length);
+
+        mark = bot.Fake.MessageCount;
+        await ana.SayAsync($"/folio {record.Folio}", "Evidencia: 2 fotos y 1 documento");
+        await bot.Fake.WaitForMessageSinceAsync(mark, ana.Id, m => m.Text == $"Evidencia 3 de 3 del folio {record.Folio}", LiveBot.Patience);
+        var files = bot.Fake.Messages.Skip(mark).Where(m => m.ChatId == ana.Id && m.Method is "sendPhoto" or "sendDocument").ToList();
+        Assert.Equal(
+            [("sendPhoto", $"Evidencia 1 de 3 del folio {record.Folio}"), ("sendPhoto", $"Evidencia 2 de 3 del folio {record.Folio}"), ("sendDocument", $"Evidencia 3 de 3 del folio {record.Folio}")],
+            files.Select(m => (m.Method, m.Text)));
+        Assert.Equal(pdf, files[2].FileContent);
+    }
+
+    [Fact]
     public async Task A_photo_keeps_no_gps_position_and_a_cancelled_draft_keeps_no_file()
     {
         await using var bot = await LiveBot.StartAsync();

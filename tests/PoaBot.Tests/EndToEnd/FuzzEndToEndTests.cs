@@ -95,7 +95,7 @@ public sealed class FuzzEndToEndTests(ITestOutputHelper output)
 
         await DrainAsync(bot);
         var folder = Path.Combine(Path.GetDirectoryName(bot.DatabasePath)!, "evidencias");
-        var kept = bot.Records().Where(r => r.EvidenceHash is not null).Select(r => r.EvidenceHash!).ToHashSet();
+        var kept = bot.Records().SelectMany(r => bot.Evidence(r.Id)).Select(e => e.Hash).OfType<string>().ToHashSet();
         Assert.NotEmpty(kept);
         Assert.All(Directory.GetFiles(folder), f => Assert.Contains(Path.GetFileName(f).Split('.')[0], kept));
 

@@ -168,6 +168,9 @@ public sealed class LiveBot : IAsyncDisposable
     public IReadOnlyList<RecordRow> Records() =>
         Database.Read(db => db.Query<RecordRow>("SELECT * FROM record WHERE kind <> 'baseline' ORDER BY id").ToList());
 
+    /// <summary>A record's evidence files, in order.</summary>
+    public IReadOnlyList<EvidenceFile> Evidence(long recordId) => Database.Read(db => new EvidenceStore(db).ForRecord(recordId));
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();

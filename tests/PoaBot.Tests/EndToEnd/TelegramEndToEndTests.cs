@@ -26,8 +26,9 @@ public sealed class TelegramEndToEndTests
         Assert.Contains("DPC-", saved.Text, StringComparison.Ordinal);
         Assert.Contains("(en curso): 1 de", summary.Text, StringComparison.Ordinal);
         var record = Assert.Single(bot.Records());
-        Assert.NotNull(record.EvidenceHash);
-        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(bot.DatabasePath)!, "evidencias", record.EvidenceHash + ".jpg")));
+        var evidence = Assert.Single(bot.Evidence(record.Id));
+        Assert.Equal(evidence.Hash + ".jpg", evidence.Path);
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(bot.DatabasePath)!, "evidencias", evidence.Path!)));
         Assert.Equal("HTML", summary.ParseMode);
         Assert.Contains(bot.Fake.Calls, c => c.Method == "answerCallbackQuery" && c.StatusCode == 200);
         Assert.Equal(webhook, bot.Fake.WebhookDeliveries.Count > 0);

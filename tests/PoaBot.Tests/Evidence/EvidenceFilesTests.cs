@@ -52,13 +52,13 @@ public sealed class EvidenceFilesTests : IDisposable
     }
 
     [Fact]
-    public void A_photo_replaced_by_another_is_removed_and_the_new_one_kept()
+    public void A_photo_removed_and_replaced_by_another_is_deleted_and_the_new_one_kept()
     {
         var first = Keep('c');
         var second = Keep('d');
         var ana = AtEvidence(new string('c', 64));
 
-        ana.Press("Corregir").Press("Evidencia");
+        ana.Press("Corregir").Press("Evidencia").Press("Quitar los archivos");
         ana.Handle(new PoaBot.Core.Conversations.Input(1, 1, "Ana", PoaBot.Core.Conversations.InputKind.Photo, world.Time.GetUtcNow()) { FileId = "g", FileHash = new string('d', 64) });
         ana.Press("Guardar");
 

@@ -118,6 +118,49 @@ public sealed class DatabaseTests : IDisposable
     }
 
     [Fact]
+    public void Migration_13_moves_the_single_evidence_file_of_each_record_into_the_evidence_table()
+    {
+        var folder = Directory.CreateTempSubdirectory("poabot-test-").FullName;
+        try
+        {
+            var old = new Database(Path.Combine(folder, "poabot.db"));
+            old.MigrateTo(12);
+            var hash = new string('c', 64);
+            var saved = new DateTimeOffset(2024, 4, 2, 18, 0, 0, TimeSpan.Zero);
+            var (withFile, without) = old.Write(db =>
+            {
+                var poa = db.Scalar<long>("INSERT INTO poa (year, directorate) VALUES (2024, 'x') RETURNING id");
+                var activity = db.Scalar<long>("INSERT INTO activity (poa_id, num, position, name, objective, detected_kind, goal) VALUES (@poa, '1', 1, 'REUNIONES', '', 'meeting', 20) RETURNING id", new { poa });
+                var council = db.Scalar<long>("INSERT INTO council (name, locality) VALUES ('Consejo Centro', 'Centro') RETURNING id");
+                var records = new RecordStore(db);
+                var a = records.Insert(new RecordRow { ActivityId = activity, CouncilId = council, Kind = ActivityKind.Meeting, EventDate = new DateOnly(2024, 4, 2), Attendees = 25, CreatedAt = saved }).Id;
+                var b = records.Insert(new RecordRow { ActivityId = activity, CouncilId = council, Kind = ActivityKind.Meeting, EventDate = new DateOnly(2024, 4, 3), Attendees = 9, CreatedAt = saved }).Id;
+                db.Execute("UPDATE record SET evidence_file_id = 'f-1', evidence_hash = @hash, evidence_kind = 'photo' WHERE id = @a", new { hash, a });
+                db.Execute(
+                    "INSERT INTO conversation (chat_id, state, updated_at) VALUES (7, @state, '2024-04-05T18:00:00.000Z')",
+                    new { state = $$"""{"Task":{"flow":"report","Draft":{"ActivityId":{{activity}},"EvidenceFileId":"f-2","EvidenceHash":"{{new string('d', 64)}}","EvidenceIsPhoto":true},"Position":"card","Step":"Report"},"Seq":4}""" });
+                return (a, b);
+            });
+
+            old.Migrate();
+
+            var files = old.Read(db => (new EvidenceStore(db).ForRecord(withFile), new EvidenceStore(db).ForRecord(without)));
+            var file = Assert.Single(files.Item1);
+            Assert.Equal(("f-1", hash, "photo", saved), (file.FileId, file.Hash, file.Kind, file.AddedAt));
+            Assert.Empty(files.Item2);
+            Assert.True(old.Read(db => EvidenceFiles.IsReferenced(db, hash)));
+            var draft = old.Read(db => new ConversationStore(db).Load(7)).Report!.Draft;
+            var kept = Assert.Single(draft.Evidence);
+            Assert.Equal(("f-2", new string('d', 64), "photo"), (kept.FileId, kept.Hash, kept.Kind));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Instants_are_stored_in_utc_with_z_so_they_sort()
     {
         var text = Instants.Format(new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.FromHours(-6)));
