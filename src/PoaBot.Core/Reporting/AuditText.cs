@@ -28,6 +28,7 @@ public static partial class AuditText
     public static string? Field(string? field) => field switch
     {
         "event_date" => "fecha",
+        "council_id" => "consejo",
         "count" => "cantidad",
         "attendees" => "asistentes",
         "agreements" => "acuerdos",
