@@ -76,7 +76,7 @@ public static class PoaImporter
             return id;
         }
 
-        if (existing.Name != a.Name || existing.Objective != a.Objective || existing.DetectedKind != kind)
+        if (existing.Name != a.Name || existing.Objective != a.Objective || existing.Kind != kind)
         {
             store.Describe(existing.Id, a.Name, a.Objective, kind);
             changes.Add(ImportText.Renamed(a.Num));

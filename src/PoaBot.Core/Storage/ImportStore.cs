@@ -2,20 +2,6 @@ using PoaBot.Core.Domain;
 
 namespace PoaBot.Core.Storage;
 
-/// <summary>An activity as the importer compares it with the document.</summary>
-public sealed class ImportedActivity
-{
-    public long Id { get; init; }
-
-    public string Name { get; init; } = "";
-
-    public string Objective { get; init; } = "";
-
-    public ActivityKind DetectedKind { get; init; } = ActivityKind.Generic;
-
-    public long Goal { get; init; }
-}
-
 /// <summary>What the importer writes: the POA, its activities and targets, baselines and warnings.</summary>
 public sealed class ImportStore(DbSession db)
 {
@@ -39,8 +25,9 @@ public sealed class ImportStore(DbSession db)
         db.Single<long?>("SELECT id FROM council WHERE is_document = 1") ??
         db.Scalar<long>("INSERT INTO council (name, locality, is_document) VALUES (@name, '', 1) RETURNING id", new { name });
 
-    public ImportedActivity? Activity(long poaId, string num) =>
-        db.Single<ImportedActivity>("SELECT id, name, objective, detected_kind, goal FROM activity WHERE poa_id = @poaId AND num = @num", new { poaId, num });
+    /// <summary>An activity as the last import left it (its <see cref="ActivityRow.Kind"/> the one detected, not an override).</summary>
+    public ActivityRow? Activity(long poaId, string num) =>
+        db.Single<ActivityRow>("SELECT id, num, name, objective, detected_kind AS kind, goal FROM activity WHERE poa_id = @poaId AND num = @num", new { poaId, num });
 
     /// <summary>Adds an activity after every other one (<see cref="Reorder"/> puts it in place) with its targets.</summary>
     public long AddActivity(long poaId, string num, string name, string objective, ActivityKind kind, int goal, IReadOnlyList<int> prog)

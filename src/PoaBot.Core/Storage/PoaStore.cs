@@ -2,6 +2,22 @@ using PoaBot.Core.Domain;
 
 namespace PoaBot.Core.Storage;
 
+/// <summary>An activity's row: its kind the override when there is one, else the detected one.</summary>
+public sealed class ActivityRow
+{
+    public long Id { get; init; }
+
+    public string Num { get; init; } = "";
+
+    public string Name { get; init; } = "";
+
+    public string Objective { get; init; } = "";
+
+    public ActivityKind Kind { get; init; } = ActivityKind.Generic;
+
+    public long Goal { get; init; }
+}
+
 public sealed class PoaRow
 {
     public long Id { get; init; }
@@ -166,20 +182,5 @@ public sealed class PoaStore(DbSession db)
         return db.Query<(long, long, long, long, long)>(
             sql,
             new { poaId, year, through, asOf, throughEnd = Bimesters.LastDay(year, through), councilIds });
-    }
-
-    private sealed class ActivityRow
-    {
-        public long Id { get; init; }
-
-        public string Num { get; init; } = "";
-
-        public string Name { get; init; } = "";
-
-        public string Objective { get; init; } = "";
-
-        public ActivityKind Kind { get; init; } = ActivityKind.Generic;
-
-        public long Goal { get; init; }
     }
 }

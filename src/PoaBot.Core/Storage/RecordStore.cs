@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dapper;
 using PoaBot.Core.Domain;
 
 namespace PoaBot.Core.Storage;
@@ -122,33 +123,18 @@ public sealed class RecordStore(DbSession db)
             RETURNING last
             """,
             new { year });
-        var folio = Folio(year, next);
+        // The record's own properties are the parameters (those the statement does not name are left unbound).
+        var parameters = new DynamicParameters(record);
+        parameters.Add("newFolio", Folio(year, next));
         var id = db.Scalar<long>(
             """
             INSERT INTO record (folio, activity_id, council_id, kind, event_date, count, attendees, agreements, subject, requester,
                                 area, beneficiaries, ref_id, created_by, created_at)
-            VALUES (@folio, @ActivityId, @CouncilId, @Kind, @EventDate, @Count, @Attendees, @Agreements, @Subject, @Requester,
+            VALUES (@newFolio, @ActivityId, @CouncilId, @Kind, @EventDate, @Count, @Attendees, @Agreements, @Subject, @Requester,
                     @Area, @Beneficiaries, @RefId, @CreatedBy, @CreatedAt)
             RETURNING id
             """,
-            new
-            {
-                folio,
-                record.ActivityId,
-                record.CouncilId,
-                record.Kind,
-                record.EventDate,
-                record.Count,
-                record.Attendees,
-                record.Agreements,
-                record.Subject,
-                record.Requester,
-                record.Area,
-                record.Beneficiaries,
-                record.RefId,
-                record.CreatedBy,
-                record.CreatedAt,
-            });
+            parameters);
         return Get(id)!;
     }
 
