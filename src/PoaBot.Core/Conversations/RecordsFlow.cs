@@ -25,7 +25,7 @@ public static class RecordsFlow
         var text = new StringBuilder(RecordsText.ListTitle);
         foreach (var r in records)
         {
-            text.Append(RecordsText.ListLine(r.Folio, Instants.ParseDate(r.EventDate), Html.Sentence(r.ActivityName), r.CouncilName, r.IsVoided, !r.IsVoided && Locked(turn, r)));
+            text.Append(RecordsText.ListLine(r.Folio, r.EventDate, Html.Sentence(r.ActivityName), r.CouncilName, r.IsVoided, !r.IsVoided && Locked(turn, r)));
         }
 
         text.Append(RecordsText.ListEnd);
@@ -59,7 +59,7 @@ public static class RecordsFlow
         else if (!record.IsVoided && Access.MayCorrect(turn, record) && Locked(turn, record))
         {
             // Said before anything is typed: this record can no longer be corrected here.
-            card += "\n\n" + ReportFlow.Locked(Instants.ParseDate(record.EventDate));
+            card += "\n\n" + ReportFlow.Locked(record.EventDate);
         }
 
         turn.State.Reset();
@@ -176,10 +176,10 @@ public static class RecordsFlow
     private static string? Refusal(Turn turn, RecordRow? record) =>
         record is null || !Access.MayCorrect(turn, record) ? RecordsText.NotAvailable
         : record.IsVoided ? RecordsText.AlreadyVoided(record.Folio)
-        : Locked(turn, record) ? ReportFlow.Locked(Instants.ParseDate(record.EventDate))
+        : Locked(turn, record) ? ReportFlow.Locked(record.EventDate)
         : null;
 
-    private static bool Locked(Turn turn, RecordRow record) => turn.IsLocked(Instants.ParseDate(record.EventDate));
+    private static bool Locked(Turn turn, RecordRow record) => turn.IsLocked(record.EventDate);
 
     /// <summary>Asks for the new value of a field: the council by buttons, anything else typed. The current value is shown the first time.</summary>
     private static void AskValue(Turn turn, RecordRow record, ReportField field, bool again)
@@ -210,7 +210,7 @@ public static class RecordsFlow
         switch (field.Type)
         {
             case FieldType.Date:
-                var year = Instants.ParseDate(record.EventDate).Year;
+                var year = record.EventDate.Year;
                 if (!DateText.TryParse(text, turn.Today, year, out var date))
                 {
                     problem = RecordsText.DateNotUnderstood(Numbers.Date(DateText.Example(year, turn.Today)));
@@ -223,7 +223,7 @@ public static class RecordsFlow
                 {
                     problem = ReportFlow.Locked(date);
                 }
-                else if (ReportFlow.LinkedDateProblem(turn.Db, ActivityKinds.FromCode(record.Kind), record.RefId, record.Id, date) is { } linked)
+                else if (ReportFlow.LinkedDateProblem(turn.Db, record.Kind, record.RefId, record.Id, date) is { } linked)
                 {
                     problem = linked;
                 }
@@ -331,7 +331,7 @@ public static class RecordsFlow
 
         var records = new RecordStore(turn.Db);
         var dependent = records.Dependent(records.ByFolio(folio)!.Id)!;
-        return ActivityKinds.FromCode(dependent.Kind).Link == KindLink.Manages
+        return dependent.Kind.Link == KindLink.Manages
             ? RecordsText.RequestHasManagement(folio, dependent.Folio)
             : RecordsText.ProgramShared(folio, dependent.Folio);
     }
@@ -342,7 +342,7 @@ public static class RecordsFlow
     /// </summary>
     private static IEnumerable<ReportField> Fields(Turn turn, RecordRow r)
     {
-        var fields = ActivityKinds.FromCode(r.Kind).Fields.Where(f => f.Type is FieldType.Number or FieldType.Text).Prepend(ReportField.Date);
+        var fields = r.Kind.Fields.Where(f => f.Type is FieldType.Number or FieldType.Text).Prepend(ReportField.Date);
         return OtherCouncils(turn, r).Count > 0 ? fields.Prepend(ReportField.Council) : fields;
     }
 
@@ -351,7 +351,7 @@ public static class RecordsFlow
     /// to no other and that none points to (a request and its management stay together), and not the imported document's.
     /// </summary>
     private static List<CouncilRow> OtherCouncils(Turn turn, RecordRow r) =>
-        r.Kind == ActivityKind.Baseline.Code || r.RefId is not null || new RecordStore(turn.Db).Dependent(r.Id) is not null
+        r.Kind == ActivityKind.Baseline || r.RefId is not null || new RecordStore(turn.Db).Dependent(r.Id) is not null
             ? []
             : Access.Councils(turn).Where(c => c.Id != r.CouncilId).ToList();
 
@@ -368,7 +368,7 @@ public static class RecordsFlow
 
     private static string? Current(RecordRow r, ReportField f) => f == ReportField.Council ? r.CouncilName : r.Value(f.Column) switch
     {
-        string iso when f.Type == FieldType.Date => Numbers.Date(Instants.ParseDate(iso)),
+        DateOnly date => Numbers.Date(date),
         long number => Numbers.Int(number),
         var value => value as string,
     };
@@ -384,9 +384,9 @@ public static class RecordsFlow
             RecordsText.CardTitle(r.Folio, r.IsVoided),
             RecordsText.CardActivity(r.ActivityNum, Html.Sentence(r.ActivityName)),
             ReportText.CardCouncil(r.CouncilName),
-            ReportText.CardDate(Instants.ParseDate(r.EventDate)),
+            ReportText.CardDate(r.EventDate),
         };
-        var kind = ActivityKinds.FromCode(r.Kind);
+        var kind = r.Kind;
         lines.AddRange(kind.Fields.Select(f => ReportFlow.AnswerLine(turn, kind, f, r.Value(f.Column))).OfType<string>());
         lines.Add(RecordsText.CardEvidence(stored: r.EvidenceHash is not null, attached: r.EvidenceFileId is not null));
         if (r.IsVoided)

@@ -44,7 +44,7 @@ public sealed class OwnCorrectionTests : IDisposable
         ana.Send("ayer").Send("Fue un día antes");
 
         Assert.Contains("Fecha 15/04/2024 → 14/04/2024", ana.Said, StringComparison.Ordinal);
-        Assert.Equal("2024-04-14", world.Records().Single().EventDate);
+        Assert.Equal(new DateOnly(2024, 4, 14), world.Records().Single().EventDate);
     }
 
     [Fact]
