@@ -160,7 +160,10 @@ public sealed class ReminderTests : IDisposable
         Assert.Contains("Guardado con folio", ana.Said, StringComparison.Ordinal);
 
         world.Time.Advance(TimeSpan.FromDays(4));
-        ana.Send("/misreportes").Press("Anular");
+        ana.Send("/misreportes");
+        Assert.Contains("(bimestre bloqueado)", ana.Said, StringComparison.Ordinal);
+        Assert.DoesNotContain(ana.Buttons, b => b.Label.StartsWith("Anular", StringComparison.Ordinal));
+        ana.Send($"/folio {world.Records().Single().Folio}");
         Assert.Contains("ya está cerrado y bloqueado", ana.Said, StringComparison.Ordinal);
         Assert.False(world.Records().Single().IsVoided);
         Assert.Contains(world.Database.Read(db => new AuditStore(db).All()), a => a.Action == "reopen" && a.Reason == "Faltó registrar una reunión");
