@@ -87,6 +87,14 @@ public static class ExportText
         $"  T{quarter}: real {Numbers.Int(real)} | acumulado {Numbers.Int(realAcum)} de {Numbers.Int(progAcum)} programado | " +
         $"avance anual {Numbers.Pct(avancePct)} | cumplimiento {Numbers.Pct(cumplimientoPct)} | {semaforo}\n";
 
+    public static string CouncilReportTitle(int year, DateOnly asOf) => $"POA {year}, AVANCE POR CONSEJO — {Numbers.AsOfPhrase(year, asOf)}";
+
+    public const string NoCouncils = "No hay consejos registrados.";
+
+    /// <summary>«sin reportes en el año» or «último reporte 12/04/2024».</summary>
+    public static string LastReport(DateOnly? lastReport) =>
+        lastReport is { } d ? $"último reporte {Numbers.Date(d)}" : "sin reportes en el año";
+
     public const string OpenBimesterFootnote = "* bimestre en curso: lo reportado hasta la fecha.";
 
     private static string Pct(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
