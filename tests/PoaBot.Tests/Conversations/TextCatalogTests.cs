@@ -207,7 +207,7 @@ public sealed partial class TextCatalogTests
 
         var change = new Core.Storage.AuditRow
         {
-            At = "2024-04-16T15:00:00Z", Actor = "Ana López (director 123456)", Action = "amend", Field = "event_date",
+            At = new DateTimeOffset(2024, 4, 16, 15, 0, 0, TimeSpan.Zero), Actor = "Ana López (director 123456)", Action = "amend", Field = "event_date",
             OldValue = "2024-04-15", NewValue = null, Reason = "el acta dice otra fecha",
         };
         text.Append("\n## Historial de cambios: /folio y el Excel (`AuditText`)\n")
