@@ -32,6 +32,20 @@ public static class ExportText
 
     public static string Page(int page, int pages) => $"Página {page} de {pages}";
 
+    /// <summary>The workbook's page footer: Excel writes the page for &amp;P and the pages for &amp;N.</summary>
+    public const string FooterPage = "Página &P de &N";
+
+    // The signature block of the workbook and the PDF.
+    public const string Prepared = "Elaboró";
+
+    public const string Reviewed = "Revisó";
+
+    public const string Authorized = "Autorizó";
+
+    /// <summary>«Zapopan, Jalisco, a 31/12/2024» or, without a municipality, «A 31/12/2024».</summary>
+    public static string PlaceAndDate(string? municipality, DateOnly date) =>
+        string.IsNullOrWhiteSpace(municipality) ? $"A {Numbers.Date(date)}" : $"{municipality.Trim()}, a {Numbers.Date(date)}";
+
     public const string JustificationsHeading = "JUSTIFICACIONES";
 
     public const string JustificationsContinued = "JUSTIFICACIONES (continuación)";

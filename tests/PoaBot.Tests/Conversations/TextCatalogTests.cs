@@ -53,9 +53,7 @@ public sealed partial class TextCatalogTests
         "src/PoaBot.Core/People/PeopleStore.cs", // audit reasons stored with a deactivation
         "src/PoaBot.Core/Reporting/PoaPdf.cs", // the PDF's headings
         "src/PoaBot.Core/Reporting/PoaWorkbook.", // the workbook's sheets and headings
-        "src/PoaBot.Core/Reporting/ReportSignature.cs", // the documents' signature block
         "src/PoaBot.Core/Reporting/SummaryText.cs", // the POA table for a terminal
-        "src/PoaBot.Core/Reporting/XlsxSheet.cs", // the workbook's page footer
         "src/PoaBot.Core/Samples/SampleData.cs", // sample council names
         "src/PoaBot.Core/Storage/", // audit reasons, the health check, database errors
     ];
