@@ -29,6 +29,7 @@ public static partial class AuditText
     public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
     {
         ["event_date"] = "fecha",
+        ["council_id"] = "consejo",
         ["count"] = "cantidad",
         ["attendees"] = "asistentes",
         ["agreements"] = "acuerdos",

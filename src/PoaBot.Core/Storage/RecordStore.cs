@@ -229,11 +229,33 @@ public sealed class RecordStore(DbSession db)
         return VoidResult.Voided;
     }
 
-    /// <summary>Changes one answer of a live record (one of <see cref="RecordRow.AnswerColumns"/>), keeping old → new in the audit trail.</summary>
+    /// <summary>
+    /// Changes one answer of a live record (one of <see cref="RecordRow.AnswerColumns"/>), or its council (<c>council_id</c>,
+    /// to a council of people, not the imported document's), keeping old → new in the audit trail (a council by its name).
+    /// </summary>
     public bool Amend(long id, string column, string newValue, string actor, string reason, DateTimeOffset now)
     {
         var record = Get(id);
-        if (record is null || record.IsVoided || !RecordRow.AnswerColumns.Contains(column))
+        if (record is null || record.IsVoided)
+        {
+            return false;
+        }
+
+        if (column == ReportField.Council.Column)
+        {
+            var councilId = long.Parse(newValue, CultureInfo.InvariantCulture);
+            var name = db.Single<string>("SELECT name FROM council WHERE id = @councilId AND is_document = 0", new { councilId });
+            if (name is null)
+            {
+                return false;
+            }
+
+            db.Execute("UPDATE record SET council_id = @councilId WHERE id = @id", new { councilId, id });
+            new AuditStore(db).Add(now, actor, "amend", reason, recordId: id, field: column, oldValue: record.CouncilName, newValue: name);
+            return true;
+        }
+
+        if (!RecordRow.AnswerColumns.Contains(column))
         {
             return false;
         }
