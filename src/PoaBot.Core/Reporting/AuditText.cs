@@ -11,32 +11,36 @@ namespace PoaBot.Core.Reporting;
 /// </summary>
 public static partial class AuditText
 {
-    public static string Action(string action) => action switch
+    /// <summary>The actions in words, by their stored code.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Actions = new Dictionary<string, string>
     {
-        "void" => "Anulación",
-        "amend" => "Corrección",
-        "reprogram" => "Reprogramación",
-        "goal" => "Cambio de meta",
-        "kind" => "Cambio de tipo",
-        "deactivate" => "Baja de persona",
-        "reassign" => "Reasignación",
-        "reopen" => "Reapertura",
-        "justify" => "Justificación",
-        _ => action,
+        ["void"] = "Anulación",
+        ["amend"] = "Corrección",
+        ["reprogram"] = "Reprogramación",
+        ["goal"] = "Cambio de meta",
+        ["kind"] = "Cambio de tipo",
+        ["deactivate"] = "Baja de persona",
+        ["reassign"] = "Reasignación",
+        ["reopen"] = "Reapertura",
+        ["justify"] = "Justificación",
     };
 
-    public static string? Field(string? field) => field switch
+    /// <summary>The changed fields in words, by their stored column.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
     {
-        "event_date" => "fecha",
-        "council_id" => "consejo",
-        "count" => "cantidad",
-        "attendees" => "asistentes",
-        "agreements" => "acuerdos",
-        "subject" => "descripción",
-        "area" => "área",
-        "kind" => "tipo",
-        _ => field,
+        ["event_date"] = "fecha",
+        ["council_id"] = "consejo",
+        ["count"] = "cantidad",
+        ["attendees"] = "asistentes",
+        ["agreements"] = "acuerdos",
+        ["subject"] = "descripción",
+        ["area"] = "área",
+        ["kind"] = "tipo",
     };
+
+    public static string Action(string action) => Actions.GetValueOrDefault(action, action);
+
+    public static string? Field(string? field) => field is null ? null : Fields.GetValueOrDefault(field, field);
 
     /// <summary>A stored value as a person reads it: dates and moments written in it as dd/mm/aaaa (local time), kinds in Spanish.</summary>
     public static string? Value(string? field, string? value, TimeZoneInfo zone)

@@ -61,10 +61,10 @@ public static class CouncilReport
 
     public static string Text(int year, DateOnly asOf, IReadOnlyList<CouncilProgress> councils)
     {
-        var text = new StringBuilder($"POA {year}, AVANCE POR CONSEJO — {Numbers.AsOfPhrase(year, asOf)}\n");
+        var text = new StringBuilder(ExportText.CouncilReportTitle(year, asOf)).Append('\n');
         if (councils.Count == 0)
         {
-            return text.Append("No hay consejos registrados.\n").ToString();
+            return text.Append(ExportText.NoCouncils).Append('\n').ToString();
         }
 
         foreach (var c in councils)
@@ -80,7 +80,6 @@ public static class CouncilReport
         return text.ToString();
     }
 
-    /// <summary>«sin reportes en el año» or «último reporte 12/04/2024».</summary>
     public static string LastReportPhrase(CouncilProgress c) =>
-        c.LastReport is { } d ? $"último reporte {Numbers.Date(d)}" : "sin reportes en el año";
+        ExportText.LastReport(c.LastReport);
 }

@@ -32,6 +32,20 @@ public static class ExportText
 
     public static string Page(int page, int pages) => $"Página {page} de {pages}";
 
+    /// <summary>The workbook's page footer: Excel writes the page for &amp;P and the pages for &amp;N.</summary>
+    public const string FooterPage = "Página &P de &N";
+
+    // The signature block of the workbook and the PDF.
+    public const string Prepared = "Elaboró";
+
+    public const string Reviewed = "Revisó";
+
+    public const string Authorized = "Autorizó";
+
+    /// <summary>«Zapopan, Jalisco, a 31/12/2024» or, without a municipality, «A 31/12/2024».</summary>
+    public static string PlaceAndDate(string? municipality, DateOnly date) =>
+        string.IsNullOrWhiteSpace(municipality) ? $"A {Numbers.Date(date)}" : $"{municipality.Trim()}, a {Numbers.Date(date)}";
+
     public const string JustificationsHeading = "JUSTIFICACIONES";
 
     public const string JustificationsContinued = "JUSTIFICACIONES (continuación)";
@@ -86,6 +100,14 @@ public static class ExportText
     public static string Quarter(int quarter, long real, long realAcum, long progAcum, decimal? avancePct, decimal? cumplimientoPct, string semaforo) =>
         $"  T{quarter}: real {Numbers.Int(real)} | acumulado {Numbers.Int(realAcum)} de {Numbers.Int(progAcum)} programado | " +
         $"avance anual {Numbers.Pct(avancePct)} | cumplimiento {Numbers.Pct(cumplimientoPct)} | {semaforo}\n";
+
+    public static string CouncilReportTitle(int year, DateOnly asOf) => $"POA {year}, AVANCE POR CONSEJO — {Numbers.AsOfPhrase(year, asOf)}";
+
+    public const string NoCouncils = "No hay consejos registrados.";
+
+    /// <summary>«sin reportes en el año» or «último reporte 12/04/2024».</summary>
+    public static string LastReport(DateOnly? lastReport) =>
+        lastReport is { } d ? $"último reporte {Numbers.Date(d)}" : "sin reportes en el año";
 
     public const string OpenBimesterFootnote = "* bimestre en curso: lo reportado hasta la fecha.";
 

@@ -15,12 +15,12 @@ public sealed record ReportSignature(Signatory Prepared, Signatory Reviewed, Sig
     public static ReportSignature None { get; } = new(new(null, null), new(null, null), new(null, null), null);
 
     public IEnumerable<(string Role, Signatory Who)> Lines =>
-        [("Elaboró", Prepared), ("Revisó", Reviewed), ("Autorizó", Authorized)];
+        [(ExportText.Prepared, Prepared), (ExportText.Reviewed, Reviewed), (ExportText.Authorized, Authorized)];
 
     /// <summary>The directorate's name on reports: the setting's when given, else the one imported with the POA.</summary>
     public string DirectorateOf(PoaRow poa) => string.IsNullOrWhiteSpace(Directorate) ? poa.Directorate : Directorate.Trim();
 
     /// <summary>«Zapopan, Jalisco, a 31/12/2024» or, without a municipality, «A 31/12/2024».</summary>
     public string PlaceAndDate(DateOnly date) =>
-        string.IsNullOrWhiteSpace(Municipality) ? $"A {Numbers.Date(date)}" : $"{Municipality.Trim()}, a {Numbers.Date(date)}";
+        ExportText.PlaceAndDate(Municipality, date);
 }

@@ -214,7 +214,7 @@ internal sealed class XlsxSheet(string name, SharedStrings strings)
         });
         worksheet.Append(new HeaderFooter(
             new OddHeader(PageHeader is null ? "" : "&C&8" + PageHeader.Replace("&", "&&", StringComparison.Ordinal)),
-            new OddFooter("&L&8" + Name.Replace("&", "&&", StringComparison.Ordinal) + "&R&8Página &P de &N")));
+            new OddFooter("&L&8" + Name.Replace("&", "&&", StringComparison.Ordinal) + "&R&8" + ExportText.FooterPage)));
         return worksheet;
     }
 
