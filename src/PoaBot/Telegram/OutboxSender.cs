@@ -5,13 +5,11 @@ using global::Telegram.Bot.Exceptions;
 using global::Telegram.Bot.Types;
 using global::Telegram.Bot.Types.Enums;
 using global::Telegram.Bot.Types.ReplyMarkups;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PoaBot.Core.Conversations;
 using PoaBot.Core.Domain;
-using PoaBot.Core.People;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Telegram;
@@ -179,10 +177,10 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
             database.Write(db => outcomes.Write(db, taken));
             outcomes.Committed(taken);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             outcomes.Requeue(taken);
-            Log.OutcomeWaiting(logger, taken[0].Outcome.Row.Id, taken[0].Outcome.Row.ChatId, ex.Message);
+            Log.OutcomeWaiting(logger, taken[0].Outcome.Row.Id, taken[0].Outcome.Row.ChatId, Redact.Describe(ex, options.Token));
             await Task.Delay(TimeSpan.FromSeconds(1), clock.Time, abort.Token);
         }
     }
