@@ -11,11 +11,14 @@ public static class RecordsText
 
     public const string ListTitle = "<b>Sus últimos reportes</b>\n";
 
-    public static string ListLine(string folio, DateOnly date, string activity, string council, bool voided) =>
+    public static string ListLine(string folio, DateOnly date, string activity, string council, bool voided, bool locked) =>
         $"\n{folio} · {Numbers.Date(date)} · {Html.Escape(Html.Shorten(activity, 30))} · {Html.Escape(Html.Shorten(council, 30))}" +
-        (voided ? " <i>(anulado)</i>" : "");
+        (voided ? " <i>(anulado)</i>" : locked ? " <i>(bimestre bloqueado)</i>" : "");
 
-    public const string ListEnd = "\n\nPara ver uno completo escriba /folio y su número. Si alguno está mal, puede anularlo:";
+    public const string ListEnd =
+        "\n\nPara ver uno completo escriba /folio y su número. Si alguno está mal, puede corregirlo o anularlo mientras su bimestre no esté bloqueado:";
+
+    public static string AmendFolioButton(string folio) => $"Corregir {folio}";
 
     public static string VoidFolioButton(string folio) => $"Anular {folio}";
 
@@ -43,9 +46,9 @@ public static class RecordsText
     // Voiding
     public static string AskVoidReason(string folio) => $"¿Por qué anula el folio <b>{folio}</b>? Escriba el motivo.\nEjemplo: Lo registré dos veces.";
 
-    public const string NoLongerAvailable = "Ese reporte ya no está disponible para usted; no se cambió nada.";
-
-    public const string NotAvailable = "Ese reporte no está disponible para usted; no se cambió nada.";
+    /// <summary>Someone else's record (a forged or old button), or one whose council is no longer the person's.</summary>
+    public const string NotAvailable =
+        "Ese reporte no está disponible para usted: solo puede corregir o anular los reportes que usted registró. No se cambió nada.";
 
     public static string Voided(string folio, string reason) => $"🗑 Folio {folio} anulado. Motivo: {Html.Escape(reason)}";
 
@@ -66,6 +69,11 @@ public static class RecordsText
         $"Escriba el nuevo valor de <b>{field}</b>. Valor actual: {Html.Escape(current ?? "(vacío)")}";
 
     public static string AskNewValueAgain(string field) => $"Escriba el nuevo valor de <b>{field}</b>.";
+
+    public static string AskCouncil(string folio, string council) =>
+        $"¿De qué consejo es el folio <b>{folio}</b>? Ahora dice: {Html.Escape(council)}.";
+
+    public const string TapCouncil = "Toque uno de los consejos de la lista.";
 
     public static string DateNotUnderstood(string example) => $"No entendí la fecha. Escríbala así: {example}.";
 

@@ -98,6 +98,12 @@ public static partial class ReportFlow
         {
             var previous = report.History[^1];
             report.History.RemoveAt(report.History.Count - 1);
+            if (report.History.Count == 0)
+            {
+                // Back at the first question: nothing is chosen any more, so no draft is left to resume.
+                report.Draft = new Draft { Year = report.Draft.Year };
+            }
+
             Prompt(turn, previous);
         }
         else
@@ -338,11 +344,16 @@ public static partial class ReportFlow
             !(shares && f.Type == FieldType.Pick && OtherPrograms(turn, draft).Count == 0) && !(linked && f.Type == FieldType.Text));
     }
 
-    /// <summary>What «Corregir» offers: the date, the questions asked (not the choice of a shared program), the evidence.</summary>
-    private static IEnumerable<(string Key, string Label)> Editable(Turn turn, Draft draft) =>
-        Questions(turn, draft).Where(f => !(f.Type == FieldType.Pick && Kind(turn, draft).Link == KindLink.Shares))
-            .Select(f => (f.Key, f.Label)).Prepend((DateQuestion, ReportField.Date.Label)).Append((EvidenceQuestion, ReportText.Evidence)
-);
+    /// <summary>
+    /// What «Corregir» offers: the council (for a person with several, while the draft points to no other record), the
+    /// date, the questions asked (not the choice of a shared program), the evidence.
+    /// </summary>
+    private static IEnumerable<(string Key, string Label)> Editable(Turn turn, Draft draft)
+    {
+        var fields = Questions(turn, draft).Where(f => !(f.Type == FieldType.Pick && Kind(turn, draft).Link == KindLink.Shares))
+            .Select(f => (f.Key, f.Label)).Prepend((DateQuestion, ReportField.Date.Label)).Append((EvidenceQuestion, ReportText.Evidence));
+        return Access.Councils(turn).Count > 1 && RefId(turn, draft) is null ? fields.Prepend((CouncilQuestion, ReportField.Council.Label)) : fields;
+    }
 
     private static ActivityKind Kind(Turn turn, Draft draft) =>
         new PoaStore(turn.Db).Activity(draft.ActivityId)?.Kind ?? ActivityKind.Generic;

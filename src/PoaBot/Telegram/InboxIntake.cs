@@ -41,7 +41,7 @@ public sealed class InboxIntake(WorkSignals signals, MunicipalClock clock)
     public async Task<int?> StoreAsync(IReadOnlyList<JsonElement> updates, CancellationToken cancellationToken)
     {
         var rows = new List<InboxRow>();
-        var at = Instants.Format(clock.Now);
+        var at = clock.Now;
         foreach (var update in updates)
         {
             if (RawUpdate.IdOf(update) is { } id)
@@ -88,7 +88,7 @@ public sealed class InboxIntake(WorkSignals signals, MunicipalClock clock)
         var inbox = new InboxStore(db);
         foreach (var row in arrivals.SelectMany(a => a.Rows))
         {
-            inbox.Add(row.UpdateId, row.ChatId, row.Payload, Instants.Parse(row.ReceivedAt));
+            inbox.Add(row.UpdateId, row.ChatId, row.Payload, row.ReceivedAt);
         }
     }
 

@@ -211,10 +211,10 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
                 continue;
             }
 
-            var due = group.TakeWhile(r => Instants.Parse(r.NotBefore) <= now).ToList();
+            var due = group.TakeWhile(r => r.NotBefore <= now).ToList();
             if (due.Count == 0)
             {
-                var wait = Instants.Parse(group.First().NotBefore) - now;
+                var wait = group.First().NotBefore - now;
                 next = wait < next ? wait : next;
             }
             else if (answer)
