@@ -14,6 +14,8 @@ public sealed class Database
     private readonly string connectionString;
     private readonly Lock writer = new();
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = new();
+
     static Database()
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
@@ -50,7 +52,14 @@ public sealed class Database
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        connection.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;");
+
+        // The pragmas stay with the SQLite handle, which the pool keeps: set once per handle, not at every open.
+        if (!Configured.TryGetValue(connection.Handle!, out _))
+        {
+            connection.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;");
+            Configured.AddOrUpdate(connection.Handle!, Configured);
+        }
+
         return connection;
     }
 
@@ -158,6 +167,9 @@ public sealed class Database
             from.Open();
             using var to = Open();
             from.BackupDatabase(to);
+
+            // The restored file may come without the pragmas' persistent part (WAL): pooled handles are set up again.
+            SqliteConnection.ClearPool(to);
         }
     }
 

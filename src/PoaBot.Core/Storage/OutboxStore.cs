@@ -93,16 +93,19 @@ public sealed class OutboxStore(DbSession db)
     public void EnqueueCallbackAnswer(long chatId, string callbackQueryId, string? text, DateTimeOffset now) =>
         Insert(chatId, "callback_answer", new OutgoingMessage { Html = text ?? "", CallbackQueryId = callbackQueryId }, now, $"cb:{callbackQueryId}");
 
-    /// <summary>What the sender can take next: each chat's first pending message (it holds the later ones) and every pending callback answer.</summary>
-    public IReadOnlyList<OutboxRow> Heads(int limit) =>
+    /// <summary>
+    /// What the sender can take, in one read: the pending callback answers first, then the pending messages in order (a
+    /// chat's first one holds the later ones); rows in <paramref name="done"/> (sent, their outcome not yet committed) are
+    /// left out.
+    /// </summary>
+    public IReadOnlyList<OutboxRow> Pending(int limit, IReadOnlyList<long> done) =>
         db.Query<OutboxRow>(
             """
-            SELECT o.id, o.chat_id, o.kind, o.not_before FROM outbox o
-            WHERE o.status = 'pending' AND (o.kind = 'callback_answer' OR o.id = (
-                SELECT min(e.id) FROM outbox e WHERE e.chat_id = o.chat_id AND e.kind = 'message' AND e.status = 'pending'))
-            ORDER BY o.not_before, o.id LIMIT @limit
+            SELECT id, chat_id, kind, payload, attempts, not_before, created_at FROM outbox
+            WHERE status = 'pending' AND id NOT IN @done
+            ORDER BY kind = 'message', id LIMIT @limit
             """,
-            new { limit }).ToList();
+            new { limit, done }).ToList();
 
     /// <summary>A chat's pending messages, in order.</summary>
     public IReadOnlyList<OutboxRow> PendingMessages(long chatId, int limit) =>
@@ -112,11 +115,6 @@ public sealed class OutboxStore(DbSession db)
             WHERE chat_id = @chatId AND kind = 'message' AND status = 'pending' ORDER BY id LIMIT @limit
             """,
             new { chatId, limit }).ToList();
-
-    public OutboxRow? Pending(long id) =>
-        db.Query<OutboxRow>(
-            "SELECT id, chat_id, kind, payload, attempts, not_before, created_at FROM outbox WHERE id = @id AND status = 'pending'",
-            new { id }).SingleOrDefault();
 
     /// <summary>Messages sent (not edits) since <paramref name="since"/>: where the pacing of a new process starts.</summary>
     public IReadOnlyList<(long ChatId, DateTimeOffset At)> SentSince(DateTimeOffset since) =>

@@ -12,12 +12,16 @@ using PoaBot.Core.Storage;
 namespace PoaBot.Telegram;
 
 /// <summary>
-/// Handles stored updates: runs the engine for the pending updates in one transaction (each in its own savepoint, each chat
-/// in order), writing the domain changes, the conversation state, the inbox row and the replies together. A durable commit
-/// is the expensive part, so commits are grouped. Evidence downloads run beside it: only their own chat waits for them.
+/// The one writer of the inbox: in one transaction it stores the updates that arrived (<see cref="InboxIntake"/>), records
+/// the send outcomes waiting (<see cref="SendOutcomes"/>), and runs the engine for the pending updates (each in its own
+/// savepoint, each chat in order), writing the domain changes, the conversation state, the inbox row and the replies
+/// together. A durable commit is the expensive part, so commits are grouped: a batch is what arrived while the last one
+/// ran, and an update arriving alone is handled at once. Evidence downloads run beside it: only their own chat waits.
 /// </summary>
 public sealed class InboxProcessor(
     Database database,
+    InboxIntake intake,
+    SendOutcomes outcomes,
     ConversationEngine engine,
     EvidenceDownloader downloader,
     WorkSignals signals,
@@ -42,7 +46,7 @@ public sealed class InboxProcessor(
         {
             try
             {
-                if (!await ProcessBatchAsync(stoppingToken))
+                if (!ProcessBatch(stoppingToken))
                 {
                     await signals.Inbox.WaitAsync(TimeSpan.FromSeconds(5), clock.Time, stoppingToken);
                 }
@@ -60,112 +64,36 @@ public sealed class InboxProcessor(
         }
     }
 
-    /// <summary>Processes the pending updates that are ready; false when none was (nothing pending, or all wait for files).</summary>
-    public async Task<bool> ProcessBatchAsync(CancellationToken cancellationToken)
+    /// <summary>Stores what arrived and processes the pending updates that are ready; false when none was (nothing pending, or all wait for files).</summary>
+    public bool ProcessBatch(CancellationToken cancellationToken)
     {
-        var rows = database.Read(db => new InboxStore(db).Pending(BatchSize));
-        if (rows.Count == 0)
+        var arrivals = intake.Take();
+        var sends = outcomes.Take();
+        if (arrivals.Count == 0 && sends.Count == 0 && database.Read(db => new InboxStore(db).CountPending()) == 0)
         {
             return false;
         }
 
-        var mapped = rows.Select(r => (Row: r, Update: Map(r))).ToList();
-        StartDownloads(mapped.Where(m => m.Update?.Input?.FileId is not null).Select(m => (m.Row.UpdateId, m.Update!)).ToList(), cancellationToken);
-        var now = clock.Now;
         var handled = 0;
         var toRender = new List<Rendering>();
-
-        // The photos of an album (one update each) wait for one another, so they are handled in one transaction and the
-        // answer each gives can replace the one before it while still unsent (Reply.CollapseKey).
-        var albumsWaiting = mapped
-            .Where(m => m.Update?.Input?.MediaGroupId is not null && downloads.TryGetValue(m.Row.UpdateId, out var d) && !d.IsCompleted)
-            .Select(m => (m.Row.ChatId, m.Update!.Input!.MediaGroupId)).ToHashSet();
-        database.Write(db =>
+        try
         {
-            var inbox = new InboxStore(db);
-
-            // Each chat in order: what came after an update that failed, or that waits for its file, waits with it.
-            var heldChats = new HashSet<long>();
-            foreach (var (row, update) in mapped)
+            database.Write(db =>
             {
-                if (update?.Unreadable is { } why)
-                {
-                    // Not a failure of ours that a retry could fix: set aside at once, tell the person, go on with the chat.
-                    SetAsideUnreadable(db, row, why, now);
-                    handled++;
-                    continue;
-                }
+                InboxIntake.Write(db, arrivals);
+                outcomes.Write(db, sends);
+                handled = Handle(db, toRender, cancellationToken);
+            });
+        }
+        catch (Exception ex)
+        {
+            InboxIntake.Failed(arrivals, ex);
+            outcomes.Requeue(sends);
+            throw;
+        }
 
-                if (heldChats.Contains(row.ChatId))
-                {
-                    continue;
-                }
-
-                if (renders.TryGetValue(row.ChatId, out var rendering))
-                {
-                    if (!rendering.IsCompleted)
-                    {
-                        heldChats.Add(row.ChatId);
-                        continue;
-                    }
-
-                    renders.Remove(row.ChatId);
-                }
-
-                if (update?.Input?.MediaGroupId is { } album && albumsWaiting.Contains((row.ChatId, album)))
-                {
-                    heldChats.Add(row.ChatId);
-                    continue;
-                }
-
-                var ready = update;
-                if (downloads.TryGetValue(row.UpdateId, out var download))
-                {
-                    if (!download.IsCompleted)
-                    {
-                        heldChats.Add(row.ChatId);
-                        continue;
-                    }
-
-                    downloads.Remove(row.UpdateId);
-                    ready = update! with { Input = download.IsCompletedSuccessfully ? download.Result : update.Input! with { FileProblem = FileProblem.Failed } };
-                }
-
-                handled++;
-                try
-                {
-                    toRender.AddRange(db.Savepoint(() =>
-                    {
-                        var files = Handle(db, row, ready, now);
-                        inbox.Done(row.UpdateId, now);
-                        PoaBot.Operations.PoaMetrics.Handled(now - row.ReceivedAt);
-                        return files;
-                    }));
-                }
-                catch (Exception ex)
-                {
-                    heldChats.Add(row.ChatId);
-                    var error = Redact.Describe(ex, options.Value.Token);
-                    if (inbox.Failed(row.UpdateId, error, MaxAttempts, now))
-                    {
-                        Log.UpdateSetAside(logger, row.UpdateId, MaxAttempts, error);
-                        if (update is { ChatId: not 0 })
-                        {
-                            var outbox = new OutboxStore(db);
-                            outbox.Enqueue(update.ChatId, new Reply(TransportText.Apology), now, $"u{row.UpdateId}:apology");
-                            if (update.CallbackQueryId is { } query)
-                            {
-                                outbox.EnqueueCallbackAnswer(update.ChatId, query, null, now);
-                            }
-                        }
-                    }
-                    else
-                    {
-                        Log.UpdateFailed(logger, row.UpdateId, row.Attempts + 1, error);
-                    }
-                }
-            }
-        });
+        outcomes.Committed(sends);
+        InboxIntake.Committed(arrivals);
         foreach (var chat in toRender.GroupBy(r => r.ChatId))
         {
             renders[chat.Key] = Task.Run(() => RenderAndSend([.. chat]), CancellationToken.None);
@@ -178,6 +106,112 @@ public sealed class InboxProcessor(
         }
 
         return handled > 0;
+    }
+
+    /// <summary>Handles the pending updates that are ready, in the caller's transaction; returns how many were handled.</summary>
+    private int Handle(DbSession db, List<Rendering> toRender, CancellationToken cancellationToken)
+    {
+        var inbox = new InboxStore(db);
+        var rows = inbox.Pending(BatchSize);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var mapped = rows.Select(r => (Row: r, Update: Map(r))).ToList();
+        StartDownloads(mapped.Where(m => m.Update?.Input?.FileId is not null).Select(m => (m.Row.UpdateId, m.Update!)).ToList(), cancellationToken);
+        var now = clock.Now;
+        var handled = 0;
+
+        // The photos of an album (one update each) wait for one another, so they are handled in one transaction and the
+        // answer each gives can replace the one before it while still unsent (Reply.CollapseKey).
+        var albumsWaiting = mapped
+            .Where(m => m.Update?.Input?.MediaGroupId is not null && downloads.TryGetValue(m.Row.UpdateId, out var d) && !d.IsCompleted)
+            .Select(m => (m.Row.ChatId, m.Update!.Input!.MediaGroupId)).ToHashSet();
+
+        // Each chat in order: what came after an update that failed, or that waits for its file, waits with it.
+        var heldChats = new HashSet<long>();
+        foreach (var (row, update) in mapped)
+        {
+            if (update?.Unreadable is { } why)
+            {
+                // Not a failure of ours that a retry could fix: set aside at once, tell the person, go on with the chat.
+                SetAsideUnreadable(db, row, why, now);
+                handled++;
+                continue;
+            }
+
+            if (heldChats.Contains(row.ChatId))
+            {
+                continue;
+            }
+
+            if (renders.TryGetValue(row.ChatId, out var rendering))
+            {
+                if (!rendering.IsCompleted)
+                {
+                    heldChats.Add(row.ChatId);
+                    continue;
+                }
+
+                renders.Remove(row.ChatId);
+            }
+
+            if (update?.Input?.MediaGroupId is { } album && albumsWaiting.Contains((row.ChatId, album)))
+            {
+                heldChats.Add(row.ChatId);
+                continue;
+            }
+
+            var ready = update;
+            if (downloads.TryGetValue(row.UpdateId, out var download))
+            {
+                if (!download.IsCompleted)
+                {
+                    heldChats.Add(row.ChatId);
+                    continue;
+                }
+
+                downloads.Remove(row.UpdateId);
+                ready = update! with { Input = download.IsCompletedSuccessfully ? download.Result : update.Input! with { FileProblem = FileProblem.Failed } };
+            }
+
+            handled++;
+            try
+            {
+                toRender.AddRange(db.Savepoint(() =>
+                {
+                    var files = Handle(db, row, ready, now);
+                    inbox.Done(row.UpdateId, now);
+                    PoaBot.Operations.PoaMetrics.Handled(now - row.ReceivedAt);
+                    return files;
+                }));
+            }
+            catch (Exception ex)
+            {
+                heldChats.Add(row.ChatId);
+                var error = Redact.Describe(ex, options.Value.Token);
+                if (inbox.Failed(row.UpdateId, error, MaxAttempts, now))
+                {
+                    Log.UpdateSetAside(logger, row.UpdateId, MaxAttempts, error);
+                    if (update is { ChatId: not 0 })
+                    {
+                        var outbox = new OutboxStore(db);
+                        outbox.Enqueue(update.ChatId, new Reply(TransportText.Apology), now, $"u{row.UpdateId}:apology");
+                        if (update.CallbackQueryId is { } query)
+                        {
+                            outbox.EnqueueCallbackAnswer(update.ChatId, query, null, now);
+                        }
+                    }
+                }
+                else
+                {
+                    Log.UpdateFailed(logger, row.UpdateId, row.Attempts + 1, error);
+                }
+            }
+        }
+
+        return handled;
     }
 
     /// <summary>Runs the engine for one update; returns the replies whose files are to be rendered after the commit.</summary>

@@ -32,7 +32,7 @@ internal static partial class Log
     [LoggerMessage(90, LogLevel.Error, "Message {Id} to chat {ChatId} set aside after {Attempts} attempts: {Error}")]
     public static partial void SetAside(ILogger logger, long id, long chatId, long attempts, string error);
 
-    [LoggerMessage(91, LogLevel.Warning, "The outcome of message {Id} to chat {ChatId} is kept in memory until the database accepts it ({Error}); the chat sends nothing else meanwhile")]
+    [LoggerMessage(91, LogLevel.Warning, "The outcome of message {Id} to chat {ChatId}, with the others waiting, is kept in memory until the database accepts it ({Error}); sending stops once every in-flight slot waits")]
     public static partial void OutcomeWaiting(ILogger logger, long id, long chatId, string error);
 
     [LoggerMessage(400, LogLevel.Warning, "Update {UpdateId} cannot be read and is set aside: {Reason}")]

@@ -5,13 +5,11 @@ using global::Telegram.Bot.Exceptions;
 using global::Telegram.Bot.Types;
 using global::Telegram.Bot.Types.Enums;
 using global::Telegram.Bot.Types.ReplyMarkups;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PoaBot.Core.Conversations;
 using PoaBot.Core.Domain;
-using PoaBot.Core.People;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Telegram;
@@ -49,10 +47,12 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
     private readonly CancellationTokenSource abort = new();
     private readonly ConcurrentDictionary<long, Task> lanes = new();
     private readonly ConcurrentDictionary<long, Task> answers = new();
+    private readonly SendOutcomes outcomes;
 
-    public OutboxSender(ITelegramBotClient bot, Database database, WorkSignals signals, MunicipalClock clock, IOptions<TelegramOptions> options, ILogger<OutboxSender> logger)
+    public OutboxSender(
+        ITelegramBotClient bot, Database database, WorkSignals signals, SendOutcomes outcomes, MunicipalClock clock, IOptions<TelegramOptions> options, ILogger<OutboxSender> logger)
     {
-        (this.bot, this.database, this.signals, this.clock, this.options, this.logger) = (bot, database, signals, clock, options.Value, logger);
+        (this.bot, this.database, this.signals, this.outcomes, this.clock, this.options, this.logger) = (bot, database, signals, outcomes, clock, options.Value, logger);
         inFlight = new SemaphoreSlim(this.options.MaxInFlight, this.options.MaxInFlight);
 
         // A bucket no bigger than one refill: never more than the rate in any one-second window, even right after a quiet spell.
@@ -75,13 +75,11 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
         }));
     }
 
-    private enum Result
-    {
-        Sent,
-        Retry,
-        Unreachable,
-        Failed,
-    }
+    /// <summary>
+    /// How long an outcome waits for the inbox processor's next commit to carry it before the sender commits it alone. Off
+    /// the reply's path (the message is already at Telegram); it only holds the send's in-flight slot.
+    /// </summary>
+    private static readonly TimeSpan OutcomeWait = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
     /// The chat bucket: Telegram's burst less one refill. The limiter refills in a step once a second and Telegram
@@ -108,6 +106,8 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         SeedPacing();
+        using var recorderStop = CancellationTokenSource.CreateLinkedTokenSource(abort.Token);
+        var recorder = RecordLoopAsync(recorderStop.Token);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -127,35 +127,103 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
             }
         }
 
-        // Graceful stop: nothing new is taken; what is in flight finishes and its outcome is recorded.
+        // Graceful stop: nothing new is taken; what is in flight finishes and its outcome is committed.
         await Task.WhenAll(lanes.Values.Concat(answers.Values));
+        while (outcomes.Count > 0 && !abort.IsCancellationRequested)
+        {
+            await FlushAsync();
+        }
+
+        await recorderStop.CancelAsync();
+        await recorder;
     }
 
-    /// <summary>Starts a lane for every chat with a due message and a task for every due callback answer; returns how long to wait for the next due row.</summary>
+    /// <summary>
+    /// Commits the outcomes that no inbox batch carried: after <see cref="OutcomeWait"/>, or at once when half the in-flight
+    /// slots wait for theirs.
+    /// </summary>
+    private async Task RecordLoopAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await outcomes.Added.WaitAsync(TimeSpan.FromSeconds(5), clock.Time, stop);
+                if (outcomes.Count > 0 && outcomes.Count < Math.Max(1, options.MaxInFlight / 2))
+                {
+                    await Task.Delay(OutcomeWait, stop);
+                }
+
+                await FlushAsync();
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Commits the waiting outcomes in one transaction; while the database is locked, they wait in memory and are tried again.</summary>
+    private async Task FlushAsync()
+    {
+        var taken = outcomes.Take();
+        if (taken.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            database.Write(db => outcomes.Write(db, taken));
+            outcomes.Committed(taken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            outcomes.Requeue(taken);
+            Log.OutcomeWaiting(logger, taken[0].Outcome.Row.Id, taken[0].Outcome.Row.ChatId, Redact.Describe(ex, options.Token));
+            await Task.Delay(TimeSpan.FromSeconds(1), clock.Time, abort.Token);
+        }
+    }
+
+    /// <summary>
+    /// Reads what can be sent, once, and starts a lane with its due messages for every chat without one, and a task for
+    /// every due callback answer; returns how long to wait for the next row that is not yet due.
+    /// </summary>
     private TimeSpan Dispatch(CancellationToken stoppingToken)
     {
         var now = clock.Now;
         var next = TimeSpan.FromSeconds(5);
-        foreach (var head in database.Read(db => new OutboxStore(db).Heads(5000)))
+
+        // In this order: what is busy, then what waits to be committed, then the rows. A row neither busy nor waiting was
+        // settled before the read, so the read shows its state; this loop alone starts work, so nothing else takes it meanwhile.
+        var busyChats = lanes.Keys.ToHashSet();
+        var busyAnswers = answers.Keys.ToHashSet();
+        var waiting = outcomes.Waiting();
+        var sent = waiting.Where(w => w.Value == SendResult.Sent).Select(w => w.Key).ToList();
+        var rows = database.Read(db => new OutboxStore(db).Pending(5000, sent));
+
+        // Each callback answer on its own, each chat's messages together.
+        foreach (var group in rows.GroupBy(r => (Answer: r.Kind == "callback_answer", Key: r.Kind == "callback_answer" ? r.Id : r.ChatId)))
         {
-            var answer = head.Kind == "callback_answer";
-            if (answer ? answers.ContainsKey(head.Id) : lanes.ContainsKey(head.ChatId))
+            var (answer, key) = group.Key;
+            if ((answer ? busyAnswers : busyChats).Contains(key) || waiting.ContainsKey(group.First().Id))
             {
                 continue;
             }
 
-            var due = head.NotBefore - now;
-            if (due > TimeSpan.Zero)
+            var due = group.TakeWhile(r => r.NotBefore <= now).ToList();
+            if (due.Count == 0)
             {
-                next = due < next ? due : next;
+                var wait = group.First().NotBefore - now;
+                next = wait < next ? wait : next;
             }
             else if (answer)
             {
-                Start(answers, head.Id, () => AnswerAsync(head.Id, stoppingToken));
+                Start(answers, key, () => SendAsync(due[0], stoppingToken));
             }
             else
             {
-                Start(lanes, head.ChatId, () => LaneAsync(head.ChatId, stoppingToken));
+                Start(lanes, key, () => LaneAsync(due, stoppingToken));
             }
         }
 
@@ -189,120 +257,50 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
         });
     }
 
-    /// <summary>One chat's messages, in order, until none is due; a message held back (429, back-off) holds the later ones.</summary>
-    private async Task LaneAsync(long chatId, CancellationToken stoppingToken)
+    /// <summary>
+    /// One chat's due messages, in order; a message held back (429, back-off, set aside) holds the later ones until its
+    /// outcome is committed. A message sent is done for the chat, its outcome committed or not: the next one goes at once.
+    /// </summary>
+    private async Task LaneAsync(List<OutboxRow> due, CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        foreach (var row in due)
         {
-            var now = clock.Now;
-            var rows = database.Read(db => new OutboxStore(db).PendingMessages(chatId, 50));
-            var due = rows.TakeWhile(r => r.NotBefore <= now).ToList();
-            if (due.Count == 0)
+            stoppingToken.ThrowIfCancellationRequested();
+            using var globalLease = await global.AcquireAsync(1, stoppingToken);
+
+            // Telegram limits what a chat is sent, not edits: an edit draws from the chat's bucket only if it falls back to a send.
+            using var chatLease = IsEdit(row) ? null : await perChat.AcquireAsync(row.ChatId, 1, stoppingToken);
+            if (await SendAsync(row, stoppingToken) is not SendResult.Sent)
             {
+                // Held: the chat goes on once the outcome is committed (and the row is due again, for a retry).
                 return;
             }
-
-            foreach (var row in due)
-            {
-                stoppingToken.ThrowIfCancellationRequested();
-                using var globalLease = await global.AcquireAsync(1, stoppingToken);
-
-                // Telegram limits what a chat is sent, not edits: an edit draws from the chat's bucket only if it falls back to a send.
-                using var chatLease = IsEdit(row) ? null : await perChat.AcquireAsync(chatId, 1, stoppingToken);
-                if (await SendAndRecordAsync(row, stoppingToken) is Result.Retry or Result.Unreachable)
-                {
-                    break;
-                }
-            }
         }
     }
 
-    private async Task AnswerAsync(long id, CancellationToken stoppingToken)
-    {
-        if (database.Read(db => new OutboxStore(db).Pending(id)) is { } row)
-        {
-            await SendAndRecordAsync(row, stoppingToken);
-        }
-    }
-
-    /// <summary>Sends one row and commits its outcome before freeing the in-flight slot. A send under way finishes on a stop; only the host's shutdown timeout abandons it.</summary>
-    private async Task<Result> SendAndRecordAsync(OutboxRow row, CancellationToken stoppingToken)
+    /// <summary>
+    /// Sends one row and hands its outcome to <see cref="SendOutcomes"/>; the in-flight slot is freed once the outcome is
+    /// committed. A send under way finishes on a stop; only the host's shutdown timeout abandons it.
+    /// </summary>
+    private async Task<SendResult> SendAsync(OutboxRow row, CancellationToken stoppingToken)
     {
         await inFlight.WaitAsync(stoppingToken);
+        SendOutcome outcome;
         try
         {
-            var outcome = await SendAsync(row, abort.Token);
-            await RecordAsync(outcome);
-            return outcome.Result;
+            outcome = await TrySendAsync(row, abort.Token);
         }
-        finally
+        catch
         {
             inFlight.Release();
+            throw;
         }
+
+        _ = outcomes.Add(outcome).ContinueWith(_ => inFlight.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return outcome.Result;
     }
 
-    /// <summary>Commits an outcome; while the database is locked, keeps it and tries again (the chat sends nothing else meanwhile).</summary>
-    private async Task RecordAsync((OutboxRow Row, Result Result, string? Error, DateTimeOffset? NotBefore) outcome)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                Record(outcome);
-                return;
-            }
-            catch (SqliteException ex)
-            {
-                if (attempt == 1)
-                {
-                    Log.OutcomeWaiting(logger, outcome.Row.Id, outcome.Row.ChatId, ex.Message);
-                }
-
-                await Task.Delay(TimeSpan.FromSeconds(1), clock.Time, abort.Token);
-            }
-        }
-    }
-
-    private void Record((OutboxRow Row, Result Result, string? Error, DateTimeOffset? NotBefore) outcome)
-    {
-        var (row, result, error, notBefore) = outcome;
-        var now = clock.Now;
-        database.Write(db =>
-        {
-            var outbox = new OutboxStore(db);
-            PoaBot.Operations.PoaMetrics.Send(result.ToString(), error);
-            switch (result)
-            {
-                case Result.Sent:
-                    outbox.Sent(row.Id, now);
-                    break;
-                case Result.Retry:
-                    outbox.Retry(row.Id, notBefore!.Value, error!, countAttempt: !error!.StartsWith("429", StringComparison.Ordinal));
-                    break;
-                case Result.Unreachable:
-                    outbox.Unreachable(row.ChatId, error!);
-                    new PeopleStore(db).MarkUnreachable(row.ChatId, now);
-                    break;
-                default:
-                    outbox.Failed(row.Id, error!);
-                    break;
-            }
-        });
-        switch (result)
-        {
-            case Result.Retry:
-                Log.SendRetry(logger, row.Id, row.ChatId, notBefore!.Value, error!);
-                break;
-            case Result.Unreachable:
-                Log.Unreachable(logger, row.ChatId, error!);
-                break;
-            case Result.Failed:
-                Log.SetAside(logger, row.Id, row.ChatId, row.Attempts + 1, error!);
-                break;
-        }
-    }
-
-    private async Task<(OutboxRow Row, Result Result, string? Error, DateTimeOffset? NotBefore)> SendAsync(OutboxRow row, CancellationToken cancellationToken)
+    private async Task<SendOutcome> TrySendAsync(OutboxRow row, CancellationToken cancellationToken)
     {
         try
         {
@@ -310,7 +308,7 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
             if (row.Kind == "callback_answer")
             {
                 await bot.AnswerCallbackQuery(message.CallbackQueryId!, message.Html.Length == 0 ? null : message.Html, cancellationToken: cancellationToken);
-                return (row, Result.Sent, null, null);
+                return new SendOutcome(row, SendResult.Sent, null, null);
             }
 
             try
@@ -324,17 +322,17 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
                 await DeliverAsync(row.ChatId, message with { EditMessageId = null }, cancellationToken);
             }
 
-            return (row, Result.Sent, null, null);
+            return new SendOutcome(row, SendResult.Sent, null, null);
         }
         catch (ApiRequestException ex)
         {
             var error = Redact.Describe(ex, options.Token);
             return ex switch
             {
-                { ErrorCode: 429 } => (row, Result.Retry, error, clock.Now + TimeSpan.FromSeconds(Math.Max(1, ex.Parameters?.RetryAfter ?? 1))),
-                { ErrorCode: 403 } => (row, Result.Unreachable, error, null),
-                { ErrorCode: 400 } when ex.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase) => (row, Result.Unreachable, error, null),
-                { ErrorCode: 400 } when IsBenign(ex) => (row, Result.Sent, null, null),
+                { ErrorCode: 429 } => new SendOutcome(row, SendResult.Retry, error, clock.Now + TimeSpan.FromSeconds(Math.Max(1, ex.Parameters?.RetryAfter ?? 1))),
+                { ErrorCode: 403 } => new SendOutcome(row, SendResult.Unreachable, error, null),
+                { ErrorCode: 400 } when ex.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase) => new SendOutcome(row, SendResult.Unreachable, error, null),
+                { ErrorCode: 400 } when IsBenign(ex) => new SendOutcome(row, SendResult.Sent, null, null),
                 { ErrorCode: >= 500 or 401 } => Transient(row, error),
                 _ => Poison(row, error),
             };
@@ -367,15 +365,15 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
         }
     }
 
-    private (OutboxRow Row, Result Result, string? Error, DateTimeOffset? NotBefore) Transient(OutboxRow row, string error) =>
+    private SendOutcome Transient(OutboxRow row, string error) =>
         row.Attempts + 1 >= MaxAttempts
-            ? (row, Result.Failed, error, null)
-            : (row, Result.Retry, error, clock.Now + TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, row.Attempts + 1))));
+            ? new SendOutcome(row, SendResult.Failed, error, null)
+            : new SendOutcome(row, SendResult.Retry, error, clock.Now + TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, row.Attempts + 1))));
 
-    private (OutboxRow Row, Result Result, string? Error, DateTimeOffset? NotBefore) Poison(OutboxRow row, string error) =>
+    private SendOutcome Poison(OutboxRow row, string error) =>
         row.Attempts + 1 >= MaxPoisonAttempts
-            ? (row, Result.Failed, error, null)
-            : (row, Result.Retry, error, clock.Now + TimeSpan.FromSeconds(row.Attempts + 1));
+            ? new SendOutcome(row, SendResult.Failed, error, null)
+            : new SendOutcome(row, SendResult.Retry, error, clock.Now + TimeSpan.FromSeconds(row.Attempts + 1));
 
     /// <summary>A new process starts its buckets from the sends recorded just before it, so a restart during a busy moment draws no 429.</summary>
     private void SeedPacing()

@@ -23,6 +23,7 @@ public static class TelegramRegistration
         services.AddSingleton<WorkSignals>();
         services.AddSingleton<EvidenceDownloader>();
         services.AddSingleton<InboxIntake>();
+        services.AddSingleton<SendOutcomes>();
         services.AddSingleton<WebhookReceiver>();
 
         // Hosted services stop in reverse order: the sender, registered first, stops last, after the poller and the

@@ -40,7 +40,7 @@ public sealed class UpdatePoller(
                 var request = new RawUpdatesRequest { Offset = offset, Timeout = (int)options.Value.PollTimeout.TotalSeconds, AllowedUpdates = BotStartup.WantedUpdates };
                 var updates = await bot.SendRequest(request, stoppingToken);
                 intake.Polled(updates.Length);
-                if (intake.Store(updates) is { } highest)
+                if (await intake.StoreAsync(updates, stoppingToken) is { } highest)
                 {
                     offset = highest + 1;
                 }

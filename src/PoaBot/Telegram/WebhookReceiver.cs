@@ -61,7 +61,7 @@ public sealed class WebhookReceiver(InboxIntake intake, IOptions<TelegramOptions
 
         try
         {
-            if (!await Task.Run(() => intake.Store(body)).WaitAsync(StoreDeadline, context.RequestAborted))
+            if (!await intake.StoreAsync(body, context.RequestAborted).WaitAsync(StoreDeadline, context.RequestAborted))
             {
                 Log.WebhookRefused(logger, StatusCodes.Status400BadRequest, "the body is not an update");
                 return StatusCodes.Status400BadRequest;

@@ -11,7 +11,7 @@ public sealed class OutboxStoreTests : IDisposable
     public void Dispose() => test.Dispose();
 
     [Fact]
-    public void A_chat_s_first_pending_message_heads_it_and_holds_the_later_ones_while_it_is_held_back()
+    public void The_sender_reads_callback_answers_first_then_messages_in_order_leaving_out_those_already_sent()
     {
         var ids = test.Database.Write(db =>
         {
@@ -19,14 +19,13 @@ public sealed class OutboxStoreTests : IDisposable
             outbox.Enqueue(1, new Reply("primero"), Now);
             outbox.Enqueue(1, new Reply("segundo"), Now);
             outbox.Enqueue(2, new Reply("otro chat"), Now);
-            var rows = outbox.PendingMessages(1, 10).Concat(outbox.PendingMessages(2, 10)).ToList();
-            outbox.Retry(rows[0].Id, Now.AddSeconds(5), "429 Too Many Requests", countAttempt: false);
-            return rows.Select(r => r.Id).ToList();
+            outbox.EnqueueCallbackAnswer(1, "q1", null, Now);
+            return db.Query<long>("SELECT id FROM outbox ORDER BY id").ToList();
         });
 
-        var heads = test.Database.Read(db => new OutboxStore(db).Heads(10));
+        var pending = test.Database.Read(db => new OutboxStore(db).Pending(10, [ids[0]]));
 
-        Assert.Equal([(ids[2], Now), (ids[0], Now.AddSeconds(5))], heads.Select(h => (h.Id, h.NotBefore)));
+        Assert.Equal([ids[3], ids[1], ids[2]], pending.Select(p => p.Id));
     }
 
     [Fact]
