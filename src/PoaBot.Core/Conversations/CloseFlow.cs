@@ -217,6 +217,6 @@ public static class CloseFlow
             text.Append(ReminderText.Upcoming(clock.LocalDateTime(moment.Due), Bimesters.ShortName(moment.Bimester), moment.Year, moment.DaysBefore, coordinators));
         }
 
-        turn.Say(text.ToString());
+        turn.Say(text.Append(CloseText.ScheduleNext).ToString());
     }
 }

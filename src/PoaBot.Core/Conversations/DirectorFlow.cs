@@ -89,7 +89,7 @@ public static class DirectorFlow
                 turn.Say(
                     added
                         ? $"✅ Consejo «{Html.Escape(council)}» agregado. Para invitar a su coordinador(a) use /invitar."
-                        : $"Ya existe un consejo (o un nombre reservado) «{Html.Escape(council)}»; no se agregó nada.",
+                        : $"Ya existe un consejo (o un nombre reservado) «{Html.Escape(council)}»; no se agregó nada. Para intentar con otro nombre: /consejos",
                     mainKeyboard: true);
                 break;
             case Step.InviteRole or Step.InviteCouncils:

@@ -98,7 +98,7 @@ public static class RecordsFlow
                     var result = new RecordStore(turn.Db).Void(Target(turn), turn.Actor, reason, turn.Now);
                     var folio = new RecordStore(turn.Db).Get(Target(turn))?.Folio ?? "";
                     turn.State.Reset();
-                    turn.Say(result == VoidResult.Voided ? $"🗑 Folio {folio} anulado. Motivo: {Html.Escape(reason)}" : VoidRefusal(turn, result, folio), mainKeyboard: true);
+                    turn.Say(result == VoidResult.Voided ? $"🗑 Folio {folio} anulado. Motivo: {Html.Escape(reason)}\nSus reportes: /misreportes" : VoidRefusal(turn, result, folio), mainKeyboard: true);
                 }
 
                 break;
@@ -135,7 +135,7 @@ public static class RecordsFlow
                     turn.State.Reset();
                     turn.Say(ok
                         ? $"✏️ Folio {amended.Folio} corregido: {f.Label} {Html.Escape(old ?? "(vacío)")} → {Html.Escape(Display(f, value))}. Motivo: {Html.Escape(why)}"
-                        : $"No pude corregir el folio {amended.Folio}: ya está anulado.", mainKeyboard: true);
+                        : $"No pude corregir el folio {amended.Folio}: ya está anulado. Para verlo: /folio {amended.Folio}", mainKeyboard: true);
                 }
 
                 break;
@@ -287,14 +287,14 @@ public static class RecordsFlow
     {
         if (result != VoidResult.HasDependents)
         {
-            return $"El folio {folio} ya estaba anulado; no se cambió nada.";
+            return $"El folio {folio} ya estaba anulado; no se cambió nada. Sus reportes: /misreportes";
         }
 
         var records = new RecordStore(turn.Db);
         var dependent = records.Dependent(records.ByFolio(folio)!.Id)!;
         return ActivityKinds.FromCode(dependent.Kind).Link == KindLink.Manages
-            ? $"No se puede anular el folio {folio}: esa solicitud ya tiene una gestión registrada ({dependent.Folio}). Si la solicitud está mal, anule primero la gestión."
-            : $"No se puede anular el folio {folio}: otro consejo registró su participación en ese programa ({dependent.Folio}). Si el programa está mal, anule primero ese folio.";
+            ? $"No se puede anular el folio {folio}: esa solicitud ya tiene una gestión registrada ({dependent.Folio}). Si la solicitud está mal, anule primero la gestión: /folio {dependent.Folio}"
+            : $"No se puede anular el folio {folio}: otro consejo registró su participación en ese programa ({dependent.Folio}). Si el programa está mal, anule primero ese folio: /folio {dependent.Folio}";
     }
 
     /// <summary>What a director may correct in a record: its date and the answers to its kind's questions (not its links).</summary>

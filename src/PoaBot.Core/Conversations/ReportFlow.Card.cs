@@ -54,7 +54,7 @@ public static partial class ReportFlow
         }.WithAnswers(answers));
         turn.State.Reset();
         var shared = record.Count == 0 ? "\nEste programa ya estaba registrado por otro consejo: queda su participación, sin contarlo dos veces." : "";
-        turn.Say($"✅ Guardado con folio <b>{record.Folio}</b>.{shared}\n\n{SummaryFlow.ActivityAfterSave(turn, activity, Bimesters.Of(date))}", mainKeyboard: true);
+        turn.Say($"✅ Guardado con folio <b>{record.Folio}</b>.{shared}\n\n{SummaryFlow.ActivityAfterSave(turn, activity, Bimesters.Of(date))}\n\nPara registrar otro, toque <b>Reportar</b>.", mainKeyboard: true);
     }
 
     private static string Card(Turn turn, Draft draft)

@@ -31,38 +31,48 @@ public static class SummaryFlow
             return;
         }
 
+        IEnumerable<string> blocks;
         if (view == SummaryView.Councils)
         {
-            foreach (var message in PerCouncil(turn.Db, poa, turn.Today))
+            blocks = PerCouncil(turn.Db, poa, turn.Today);
+        }
+        else if (view == SummaryView.Quarters)
+        {
+            blocks = Quarterly(poa, turn.Today, QuarterlyReport.Rows((int)poa.Year, turn.Today, date => store.Progress(poa, date, turn.Thresholds)));
+        }
+        else
+        {
+            var rows = store.Progress(poa, turn.Today, turn.Thresholds);
+            IReadOnlyList<ActivityProgress>? mine = null;
+            if (!turn.Person.IsDirector)
             {
-                turn.Say(message);
+                var councils = new PeopleStore(turn.Db).CouncilsOf(turn.Person.Id).Select(c => c.Id).ToList();
+                mine = councils.Count > 0 ? store.Progress(poa, turn.Today, turn.Thresholds, councils) : null;
             }
 
-            return;
+            var justifications = new JustificationStore(turn.Db).ForPoa(poa.Id);
+            blocks = Render(poa, turn.Today, rows, mine, justifications).Split("\n\n").Select((b, i) => i == 0 ? b : "\n\n" + b);
         }
 
-        if (view == SummaryView.Quarters)
+        foreach (var message in Html.Messages([.. blocks, OtherViews(view, turn.Person.IsDirector)], MessageLength))
         {
-            var quarters = QuarterlyReport.Rows((int)poa.Year, turn.Today, date => store.Progress(poa, date, turn.Thresholds));
-            foreach (var message in Quarterly(poa, turn.Today, quarters))
-            {
-                turn.Say(message, mainKeyboard: true);
-            }
-
-            return;
+            turn.Say(message, mainKeyboard: true);
         }
-
-        var rows = store.Progress(poa, turn.Today, turn.Thresholds);
-        IReadOnlyList<ActivityProgress>? mine = null;
-        if (!turn.Person.IsDirector)
-        {
-            var councils = new PeopleStore(turn.Db).CouncilsOf(turn.Person.Id).Select(c => c.Id).ToList();
-            mine = councils.Count > 0 ? store.Progress(poa, turn.Today, turn.Thresholds, councils) : null;
-        }
-
-        var justifications = new JustificationStore(turn.Db).ForPoa(poa.Id);
-        turn.Say(Render(poa, turn.Today, rows, mine, justifications), mainKeyboard: true);
     }
+
+    /// <summary>Longest message of a summary: a screenful on a phone.</summary>
+    public const int MessageLength = 1000;
+
+    private static readonly Dictionary<SummaryView, string> Commands = new()
+    {
+        [SummaryView.Activities] = "/resumen",
+        [SummaryView.Quarters] = "/resumen trimestre",
+        [SummaryView.Councils] = "/resumen consejos",
+    };
+
+    /// <summary>«Vea también: /resumen trimestre · /resumen consejos»: the other views this person may ask for.</summary>
+    private static string OtherViews(SummaryView view, bool director) =>
+        "\n\nVea también: " + string.Join(" · ", Commands.Where(c => c.Key != view && (director || c.Key != SummaryView.Councils)).Select(c => c.Value));
 
     public static string Render(
         PoaRow poa, DateOnly asOf, IReadOnlyList<ActivityProgress> rows, IReadOnlyList<ActivityProgress>? mine, IReadOnlyList<JustificationRow>? justifications = null)
@@ -126,11 +136,8 @@ public static class SummaryFlow
             Semaforo(a);
     }
 
-    /// <summary>Longest message of the per-council view: a screenful on a phone.</summary>
-    public const int CouncilMessageLength = 1000;
-
-    /// <summary>Every council, those with nothing reported first, in messages of at most <see cref="CouncilMessageLength"/> characters.</summary>
-    private static IReadOnlyList<string> PerCouncil(DbSession db, PoaRow poa, DateOnly asOf)
+    /// <summary>Every council, those with nothing reported first: a header, then a block per council.</summary>
+    private static IEnumerable<string> PerCouncil(DbSession db, PoaRow poa, DateOnly asOf)
     {
         var councils = CouncilReport.Load(db, poa, asOf);
         var header = new StringBuilder($"🏘 <b>Avance por consejo, POA {poa.Year}</b>: {Numbers.AsOfPhrase((int)poa.Year, asOf)}\n");
@@ -146,11 +153,11 @@ public static class SummaryFlow
             $"\n<b>{Html.Escape(Html.Shorten(c.Council, 80))}</b>{(c.Locality.Length > 0 ? " · " + Html.Escape(Html.Shorten(c.Locality, 40)) : "")}\n" +
             (c.NothingReported ? "" : string.Join(" · ", c.Activities.Select(a => $"{Html.Escape(a.Num)}: {Numbers.Int(a.Real)}")) + " · ") +
             $"{CouncilReport.LastReportPhrase(c)}\n");
-        return Html.Messages([header.ToString(), .. blocks], CouncilMessageLength);
+        return [header.ToString(), .. blocks];
     }
 
     /// <summary>Each activity's ended quarters: REAL in the quarter, the year so far against PROG_acum, the semáforo.</summary>
-    private static IReadOnlyList<string> Quarterly(PoaRow poa, DateOnly asOf, IReadOnlyList<QuarterRow> rows)
+    private static IEnumerable<string> Quarterly(PoaRow poa, DateOnly asOf, IReadOnlyList<QuarterRow> rows)
     {
         var header = $"📅 <b>Avance trimestral del POA {poa.Year}</b>: {Numbers.AsOfPhrase((int)poa.Year, asOf)}\n" +
             (rows.Count == 0 ? "\nAún no termina ningún trimestre del año." : "");
@@ -158,7 +165,7 @@ public static class SummaryFlow
             $"\n<b>{Html.Escape(g.Key)}. {Html.Escape(Html.Shorten(Html.Sentence(g.First().AtQuarterEnd.Name), 70))}</b>\n" +
             string.Concat(g.Select(r =>
                 $"T{r.Quarter}: {Numbers.Int(r.Real)} en el trimestre · año {Numbers.Int(r.AtQuarterEnd.RealAcum)} de {Numbers.Int(r.AtQuarterEnd.ProgAcum)} programadas · {Semaforo(r.AtQuarterEnd)}\n")));
-        return Html.Messages([header, .. blocks], MaxLength);
+        return [header, .. blocks];
     }
 
     private static string Semaforo(ActivityProgress a) =>
