@@ -286,8 +286,8 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     private static void AskResume(Turn turn, bool stale)
     {
         var state = turn.State;
-        var activity = state.Report is { } report ? new PoaStore(turn.Db).Activity(report.Draft.ActivityId)?.Name : null;
-        var what = activity is null ? "" : $" ({Html.Escape(Html.Shorten(activity, 60))})";
+        var activity = state.Report is { } report ? new PoaStore(turn.Db).Activity(report.Draft.ActivityId) : null;
+        var what = activity is null ? "" : $" ({Html.Escape(ProgressText.Activity(activity))})";
         var since = state.At is { } at ? $" del {Reporting.Numbers.Date(turn.Settings.Clock.LocalDate(at))}" : "";
         turn.Ask(
             Step.ResumeOrDiscard,

@@ -21,7 +21,7 @@ public static class RecordsFlow
         var text = new StringBuilder("<b>Sus últimos reportes</b>\n");
         foreach (var r in records)
         {
-            text.Append($"\n{r.Folio} · {Numbers.Date(Instants.ParseDate(r.EventDate))} · {Html.Escape(Html.Shorten(Html.Sentence(r.ActivityName), 30))} · {Html.Escape(Html.Shorten(r.CouncilName, 30))}");
+            text.Append($"\n{r.Folio} · {Numbers.Date(Instants.ParseDate(r.EventDate))} · {Html.Escape(ProgressText.Activity(r.ActivityNum, r.ActivityName, ActivityKinds.FromCode(r.ActivityKind)))} · {Html.Escape(Html.Shorten(r.CouncilName, 30))}");
             text.Append(r.IsVoided ? " <i>(anulado)</i>" : "");
         }
 
@@ -326,7 +326,7 @@ public static class RecordsFlow
         var lines = new List<string>
         {
             $"<b>Folio {r.Folio}</b>{(r.IsVoided ? " — <b>ANULADO</b>" : "")}",
-            $"Actividad: {r.ActivityNum}. {Html.Escape(Html.Shorten(Html.Sentence(r.ActivityName), 60))}",
+            $"Actividad: {Html.Escape(ProgressText.Activity(r.ActivityNum, r.ActivityName, ActivityKinds.FromCode(r.ActivityKind)))}",
             $"Consejo: {Html.Escape(r.CouncilName)}",
             $"Fecha: {Numbers.Date(Instants.ParseDate(r.EventDate))}",
         };

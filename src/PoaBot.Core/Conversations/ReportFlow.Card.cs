@@ -65,7 +65,7 @@ public static partial class ReportFlow
         var lines = new List<string?>
         {
             "<b>Revise su reporte</b>",
-            $"Actividad: {Html.Escape(activity is null ? "" : ActivityLabel(activity))}",
+            $"Actividad: {Html.Escape(activity is null ? "" : ProgressText.Activity(activity))}",
             $"Consejo: {Html.Escape(council?.Name)}",
             $"Fecha: {(draft.Date is { } d ? Numbers.Date(d) : "")}",
         };

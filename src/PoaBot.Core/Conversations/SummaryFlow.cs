@@ -81,15 +81,15 @@ public static class SummaryFlow
         var full = new StringBuilder(header);
         foreach (var a in rows)
         {
-            full.Append('\n').Append($"<b>{a.Num}. {Html.Escape(Html.Shorten(Html.Sentence(a.Name), 70))}</b>\n");
+            full.Append('\n').Append($"<b>{Html.Escape(ProgressText.Activity(a.Num, a.Name, a.Kind))}</b>\n");
             if (a.OpenBimester is { } open)
             {
-                full.Append($"{Bimesters.ShortName(open.Bimester)} (en curso): {Numbers.Int(open.Real ?? 0)} de {Numbers.Int(open.Prog)} programadas\n");
+                full.Append($"{Bimesters.ShortName(open.Bimester)} (en curso): {ProgressText.OfProgrammed(open.Real ?? 0, open.Prog)}\n");
             }
 
-            full.Append($"Año: {Numbers.Int(a.RealAcum)} de {Numbers.Int(a.Goal)} · avance anual {Numbers.Pct(a.AvancePct)}\n");
-            full.Append($"VAR: {Signed(a.RealAcum - a.ProgAcum)} contra lo programado a la fecha ({Numbers.Int(a.ProgAcum)})\n");
-            full.Append(Semaforo(a)).Append('\n');
+            full.Append(ProgressText.Year(a)).Append('\n');
+            full.Append(ProgressText.Var(a)).Append('\n');
+            full.Append(ProgressText.Light(a)).Append('\n');
             if (mine?.FirstOrDefault(m => m.Num == a.Num) is { } own)
             {
                 full.Append($"Sus consejos: {Numbers.Int(own.RealAcum)} de {Numbers.Int(a.RealAcum)}\n");
@@ -110,7 +110,7 @@ public static class SummaryFlow
         var compact = new StringBuilder(header).Append('\n');
         foreach (var a in rows)
         {
-            var line = $"{a.Num}. {Html.Escape(Html.Shorten(Html.Sentence(a.Name), 30))}: {Numbers.Int(a.RealAcum)}/{Numbers.Int(a.Goal)} {a.Semaforo.Emoji()}\n";
+            var line = $"{Html.Escape(ProgressText.Activity(a.Num, a.Name, a.Kind))}: {Numbers.Int(a.RealAcum)}/{Numbers.Int(a.Goal)} {a.Semaforo.Emoji()}\n";
             if (compact.Length + line.Length > MaxLength - 60)
             {
                 compact.Append("… (la lista sigue; pida el reporte completo a la Dirección)");
@@ -130,10 +130,10 @@ public static class SummaryFlow
         var poa = store.Find(store.YearOf(activity.Id)!.Value)!;
         var a = store.Progress(poa, turn.Today, turn.Thresholds).First(p => p.Num == activity.Num);
         var cell = a.Bimesters[bimester - 1];
-        return $"<b>{Html.Escape(ReportFlow.ActivityLabel(activity))}</b>\n" +
-            $"{Bimesters.ShortName(bimester)}: {Numbers.Int(cell.Real ?? 0)} de {Numbers.Int(cell.Prog)} programadas\n" +
-            $"Año: {Numbers.Int(a.RealAcum)} de {Numbers.Int(a.Goal)} · avance anual {Numbers.Pct(a.AvancePct)}\n" +
-            Semaforo(a);
+        return $"<b>{Html.Escape(ProgressText.Activity(activity))}</b>\n" +
+            $"{Bimesters.ShortName(bimester)}: {ProgressText.OfProgrammed(cell.Real ?? 0, cell.Prog)}\n" +
+            ProgressText.Year(a) + "\n" +
+            ProgressText.Light(a);
     }
 
     /// <summary>Every council, those with nothing reported first: a header, then a block per council.</summary>
@@ -141,9 +141,9 @@ public static class SummaryFlow
     {
         var councils = CouncilReport.Load(db, poa, asOf);
         var header = new StringBuilder($"🏘 <b>Avance por consejo, POA {poa.Year}</b>: {Numbers.AsOfPhrase((int)poa.Year, asOf)}\n");
-        foreach (var a in councils.Count > 0 ? councils[0].Activities : [])
+        foreach (var a in councils.Count > 0 ? new PoaStore(db).Activities(poa.Id) : [])
         {
-            header.Append($"{Html.Escape(a.Num)} = {Html.Escape(Html.Shorten(Html.Sentence(a.Activity), 45))}\n");
+            header.Append(Html.Escape(ProgressText.Activity(a))).Append('\n');
         }
 
         header.Append(councils.Count == 0
@@ -162,14 +162,10 @@ public static class SummaryFlow
         var header = $"📅 <b>Avance trimestral del POA {poa.Year}</b>: {Numbers.AsOfPhrase((int)poa.Year, asOf)}\n" +
             (rows.Count == 0 ? "\nAún no termina ningún trimestre del año." : "");
         var blocks = rows.GroupBy(r => r.AtQuarterEnd.Num).Select(g =>
-            $"\n<b>{Html.Escape(g.Key)}. {Html.Escape(Html.Shorten(Html.Sentence(g.First().AtQuarterEnd.Name), 70))}</b>\n" +
+            $"\n<b>{Html.Escape(ProgressText.Activity(g.Key, g.First().AtQuarterEnd.Name, g.First().AtQuarterEnd.Kind))}</b>\n" +
             string.Concat(g.Select(r =>
-                $"T{r.Quarter}: {Numbers.Int(r.Real)} en el trimestre · año {Numbers.Int(r.AtQuarterEnd.RealAcum)} de {Numbers.Int(r.AtQuarterEnd.ProgAcum)} programadas · {Semaforo(r.AtQuarterEnd)}\n")));
+                $"T{r.Quarter}: {Numbers.Int(r.Real)} en el trimestre · en el año {ProgressText.OfProgrammed(r.AtQuarterEnd.RealAcum, r.AtQuarterEnd.ProgAcum)} · {ProgressText.Light(r.AtQuarterEnd)}\n")));
         return [header, .. blocks];
     }
 
-    private static string Semaforo(ActivityProgress a) =>
-        a.ProgAcum == 0 ? a.Semaforo.Words(0) : $"{a.Semaforo.Words(a.ProgAcum)} ({Numbers.Pct(a.CumplimientoPct)} de cumplimiento)";
-
-    private static string Signed(int value) => value > 0 ? "+" + Numbers.Int(value) : Numbers.Int(value);
 }
