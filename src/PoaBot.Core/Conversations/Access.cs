@@ -13,8 +13,7 @@ public static class Access
 {
     /// <summary>Steps of the director's tools: a person who is no longer director when the answer arrives is stopped.</summary>
     public static bool IsDirectorStep(Step step) => step is
-        Step.AmendField or Step.AmendValue or Step.AmendReason or
-        Step.Deactivate or Step.Reassign or Step.JustifyChoice or
+        Step.Deactivate or Step.Reassign or Step.DeactivateConfirm or Step.JustifyChoice or
         Step.ReopenChoice or Step.ReopenDays or Step.ReopenReason or
         Step.InviteRole or Step.InviteCouncils or Step.CouncilList or Step.CouncilName or Step.CouncilLocality or
         Step.ImportFile or Step.ImportConfirm;
@@ -45,11 +44,13 @@ public static class Access
     public static bool MayView(Turn turn, RecordRow record) =>
         turn.Person.IsDirector || new PeopleStore(turn.Db).CouncilsOf(turn.Person.Id).Any(c => c.Id == record.CouncilId);
 
-    /// <summary>A record is voided by the Dirección, or by its author while the council is still theirs.</summary>
-    public static bool MayVoid(Turn turn, RecordRow record) =>
+    /// <summary>
+    /// A record is corrected (voided or amended) by the Dirección, or by its author while the council is still theirs;
+    /// either way only while its bimester is not locked (checked by <see cref="RecordsFlow"/> when the correction starts and
+    /// again before it is written).
+    /// </summary>
+    public static bool MayCorrect(Turn turn, RecordRow record) =>
         turn.Person.IsDirector || (record.CreatedBy == turn.Person.Id && MayView(turn, record));
-
-    public static bool MayAmend(Turn turn) => turn.Person.IsDirector;
 
     /// <summary>
     /// Why this person may not write the justification of an activity's bimester, or null if they may: the Dirección
@@ -68,8 +69,6 @@ public static class Access
             return CloseText.NoJustificationNeeded;
         }
 
-        var written = turn.Db.Single<long?>(
-            "SELECT 1 FROM justification WHERE activity_id = @activityId AND bimester = @bimester", new { activityId, bimester });
-        return written is null ? null : CloseText.JustificationWritten;
+        return new JustificationStore(turn.Db).Text(activityId, bimester) is null ? null : CloseText.JustificationWritten;
     }
 }

@@ -115,7 +115,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
 
         if (state.Step is not (Step.Idle or Step.ResumeOrDiscard) && turn.Now - state.At > DraftLifetime)
         {
-            if (IsReport(state.Step))
+            if (IsReport(state))
             {
                 AskResume(turn, stale: true);
                 return;
@@ -158,7 +158,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
             case Step.RecordChoice or Step.VoidReason or Step.AmendField or Step.AmendValue or Step.AmendReason:
                 RecordsFlow.Answer(turn);
                 break;
-            case Step.Deactivate or Step.Reassign:
+            case Step.Deactivate or Step.Reassign or Step.DeactivateConfirm:
                 PeopleFlow.Answer(turn);
                 break;
             case Step.JustifyChoice or Step.JustifyText:
@@ -182,7 +182,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     /// <summary>«/reportar»: a report in progress is offered back; otherwise a new one starts.</summary>
     internal static void Report(Turn turn)
     {
-        if (IsReport(turn.State.Step))
+        if (IsReport(turn.State))
         {
             AskResume(turn, stale: false);
         }
@@ -209,7 +209,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
             return true;
         }
 
-        if (IsReport(turn.State.Step) && parts[0] is "r" or "j")
+        if (IsReport(turn.State) && parts[0] is "r" or "j")
         {
             // A report is under way: ask before throwing it away; the reminder's button still works afterwards.
             AskResume(turn, stale: false);
@@ -231,8 +231,8 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         }
     }
 
-    /// <summary>The steps of <c>/reportar</c>, whose draft is worth offering to resume.</summary>
-    private static bool IsReport(Step step) => step == Step.Report;
+    /// <summary>A report under way whose draft is worth offering to resume: past its first question (something was chosen).</summary>
+    private static bool IsReport(ConversationState state) => state.Report is { Step: Step.Report, History.Count: > 0 };
 
     private static void Idle(Turn turn)
     {
@@ -286,15 +286,12 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     private static void AskResume(Turn turn, bool stale)
     {
         var state = turn.State;
-        var activity = state.Report is { } report ? new PoaStore(turn.Db).Activity(report.Draft.ActivityId) : null;
-        var what = activity is null ? "" : $" ({Html.Escape(ProgressText.Activity(activity))})";
-        var since = state.At is { } at ? $" del {Reporting.Numbers.Date(turn.Settings.Clock.LocalDate(at))}" : "";
+        var activity = state.Report is { } report && new PoaStore(turn.Db).Activity(report.Draft.ActivityId) is { } a ? ProgressText.Activity(a) : null;
+        var since = state.At is { } at ? turn.Settings.Clock.LocalDate(at) : (DateOnly?)null;
         turn.Ask(
             Step.ResumeOrDiscard,
-            stale
-                ? $"Tiene un reporte sin terminar{since}{what}. ¿Desea continuarlo o descartarlo?"
-                : $"Ya tiene un reporte en curso{what}. ¿Desea continuarlo o descartarlo para empezar otro?",
-            [[("▶️ Continuar", "resume"), ("🗑 Descartar", "discard")]],
+            ReportText.AskResume(activity, since, stale),
+            [[(ReportText.ResumeButton, "resume"), (ReportText.DiscardButton, "discard")]],
             back: false,
             cancel: false);
     }
@@ -309,7 +306,8 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         else if (turn.Action == "discard")
         {
             state.Reset();
-            turn.Say("Descarté el reporte anterior. Para empezar otro, toque <b>Reportar</b>.", mainKeyboard: true);
+            turn.Say(ReportText.Discarded
+, mainKeyboard: true);
         }
         else
         {

@@ -17,6 +17,7 @@ public enum Step
     AmendReason,
     Deactivate,
     Reassign,
+    DeactivateConfirm,
     JustifyChoice,
     JustifyText,
     ReopenChoice,
@@ -121,7 +122,7 @@ public abstract class FlowTask
         Step.Report or Step.ResumeOrDiscard => new ReportTask(),
         Step.VoidReason => new VoidTask(),
         Step.AmendField or Step.AmendValue or Step.AmendReason => new AmendTask(),
-        Step.Reassign => new ReassignTask(),
+        Step.Reassign or Step.DeactivateConfirm => new ReassignTask(),
         Step.JustifyText => new JustifyTask(),
         Step.ReopenDays or Step.ReopenReason => new ReopenTask(),
         Step.InviteCouncils => new InviteTask(),
@@ -163,9 +164,12 @@ public sealed class AmendTask : FlowTask
     public string? Value { get; set; }
 }
 
+/// <summary>Deactivating a person: who, then to whom their councils pass (0: to no one), then the confirmation.</summary>
 public sealed class ReassignTask : FlowTask
 {
     public long PersonId { get; set; }
+
+    public long? SuccessorId { get; set; }
 }
 
 public sealed class JustifyTask : FlowTask

@@ -48,7 +48,7 @@ public static class Html
     /// </summary>
     public static string Sentence(string name) =>
         name.Length > 1 && !name.Any(char.IsLower)
-            ? System.Text.RegularExpressions.Regex.Replace(name[0] + name[1..].ToLower(CultureInfo.GetCultureInfo("es-MX")), @"(?<=\p{L})ion\b", "ión")
+            ? System.Text.RegularExpressions.Regex.Replace(name[0] + name[1..].ToLower(CultureInfo.GetCultureInfo("es-MX")), @"(?<=\p{L})ion\b", "i\u00f3n") // the accented suffix
             : name;
 
     /// <summary>

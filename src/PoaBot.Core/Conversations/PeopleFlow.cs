@@ -16,8 +16,7 @@ public static class PeopleFlow
         foreach (var p in all)
         {
             var councils = people.CouncilsOf(p.Id).Select(c => c.Name).ToList();
-            var last = turn.Db.Single<string>("SELECT max(event_date) FROM record WHERE created_by = @Id AND voided_at IS NULL", new { p.Id });
-            text.Append(PeopleText.Person(p.Name, p.Role, p.Active, p.UnreachableSince is not null, last is null ? null : Instants.ParseDate(last)));
+            text.Append(PeopleText.Person(p.Name, p.Role, p.Active, p.UnreachableSince is not null, new RecordStore(turn.Db).LastDateBy(p.Id)));
             if (councils.Count > 0)
             {
                 text.Append(PeopleText.Councils(councils));
@@ -39,37 +38,77 @@ public static class PeopleFlow
     public static void Answer(Turn turn)
     {
         var people = new PeopleStore(turn.Db);
-        if (turn.State.Step == Step.Deactivate)
+        switch (turn.State.Step)
         {
-            var target = turn.ActionId("d") is { } id ? people.Get(id) : null;
-            if (target is not { Active: true } || target.Id == turn.Person.Id)
-            {
-                turn.State.Reset();
-                turn.Say(PeopleText.TapAPerson);
+            case Step.Deactivate:
+                var target = turn.ActionId("d") is { } id ? people.Get(id) : null;
+                if (target is not { Active: true } || target.Id == turn.Person.Id)
+                {
+                    turn.State.Reset();
+                    turn.Say(PeopleText.TapAPerson);
+                    return;
+                }
+
+                turn.State.Task = new ReassignTask { PersonId = target.Id };
+                if (people.CouncilsOf(target.Id).Count == 0)
+                {
+                    // No councils to pass on: straight to the confirmation.
+                    turn.State.Get<ReassignTask>().SuccessorId = 0;
+                    Confirm(turn, target, null);
+                    return;
+                }
+
+                var successors = people.All().Where(p => p.Active && p.Id != target.Id && p.Role == Roles.Coordinator);
+                turn.Ask(
+                    Step.Reassign,
+                    PeopleText.AskSuccessor(target.Name),
+                    successors.Select(p => new[] { (Html.Shorten(p.Name, 40), $"r:{p.Id}") }).Append([(PeopleText.NoReassign, "r:0")]),
+                    back: false);
                 return;
-            }
+            case Step.Reassign:
+                var chosen = turn.ActionId("r");
+                var successor = chosen is > 0 ? people.Get(chosen.Value) : null;
+                if (chosen is null || (chosen > 0 && successor is not { Active: true }))
+                {
+                    turn.Say(PeopleText.TapSuccessor);
+                    return;
+                }
 
-            turn.State.Task = new ReassignTask { PersonId = target.Id };
-            var successors = people.All().Where(p => p.Active && p.Id != target.Id && p.Role == Roles.Coordinator);
-            turn.Ask(
-                Step.Reassign,
-                PeopleText.AskSuccessor(target.Name),
-                successors.Select(p => new[] { (Html.Shorten(p.Name, 40), $"r:{p.Id}") }).Append([(PeopleText.NoReassign, "r:0")]),
-                back: false);
-            return;
+                turn.State.Get<ReassignTask>().SuccessorId = chosen;
+                Confirm(turn, people.Get(turn.State.Get<ReassignTask>().PersonId)!, successor);
+                return;
+            default:
+                Deactivate(turn, people);
+                return;
         }
+    }
 
-        var chosen = turn.ActionId("r");
-        var successor = chosen is > 0 ? people.Get(chosen.Value) : null;
-        if (chosen is null || (chosen > 0 && successor is not { Active: true }))
+    /// <summary>Nothing changes until the Dirección confirms, having read who goes and where their councils go.</summary>
+    private static void Confirm(Turn turn, PersonRow person, PersonRow? successor) =>
+        turn.Ask(Step.DeactivateConfirm, PeopleText.ConfirmDeactivation(person.Name, successor?.Name, new PeopleStore(turn.Db).CouncilsOf(person.Id).Count),
+            [[(PeopleText.ConfirmButton, "yes")]], back: false);
+
+    /// <summary>Deactivates the person once confirmed (both still active then), and tells them in their own chat.</summary>
+    private static void Deactivate(Turn turn, PeopleStore people)
+    {
+        var task = turn.State.Get<ReassignTask>();
+        var person = people.Get(task.PersonId);
+        var successor = task.SuccessorId is { } to && to > 0 ? people.Get(to) : null;
+        if (turn.Action != "yes")
         {
-            turn.Say(PeopleText.TapSuccessor);
+            turn.Say(PeopleText.TapConfirm);
             return;
         }
 
-        var person = people.Get(turn.State.Get<ReassignTask>().PersonId)!;
-        people.Deactivate(person.Id, successor?.Id, turn.Actor, turn.Now);
         turn.State.Reset();
+        if (person is not { Active: true } || (task.SuccessorId is > 0 && successor is not { Active: true }))
+        {
+            turn.Say(PeopleText.NoLongerActive, mainKeyboard: true);
+            return;
+        }
+
+        people.Deactivate(person.Id, successor?.Id, turn.Actor, turn.Now);
+        new OutboxStore(turn.Db).Enqueue(person.TelegramId, new Reply(PeopleText.YouWereDeactivated), turn.Now);
         turn.Say(PeopleText.Deactivated(person.Name, successor?.Name), mainKeyboard: true);
     }
 }

@@ -28,6 +28,21 @@ public static class PeopleText
 
     public const string TapSuccessor = "Toque a quién pasan los consejos, o «No reasignar».";
 
+    public static string ConfirmDeactivation(string name, string? successor, int councils) =>
+        $"¿Confirma que desea dar de baja a <b>{Html.Escape(name)}</b>? Ya no podrá usar el bot; le avisaré por mensaje." +
+        (councils == 0 ? "" : successor is null ? " Sus consejos quedarán sin coordinador(a)." : $" Sus consejos pasarán a {Html.Escape(successor)}.");
+
+    public const string ConfirmButton = "✅ Sí, dar de baja";
+
+    public const string TapConfirm = "Toque «Sí, dar de baja» para confirmar, o «Cancelar» para no hacer nada.";
+
+    public const string NoLongerActive = "Esa persona ya no está activa; no se cambió nada. Escriba /coordinadores para ver la lista de nuevo.";
+
+    /// <summary>Sent to the person deactivated, in their own chat.</summary>
+    public const string YouWereDeactivated =
+        "La Dirección de Participación Ciudadana le dio de baja en este bot, así que ya no podrá registrar reportes aquí. " +
+        "Si cree que se trata de un error, comuníquese con la Dirección.";
+
     public static string Deactivated(string name, string? successor) =>
         successor is null
             ? $"{Html.Escape(name)} quedó dado(a) de baja. Personas: /coordinadores"

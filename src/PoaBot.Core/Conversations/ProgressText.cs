@@ -4,10 +4,11 @@ using PoaBot.Core.Reporting;
 namespace PoaBot.Core.Conversations;
 
 /// <summary>
-/// How the chat names an activity and phrases its progress, the same in /reportar, /misreportes, /folio, /resumen, drafts
-/// and reminders: «1. Reunión de consejo»; «1 de 15 programadas»; «🟢 verde (95.0 % de lo programado en bimestres cerrados)».
+/// What /resumen says: the POA's progress by activity, by council and by quarter, and an activity's after a report is saved.
+/// The one place that names an activity and phrases progress in the chat (/reportar, /misreportes, /folio, drafts,
+/// reminders too): «1. Reunión de consejo»; «1 de 15 programadas»; «🟢 verde (95.0 % de lo programado en bimestres cerrados)».
 /// </summary>
-[UserTexts("Avance y nombres de actividades en el chat")]
+[UserTexts("Avance: /resumen, y el nombre de cada actividad en el chat")]
 public static class ProgressText
 {
     /// <summary>An activity as people read it: its number and its kind's name («1. Reunión de consejo»), else its own name in sentence case.</summary>
@@ -20,15 +21,29 @@ public static class ProgressText
     public static string OfProgrammed(int real, int prog) =>
         prog == 0 ? $"{Numbers.Int(real)}, sin nada programado" : $"{Numbers.Int(real)} de {Numbers.Int(prog)} programadas";
 
-    /// <summary>«Año: 5 de 20 · avance anual 25.0 %»: the year's goal.</summary>
-    public static string Year(ActivityProgress a) => $"Año: {Numbers.Int(a.RealAcum)} de {Numbers.Int(a.Goal)} · avance anual {Numbers.Pct(a.AvancePct)}";
+    public static string NoPoa(int year) => $"Aún no hay un POA {year} cargado. Pida a la Dirección que lo importe.";
 
-    /// <summary>«VAR: +1 contra lo programado en bimestres cerrados (0)».</summary>
-    public static string Var(ActivityProgress a)
-    {
-        var var = a.RealAcum - a.ProgAcum;
-        return $"VAR: {(var > 0 ? "+" : "")}{Numbers.Int(var)} contra lo programado en bimestres cerrados ({Numbers.Int(a.ProgAcum)})";
-    }
+    public static string Title(int year, DateOnly asOf, bool yearEnded) =>
+        $"📊 <b>Avance del POA {year}</b>{(yearEnded ? ": cierre del ejercicio" : $" al {Numbers.Date(asOf)}")}\n";
+
+    /// <summary>An activity's heading in /resumen: its name as <see cref="Activity(string, string, ActivityKind)"/> gives it.</summary>
+    public static string Heading(string activity) => $"<b>{Html.Escape(activity)}</b>\n";
+
+    public static string OpenBimester(string bimester, int real, int prog) => $"{bimester} (en curso): {OfProgrammed(real, prog)}\n";
+
+    public static string Bimester(string bimester, int real, int prog) => $"{bimester}: {OfProgrammed(real, prog)}\n";
+
+    /// <summary>«Año: 5 de 20 · avance anual 25.0 %»: against the year's goal.</summary>
+    public static string Year(int real, int goal, decimal? advance) =>
+        $"Año: {Numbers.Int(real)} de {Numbers.Int(goal)} · avance anual {Numbers.Pct(advance)}\n";
+
+    public static string Variance(string signed, int prog) => $"VAR: {signed} contra lo programado en bimestres cerrados ({Numbers.Int(prog)})\n";
+
+    public static string YourCouncils(int own, int all) => $"Sus consejos: {Numbers.Int(own)} de {Numbers.Int(all)}\n";
+
+    public static string Justification(string bimester, string text) => $"📝 {bimester}: {Html.Escape(Html.Shorten(text, 120))}\n";
+
+    public const string ListGoesOn = "… (la lista sigue; pida el reporte completo a la Dirección)";
 
     /// <summary>
     /// The semáforo against what was programmed in closed bimesters, never against the year's goal: «🔵 sobre lo programado
@@ -40,5 +55,22 @@ public static class ProgressText
         : real > 0 ? "🔵 adelantado: aún no cierra un bimestre con programación"
         : "⚪ aún no cierra un bimestre con programación";
 
-    public static string Light(ActivityProgress a) => Light(a.Semaforo, a.ProgAcum, a.RealAcum);
+    /// <summary>«Vea también: /resumen trimestre · /resumen consejos»: the other views of the summary.</summary>
+    public static string OtherViews(IEnumerable<string> commands) => "\n\nVea también: " + string.Join(" · ", commands);
+
+    // By council
+    public static string CouncilsTitle(int year, string asOf) => $"🏘 <b>Avance por consejo, POA {year}</b>: {asOf}\n";
+
+    public const string NoCouncils = "\nAún no hay consejos registrados.";
+
+    public static string CouncilCount(int councils, int silent) =>
+        $"\n{Numbers.Int(councils)} consejos; {Numbers.Int(silent)} sin reportes en el año.\n";
+
+    // By quarter
+    public static string QuartersTitle(int year, string asOf) => $"📅 <b>Avance trimestral del POA {year}</b>: {asOf}\n";
+
+    public const string NoQuarterEnded = "\nAún no termina ningún trimestre del año.";
+
+    public static string Quarter(int quarter, int real, int realAcum, int progAcum, string semaforo) =>
+        $"T{quarter}: {Numbers.Int(real)} en el trimestre · en el año {OfProgrammed(realAcum, progAcum)} · {semaforo}\n";
 }

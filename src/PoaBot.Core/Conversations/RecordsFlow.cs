@@ -1,12 +1,16 @@
 using System.Globalization;
 using System.Text;
 using PoaBot.Core.Domain;
+using PoaBot.Core.People;
 using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Core.Conversations;
 
-/// <summary><c>/misreportes</c>, <c>/folio</c>, and corrections: voids (owner or director) and amendments (director), always with a reason.</summary>
+/// <summary>
+/// <c>/misreportes</c>, <c>/folio</c>, and corrections: voids and amendments, by the Dirección or by the record's author,
+/// while its bimester is not locked, always with a reason kept in the audit trail with who made it.
+/// </summary>
 public static class RecordsFlow
 {
     public static void List(Turn turn)
@@ -14,49 +18,50 @@ public static class RecordsFlow
         var records = new RecordStore(turn.Db).LastBy(turn.Person.Id, 10).Where(r => Access.MayView(turn, r)).ToList();
         if (records.Count == 0)
         {
-            turn.Say("Aún no ha registrado reportes. Toque <b>Reportar</b> para empezar.", mainKeyboard: true);
+            turn.Say(RecordsText.NoRecords, mainKeyboard: true);
             return;
         }
 
-        var text = new StringBuilder("<b>Sus últimos reportes</b>\n");
+        var text = new StringBuilder(RecordsText.ListTitle);
         foreach (var r in records)
         {
-            text.Append($"\n{r.Folio} · {Numbers.Date(Instants.ParseDate(r.EventDate))} · {Html.Escape(ProgressText.Activity(r.ActivityNum, r.ActivityName, ActivityKinds.FromCode(r.ActivityKind)))} · {Html.Escape(Html.Shorten(r.CouncilName, 30))}");
-            text.Append(r.IsVoided ? " <i>(anulado)</i>" : "");
+            text.Append(RecordsText.ListLine(r.Folio, r.EventDate, ProgressText.Activity(r.ActivityNum, r.ActivityName, r.ActivityKind), r.CouncilName, r.IsVoided, !r.IsVoided && Locked(turn, r)));
         }
 
-        text.Append("\n\nPara ver uno completo escriba /folio y su número. Si alguno está mal, puede anularlo:");
+        text.Append(RecordsText.ListEnd);
         turn.State.Reset();
-        turn.Ask(Step.RecordChoice, text.ToString(), records.Where(r => !r.IsVoided).Select(r => new[] { ($"Anular {r.Folio}", $"v:{r.Id}") }), back: false);
+        turn.Ask(Step.RecordChoice, text.ToString(), records.Where(r => Refusal(turn, r) is null)
+            .Select(r => new[] { (RecordsText.AmendFolioButton(r.Folio), $"m:{r.Id}"), (RecordsText.VoidFolioButton(r.Folio), $"v:{r.Id}") }), back: false);
     }
 
     public static void Show(Turn turn, string folio)
     {
         if (string.IsNullOrWhiteSpace(folio))
         {
-            turn.Say($"Escriba el folio después del comando, por ejemplo: /folio {RecordStore.Folio(turn.Today.Year, 7)}");
+            turn.Say(RecordsText.FolioMissing(RecordStore.Folio(turn.Today.Year, 7)));
             return;
         }
 
         var record = new RecordStore(turn.Db).ByFolio(folio);
         if (record is null || !Access.MayView(turn, record))
         {
-            turn.Say($"No encontré el folio {Html.Escape(Html.Shorten(folio, 30))} entre los reportes que usted puede ver.");
+            turn.Say(RecordsText.FolioNotFound(folio));
             return;
         }
 
         var buttons = new List<(string, string)[]>();
-        if (!record.IsVoided && Access.MayVoid(turn, record))
-        {
-            buttons.Add([("🗑 Anular", $"v:{record.Id}")]);
-        }
-
-        if (!record.IsVoided && Access.MayAmend(turn))
-        {
-            buttons.Add([("✏️ Corregir", $"m:{record.Id}")]);
-        }
-
         var card = Card(turn, record);
+        if (Refusal(turn, record) is null)
+        {
+            buttons.Add([(RecordsText.AmendButton, $"m:{record.Id}")]);
+            buttons.Add([(RecordsText.VoidButton, $"v:{record.Id}")]);
+        }
+        else if (!record.IsVoided && Access.MayCorrect(turn, record) && Locked(turn, record))
+        {
+            // Said before anything is typed: this record can no longer be corrected here.
+            card += "\n\n" + ReportFlow.Locked(record.EventDate);
+        }
+
         turn.State.Reset();
         if (buttons.Count > 0)
         {
@@ -69,167 +74,174 @@ public static class RecordsFlow
 
         if (record.EvidenceFileId is { } fileId)
         {
-            turn.Attach(fileId, record.EvidenceKind == "photo", $"Evidencia del folio {record.Folio}");
+            turn.Attach(fileId, record.EvidenceKind == "photo", RecordsText.EvidenceCaption(record.Folio));
         }
     }
 
     public static void Answer(Turn turn)
     {
+        if (turn.State.Step == Step.RecordChoice)
+        {
+            Choose(turn);
+            return;
+        }
+
+        // Each later answer reads the record again: it may have been voided, its council reassigned or its bimester
+        // locked while the person typed.
+        var record = new RecordStore(turn.Db).Get(Target(turn));
+        if (Refusal(turn, record) is { } refusal)
+        {
+            turn.State.Reset();
+            turn.Say(refusal, mainKeyboard: true);
+            return;
+        }
+
         switch (turn.State.Step)
         {
-            case Step.RecordChoice:
-                Choose(turn);
-                break;
             case Step.VoidReason:
-                if (StillLocked(turn))
-                {
-                    return;
-                }
-
-                if (new RecordStore(turn.Db).Get(Target(turn)) is not { } voided || !Access.MayVoid(turn, voided))
-                {
-                    turn.State.Reset();
-                    turn.Say("Ese reporte ya no está disponible para usted; no se cambió nada.", mainKeyboard: true);
-                    return;
-                }
-
                 if (Reason(turn) is { } reason)
                 {
-                    var result = new RecordStore(turn.Db).Void(Target(turn), turn.Actor, reason, turn.Now);
-                    var folio = new RecordStore(turn.Db).Get(Target(turn))?.Folio ?? "";
+                    var result = new RecordStore(turn.Db).Void(record!.Id, turn.Actor, reason, turn.Now);
                     turn.State.Reset();
-                    turn.Say(result == VoidResult.Voided ? $"🗑 Folio {folio} anulado. Motivo: {Html.Escape(reason)}\nSus reportes: /misreportes" : VoidRefusal(turn, result, folio), mainKeyboard: true);
+                    turn.Say(result == VoidResult.Voided ? RecordsText.Voided(record.Folio, reason) : VoidRefusal(turn, result, record.Folio), mainKeyboard: true);
                 }
 
                 break;
             case Step.AmendField:
-                var record = new RecordStore(turn.Db).Get(Target(turn))!;
-                if (Fields(record).FirstOrDefault(f => turn.Action == $"f:{f.Key}") is { } field)
+                if (Fields(turn, record!).FirstOrDefault(f => turn.Action == $"f:{f.Key}") is { } field)
                 {
                     turn.State.Get<AmendTask>().Field = field.Key;
-                    turn.Ask(Step.AmendValue, $"Escriba el nuevo valor de <b>{field.Label}</b>. Valor actual: {Html.Escape(Current(record, field) ?? "(vacío)")}", [], back: false);
+                    AskValue(turn, record!, field, again: false);
                 }
                 else
                 {
-                    turn.Say("Toque el dato que desea corregir.");
+                    turn.Say(RecordsText.TapAmendField);
                 }
 
                 break;
             case Step.AmendValue:
-                AmendValue(turn);
+                AmendValue(turn, record!);
                 break;
             case Step.AmendReason:
-                if (StillLocked(turn))
-                {
-                    return;
-                }
-
-                if (Reason(turn) is { } why)
-                {
-                    var id = Target(turn);
-                    var amended = new RecordStore(turn.Db).Get(id)!;
-                    var f = AmendedField(turn, amended);
-                    var old = Current(amended, f);
-                    var value = turn.State.Get<AmendTask>().Value!;
-                    var ok = new RecordStore(turn.Db).Amend(id, f.Column, value, turn.Actor, why, turn.Now);
-                    turn.State.Reset();
-                    turn.Say(ok
-                        ? $"✏️ Folio {amended.Folio} corregido: {f.Label} {Html.Escape(old ?? "(vacío)")} → {Html.Escape(Display(f, value))}. Motivo: {Html.Escape(why)}"
-                        : $"No pude corregir el folio {amended.Folio}: ya está anulado. Para verlo: /folio {amended.Folio}", mainKeyboard: true);
-                }
-
+                AmendReason(turn, record!);
                 break;
         }
     }
 
     private static void Choose(Turn turn)
     {
-        var records = new RecordStore(turn.Db);
-        var target = turn.ActionId("v") is { } v ? records.Get(v) : turn.ActionId("m") is { } m ? records.Get(m) : null;
-        if (target is not null && turn.IsLocked(Instants.ParseDate(target.EventDate)))
-        {
-            turn.State.Reset();
-            turn.Say(ReportFlow.Locked(Instants.ParseDate(target.EventDate)), mainKeyboard: true);
-            return;
-        }
-
-        if (turn.ActionId("v") is { } voidId && records.Get(voidId) is { } toVoid && Access.MayVoid(turn, toVoid) && !toVoid.IsVoided)
-        {
-            if (records.Dependent(toVoid.Id) is not null)
-            {
-                turn.State.Reset();
-                turn.Say(VoidRefusal(turn, VoidResult.HasDependents, toVoid.Folio), mainKeyboard: true);
-                return;
-            }
-
-            turn.State.Task = new VoidTask { RecordId = toVoid.Id };
-            turn.Ask(Step.VoidReason, $"¿Por qué anula el folio <b>{toVoid.Folio}</b>? Escriba el motivo.\nEjemplo: Lo registré dos veces.", [], back: false);
-        }
-        else if (turn.ActionId("m") is { } amendId && Access.MayAmend(turn) && records.Get(amendId) is { IsVoided: false } toAmend)
-        {
-            turn.State.Task = new AmendTask { RecordId = toAmend.Id };
-            turn.Ask(Step.AmendField, $"¿Qué dato del folio <b>{toAmend.Folio}</b> desea corregir?",
-                Fields(toAmend).Select(f => new[] { (f.Label, $"f:{f.Key}") }), back: false);
-        }
-        else if (turn.Input.Kind == InputKind.Button)
-        {
-            // Forged or outdated data: someone else's record, or one already voided.
-            turn.State.Reset();
-            turn.ButtonAnswer = Texts.StaleButton;
-            turn.Say("Ese reporte no está disponible para usted; no se cambió nada.");
-        }
-        else
+        var voiding = turn.ActionId("v");
+        var record = (voiding ?? turn.ActionId("m")) is { } id ? new RecordStore(turn.Db).Get(id) : null;
+        if (record is null && turn.Input.Kind != InputKind.Button)
         {
             turn.State.Reset();
             turn.Greet();
+            return;
+        }
+
+        if (Refusal(turn, record) is { } refusal)
+        {
+            // Someone else's record (a forged or outdated button), one already voided, or a locked bimester: nothing changes.
+            turn.State.Reset();
+            turn.ButtonAnswer = record is null || !Access.MayCorrect(turn, record) ? Texts.StaleButton : "";
+            turn.Say(refusal, mainKeyboard: true);
+            return;
+        }
+
+        if (voiding is not null)
+        {
+            if (new RecordStore(turn.Db).Dependent(record!.Id) is not null)
+            {
+                turn.State.Reset();
+                turn.Say(VoidRefusal(turn, VoidResult.HasDependents, record.Folio), mainKeyboard: true);
+                return;
+            }
+
+            turn.State.Task = new VoidTask { RecordId = record.Id };
+            turn.Ask(Step.VoidReason, RecordsText.AskVoidReason(record.Folio), [], back: false);
+        }
+        else
+        {
+            turn.State.Task = new AmendTask { RecordId = record!.Id };
+            turn.Ask(Step.AmendField, RecordsText.AskAmendField(record.Folio),
+                Fields(turn, record).Select(f => new[] { (f.Label, $"f:{f.Key}") }), back: false);
         }
     }
 
-    /// <summary>The lock is checked again right before writing: the bimester may have locked while the reason was typed.</summary>
-    private static bool StillLocked(Turn turn)
+    /// <summary>
+    /// Why this person may not correct this record now, or null if they may: it must be theirs to correct
+    /// (<see cref="Access.MayCorrect"/>), still live, and its bimester not locked. The same limits for the Dirección and
+    /// for a coordinator; checked when the correction starts and again at every answer, right up to writing it.
+    /// </summary>
+    private static string? Refusal(Turn turn, RecordRow? record) =>
+        record is null || !Access.MayCorrect(turn, record) ? RecordsText.NotAvailable
+        : record.IsVoided ? RecordsText.AlreadyVoided(record.Folio)
+        : Locked(turn, record) ? ReportFlow.Locked(record.EventDate)
+        : null;
+
+    private static bool Locked(Turn turn, RecordRow record) => turn.IsLocked(record.EventDate);
+
+    /// <summary>Asks for the new value of a field: the council by buttons, anything else typed. The current value is shown the first time.</summary>
+    private static void AskValue(Turn turn, RecordRow record, ReportField field, bool again)
     {
-        var record = new RecordStore(turn.Db).Get(Target(turn));
-        var date = record is null ? (DateOnly?)null : Instants.ParseDate(record.EventDate);
-        if (date is { } d && turn.IsLocked(d))
+        if (field == ReportField.Council)
+        {
+            turn.Ask(Step.AmendValue, RecordsText.AskCouncil(record.Folio, record.CouncilName),
+                OtherCouncils(turn, record).Select(c => new[] { (Html.Shorten(c.Name, 40), $"c:{c.Id}") }), back: false);
+        }
+        else
+        {
+            turn.Ask(Step.AmendValue, again ? RecordsText.AskNewValueAgain(field.Label) : RecordsText.AskNewValue(field.Label, Current(record, field)), [], back: false);
+        }
+    }
+
+    private static void AmendValue(Turn turn, RecordRow record)
+    {
+        if (AmendedField(turn, record) is not { } field)
         {
             turn.State.Reset();
-            turn.Say(ReportFlow.Locked(d), mainKeyboard: true);
-            return true;
+            turn.Say(RecordsText.NotAvailable, mainKeyboard: true);
+            return;
         }
 
-        return false;
-    }
-
-    private static void AmendValue(Turn turn)
-    {
-        var record = new RecordStore(turn.Db).Get(Target(turn))!;
-        var field = AmendedField(turn, record);
         var text = turn.Text ?? "";
         string? value = null;
         string? problem = null;
         switch (field.Type)
         {
             case FieldType.Date:
-                var year = Instants.ParseDate(record.EventDate).Year;
+                var year = record.EventDate.Year;
                 if (!DateText.TryParse(text, turn.Today, year, out var date))
                 {
-                    problem = $"No entendí la fecha. Escríbala así: {Numbers.Date(DateText.Example(year, turn.Today))}.";
+                    problem = RecordsText.DateNotUnderstood(Numbers.Date(DateText.Example(year, turn.Today)));
                 }
                 else if (date.Year != year || date > turn.Today)
                 {
-                    problem = $"La fecha debe ser del {year} y no posterior a hoy.";
+                    problem = RecordsText.DateOutsideYear(year);
                 }
                 else if (turn.IsLocked(date))
                 {
                     problem = ReportFlow.Locked(date);
                 }
-                else if (ReportFlow.LinkedDateProblem(turn.Db, ActivityKinds.FromCode(record.Kind), record.RefId, record.Id, date) is { } linked)
+                else if (ReportFlow.LinkedDateProblem(turn.Db, record.Kind, record.RefId, record.Id, date) is { } linked)
                 {
                     problem = linked;
                 }
                 else
                 {
                     value = Instants.Format(date);
+                }
+
+                break;
+            case FieldType.Pick:
+                // The council (the only choice offered; links between records are not corrected).
+                if (OtherCouncils(turn, record).FirstOrDefault(c => c.Id == turn.ActionId("c")) is { } council)
+                {
+                    value = council.Id.ToString(CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    problem = RecordsText.TapCouncil;
                 }
 
                 break;
@@ -242,14 +254,14 @@ public static class RecordsFlow
                 }
                 else
                 {
-                    problem = $"Escriba un número entero de {least} a {Numbers.Int(field.Max)}.";
+                    problem = RecordsText.NumberRange(least, field.Max);
                 }
 
                 break;
             default:
                 if (text.Length == 0 || text.Length > field.Max)
                 {
-                    problem = $"Escriba el nuevo texto (máximo {Numbers.Int(field.Max)} caracteres).";
+                    problem = RecordsText.TextRange(field.Max);
                 }
                 else
                 {
@@ -262,12 +274,39 @@ public static class RecordsFlow
         if (value is null)
         {
             turn.Say(problem!);
-            turn.Ask(Step.AmendValue, $"Escriba el nuevo valor de <b>{field.Label}</b>.", [], back: false);
+            AskValue(turn, record, field, again: true);
             return;
         }
 
         turn.State.Get<AmendTask>().Value = value;
-        turn.Ask(Step.AmendReason, "¿Por qué se corrige? Escriba el motivo.\nEjemplo: El acta dice otra fecha.", [], back: false);
+        turn.Ask(Step.AmendReason, RecordsText.AskAmendReason, [], back: false);
+    }
+
+    private static void AmendReason(Turn turn, RecordRow record)
+    {
+        var task = turn.State.Get<AmendTask>();
+        var field = AmendedField(turn, record);
+        if (field is null || task.Value is not { } value
+            || (field == ReportField.Council && !OtherCouncils(turn, record).Any(c => c.Id.ToString(CultureInfo.InvariantCulture) == value)))
+        {
+            // The field is no longer offered (a management now points to the record) or the council is no longer the person's.
+            turn.State.Reset();
+            turn.Say(RecordsText.NotAvailable, mainKeyboard: true);
+            return;
+        }
+
+        if (Reason(turn) is not { } why)
+        {
+            return;
+        }
+
+        var old = Current(record, field);
+        var shown = Display(turn, field, value);
+        var ok = new RecordStore(turn.Db).Amend(record.Id, field.Column, value, turn.Actor, why, turn.Now);
+        turn.State.Reset();
+        turn.Say(ok
+            ? RecordsText.Amended(record.Folio, field.Label, old, shown, why)
+            : RecordsText.AmendVoided(record.Folio), mainKeyboard: true);
     }
 
     private static string? Reason(Turn turn)
@@ -275,8 +314,8 @@ public static class RecordsFlow
         var text = turn.Text;
         if (string.IsNullOrWhiteSpace(text) || text.Length > 500)
         {
-            turn.Say("Escriba el motivo en un mensaje (máximo 500 caracteres). Para no hacer nada, toque Cancelar.");
-            turn.Ask(turn.State.Step, "Escriba el motivo, por favor.", [], back: false);
+            turn.Say(RecordsText.ReasonTooLong);
+            turn.Ask(turn.State.Step, RecordsText.AskReasonAgain, [], back: false);
             return null;
         }
 
@@ -287,19 +326,34 @@ public static class RecordsFlow
     {
         if (result != VoidResult.HasDependents)
         {
-            return $"El folio {folio} ya estaba anulado; no se cambió nada. Sus reportes: /misreportes";
+            return RecordsText.AlreadyVoided(folio);
         }
 
         var records = new RecordStore(turn.Db);
         var dependent = records.Dependent(records.ByFolio(folio)!.Id)!;
-        return ActivityKinds.FromCode(dependent.Kind).Link == KindLink.Manages
-            ? $"No se puede anular el folio {folio}: esa solicitud ya tiene una gestión registrada ({dependent.Folio}). Si la solicitud está mal, anule primero la gestión: /folio {dependent.Folio}"
-            : $"No se puede anular el folio {folio}: otro consejo registró su participación en ese programa ({dependent.Folio}). Si el programa está mal, anule primero ese folio: /folio {dependent.Folio}";
+        return dependent.Kind.Link == KindLink.Manages
+            ? RecordsText.RequestHasManagement(folio, dependent.Folio)
+            : RecordsText.ProgramShared(folio, dependent.Folio);
     }
 
-    /// <summary>What a director may correct in a record: its date and the answers to its kind's questions (not its links).</summary>
-    private static IEnumerable<ReportField> Fields(RecordRow r) =>
-        ActivityKinds.FromCode(r.Kind).Fields.Where(f => f.Type is FieldType.Number or FieldType.Text).Prepend(ReportField.Date);
+    /// <summary>
+    /// What may be corrected in a record: its council (when it can move, <see cref="OtherCouncils"/>), its date and the
+    /// answers to its kind's questions (not its links).
+    /// </summary>
+    private static IEnumerable<ReportField> Fields(Turn turn, RecordRow r)
+    {
+        var fields = r.Kind.Fields.Where(f => f.Type is FieldType.Number or FieldType.Text).Prepend(ReportField.Date);
+        return OtherCouncils(turn, r).Count > 0 ? fields.Prepend(ReportField.Council) : fields;
+    }
+
+    /// <summary>
+    /// The councils a record may move to: the person's others (every council for the Dirección), for a record that points
+    /// to no other and that none points to (a request and its management stay together), and not the imported document's.
+    /// </summary>
+    private static List<CouncilRow> OtherCouncils(Turn turn, RecordRow r) =>
+        r.Kind == ActivityKind.Baseline || r.RefId is not null || new RecordStore(turn.Db).Dependent(r.Id) is not null
+            ? []
+            : Access.Councils(turn).Where(c => c.Id != r.CouncilId).ToList();
 
     /// <summary>The record being voided or amended.</summary>
     private static long Target(Turn turn) => turn.State.Task switch
@@ -309,33 +363,36 @@ public static class RecordsFlow
         _ => 0,
     };
 
-    private static ReportField AmendedField(Turn turn, RecordRow r) => Fields(r).First(f => f.Key == turn.State.Get<AmendTask>().Field);
+    /// <summary>The field being amended, if it is still offered for this record.</summary>
+    private static ReportField? AmendedField(Turn turn, RecordRow r) => Fields(turn, r).FirstOrDefault(f => f.Key == turn.State.Get<AmendTask>().Field);
 
-    private static string? Current(RecordRow r, ReportField f) => r.Value(f.Column) switch
+    private static string? Current(RecordRow r, ReportField f) => f == ReportField.Council ? r.CouncilName : r.Value(f.Column) switch
     {
-        string iso when f.Type == FieldType.Date => Numbers.Date(Instants.ParseDate(iso)),
+        DateOnly date => Numbers.Date(date),
         long number => Numbers.Int(number),
         var value => value as string,
     };
 
-    private static string Display(ReportField f, string value) =>
-        f.Type == FieldType.Date ? Numbers.Date(Instants.ParseDate(value)) : value;
+    private static string Display(Turn turn, ReportField f, string value) =>
+        f == ReportField.Council ? Access.Councils(turn).FirstOrDefault(c => c.Id.ToString(CultureInfo.InvariantCulture) == value)?.Name ?? ""
+        : f.Type == FieldType.Date ? Numbers.Date(Instants.ParseDate(value)) : value;
 
     private static string Card(Turn turn, RecordRow r)
     {
         var lines = new List<string>
         {
-            $"<b>Folio {r.Folio}</b>{(r.IsVoided ? " — <b>ANULADO</b>" : "")}",
-            $"Actividad: {Html.Escape(ProgressText.Activity(r.ActivityNum, r.ActivityName, ActivityKinds.FromCode(r.ActivityKind)))}",
-            $"Consejo: {Html.Escape(r.CouncilName)}",
-            $"Fecha: {Numbers.Date(Instants.ParseDate(r.EventDate))}",
+            RecordsText.CardTitle(r.Folio, r.IsVoided),
+            ReportText.CardActivity(ProgressText.Activity(r.ActivityNum, r.ActivityName, r.ActivityKind)),
+            ReportText.CardCouncil(r.CouncilName),
+            ReportText.CardDate(r.EventDate),
         };
-        var kind = ActivityKinds.FromCode(r.Kind);
+        var kind = r.Kind;
         lines.AddRange(kind.Fields.Select(f => ReportFlow.AnswerLine(turn, kind, f, r.Value(f.Column))).OfType<string>());
-        lines.Add(r.EvidenceHash is not null ? "Evidencia: archivo guardado" : r.EvidenceFileId is null ? "Evidencia: sin evidencia" : "Evidencia: adjunta");
+        lines.Add(RecordsText.CardEvidence(stored: r.EvidenceHash is not null, attached: r.EvidenceFileId is not null));
         if (r.IsVoided)
         {
-            lines.Add($"Anulado por: {Html.Escape(r.VoidedBy is { } by ? AuditText.Person(by) : null)}\nMotivo: {Html.Escape(r.VoidReason)}");
+            lines.Add(RecordsText.CardVoided(r.VoidedBy is { } by ? AuditText.Person(by) : null, r.VoidReason));
+
         }
 
         foreach (var a in new AuditStore(turn.Db).ForRecord(r.Id).Where(a => a.Action == "amend"))

@@ -24,10 +24,10 @@ public static class SummaryFlow
     public static void Show(Turn turn, SummaryView view)
     {
         var store = new PoaStore(turn.Db);
-        var poa = store.Find(turn.Today.Year) ?? store.Years().Where(y => y < turn.Today.Year).Select(y => store.Find(y)).LastOrDefault();
+        var poa = store.Current(turn.Today.Year);
         if (poa is null)
         {
-            turn.Say($"Aún no hay un POA {turn.Today.Year} cargado. Pida a la Dirección que lo importe.", mainKeyboard: true);
+            turn.Say(ProgressText.NoPoa(turn.Today.Year), mainKeyboard: true);
             return;
         }
 
@@ -54,7 +54,8 @@ public static class SummaryFlow
             blocks = Render(poa, turn.Today, rows, mine, justifications).Split("\n\n").Select((b, i) => i == 0 ? b : "\n\n" + b);
         }
 
-        foreach (var message in Html.Messages([.. blocks, OtherViews(view, turn.Person.IsDirector)], MessageLength))
+        var others = Commands.Where(c => c.Key != view && (turn.Person.IsDirector || c.Key != SummaryView.Councils)).Select(c => c.Value);
+        foreach (var message in Html.Messages([.. blocks, ProgressText.OtherViews(others)], MessageLength))
         {
             turn.Say(message, mainKeyboard: true);
         }
@@ -70,34 +71,30 @@ public static class SummaryFlow
         [SummaryView.Councils] = "/resumen consejos",
     };
 
-    /// <summary>«Vea también: /resumen trimestre · /resumen consejos»: the other views this person may ask for.</summary>
-    private static string OtherViews(SummaryView view, bool director) =>
-        "\n\nVea también: " + string.Join(" · ", Commands.Where(c => c.Key != view && (director || c.Key != SummaryView.Councils)).Select(c => c.Value));
-
     public static string Render(
         PoaRow poa, DateOnly asOf, IReadOnlyList<ActivityProgress> rows, IReadOnlyList<ActivityProgress>? mine, IReadOnlyList<JustificationRow>? justifications = null)
     {
-        var header = $"📊 <b>Avance del POA {poa.Year}</b>{(asOf >= new DateOnly((int)poa.Year, 12, 31) ? ": cierre del ejercicio" : $" al {Numbers.Date(asOf)}")}\n";
+        var header = ProgressText.Title((int)poa.Year, asOf, yearEnded: asOf >= new DateOnly((int)poa.Year, 12, 31));
         var full = new StringBuilder(header);
         foreach (var a in rows)
         {
-            full.Append('\n').Append($"<b>{Html.Escape(ProgressText.Activity(a.Num, a.Name, a.Kind))}</b>\n");
+            full.Append('\n').Append(ProgressText.Heading(ProgressText.Activity(a.Num, a.Name, a.Kind)));
             if (a.OpenBimester is { } open)
             {
-                full.Append($"{Bimesters.ShortName(open.Bimester)} (en curso): {ProgressText.OfProgrammed(open.Real ?? 0, open.Prog)}\n");
+                full.Append(ProgressText.OpenBimester(Bimesters.ShortName(open.Bimester), open.Real ?? 0, open.Prog));
             }
 
-            full.Append(ProgressText.Year(a)).Append('\n');
-            full.Append(ProgressText.Var(a)).Append('\n');
-            full.Append(ProgressText.Light(a)).Append('\n');
+            full.Append(ProgressText.Year(a.RealAcum, a.Goal, a.AvancePct));
+            full.Append(ProgressText.Variance(Signed(a.RealAcum - a.ProgAcum), a.ProgAcum));
+            full.Append(Semaforo(a)).Append('\n');
             if (mine?.FirstOrDefault(m => m.Num == a.Num) is { } own)
             {
-                full.Append($"Sus consejos: {Numbers.Int(own.RealAcum)} de {Numbers.Int(a.RealAcum)}\n");
+                full.Append(ProgressText.YourCouncils(own.RealAcum, a.RealAcum));
             }
 
             foreach (var j in justifications?.Where(j => j.ActivityNum == a.Num) ?? [])
             {
-                full.Append($"📝 {Bimesters.ShortName((int)j.Bimester)}: {Html.Escape(Html.Shorten(j.Text, 120))}\n");
+                full.Append(ProgressText.Justification(Bimesters.ShortName((int)j.Bimester), j.Text));
             }
         }
 
@@ -113,7 +110,7 @@ public static class SummaryFlow
             var line = $"{Html.Escape(ProgressText.Activity(a.Num, a.Name, a.Kind))}: {Numbers.Int(a.RealAcum)}/{Numbers.Int(a.Goal)} {a.Semaforo.Emoji()}\n";
             if (compact.Length + line.Length > MaxLength - 60)
             {
-                compact.Append("… (la lista sigue; pida el reporte completo a la Dirección)");
+                compact.Append(ProgressText.ListGoesOn);
                 break;
             }
 
@@ -130,25 +127,25 @@ public static class SummaryFlow
         var poa = store.Find(store.YearOf(activity.Id)!.Value)!;
         var a = store.Progress(poa, turn.Today, turn.Thresholds).First(p => p.Num == activity.Num);
         var cell = a.Bimesters[bimester - 1];
-        return $"<b>{Html.Escape(ProgressText.Activity(activity))}</b>\n" +
-            $"{Bimesters.ShortName(bimester)}: {ProgressText.OfProgrammed(cell.Real ?? 0, cell.Prog)}\n" +
-            ProgressText.Year(a) + "\n" +
-            ProgressText.Light(a);
+        return ProgressText.Heading(ProgressText.Activity(activity)) +
+            ProgressText.Bimester(Bimesters.ShortName(bimester), cell.Real ?? 0, cell.Prog) +
+            ProgressText.Year(a.RealAcum, a.Goal, a.AvancePct) +
+            Semaforo(a);
     }
 
     /// <summary>Every council, those with nothing reported first: a header, then a block per council.</summary>
     private static IEnumerable<string> PerCouncil(DbSession db, PoaRow poa, DateOnly asOf)
     {
         var councils = CouncilReport.Load(db, poa, asOf);
-        var header = new StringBuilder($"🏘 <b>Avance por consejo, POA {poa.Year}</b>: {Numbers.AsOfPhrase((int)poa.Year, asOf)}\n");
+        var header = new StringBuilder(ProgressText.CouncilsTitle((int)poa.Year, Numbers.AsOfPhrase((int)poa.Year, asOf)));
         foreach (var a in councils.Count > 0 ? new PoaStore(db).Activities(poa.Id) : [])
         {
             header.Append(Html.Escape(ProgressText.Activity(a))).Append('\n');
         }
 
         header.Append(councils.Count == 0
-            ? "\nAún no hay consejos registrados."
-            : $"\n{Numbers.Int(councils.Count)} consejos; {Numbers.Int(councils.Count(c => c.NothingReported))} sin reportes en el año.\n");
+            ? ProgressText.NoCouncils
+            : ProgressText.CouncilCount(councils.Count, councils.Count(c => c.NothingReported)));
         var blocks = councils.Select(c =>
             $"\n<b>{Html.Escape(Html.Shorten(c.Council, 80))}</b>{(c.Locality.Length > 0 ? " · " + Html.Escape(Html.Shorten(c.Locality, 40)) : "")}\n" +
             (c.NothingReported ? "" : string.Join(" · ", c.Activities.Select(a => $"{Html.Escape(a.Num)}: {Numbers.Int(a.Real)}")) + " · ") +
@@ -159,13 +156,16 @@ public static class SummaryFlow
     /// <summary>Each activity's ended quarters: REAL in the quarter, the year so far against PROG_acum, the semáforo.</summary>
     private static IEnumerable<string> Quarterly(PoaRow poa, DateOnly asOf, IReadOnlyList<QuarterRow> rows)
     {
-        var header = $"📅 <b>Avance trimestral del POA {poa.Year}</b>: {Numbers.AsOfPhrase((int)poa.Year, asOf)}\n" +
-            (rows.Count == 0 ? "\nAún no termina ningún trimestre del año." : "");
+        var header = ProgressText.QuartersTitle((int)poa.Year, Numbers.AsOfPhrase((int)poa.Year, asOf)) +
+            (rows.Count == 0 ? ProgressText.NoQuarterEnded : "");
         var blocks = rows.GroupBy(r => r.AtQuarterEnd.Num).Select(g =>
-            $"\n<b>{Html.Escape(ProgressText.Activity(g.Key, g.First().AtQuarterEnd.Name, g.First().AtQuarterEnd.Kind))}</b>\n" +
+            "\n" + ProgressText.Heading(ProgressText.Activity(g.Key, g.First().AtQuarterEnd.Name, g.First().AtQuarterEnd.Kind)) +
             string.Concat(g.Select(r =>
-                $"T{r.Quarter}: {Numbers.Int(r.Real)} en el trimestre · en el año {ProgressText.OfProgrammed(r.AtQuarterEnd.RealAcum, r.AtQuarterEnd.ProgAcum)} · {ProgressText.Light(r.AtQuarterEnd)}\n")));
+                ProgressText.Quarter(r.Quarter, r.Real, r.AtQuarterEnd.RealAcum, r.AtQuarterEnd.ProgAcum, Semaforo(r.AtQuarterEnd)))));
         return [header, .. blocks];
     }
 
+    private static string Semaforo(ActivityProgress a) => ProgressText.Light(a.Semaforo, a.ProgAcum, a.RealAcum);
+
+    private static string Signed(int value) => value > 0 ? "+" + Numbers.Int(value) : Numbers.Int(value);
 }

@@ -36,6 +36,12 @@ public sealed record ReportField(string Key, string Label, string Question, stri
     /// <summary>The date every report has; asked by the flow with Hoy / Ayer buttons.</summary>
     public static readonly ReportField Date = new("date", "Fecha", "", "15/04/2024", FieldType.Date, 0, "event_date");
 
+    /// <summary>
+    /// The council every report is for: corrected on the card or in an amendment by choosing another of the person's
+    /// councils, only for a record that points to no other record and that none points to.
+    /// </summary>
+    public static readonly ReportField Council = new("council", "Consejo", "", "", FieldType.Pick, 0, "council_id");
+
     /// <summary>May be skipped («Omitir»).</summary>
     public bool Optional { get; init; }
 

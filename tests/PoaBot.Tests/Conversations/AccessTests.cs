@@ -94,7 +94,7 @@ public sealed class AccessTests : IDisposable
         world.Coordinator(2, "Consejo San Juan");
         var director = world.Director();
 
-        director.Send("/personas").Press("Dar de baja: Coord 1").Press("Coord 2");
+        director.Send("/personas").Press("Dar de baja: Coord 1").Press("Coord 2").Press("Sí, dar de baja");
 
         Assert.Contains("Sus consejos pasaron a Coord 2", director.Said, StringComparison.Ordinal);
         ana.Send("/reportar");

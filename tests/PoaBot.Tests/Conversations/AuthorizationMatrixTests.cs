@@ -122,7 +122,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
     {
         var (_, director) = Setup();
         var c = world.Coordinator(3, "Consejo Centro");
-        director.Send("/personas").Press("Dar de baja: Coord 3").Press("No reasignar");
+        director.Send("/personas").Press("Dar de baja: Coord 3").Press("No reasignar").Press("Sí, dar de baja");
         c.Send($"/start {world.Invite(Roles.Coordinator, "Consejo San Juan")}");
         Assert.Equal(["Consejo San Juan"], world.Database.Read(db => new PeopleStore(db).CouncilsOf(new PeopleStore(db).ByTelegramId(3)!.Id).Select(x => x.Name).ToList()));
         var before = world.Fingerprint("conversation");
@@ -188,7 +188,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
         var c = world.Coordinator(3, "Consejo Centro");
         c.Send("/reportar").Press("Reunión").Press("Hoy").Send("25").Send("Acuerdo viejo").Press("Omitir");
         var save = c.Buttons.Single(x => x.Label.Contains("Guardar", StringComparison.Ordinal)).Data;
-        director.Send("/personas").Press("Dar de baja: Coord 3").Press("No reasignar");
+        director.Send("/personas").Press("Dar de baja: Coord 3").Press("No reasignar").Press("Sí, dar de baja");
         Assert.Equal(0L, Id("SELECT count(*) FROM conversation WHERE chat_id = 3"));
 
         c.Send($"/start {world.Invite(Roles.Coordinator, "Consejo San Juan")}").PressData(save);
@@ -238,7 +238,8 @@ public sealed class AuthorizationMatrixTests : IDisposable
 
         director.Send("Motivo");
 
-        Assert.Equal(Texts.DirectorOnly, director.Said);
+        // Correcting is no longer the Dirección's alone, but this record is not the demoted person's to correct.
+        Assert.Equal(RecordsText.NotAvailable, director.Said);
 
         Assert.Equal(0L, Id("SELECT count(*) FROM audit WHERE action = 'amend'"));
     }

@@ -27,6 +27,23 @@ public sealed class FlowStateTests : IDisposable
     }
 
     [Fact]
+    public void Going_back_to_the_activity_menu_leaves_no_phantom_draft_to_resume()
+    {
+        var ana = world.Coordinator(1, "Consejo Centro");
+        ana.Send("/reportar").Press("Reunión").Press("Atrás");
+        Assert.Contains("¿Qué desea reportar?", ana.Said, StringComparison.Ordinal);
+
+        ana.Send("/reportar");
+        Assert.Contains("¿Qué desea reportar?", ana.Said, StringComparison.Ordinal);
+        Assert.DoesNotContain("reporte en curso", ana.Said, StringComparison.Ordinal);
+
+        ana.Press("Reunión").Press("Atrás");
+        world.Time.Advance(TimeSpan.FromHours(25));
+        ana.Send("hola");
+        Assert.DoesNotContain("sin terminar", ana.Said, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Each_flow_says_what_cancelar_dropped_and_atras_in_a_report_goes_one_question_back()
     {
         var ana = world.Coordinator(1, "Consejo Centro");
