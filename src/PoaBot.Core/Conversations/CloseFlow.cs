@@ -45,7 +45,7 @@ public static class CloseFlow
         var current = new JustificationStore(turn.Db).Text(activityId, bimester);
         turn.Ask(
             Step.JustifyText,
-            CloseText.AskJustification(ReportFlow.ActivityLabel(activity), Bimesters.ShortName(bimester), year, current),
+            CloseText.AskJustification(ProgressText.Activity(activity), Bimesters.ShortName(bimester), year, current),
             [],
             back: false);
     }
@@ -127,7 +127,7 @@ public static class CloseFlow
                     var real = totals.Where(t => t.ActivityId == a.Id).Sum(t => t.Total);
                     if (turn.Thresholds.Classify(a.Prog[b - 1], real) is not (Semaforo.Verde or Semaforo.SinPrograma))
                     {
-                        options.Add((CloseText.JustificationButton(Bimesters.ShortName(b), (int)poa.Year, ReportFlow.ActivityLabel(a)), $"j:{a.Id}:{b}"));
+                        options.Add((CloseText.JustificationButton(Bimesters.ShortName(b), (int)poa.Year, ProgressText.Activity(a)), $"j:{a.Id}:{b}"));
                     }
                 }
             }
@@ -217,6 +217,6 @@ public static class CloseFlow
             text.Append(ReminderText.Upcoming(clock.LocalDateTime(moment.Due), Bimesters.ShortName(moment.Bimester), moment.Year, moment.DaysBefore, coordinators));
         }
 
-        turn.Say(text.ToString());
+        turn.Say(text.Append(CloseText.ScheduleNext).ToString());
     }
 }

@@ -23,7 +23,8 @@ public static class CloseText
     public static string JustificationSaved(string bimester) =>
         $"✅ Justificación guardada para {bimester}. Aparecerá en /resumen y en el reporte del POA.";
 
-    public const string NothingToJustify = "No hay actividades fuera del rango verde en bimestres cerrados que aún se puedan justificar.";
+    public const string NothingToJustify = "No hay actividades fuera del rango verde en bimestres cerrados que aún se puedan justificar. " +
+        "Para justificar un bimestre ya bloqueado, reábralo primero con /reabrir.";
 
     public const string ChooseJustification =
         "¿Qué desea justificar? (actividades fuera del rango verde en bimestres cerrados y aún no bloqueados)";
@@ -33,6 +34,8 @@ public static class CloseText
     public const string NoJustificationNeeded = "Esa actividad no necesita justificación en ese bimestre; no se cambió nada.";
 
     public const string JustificationWritten = "Esa justificación ya está escrita; solo la Dirección puede cambiarla. No se cambió nada.";
+
+    public const string ScheduleNext = "\n\nPara ver qué consejos no han reportado: /resumen consejos";
 
     // /reabrir
     public static string NothingLocked(int year) => $"No hay bimestres bloqueados en {year}.";
@@ -48,5 +51,6 @@ public static class CloseText
     public const string ReopenReasonAgain = "Escriba el motivo en un mensaje (máximo 500 caracteres).";
 
     public static string Reopened(string bimester, int year, DateOnly until) =>
-        $"🔓 {bimester} {year} queda abierto hasta el {Reporting.Numbers.Date(until)}. Motivo guardado en la bitácora.";
+        $"🔓 {bimester} {year} queda abierto hasta el {Reporting.Numbers.Date(until)}. Motivo guardado en la bitácora. " +
+        "Ya se pueden registrar y corregir sus reportes; para justificarlo: /justificar";
 }

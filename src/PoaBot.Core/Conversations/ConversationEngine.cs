@@ -286,7 +286,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     private static void AskResume(Turn turn, bool stale)
     {
         var state = turn.State;
-        var activity = state.Report is { } report ? new PoaStore(turn.Db).Activity(report.Draft.ActivityId)?.Name : null;
+        var activity = state.Report is { } report && new PoaStore(turn.Db).Activity(report.Draft.ActivityId) is { } a ? ProgressText.Activity(a) : null;
         var since = state.At is { } at ? turn.Settings.Clock.LocalDate(at) : (DateOnly?)null;
         turn.Ask(
             Step.ResumeOrDiscard,

@@ -46,7 +46,7 @@ public static class DirectorText
     public static string CouncilAdded(string council, bool added) =>
         added
             ? $"✅ Consejo «{Html.Escape(council)}» agregado. Para invitar a su coordinador(a) use /invitar."
-            : $"Ya existe un consejo (o un nombre reservado) «{Html.Escape(council)}»; no se agregó nada.";
+            : $"Ya existe un consejo (o un nombre reservado) «{Html.Escape(council)}»; no se agregó nada. Para intentar con otro nombre: /consejos";
 
     public const string NameTooLong = "Escriba un nombre de hasta 100 caracteres, o toque Cancelar.";
 }

@@ -164,11 +164,21 @@ public static class FilesFlow
         var notes = document.Realignment.Concat(document.Warnings).Select(n => FilesText.PreviewNotice(n.Message)).ToList();
         AppendWhileItFits(text, notes, PreviewBudget, FilesText.MoreNotices);
 
+        // In messages that fit a phone; the last one asks.
+        var messages = Lines(text.Append(FilesText.ConfirmImport).ToString());
+        foreach (var message in messages.SkipLast(1))
+        {
+            turn.Say(message);
+        }
+
         turn.State.Task = new ImportTask { Path = path, Name = name };
-        turn.Ask(Step.ImportConfirm, text.Append(FilesText.ConfirmImport).ToString(), [[(FilesText.ImportButton, "import")]], back: false);
+        turn.Ask(Step.ImportConfirm, messages[^1], [[(FilesText.ImportButton, "import")]], back: false);
     }
 
-    /// <summary>Room for the preview in one Telegram message (4,096 characters), leaving space for the question.</summary>
+    /// <summary>A long text in messages of at most 1,000 characters, broken between lines.</summary>
+    private static IReadOnlyList<string> Lines(string text) => Html.Messages(text.Split('\n').Select(l => l + "\n"), SummaryFlow.MessageLength);
+
+    /// <summary>Room for the whole preview, over a few messages, leaving space for the question.</summary>
     private const int PreviewBudget = 3_800;
 
     private static void AppendWhileItFits(StringBuilder text, IReadOnlyList<string> lines, int budget, Func<int, string> more)
@@ -199,7 +209,10 @@ public static class FilesFlow
         try
         {
             var report = PoaImporter.Apply(turn.Db, PoaFile.Parse(path, name), turn.Actor, name, turn.Now);
-            turn.Say(FilesText.Imported(ImportReportText.Write(report)), mainKeyboard: true);
+            foreach (var message in Lines(FilesText.Imported(ImportReportText.Write(report))))
+            {
+                turn.Say(message, mainKeyboard: true);
+            }
         }
         catch (Exception ex) when (ex is PoaImportException or IOException)
         {

@@ -28,7 +28,7 @@ public static class FilesText
         "Envíe el POA como <b>documento</b> (📎): la hoja exportada como texto (TSV) o CSV, o un XLSX con el formato del reporte. " +
         "Le mostraré una vista previa y no importaré nada hasta que usted lo confirme.";
 
-    public const string PhotoNotDocument = "Recibí una imagen, pero necesito el archivo del POA como documento (TSV, CSV o XLSX). No se cambió nada.";
+    public const string PhotoNotDocument = "Recibí una imagen, pero necesito el archivo del POA como documento (TSV, CSV o XLSX). No se cambió nada. Envíelo con 📎, o toque Cancelar.";
 
     public const string SendAsDocument = "Envíe el archivo del POA como documento (📎), o toque Cancelar.";
 
@@ -57,7 +57,7 @@ public static class FilesText
 
     public const string TapImport = "Toque «Importar» para confirmar, o Cancelar.";
 
-    public static string Imported(string report) => "✅ " + Html.Escape(report);
+    public static string Imported(string report) => "✅ " + Html.Escape(report) + "\n\nPara ver el avance: /resumen";
 
     public static string ImportFailed(string why) => $"No pude importar: {Html.Escape(why)} No se cambió nada.";
 }

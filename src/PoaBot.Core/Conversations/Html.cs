@@ -42,9 +42,14 @@ public static class Html
             .Replace("&quot;", "\"", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
     }
 
-    /// <summary>"REUNIONES DE CONSEJOS" → "Reuniones de consejos": names typed in capitals read better on a phone.</summary>
+    /// <summary>
+    /// "REUNIONES DE CONSEJOS" → "Reuniones de consejos": names typed in capitals read better on a phone. Capitals are
+    /// often typed without accents: a word ending in -ION gets its accent back ("GESTION" → "gestión").
+    /// </summary>
     public static string Sentence(string name) =>
-        name.Length > 1 && !name.Any(char.IsLower) ? name[0] + name[1..].ToLower(System.Globalization.CultureInfo.GetCultureInfo("es-MX")) : name;
+        name.Length > 1 && !name.Any(char.IsLower)
+            ? System.Text.RegularExpressions.Regex.Replace(name[0] + name[1..].ToLower(CultureInfo.GetCultureInfo("es-MX")), @"(?<=\p{L})ion\b", "i\u00f3n") // the accented suffix
+            : name;
 
     /// <summary>
     /// Splits blocks of lines into messages of at most <paramref name="max"/> characters: a block stays in one message when

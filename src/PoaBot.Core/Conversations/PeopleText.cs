@@ -45,6 +45,6 @@ public static class PeopleText
 
     public static string Deactivated(string name, string? successor) =>
         successor is null
-            ? $"{Html.Escape(name)} quedó dado(a) de baja."
-            : $"{Html.Escape(name)} quedó dado(a) de baja. Sus consejos pasaron a {Html.Escape(successor)}.";
+            ? $"{Html.Escape(name)} quedó dado(a) de baja. Personas: /coordinadores"
+            : $"{Html.Escape(name)} quedó dado(a) de baja. Sus consejos pasaron a {Html.Escape(successor)}. Personas: /coordinadores";
 }

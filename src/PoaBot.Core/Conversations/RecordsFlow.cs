@@ -25,7 +25,7 @@ public static class RecordsFlow
         var text = new StringBuilder(RecordsText.ListTitle);
         foreach (var r in records)
         {
-            text.Append(RecordsText.ListLine(r.Folio, r.EventDate, Html.Sentence(r.ActivityName), r.CouncilName, r.IsVoided, !r.IsVoided && Locked(turn, r)));
+            text.Append(RecordsText.ListLine(r.Folio, r.EventDate, ProgressText.Activity(r.ActivityNum, r.ActivityName, r.ActivityKind), r.CouncilName, r.IsVoided, !r.IsVoided && Locked(turn, r)));
         }
 
         text.Append(RecordsText.ListEnd);
@@ -383,7 +383,7 @@ public static class RecordsFlow
         var lines = new List<string>
         {
             RecordsText.CardTitle(r.Folio, r.IsVoided),
-            RecordsText.CardActivity(r.ActivityNum, Html.Sentence(r.ActivityName)),
+            ReportText.CardActivity(ProgressText.Activity(r.ActivityNum, r.ActivityName, r.ActivityKind)),
             ReportText.CardCouncil(r.CouncilName),
             ReportText.CardDate(r.EventDate),
         };

@@ -12,7 +12,7 @@ public static class RecordsText
     public const string ListTitle = "<b>Sus últimos reportes</b>\n";
 
     public static string ListLine(string folio, DateOnly date, string activity, string council, bool voided, bool locked) =>
-        $"\n{folio} · {Numbers.Date(date)} · {Html.Escape(Html.Shorten(activity, 30))} · {Html.Escape(Html.Shorten(council, 30))}" +
+        $"\n{folio} · {Numbers.Date(date)} · {Html.Escape(activity)} · {Html.Escape(Html.Shorten(council, 30))}" +
         (voided ? " <i>(anulado)</i>" : locked ? " <i>(bimestre bloqueado)</i>" : "");
 
     public const string ListEnd =
@@ -34,7 +34,6 @@ public static class RecordsText
 
     public static string CardTitle(string folio, bool voided) => $"<b>Folio {folio}</b>{(voided ? " — <b>ANULADO</b>" : "")}";
 
-    public static string CardActivity(string number, string activity) => $"Actividad: {number}. {Html.Escape(Html.Shorten(activity, 60))}";
 
     public static string CardVoided(string? who, string? reason) => $"Anulado por: {Html.Escape(who)}\nMotivo: {Html.Escape(reason)}";
 
@@ -45,15 +44,15 @@ public static class RecordsText
     public const string NotAvailable =
         "Ese reporte no está disponible para usted: solo puede corregir o anular los reportes que usted registró. No se cambió nada.";
 
-    public static string Voided(string folio, string reason) => $"🗑 Folio {folio} anulado. Motivo: {Html.Escape(reason)}";
+    public static string Voided(string folio, string reason) => $"🗑 Folio {folio} anulado. Motivo: {Html.Escape(reason)}\nSus reportes: /misreportes";
 
-    public static string AlreadyVoided(string folio) => $"El folio {folio} ya estaba anulado; no se cambió nada.";
+    public static string AlreadyVoided(string folio) => $"El folio {folio} ya estaba anulado; no se cambió nada. Sus reportes: /misreportes";
 
     public static string RequestHasManagement(string folio, string dependentFolio) =>
-        $"No se puede anular el folio {folio}: esa solicitud ya tiene una gestión registrada ({dependentFolio}). Si la solicitud está mal, anule primero la gestión.";
+        $"No se puede anular el folio {folio}: esa solicitud ya tiene una gestión registrada ({dependentFolio}). Si la solicitud está mal, anule primero la gestión: /folio {dependentFolio}";
 
     public static string ProgramShared(string folio, string dependentFolio) =>
-        $"No se puede anular el folio {folio}: otro consejo registró su participación en ese programa ({dependentFolio}). Si el programa está mal, anule primero ese folio.";
+        $"No se puede anular el folio {folio}: otro consejo registró su participación en ese programa ({dependentFolio}). Si el programa está mal, anule primero ese folio: /folio {dependentFolio}";
 
     // Correcting
     public static string AskAmendField(string folio) => $"¿Qué dato del folio <b>{folio}</b> desea corregir?";
@@ -85,7 +84,7 @@ public static class RecordsText
     public const string AskReasonAgain = "Escriba el motivo, por favor.";
 
     public static string Amended(string folio, string field, string? old, string value, string reason) =>
-        $"✏️ Folio {folio} corregido: {field} {Html.Escape(old ?? "(vacío)")} → {Html.Escape(value)}. Motivo: {Html.Escape(reason)}";
+        $"✏️ Folio {folio} corregido: {field} {Html.Escape(old ?? "(vacío)")} → {Html.Escape(value)}. Motivo: {Html.Escape(reason)}\nPara verlo: /folio {folio}";
 
-    public static string AmendVoided(string folio) => $"No pude corregir el folio {folio}: ya está anulado.";
+    public static string AmendVoided(string folio) => $"No pude corregir el folio {folio}: ya está anulado. Para verlo: /folio {folio}";
 }

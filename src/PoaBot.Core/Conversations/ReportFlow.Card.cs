@@ -62,7 +62,7 @@ public static partial class ReportFlow
         var lines = new List<string?>
         {
             ReportText.CardTitle,
-            ReportText.CardActivity(activity is null ? "" : ActivityLabel(activity)),
+            ReportText.CardActivity(activity is null ? "" : ProgressText.Activity(activity)),
             ReportText.CardCouncil(council?.Name),
             ReportText.CardDate(draft.Date),
         };

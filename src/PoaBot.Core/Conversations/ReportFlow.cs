@@ -124,7 +124,7 @@ public static partial class ReportFlow
         switch (question)
         {
             case ActivityQuestion:
-                Ask(turn, question, ReportText.AskActivity, Activities(turn).Select(a => new[] { (ActivityLabel(a), $"a:{a.Id}") }));
+                Ask(turn, question, ReportText.AskActivity, Activities(turn).Select(a => new[] { (ProgressText.Activity(a), $"a:{a.Id}") }));
                 break;
             case CouncilQuestion:
                 Ask(turn, question, ReportText.AskCouncil, Access.Councils(turn).Select(c => new[] { (Html.Shorten(c.Name, 40), $"c:{c.Id}") }));
@@ -371,5 +371,4 @@ public static partial class ReportFlow
     private static IReadOnlyList<RecordRow> OtherPrograms(Turn turn, Draft draft) =>
         new RecordStore(turn.Db).Programs(draft.ActivityId).Where(p => p.CouncilId != draft.CouncilId).ToList();
 
-    public static string ActivityLabel(ActivityPlan a) => $"{a.Num}. {a.Kind.MenuLabel ?? Html.Shorten(a.Name, 40)}";
 }

@@ -121,7 +121,7 @@ public static class ReportText
     public static string Saved(string folio, bool shared, string progress) =>
         $"✅ Guardado con folio <b>{folio}</b>." +
         (shared ? "\nEste programa ya estaba registrado por otro consejo: queda su participación, sin contarlo dos veces." : "") +
-        $"\n\n{progress}";
+        $"\n\n{progress}\n\nPara registrar otro, toque <b>Reportar</b>.";
 
     // The card
     public const string CardTitle = "<b>Revise su reporte</b>";

@@ -31,38 +31,45 @@ public static class SummaryFlow
             return;
         }
 
+        IEnumerable<string> blocks;
         if (view == SummaryView.Councils)
         {
-            foreach (var message in PerCouncil(turn.Db, poa, turn.Today))
+            blocks = PerCouncil(turn.Db, poa, turn.Today);
+        }
+        else if (view == SummaryView.Quarters)
+        {
+            blocks = Quarterly(poa, turn.Today, QuarterlyReport.Rows((int)poa.Year, turn.Today, date => store.Progress(poa, date, turn.Thresholds)));
+        }
+        else
+        {
+            var rows = store.Progress(poa, turn.Today, turn.Thresholds);
+            IReadOnlyList<ActivityProgress>? mine = null;
+            if (!turn.Person.IsDirector)
             {
-                turn.Say(message);
+                var councils = new PeopleStore(turn.Db).CouncilsOf(turn.Person.Id).Select(c => c.Id).ToList();
+                mine = councils.Count > 0 ? store.Progress(poa, turn.Today, turn.Thresholds, councils) : null;
             }
 
-            return;
+            var justifications = new JustificationStore(turn.Db).ForPoa(poa.Id);
+            blocks = Render(poa, turn.Today, rows, mine, justifications).Split("\n\n").Select((b, i) => i == 0 ? b : "\n\n" + b);
         }
 
-        if (view == SummaryView.Quarters)
+        var others = Commands.Where(c => c.Key != view && (turn.Person.IsDirector || c.Key != SummaryView.Councils)).Select(c => c.Value);
+        foreach (var message in Html.Messages([.. blocks, ProgressText.OtherViews(others)], MessageLength))
         {
-            var quarters = QuarterlyReport.Rows((int)poa.Year, turn.Today, date => store.Progress(poa, date, turn.Thresholds));
-            foreach (var message in Quarterly(poa, turn.Today, quarters))
-            {
-                turn.Say(message, mainKeyboard: true);
-            }
-
-            return;
+            turn.Say(message, mainKeyboard: true);
         }
-
-        var rows = store.Progress(poa, turn.Today, turn.Thresholds);
-        IReadOnlyList<ActivityProgress>? mine = null;
-        if (!turn.Person.IsDirector)
-        {
-            var councils = new PeopleStore(turn.Db).CouncilsOf(turn.Person.Id).Select(c => c.Id).ToList();
-            mine = councils.Count > 0 ? store.Progress(poa, turn.Today, turn.Thresholds, councils) : null;
-        }
-
-        var justifications = new JustificationStore(turn.Db).ForPoa(poa.Id);
-        turn.Say(Render(poa, turn.Today, rows, mine, justifications), mainKeyboard: true);
     }
+
+    /// <summary>Longest message of a summary: a screenful on a phone.</summary>
+    public const int MessageLength = 1000;
+
+    private static readonly Dictionary<SummaryView, string> Commands = new()
+    {
+        [SummaryView.Activities] = "/resumen",
+        [SummaryView.Quarters] = "/resumen trimestre",
+        [SummaryView.Councils] = "/resumen consejos",
+    };
 
     public static string Render(
         PoaRow poa, DateOnly asOf, IReadOnlyList<ActivityProgress> rows, IReadOnlyList<ActivityProgress>? mine, IReadOnlyList<JustificationRow>? justifications = null)
@@ -71,7 +78,7 @@ public static class SummaryFlow
         var full = new StringBuilder(header);
         foreach (var a in rows)
         {
-            full.Append('\n').Append(ProgressText.Activity(a.Num, Html.Sentence(a.Name)));
+            full.Append('\n').Append(ProgressText.Heading(ProgressText.Activity(a.Num, a.Name, a.Kind)));
             if (a.OpenBimester is { } open)
             {
                 full.Append(ProgressText.OpenBimester(Bimesters.ShortName(open.Bimester), open.Real ?? 0, open.Prog));
@@ -100,7 +107,7 @@ public static class SummaryFlow
         var compact = new StringBuilder(header).Append('\n');
         foreach (var a in rows)
         {
-            var line = $"{a.Num}. {Html.Escape(Html.Shorten(Html.Sentence(a.Name), 30))}: {Numbers.Int(a.RealAcum)}/{Numbers.Int(a.Goal)} {a.Semaforo.Emoji()}\n";
+            var line = $"{Html.Escape(ProgressText.Activity(a.Num, a.Name, a.Kind))}: {Numbers.Int(a.RealAcum)}/{Numbers.Int(a.Goal)} {a.Semaforo.Emoji()}\n";
             if (compact.Length + line.Length > MaxLength - 60)
             {
                 compact.Append(ProgressText.ListGoesOn);
@@ -120,23 +127,20 @@ public static class SummaryFlow
         var poa = store.Find(store.YearOf(activity.Id)!.Value)!;
         var a = store.Progress(poa, turn.Today, turn.Thresholds).First(p => p.Num == activity.Num);
         var cell = a.Bimesters[bimester - 1];
-        return $"<b>{Html.Escape(ReportFlow.ActivityLabel(activity))}</b>\n" +
+        return ProgressText.Heading(ProgressText.Activity(activity)) +
             ProgressText.Bimester(Bimesters.ShortName(bimester), cell.Real ?? 0, cell.Prog) +
             ProgressText.Year(a.RealAcum, a.Goal, a.AvancePct) +
             Semaforo(a);
     }
 
-    /// <summary>Longest message of the per-council view: a screenful on a phone.</summary>
-    public const int CouncilMessageLength = 1000;
-
-    /// <summary>Every council, those with nothing reported first, in messages of at most <see cref="CouncilMessageLength"/> characters.</summary>
-    private static IReadOnlyList<string> PerCouncil(DbSession db, PoaRow poa, DateOnly asOf)
+    /// <summary>Every council, those with nothing reported first: a header, then a block per council.</summary>
+    private static IEnumerable<string> PerCouncil(DbSession db, PoaRow poa, DateOnly asOf)
     {
         var councils = CouncilReport.Load(db, poa, asOf);
         var header = new StringBuilder(ProgressText.CouncilsTitle((int)poa.Year, Numbers.AsOfPhrase((int)poa.Year, asOf)));
-        foreach (var a in councils.Count > 0 ? councils[0].Activities : [])
+        foreach (var a in councils.Count > 0 ? new PoaStore(db).Activities(poa.Id) : [])
         {
-            header.Append($"{Html.Escape(a.Num)} = {Html.Escape(Html.Shorten(Html.Sentence(a.Activity), 45))}\n");
+            header.Append(Html.Escape(ProgressText.Activity(a))).Append('\n');
         }
 
         header.Append(councils.Count == 0
@@ -146,24 +150,22 @@ public static class SummaryFlow
             $"\n<b>{Html.Escape(Html.Shorten(c.Council, 80))}</b>{(c.Locality.Length > 0 ? " · " + Html.Escape(Html.Shorten(c.Locality, 40)) : "")}\n" +
             (c.NothingReported ? "" : string.Join(" · ", c.Activities.Select(a => $"{Html.Escape(a.Num)}: {Numbers.Int(a.Real)}")) + " · ") +
             $"{CouncilReport.LastReportPhrase(c)}\n");
-        return Html.Messages([header.ToString(), .. blocks], CouncilMessageLength);
+        return [header.ToString(), .. blocks];
     }
 
     /// <summary>Each activity's ended quarters: REAL in the quarter, the year so far against PROG_acum, the semáforo.</summary>
-    private static IReadOnlyList<string> Quarterly(PoaRow poa, DateOnly asOf, IReadOnlyList<QuarterRow> rows)
+    private static IEnumerable<string> Quarterly(PoaRow poa, DateOnly asOf, IReadOnlyList<QuarterRow> rows)
     {
         var header = ProgressText.QuartersTitle((int)poa.Year, Numbers.AsOfPhrase((int)poa.Year, asOf)) +
             (rows.Count == 0 ? ProgressText.NoQuarterEnded : "");
         var blocks = rows.GroupBy(r => r.AtQuarterEnd.Num).Select(g =>
-            $"\n<b>{Html.Escape(g.Key)}. {Html.Escape(Html.Shorten(Html.Sentence(g.First().AtQuarterEnd.Name), 70))}</b>\n" +
+            "\n" + ProgressText.Heading(ProgressText.Activity(g.Key, g.First().AtQuarterEnd.Name, g.First().AtQuarterEnd.Kind)) +
             string.Concat(g.Select(r =>
                 ProgressText.Quarter(r.Quarter, r.Real, r.AtQuarterEnd.RealAcum, r.AtQuarterEnd.ProgAcum, Semaforo(r.AtQuarterEnd)))));
-        return Html.Messages([header, .. blocks], MaxLength);
+        return [header, .. blocks];
     }
 
-    private static string Semaforo(ActivityProgress a) =>
-        a.ProgAcum == 0 ? a.Semaforo.Words(0) : ProgressText.Compliance(a.Semaforo.Words(a.ProgAcum), a.CumplimientoPct);
-
+    private static string Semaforo(ActivityProgress a) => ProgressText.Light(a.Semaforo, a.ProgAcum, a.RealAcum);
 
     private static string Signed(int value) => value > 0 ? "+" + Numbers.Int(value) : Numbers.Int(value);
 }

@@ -37,11 +37,11 @@ public static class Texts
 
     public const string DirectorOnly = "Ese comando es solo para la Dirección. Si necesita algo, pídalo a la Dirección.";
 
-    public const string Cancelled = "Listo, cancelé el reporte. No se guardó nada.";
+    public const string Cancelled = "Listo, cancelé el reporte. No se guardó nada. Para empezar otro, toque <b>Reportar</b>.";
 
-    public const string CancelledTask = "Listo, cancelado. No se cambió nada.";
+    public const string CancelledTask = "Listo, cancelado. No se cambió nada. Para ver todo lo que puedo hacer, toque <b>Ayuda</b>.";
 
-    public const string NothingToCancel = "No hay nada en curso que cancelar.";
+    public const string NothingToCancel = "No hay nada en curso que cancelar. Para ver todo lo que puedo hacer, toque <b>Ayuda</b>.";
 
     public const string NoStepBack = "Aquí no hay un paso anterior; sigue pendiente esta pregunta:";
 

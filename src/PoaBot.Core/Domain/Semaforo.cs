@@ -63,7 +63,7 @@ public static class SemaforoText
         Semaforo.Amarillo => "amarillo",
         Semaforo.Rojo => "rojo",
         Semaforo.Sobre when progAcum == 0 => "avance sin programación",
-        Semaforo.Sobre => "sobre la meta",
+        Semaforo.Sobre => "sobre lo programado",
         _ => "sin programa",
     };
 

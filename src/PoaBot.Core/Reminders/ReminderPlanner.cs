@@ -55,14 +55,14 @@ public static class ReminderPlanner
                 .Append(ReminderText.Pending([.. councils.Select(c => c.Name)]));
             foreach (var a in pending)
             {
-                text.Append(ReminderText.PendingActivity(ReportFlow.ActivityLabel(a), a.Prog[b - 1], Real(a)));
+                text.Append(ReminderText.PendingActivity(ProgressText.Activity(a), a.Prog[b - 1], Real(a)));
             }
 
-            var buttons = pending.Select(a => (IReadOnlyList<Button>)[new Button(ReminderText.ReportButton(ReportFlow.ActivityLabel(a)), $"r:{a.Id}")]).ToList();
+            var buttons = pending.Select(a => (IReadOnlyList<Button>)[new Button(ReminderText.ReportButton(ProgressText.Activity(a)), $"r:{a.Id}")]).ToList();
             if (moment.Kind == ReminderMoment.Overdue)
             {
                 text.Append(ReminderText.JustifyHint);
-                buttons.AddRange(pending.Select(a => (IReadOnlyList<Button>)[new Button(ReminderText.JustifyButton(ReportFlow.ActivityLabel(a)), $"j:{a.Id}:{b}")]));
+                buttons.AddRange(pending.Select(a => (IReadOnlyList<Button>)[new Button(ReminderText.JustifyButton(ProgressText.Activity(a)), $"j:{a.Id}:{b}")]));
             }
 
             var why = string.Join("; ", pending.Select(a => ReminderText.PendingWhy(a.Num, a.Prog[b - 1], Real(a))));
@@ -79,12 +79,12 @@ public static class ReminderPlanner
                 var text = new StringBuilder(ReminderText.JustificationsTitle(Bimesters.ShortName(b), moment.Year));
                 foreach (var a in outOfBand)
                 {
-                    text.Append(ReminderText.ActivityLight(ReportFlow.ActivityLabel(a), thresholds.Classify(a.Prog[b - 1], Real(a)).Words(a.Prog[b - 1]), Real(a), a.Prog[b - 1]));
+                    text.Append(ReminderText.ActivityLight(ProgressText.Activity(a), thresholds.Classify(a.Prog[b - 1], Real(a)), Real(a), a.Prog[b - 1]));
                 }
 
                 plans.Add(new PlannedReminder(director.Id, director.TelegramId, director.Name, Close, new Reply(text.ToString())
                 {
-                    Buttons = outOfBand.Select(a => (IReadOnlyList<Button>)[new Button(ReminderText.JustifyButton(ReportFlow.ActivityLabel(a)), $"j:{a.Id}:{b}")]).ToList(),
+                    Buttons = outOfBand.Select(a => (IReadOnlyList<Button>)[new Button(ReminderText.JustifyButton(ProgressText.Activity(a)), $"j:{a.Id}:{b}")]).ToList(),
                 }, ReminderText.OutOfBandWhy(outOfBand.Count), ToDirector: true));
             }
         }
@@ -116,7 +116,7 @@ public static class ReminderPlanner
         foreach (var a in activities.Where(a => a.Prog[b - 1] > 0 || totals.Any(t => t.ActivityId == a.Id)))
         {
             var real = totals.Where(t => t.ActivityId == a.Id).Sum(t => t.Total);
-            text.Append(ReminderText.ActivityLight(ReportFlow.ActivityLabel(a), thresholds.Classify(a.Prog[b - 1], real).Words(a.Prog[b - 1]), real, a.Prog[b - 1]));
+            text.Append(ReminderText.ActivityLight(ProgressText.Activity(a), thresholds.Classify(a.Prog[b - 1], real), real, a.Prog[b - 1]));
         }
 
         var silent = new PeopleStore(db).Councils().Where(c => !totals.Any(t => t.CouncilId == c.Id)).Select(c => c.Name).ToList();

@@ -33,7 +33,8 @@ public static class ReminderText
     public const string DigestTitle = "📋 <b>Resumen para la Dirección</b>\n";
 
     /// <summary>An activity and its traffic light this bimester (<paramref name="semaforo"/> in words).</summary>
-    public static string ActivityLight(string activity, string semaforo, int real, int prog) => $"\n• {Html.Escape(activity)}: {semaforo} ({real} de {prog})";
+    public static string ActivityLight(string activity, Semaforo semaforo, int real, int prog) =>
+        $"\n• {Html.Escape(activity)}: " + (prog == 0 ? ProgressText.OfProgrammed(real, prog) : $"{semaforo.Words(prog)} ({ProgressText.OfProgrammed(real, prog)})");
 
     public static string SilentCouncils(IReadOnlyList<string> councils) =>
         "\n\nConsejos sin reportes este bimestre: " + (councils.Count == 0 ? "ninguno 🎉" : Html.Escape(string.Join(", ", councils)));

@@ -21,7 +21,7 @@ public static class ExportText
         "% AVANCE ANUAL = META REAL ÷ META PROGRAMADA. % CUMPLIMIENTO = META REAL ÷ lo programado en los bimestres cerrados.";
 
     public static string SemaforoBands(decimal green, decimal yellow, decimal over) =>
-        $"Semáforo por % de cumplimiento: verde {Pct(green)}–{Pct(over)} %, amarillo {Pct(yellow)}–<{Pct(green)} %, rojo < {Pct(yellow)} %, sobre la meta > {Pct(over)} %.";
+        $"Semáforo por % de cumplimiento: verde {Pct(green)}–{Pct(over)} %, amarillo {Pct(yellow)}–<{Pct(green)} %, rojo < {Pct(yellow)} %, sobre lo programado > {Pct(over)} %.";
 
     /// <summary>The XLSX note on the open bimester's REAL column.</summary>
     public static string OpenBimesterColumn(string bimester, DateOnly asOf) =>

@@ -51,6 +51,9 @@ public class RecordRow
 
     public string ActivityName { get; init; } = "";
 
+    /// <summary>The activity's kind (its override, else the one detected), for its name in the chat.</summary>
+    public ActivityKind ActivityKind { get; init; } = ActivityKind.Generic;
+
     public bool IsVoided => VoidedAt is not null;
 
     /// <summary>The columns a report's answers are kept in (<see cref="Domain.ReportField.Column"/>).</summary>
@@ -102,7 +105,7 @@ public sealed class RecordStore(DbSession db)
 {
     private const string Select =
         """
-        SELECT r.*, c.name AS council_name, a.num AS activity_num, a.name AS activity_name
+        SELECT r.*, c.name AS council_name, a.num AS activity_num, a.name AS activity_name, coalesce(a.kind_override, a.detected_kind) AS activity_kind
         FROM record r JOIN council c ON c.id = r.council_id JOIN activity a ON a.id = r.activity_id
         """;
 

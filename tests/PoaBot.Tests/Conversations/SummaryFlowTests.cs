@@ -17,7 +17,7 @@ public sealed class SummaryFlowTests : IDisposable
         Assert.Contains("Avance del POA 2024</b> al 15/04/2024", ana.Said, StringComparison.Ordinal);
         Assert.Contains("Mar/Abr (en curso): 1 de 1 programadas", ana.Said, StringComparison.Ordinal);
         Assert.Contains("Año: 1 de 20 · avance anual 5.0 %", ana.Said, StringComparison.Ordinal);
-        Assert.Contains("🔵 avance sin programación", ana.Said, StringComparison.Ordinal);
+        Assert.Contains("🔵 adelantado: aún no cierra un bimestre con programación", ana.Said, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,8 +43,8 @@ public sealed class SummaryFlowTests : IDisposable
         ana.Send("/resumen");
 
         Assert.Contains("May/Jun (en curso)", ana.Said, StringComparison.Ordinal);
-        Assert.Contains("🟢 verde (100.0 % de cumplimiento)", ana.Said, StringComparison.Ordinal);
-        Assert.Contains("🔴 rojo (73.3 % de cumplimiento)", ana.Said.Replace("🟡 amarillo", "🔴 rojo", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("🟢 verde (100.0 % de lo programado en bimestres cerrados)", ana.Said, StringComparison.Ordinal);
+        Assert.Contains("🔴 rojo (73.3 % de lo programado en bimestres cerrados)", ana.Said.Replace("🟡 amarillo", "🔴 rojo", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

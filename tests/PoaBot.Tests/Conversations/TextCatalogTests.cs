@@ -265,6 +265,8 @@ public sealed partial class TextCatalogTests
     {
         null => "null",
         string s => $"«{s}»",
+        ActivityProgress p => $"actividad {p.Num}: meta {p.Goal}, programado en bimestres cerrados {p.ProgAcum}, real {p.RealAcum}",
+        ActivityPlan a => $"actividad {a.Num} «{a.Name}»",
         IEnumerable many => "[" + string.Join(", ", many.Cast<object?>().Select(Describe)) + "]",
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
@@ -299,6 +301,13 @@ public sealed partial class TextCatalogTests
             _ when type == typeof(DateTime) => [new DateTime(2024, 3, 15, 9, 30, 0, DateTimeKind.Unspecified)],
             _ when type.IsAssignableFrom(typeof(string[])) => [new[] { "Consejo Centro", "Consejo Norte" }],
             _ when type.IsAssignableFrom(typeof(int[])) => [new[] { 7, 1 }],
+            _ when type == typeof(ActivityKind) => [ActivityKind.Meeting, ActivityKind.Generic],
+            _ when type == typeof(ActivityPlan) => [new ActivityPlan(1, "3", "GESTION PARA ATENCION DE SOLICITUDES", "", ActivityKind.Generic, 15, [0, 0, 7, 0, 0, 8])],
+            _ when type == typeof(ActivityProgress) =>
+            [
+                new ActivityProgress("1", "REUNIONES DE CONSEJOS", ActivityKind.Meeting, 20, [], 4, 5, Semaforo.Sobre),
+                new ActivityProgress("3", "GESTION PARA ATENCION", ActivityKind.RequestManaged, 15, [], 0, 0, Semaforo.SinPrograma),
+            ],
             _ => throw new InvalidOperationException(
                 $"{method.DeclaringType!.Name}.{method.Name}: no sample value for a parameter of type {type.Name}; " +
                 "give text methods simple parameters or add a sample in TextCatalogTests.Samples."),

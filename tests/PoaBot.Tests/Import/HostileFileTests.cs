@@ -51,18 +51,19 @@ public sealed class HostileFileTests : IDisposable
     }
 
     [Fact]
-    public void The_preview_of_a_poa_with_200_activities_and_their_warnings_is_one_message()
+    public void The_preview_of_a_poa_with_200_activities_and_their_warnings_comes_in_a_few_phone_sized_messages_the_last_one_asking()
     {
         using var world = new ChatWorld();
         var director = world.Director();
 
         director.Send("/importar").SendDocument(Make("grande.txt", activities: 200));
 
-        var reply = Assert.Single(director.Last.Replies);
-        Assert.Contains("Vista previa", reply.Html, StringComparison.Ordinal);
-        Assert.Contains("actividades más", reply.Html, StringComparison.Ordinal);
-        Assert.True(reply.Html.Length <= 4096, $"{reply.Html.Length} characters");
-        Assert.Contains(reply.Buttons.SelectMany(b => b), b => b.Label.Contains("Importar", StringComparison.Ordinal));
+        var replies = director.Last.Replies;
+        Assert.InRange(replies.Count, 2, 5);
+        Assert.Contains("Vista previa", replies[0].Html, StringComparison.Ordinal);
+        Assert.Contains(replies, r => r.Html.Contains("actividades más", StringComparison.Ordinal));
+        Assert.All(replies, r => Assert.True(r.Html.Length <= 1_000, $"{r.Html.Length} characters"));
+        Assert.Contains(replies[^1].Buttons.SelectMany(b => b), b => b.Label.Contains("Importar", StringComparison.Ordinal));
     }
 
     private string Make(string name, int activities = 0)
