@@ -69,7 +69,25 @@ public static partial class ReportFlow
                 : $"El {Numbers.Date(date)} no es del POA {year}. Escriba una fecha de {year}, por ejemplo 28/12/{year}.";
         }
 
-        return turn.IsLocked(date) ? Locked(date) : null;
+        return turn.IsLocked(date) ? $"{LockedPeriod(date)} {WhatToDo(turn, date)}" : null;
+    }
+
+    /// <summary>A resumed draft whose date's bimester locked meanwhile: said before anything more is typed.</summary>
+    private static string LockedDraft(Turn turn, DateOnly date) =>
+        $"Su reporte tiene fecha {Numbers.Date(date)}. {LockedPeriod(date)} Lo que ya escribió se conserva. {WhatToDo(turn, date)}";
+
+    private static string LockedPeriod(DateOnly date) =>
+        $"El bimestre {Bimesters.ShortName(Bimesters.Of(date))} {date.Year} ya está cerrado y bloqueado: con esa fecha no se puede guardar.";
+
+    /// <summary>What the person can do about a locked bimester: a date of the bimester still open in the POA's year, or /reabrir.</summary>
+    private static string WhatToDo(Turn turn, DateOnly date)
+    {
+        var year = Year(turn);
+        var open = year == turn.Today.Year ? turn.Today : Bimesters.LastDay(year, 6);
+        var reopen = $"pida a la Dirección que reabra {Bimesters.ShortName(Bimesters.Of(date))} {date.Year} con /reabrir y después continúe con /reportar.";
+        return turn.IsLocked(open)
+            ? $"Para registrarlo, {reopen}"
+            : $"Elija una fecha del bimestre abierto ({Bimesters.ShortName(Bimesters.Of(open))} {open.Year}), o {reopen}";
     }
 
     /// <summary>An example date in the POA's year that is not in the future, e.g. 01/12/2026.</summary>

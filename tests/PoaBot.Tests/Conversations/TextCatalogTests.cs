@@ -198,7 +198,7 @@ public sealed class TextCatalogTests
         return $"line {i + 1}: file has «{(i < a.Length ? a[i] : "(end)")}», code writes «{(i < e.Length ? e[i] : "(end)")}»";
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(folder!.FullName, "PoaBot.sln")))
