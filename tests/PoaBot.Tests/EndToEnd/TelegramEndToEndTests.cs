@@ -72,7 +72,7 @@ public sealed class TelegramEndToEndTests
         bot.Fake.PressButton(ana.Id, card.MessageId, guardar);
         bot.Fake.DeliverAgain(first);
         await bot.Fake.WaitForMessageSinceAsync(mark, ana.Id, m => m.Text.Contains("Guardado", StringComparison.Ordinal));
-        await bot.Fake.WaitForCallsAsync("answerCallbackQuery", 5, LiveBot.Patience);
+        await bot.Fake.WaitForCallsAsync("answerCallbackQuery", 4, LiveBot.Patience);
 
         Assert.Single(bot.Records());
         Assert.Single(bot.Fake.MessagesTo(ana.Id), m => m.Text.Contains("Guardado", StringComparison.Ordinal));
