@@ -350,19 +350,19 @@ public static partial class ReportFlow
     }
 
     /// <summary>
-    /// Answers a field shown on the card instead of asked (<see cref="ReportField.CardButton"/>) with what the flow knows:
-    /// the date is today when the POA's year and bimester accept it; an optional field stays empty. False: ask it.
+    /// Answers a field the card shows instead of asking it (<see cref="ReportField.CardButton"/>) with what the flow knows:
+    /// the date is today when the POA's year and bimester accept it (a date already given in that year stays). False: ask it.
     /// </summary>
     private static bool Preset(Turn turn, Draft draft, ReportField field)
     {
         if (field.CardButton is null || field.Type != FieldType.Date)
         {
-            return field.CardButton is not null && field.Optional;
+            return false;
         }
 
-        if (draft.Date is null && DateProblem(turn, turn.Today) is null)
+        if (draft.Date?.Year != Year(turn))
         {
-            draft.Date = turn.Today;
+            draft.Date = DateProblem(turn, turn.Today) is null ? turn.Today : null;
         }
 
         return draft.Date is not null;

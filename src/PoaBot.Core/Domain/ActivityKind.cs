@@ -37,8 +37,8 @@ public sealed record ReportField(string Key, string Label, string Question, stri
     public static readonly ReportField Date = new("date", "Fecha", "", "15/04/2024", FieldType.Date, 0, "event_date") { CardButton = "📅 Cambiar fecha" };
 
     /// <summary>
-    /// Not asked on the way to the card when its answer is known (the date: today, when the POA's year and bimester
-    /// allow it; an optional field: none); the card shows it with this button to change it, and «Corregir» still offers it.
+    /// Shown on the card with this button to change it, instead of asked on the way there, when the flow knows its answer
+    /// (the date: today, when the POA's year and bimester accept it); «Corregir» still offers it.
     /// </summary>
     public string? CardButton { get; init; }
 
