@@ -33,8 +33,8 @@ public static partial class ReportFlow
         else
         {
             Retry(turn, turn.Input.Kind == InputKind.Text
-                ? $"No entendí «{Html.Escape(Html.Shorten(turn.Text ?? "", 40))}» como fecha. Escríbala así: {DateExample(turn)}, o escriba «ayer»."
-                : $"Necesito la fecha escrita así: {DateExample(turn)}, o toque Hoy o Ayer.");
+                ? ReportText.DateNotUnderstood(turn.Text ?? "", DateExample(turn))
+                : ReportText.DateAsText(DateExample(turn)));
             return;
         }
 
@@ -46,7 +46,7 @@ public static partial class ReportFlow
 
         if (turn.Text is { } words && words.Any(char.IsLetter))
         {
-            turn.Say($"Entendí: {DateText.Long(date)}.");
+            turn.Say(ReportText.Understood(DateText.Long(date)));
         }
 
         draft.Date = date;
@@ -58,36 +58,24 @@ public static partial class ReportFlow
     {
         if (date > turn.Today)
         {
-            return $"El {Numbers.Date(date)} todavía no llega. Escriba la fecha de hoy o una anterior.";
+            return ReportText.DateInFuture(date);
         }
 
         var year = Year(turn);
         if (date.Year != year)
         {
-            return year == turn.Today.Year
-                ? $"El {Numbers.Date(date)} no es del POA {year}. Escriba una fecha entre el 01/01/{year} y hoy."
-                : $"El {Numbers.Date(date)} no es del POA {year}. Escriba una fecha de {year}, por ejemplo 28/12/{year}.";
+            return ReportText.DateOutsidePoa(date, year, currentYear: year == turn.Today.Year);
         }
 
-        return turn.IsLocked(date) ? $"{LockedPeriod(date)} {WhatToDo(turn, date)}" : null;
+        return turn.IsLocked(date) ? ReportText.LockedDate(Bimesters.ShortName(Bimesters.Of(date)), date.Year, OpenBimester(turn)) : null;
     }
 
-    /// <summary>A resumed draft whose date's bimester locked meanwhile: said before anything more is typed.</summary>
-    private static string LockedDraft(Turn turn, DateOnly date) =>
-        $"Su reporte tiene fecha {Numbers.Date(date)}. {LockedPeriod(date)} Lo que ya escribió se conserva. {WhatToDo(turn, date)}";
-
-    private static string LockedPeriod(DateOnly date) =>
-        $"El bimestre {Bimesters.ShortName(Bimesters.Of(date))} {date.Year} ya está cerrado y bloqueado: con esa fecha no se puede guardar.";
-
-    /// <summary>What the person can do about a locked bimester: a date of the bimester still open in the POA's year, or /reabrir.</summary>
-    private static string WhatToDo(Turn turn, DateOnly date)
+    /// <summary>The bimester still open in the POA's year, «May/Jun 2024», where a locked one's report can go; null when none is.</summary>
+    private static string? OpenBimester(Turn turn)
     {
         var year = Year(turn);
         var open = year == turn.Today.Year ? turn.Today : Bimesters.LastDay(year, 6);
-        var reopen = $"pida a la Dirección que reabra {Bimesters.ShortName(Bimesters.Of(date))} {date.Year} con /reabrir y después continúe con /reportar.";
-        return turn.IsLocked(open)
-            ? $"Para registrarlo, {reopen}"
-            : $"Elija una fecha del bimestre abierto ({Bimesters.ShortName(Bimesters.Of(open))} {open.Year}), o {reopen}";
+        return turn.IsLocked(open) ? null : $"{Bimesters.ShortName(Bimesters.Of(open))} {open.Year}";
     }
 
     /// <summary>An example date in the POA's year that is not in the future, e.g. 01/12/2026.</summary>
@@ -106,7 +94,7 @@ public static partial class ReportFlow
         }
 
         return kind.Link == KindLink.Managed && ownId is { } own && records.Dependent(own) is { } managed && Instants.ParseDate(managed.EventDate) < date
-            ? $"Esa solicitud se gestionó el {Numbers.Date(Instants.ParseDate(managed.EventDate))} (folio {managed.Folio}), así que no pudo recibirse el {Numbers.Date(date)}."
+            ? ReportText.ReceivedAfterManaged(Instants.ParseDate(managed.EventDate), managed.Folio, date)
             : null;
     }
 
@@ -115,13 +103,11 @@ public static partial class ReportFlow
     {
         var received = Instants.ParseDate(request.EventDate);
         return managed < received
-            ? $"La solicitud {request.Folio} se recibió el {Numbers.Date(received)}, así que no pudo gestionarse el {Numbers.Date(managed)}."
+            ? ReportText.ManagedBeforeReceived(request.Folio, received, managed)
             : null;
     }
 
-    public static string Locked(DateOnly date) =>
-        $"El bimestre {Bimesters.ShortName(Bimesters.Of(date))} {date.Year} ya está cerrado y bloqueado, así que no se pueden registrar ni cambiar reportes de esas fechas. " +
-        "Si hace falta, pida a la Dirección que lo reabra (/reabrir).";
+    public static string Locked(DateOnly date) => ReportText.Locked(Bimesters.ShortName(Bimesters.Of(date)), date.Year);
 
     private static void AnswerField(Turn turn, Draft draft, ReportField field)
     {
@@ -132,13 +118,13 @@ public static partial class ReportFlow
                 var pending = Pending(turn, draft).FirstOrDefault(r => r.Id == turn.ActionId("p"));
                 if (pending is null)
                 {
-                    Retry(turn, "Por favor toque una de las solicitudes pendientes de la lista.");
+                    Retry(turn, ReportText.TapPending);
                     return;
                 }
 
                 if (draft.Date is { } managed && ManagedTooEarly(pending, managed) is { } early)
                 {
-                    Retry(turn, $"{early} Elija otra solicitud, o toque «Atrás» para cambiar la fecha de la gestión.");
+                    Retry(turn, ReportText.ChooseAnotherRequest(early));
                     return;
                 }
 
@@ -185,7 +171,7 @@ public static partial class ReportFlow
         var program = OtherPrograms(turn, draft).FirstOrDefault(p => p.Id == turn.ActionId("p"));
         if (program is null)
         {
-            Retry(turn, "Por favor toque el programa ya registrado o «Es un programa nuevo».");
+            Retry(turn, ReportText.TapProgram);
             return;
         }
 
@@ -232,7 +218,7 @@ public static partial class ReportFlow
         }
         else
         {
-            Retry(turn, "Envíe una foto o un documento, o toque «Omitir» si no tiene evidencia.");
+            Retry(turn, ReportText.SendEvidence);
         }
     }
 
@@ -247,7 +233,7 @@ public static partial class ReportFlow
     {
         if (turn.Input.Kind != InputKind.Text || turn.Action is not null)
         {
-            Retry(turn, $"Necesito la respuesta escrita. Por ejemplo: {Html.Escape(example)}");
+            Retry(turn, ReportText.TextNeeded(example));
             return null;
         }
 
@@ -274,7 +260,7 @@ public static partial class ReportFlow
         {
             if (fromWords)
             {
-                turn.Say($"Entendí: {Numbers.Int(value)}.");
+                turn.Say(ReportText.Understood(Numbers.Int(value)));
             }
 
             return value;
@@ -282,13 +268,14 @@ public static partial class ReportFlow
 
         var why = text switch
         {
-            null => $"Necesito un número escrito. Por ejemplo: {example}",
-            _ when text.TrimStart().StartsWith('-') => $"El número no puede ser negativo. Escriba, por ejemplo: {example}",
-            _ when NumberText.TryParse(text, int.MaxValue, out var big, out _) && big > max => $"{Numbers.Int(big)} parece demasiado. El máximo es {Numbers.Int(max)}; revise el número, por favor.",
-            _ when NumberText.TryParse(text, max, out var zero, out _) && zero == 0 => $"Debe ser al menos 1. Escriba, por ejemplo: {example}",
+            null => ReportText.NumberNeeded(example),
+            _ when text.TrimStart().StartsWith('-') => ReportText.NumberNegative(example),
+            _ when NumberText.TryParse(text, int.MaxValue, out var big, out _) && big > max => ReportText.NumberTooMuch(big, max),
+            _ when NumberText.TryParse(text, max, out var zero, out _) && zero == 0 => ReportText.NumberAtLeastOne(example),
             _ when text.Trim().Replace(",", "", StringComparison.Ordinal) is { Length: > 0 } digits && digits.All(char.IsAsciiDigit) =>
-                $"Ese número es demasiado grande. El máximo es {Numbers.Int(max)}; revise el número, por favor.",
-            _ => $"No entendí «{Html.Escape(Html.Shorten(text, 30))}» como un número entero. Escriba solo el número, por ejemplo: {example}",
+                ReportText.NumberTooBig(max),
+            _ => ReportText.NumberNotUnderstood(text, example),
+
         };
         Retry(turn, why);
         return null;
