@@ -25,6 +25,13 @@ public static partial class ReportFlow
     public static void Start(Turn turn, long? activityId)
     {
         var years = ReportableYears(turn);
+        var activityYear = activityId is { } a ? new PoaStore(turn.Db).YearOf(a) : null;
+        if (activityYear is { } past && past < turn.Today.Year && !years.Contains(past))
+        {
+            // A reminder's button of a POA whose last bimester has locked: said plainly before anything is typed.
+            turn.Say(ReportText.PoaLocked(past));
+        }
+
         if (years.Count == 0)
         {
             turn.Say(ReportText.NoPoa(turn.Today.Year), mainKeyboard: true);
@@ -40,7 +47,6 @@ public static partial class ReportFlow
         turn.State.Reset();
         var report = new ReportTask { Step = Step.Report };
         turn.State.Task = report;
-        var activityYear = activityId is { } a ? new PoaStore(turn.Db).YearOf(a) : null;
         if (activityYear is { } y && years.Contains(y))
         {
             report.Draft.Year = y;

@@ -106,6 +106,10 @@ public static class ReportText
         $"Su reporte tiene fecha {Numbers.Date(date)}. El bimestre {bimester} {year} ya está cerrado y bloqueado: con esa fecha no se puede " +
         $"guardar. Lo que ya escribió se conserva. {WhatToDo(bimester, year, open)}";
 
+    public static string PoaLocked(int year) =>
+        $"El POA {year} ya no acepta reportes: su último bimestre, Nov/Dic {year}, está cerrado y bloqueado. Si su reporte debe contar en " +
+        $"{year}, pida a la Dirección que reabra Nov/Dic {year} con /reabrir y después use /reportar.";
+
     private static string WhatToDo(string bimester, int year, string? open)
     {
         var reopen = $"pida a la Dirección que reabra {bimester} {year} con /reabrir y después continúe con /reportar.";

@@ -136,6 +136,19 @@ public sealed class ReportStepsTests : IDisposable
         Assert.Contains("bimestre abierto (Nov/Dic 2024)", ana.Said, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_reminders_button_of_last_years_poa_pressed_after_it_locked_says_so_and_how_to_reopen_it()
+    {
+        using var january = new ChatWorld(new DateTimeOffset(2025, 1, 10, 18, 0, 0, TimeSpan.Zero));
+        var ana = january.Coordinator(1, "Consejo Centro");
+        var meeting = january.Database.Read(db => db.Scalar<long>("SELECT id FROM activity WHERE num = 1"));
+
+        ana.PressData($"r:{meeting}");
+
+        Assert.Contains("El POA 2024 ya no acepta reportes: su último bimestre, Nov/Dic 2024, está cerrado y bloqueado", ana.Said, StringComparison.Ordinal);
+        Assert.Contains("reabra Nov/Dic 2024 con /reabrir", ana.Said, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs the walk and counts its updates; the folio comes with the last one and not before.</summary>
     private static int Count(Chat ana, IReadOnlyList<string> walk)
     {
