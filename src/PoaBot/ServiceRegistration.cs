@@ -69,8 +69,7 @@ public static class ServiceRegistration
         {
             InviteValidFor = sp.GetRequiredService<IOptions<InvitesOptions>>().Value.ValidFor,
             DataFolder = Path.GetDirectoryName(sp.GetRequiredService<Database>().Path)!,
-            Signature = sp.GetRequiredService<IOptions<ReportOptions>>().Value.ToSignature(sp.GetRequiredService<IOptions<PoaOptions>>().Value.Municipality),
-            Directorate = sp.GetRequiredService<IOptions<PoaOptions>>().Value.Directorate,
+            Signature = sp.GetRequiredService<IOptions<ReportOptions>>().Value.ToSignature(sp.GetRequiredService<IOptions<PoaOptions>>().Value),
         });
 
         // The conversation engine: pure of the network; the edges (Telegram, terminal) send its replies.

@@ -146,11 +146,12 @@ public sealed class ReportOptions
     /// <summary>Older setting, with <see cref="Responsible"/>.</summary>
     public string? Position { get; set; }
 
-    public ReportSignature ToSignature(string? municipality) => new(
+    public ReportSignature ToSignature(PoaOptions poa) => new(
         new Signatory(Prepared.Name ?? Responsible, Prepared.Position ?? Position),
         new Signatory(Reviewed.Name, Reviewed.Position),
         new Signatory(Authorized.Name, Authorized.Position),
-        municipality);
+        poa.Municipality,
+        poa.Directorate);
 }
 
 public sealed class SignatoryOptions

@@ -68,8 +68,6 @@ public static class Access
             return CloseText.NoJustificationNeeded;
         }
 
-        var written = turn.Db.Single<long?>(
-            "SELECT 1 FROM justification WHERE activity_id = @activityId AND bimester = @bimester", new { activityId, bimester });
-        return written is null ? null : CloseText.JustificationWritten;
+        return new JustificationStore(turn.Db).Text(activityId, bimester) is null ? null : CloseText.JustificationWritten;
     }
 }

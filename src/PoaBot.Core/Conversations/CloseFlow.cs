@@ -42,7 +42,7 @@ public static class CloseFlow
         }
 
         turn.State.Task = new JustifyTask { ActivityId = activityId, Bimester = bimester };
-        var current = turn.Db.Single<string>("SELECT text FROM justification WHERE activity_id = @activityId AND bimester = @bimester", new { activityId, bimester });
+        var current = new JustificationStore(turn.Db).Text(activityId, bimester);
         turn.Ask(
             Step.JustifyText,
             CloseText.AskJustification(ReportFlow.ActivityLabel(activity), Bimesters.ShortName(bimester), year, current),
@@ -52,8 +52,8 @@ public static class CloseFlow
 
     private static bool OutOfBand(Turn turn, ActivityPlan activity, int year, int bimester)
     {
-        var poaId = turn.Db.Scalar<long>("SELECT poa_id FROM activity WHERE id = @Id", new { activity.Id });
-        var real = new PoaStore(turn.Db).BimesterTotals(poaId, year, bimester).Where(t => t.ActivityId == activity.Id).Sum(t => t.Total);
+        var poa = new PoaStore(turn.Db);
+        var real = poa.BimesterTotals(poa.PoaIdOf(activity.Id)!.Value, year, bimester).Where(t => t.ActivityId == activity.Id).Sum(t => t.Total);
         return turn.Thresholds.Classify(activity.Prog[bimester - 1], real) is not (Semaforo.Verde or Semaforo.SinPrograma);
     }
 
@@ -198,7 +198,7 @@ public static class CloseFlow
                 var reopen = turn.State.Get<ReopenTask>();
                 var (year, bimester) = (reopen.Period / 10, reopen.Period % 10);
                 var until = turn.Now.AddDays(reopen.Days);
-                BimesterRules.Reopen(turn.Db, year, bimester, until, turn.Text, turn.Actor, turn.Now);
+                new CalendarStore(turn.Db).Reopen(year, bimester, until, turn.Text, turn.Actor, turn.Now);
                 turn.State.Reset();
                 turn.Say(CloseText.Reopened(Bimesters.ShortName(bimester), year, turn.Settings.Clock.LocalDate(until)), mainKeyboard: true);
                 break;

@@ -22,8 +22,7 @@ public static class DirectorFlow
         var text = new StringBuilder(DirectorText.CouncilsTitle(councils.Count));
         foreach (var c in councils)
         {
-            var coordinators = turn.Db.Query<string>(
-                "SELECT p.name FROM person p JOIN person_council pc ON pc.person_id = p.id WHERE pc.council_id = @Id AND p.active = 1 ORDER BY p.name", new { c.Id }).ToList();
+            var coordinators = people.Coordinators(c.Id);
             text.Append(DirectorText.Council(c.Name, c.Locality, [.. coordinators]));
         }
 

@@ -12,9 +12,6 @@ public sealed record EngineSettings(SemaforoThresholds Thresholds, BimesterRules
     /// <summary>The folder of the database; exports are written beside it.</summary>
     public string DataFolder { get; init; } = Path.GetTempPath();
 
-    /// <summary>Signature block of exports (<c>Report:Prepared</c>, <c>Reviewed</c>, <c>Authorized</c>, <c>Poa:Municipality</c>).</summary>
+    /// <summary>Signature block and heading of reports (<c>Report:*</c>, <c>Poa:Municipality</c>, <c>Poa:Directorate</c>).</summary>
     public Reporting.ReportSignature Signature { get; init; } = Reporting.ReportSignature.None;
-
-    /// <summary>Name on reports when set (<c>Poa:Directorate</c>); otherwise the imported file's.</summary>
-    public string? Directorate { get; init; }
 }

@@ -25,10 +25,6 @@ public static class FilesFlow
         void Write(DbSession db, string path, Action<Stream, PoaWorkbookData> write)
         {
             var data = PoaWorkbookData.Load(db, year, today, thresholds, settings.Signature, settings.Clock.Zone)!;
-            if (!string.IsNullOrWhiteSpace(settings.Directorate))
-            {
-                data = data with { Directorate = settings.Directorate.Trim() };
-            }
 
             // Rendered in memory, then written in one write-only open: the file is never read back half-written.
             using var rendered = new MemoryStream();
@@ -99,14 +95,13 @@ public static class FilesFlow
 
     private static int? CurrentYear(Turn turn)
     {
-        var years = new PoaStore(turn.Db).Years().Where(y => y <= turn.Today.Year).ToList();
-        if (years.Count == 0)
+        var poa = new PoaStore(turn.Db).Current(turn.Today.Year);
+        if (poa is null)
         {
             turn.Say(FilesText.NoPoa(turn.Today.Year));
-            return null;
         }
 
-        return years[^1];
+        return (int?)poa?.Year;
     }
 
     public static void StartImport(Turn turn)

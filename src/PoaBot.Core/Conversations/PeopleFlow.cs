@@ -16,8 +16,7 @@ public static class PeopleFlow
         foreach (var p in all)
         {
             var councils = people.CouncilsOf(p.Id).Select(c => c.Name).ToList();
-            var last = turn.Db.Single<string>("SELECT max(event_date) FROM record WHERE created_by = @Id AND voided_at IS NULL", new { p.Id });
-            text.Append(PeopleText.Person(p.Name, p.Role, p.Active, p.UnreachableSince is not null, last is null ? null : Instants.ParseDate(last)));
+            text.Append(PeopleText.Person(p.Name, p.Role, p.Active, p.UnreachableSince is not null, new RecordStore(turn.Db).LastDateBy(p.Id)));
             if (councils.Count > 0)
             {
                 text.Append(PeopleText.Councils(councils));

@@ -21,7 +21,7 @@ public static class RecordsFlow
         var text = new StringBuilder(RecordsText.ListTitle);
         foreach (var r in records)
         {
-            text.Append(RecordsText.ListLine(r.Folio, Instants.ParseDate(r.EventDate), Html.Sentence(r.ActivityName), r.CouncilName, r.IsVoided));
+            text.Append(RecordsText.ListLine(r.Folio, r.EventDate, Html.Sentence(r.ActivityName), r.CouncilName, r.IsVoided));
         }
 
         text.Append(RecordsText.ListEnd);
@@ -145,10 +145,10 @@ public static class RecordsFlow
     {
         var records = new RecordStore(turn.Db);
         var target = turn.ActionId("v") is { } v ? records.Get(v) : turn.ActionId("m") is { } m ? records.Get(m) : null;
-        if (target is not null && turn.IsLocked(Instants.ParseDate(target.EventDate)))
+        if (target is not null && turn.IsLocked(target.EventDate))
         {
             turn.State.Reset();
-            turn.Say(ReportFlow.Locked(Instants.ParseDate(target.EventDate)), mainKeyboard: true);
+            turn.Say(ReportFlow.Locked(target.EventDate), mainKeyboard: true);
             return;
         }
 
@@ -188,7 +188,7 @@ public static class RecordsFlow
     private static bool StillLocked(Turn turn)
     {
         var record = new RecordStore(turn.Db).Get(Target(turn));
-        var date = record is null ? (DateOnly?)null : Instants.ParseDate(record.EventDate);
+        var date = record?.EventDate;
         if (date is { } d && turn.IsLocked(d))
         {
             turn.State.Reset();
@@ -209,7 +209,7 @@ public static class RecordsFlow
         switch (field.Type)
         {
             case FieldType.Date:
-                var year = Instants.ParseDate(record.EventDate).Year;
+                var year = record.EventDate.Year;
                 if (!DateText.TryParse(text, turn.Today, year, out var date))
                 {
                     problem = RecordsText.DateNotUnderstood(Numbers.Date(DateText.Example(year, turn.Today)));
@@ -222,7 +222,7 @@ public static class RecordsFlow
                 {
                     problem = ReportFlow.Locked(date);
                 }
-                else if (ReportFlow.LinkedDateProblem(turn.Db, ActivityKinds.FromCode(record.Kind), record.RefId, record.Id, date) is { } linked)
+                else if (ReportFlow.LinkedDateProblem(turn.Db, record.Kind, record.RefId, record.Id, date) is { } linked)
                 {
                     problem = linked;
                 }
@@ -291,14 +291,14 @@ public static class RecordsFlow
 
         var records = new RecordStore(turn.Db);
         var dependent = records.Dependent(records.ByFolio(folio)!.Id)!;
-        return ActivityKinds.FromCode(dependent.Kind).Link == KindLink.Manages
+        return dependent.Kind.Link == KindLink.Manages
             ? RecordsText.RequestHasManagement(folio, dependent.Folio)
             : RecordsText.ProgramShared(folio, dependent.Folio);
     }
 
     /// <summary>What a director may correct in a record: its date and the answers to its kind's questions (not its links).</summary>
     private static IEnumerable<ReportField> Fields(RecordRow r) =>
-        ActivityKinds.FromCode(r.Kind).Fields.Where(f => f.Type is FieldType.Number or FieldType.Text).Prepend(ReportField.Date);
+        r.Kind.Fields.Where(f => f.Type is FieldType.Number or FieldType.Text).Prepend(ReportField.Date);
 
     /// <summary>The record being voided or amended.</summary>
     private static long Target(Turn turn) => turn.State.Task switch
@@ -312,7 +312,7 @@ public static class RecordsFlow
 
     private static string? Current(RecordRow r, ReportField f) => r.Value(f.Column) switch
     {
-        string iso when f.Type == FieldType.Date => Numbers.Date(Instants.ParseDate(iso)),
+        DateOnly date => Numbers.Date(date),
         long number => Numbers.Int(number),
         var value => value as string,
     };
@@ -327,9 +327,9 @@ public static class RecordsFlow
             RecordsText.CardTitle(r.Folio, r.IsVoided),
             RecordsText.CardActivity(r.ActivityNum, Html.Sentence(r.ActivityName)),
             ReportText.CardCouncil(r.CouncilName),
-            ReportText.CardDate(Instants.ParseDate(r.EventDate)),
+            ReportText.CardDate(r.EventDate),
         };
-        var kind = ActivityKinds.FromCode(r.Kind);
+        var kind = r.Kind;
         lines.AddRange(kind.Fields.Select(f => ReportFlow.AnswerLine(turn, kind, f, r.Value(f.Column))).OfType<string>());
         lines.Add(RecordsText.CardEvidence(stored: r.EvidenceHash is not null, attached: r.EvidenceFileId is not null));
         if (r.IsVoided)

@@ -93,15 +93,15 @@ public static partial class ReportFlow
             return ManagedTooEarly(request, date);
         }
 
-        return kind.Link == KindLink.Managed && ownId is { } own && records.Dependent(own) is { } managed && Instants.ParseDate(managed.EventDate) < date
-            ? ReportText.ReceivedAfterManaged(Instants.ParseDate(managed.EventDate), managed.Folio, date)
+        return kind.Link == KindLink.Managed && ownId is { } own && records.Dependent(own) is { } managed && managed.EventDate < date
+            ? ReportText.ReceivedAfterManaged(managed.EventDate, managed.Folio, date)
             : null;
     }
 
     /// <summary>«La solicitud … se recibió el 15/04/2024, así que no pudo gestionarse el 14/04/2024.», or null when the dates agree.</summary>
     public static string? ManagedTooEarly(RecordRow request, DateOnly managed)
     {
-        var received = Instants.ParseDate(request.EventDate);
+        var received = request.EventDate;
         return managed < received
             ? ReportText.ManagedBeforeReceived(request.Folio, received, managed)
             : null;

@@ -48,8 +48,8 @@ public static partial class ReportFlow
         {
             ActivityId = activity.Id,
             CouncilId = council.Id,
-            Kind = kind.Code,
-            EventDate = Instants.Format(date),
+            Kind = kind,
+            EventDate = date,
 
             // A program shared with another council counts once, there.
             Count = kind.Link == KindLink.Shares && answers.ContainsKey("ref_id") ? 0 : 1,
@@ -57,7 +57,7 @@ public static partial class ReportFlow
             EvidenceHash = draft.EvidenceHash,
             EvidenceKind = draft.EvidenceFileId is null ? null : draft.EvidenceIsPhoto ? "photo" : "document",
             CreatedBy = turn.Person.Id,
-            CreatedAt = Instants.Format(turn.Now),
+            CreatedAt = turn.Now,
         }.WithAnswers(answers));
         turn.State.Reset();
         turn.Say(ReportText.Saved(record.Folio, shared: record.Count == 0, SummaryFlow.ActivityAfterSave(turn, activity, Bimesters.Of(date))), mainKeyboard: true);

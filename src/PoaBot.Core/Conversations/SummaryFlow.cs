@@ -24,7 +24,7 @@ public static class SummaryFlow
     public static void Show(Turn turn, SummaryView view)
     {
         var store = new PoaStore(turn.Db);
-        var poa = store.Find(turn.Today.Year) ?? store.Years().Where(y => y < turn.Today.Year).Select(y => store.Find(y)).LastOrDefault();
+        var poa = store.Current(turn.Today.Year);
         if (poa is null)
         {
             turn.Say(ProgressText.NoPoa(turn.Today.Year), mainKeyboard: true);

@@ -16,7 +16,7 @@ public sealed class PersonRow
 
     public bool Active { get; init; }
 
-    public string? UnreachableSince { get; init; }
+    public DateTimeOffset? UnreachableSince { get; init; }
 
     public bool IsDirector => Role == Roles.Director;
 }
@@ -64,6 +64,12 @@ public sealed class PeopleStore(DbSession db)
     public IReadOnlyList<CouncilRow> Councils() =>
         db.Query<CouncilRow>("SELECT id, name, locality FROM council WHERE is_document = 0 ORDER BY name").ToList();
 
+    /// <summary>The active people who coordinate a council, by name.</summary>
+    public IReadOnlyList<string> Coordinators(long councilId) =>
+        db.Query<string>(
+            "SELECT p.name FROM person p JOIN person_council pc ON pc.person_id = p.id WHERE pc.council_id = @councilId AND p.active = 1 ORDER BY p.name",
+            new { councilId }).ToList();
+
     public CouncilRow? Council(string name) =>
         db.Single<CouncilRow>("SELECT id, name, locality FROM council WHERE name = @name AND is_document = 0", new { name = name.Trim() });
 
@@ -85,7 +91,7 @@ public sealed class PeopleStore(DbSession db)
         var payload = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
         var id = db.Scalar<long>(
             "INSERT INTO invite (token_hash, role, created_at, expires_at) VALUES (@hash, @role, @created, @expires) RETURNING id",
-            new { hash = Hash(payload), role, created = Instants.Format(now), expires = Instants.Format(now + validFor) });
+            new { hash = Hash(payload), role, created = now, expires = now + validFor });
         foreach (var councilId in councilIds)
         {
             db.Execute("INSERT INTO invite_council (invite_id, council_id) VALUES (@id, @councilId)", new { id, councilId });
@@ -108,7 +114,7 @@ public sealed class PeopleStore(DbSession db)
             return RedeemResult.Used;
         }
 
-        if (Instants.Parse(invite.ExpiresAt) <= now)
+        if (invite.ExpiresAt <= now)
         {
             return RedeemResult.Expired;
         }
@@ -119,7 +125,7 @@ public sealed class PeopleStore(DbSession db)
         {
             personId = db.Scalar<long>(
                 "INSERT INTO person (telegram_id, name, role, created_at) VALUES (@telegramId, @name, @Role, @now) RETURNING id",
-                new { telegramId, name, invite.Role, now = Instants.Format(now) });
+                new { telegramId, name, invite.Role, now });
         }
         else
         {
@@ -135,7 +141,7 @@ public sealed class PeopleStore(DbSession db)
         db.Execute(
             "INSERT OR IGNORE INTO person_council (person_id, council_id) SELECT @personId, council_id FROM invite_council WHERE invite_id = @Id",
             new { personId, invite.Id });
-        db.Execute("UPDATE invite SET used_at = @now, used_by = @personId WHERE id = @Id", new { now = Instants.Format(now), personId, invite.Id });
+        db.Execute("UPDATE invite SET used_at = @now, used_by = @personId WHERE id = @Id", new { now, personId, invite.Id });
         return RedeemResult.Registered;
     }
 
@@ -165,7 +171,7 @@ public sealed class PeopleStore(DbSession db)
     public void MarkUnreachable(long telegramId, DateTimeOffset now) =>
         db.Execute(
             "UPDATE person SET unreachable_since = coalesce(unreachable_since, @now) WHERE telegram_id = @telegramId",
-            new { telegramId, now = Instants.Format(now) });
+            new { telegramId, now });
 
     public void MarkReachable(long telegramId) =>
         db.Execute("UPDATE person SET unreachable_since = NULL WHERE telegram_id = @telegramId AND unreachable_since IS NOT NULL", new { telegramId });
@@ -178,8 +184,8 @@ public sealed class PeopleStore(DbSession db)
 
         public string Role { get; init; } = "";
 
-        public string ExpiresAt { get; init; } = "";
+        public DateTimeOffset ExpiresAt { get; init; }
 
-        public string? UsedAt { get; init; }
+        public DateTimeOffset? UsedAt { get; init; }
     }
 }

@@ -18,9 +18,7 @@ public static class ReminderRun
         {
             var plans = database.Read(db =>
             {
-                var already = db.Query<(long, string)>(
-                    "SELECT person_id, kind FROM reminder_sent WHERE year = @Year AND bimester = @Bimester",
-                    new { moment.Year, moment.Bimester }).ToHashSet();
+                var already = new CalendarStore(db).RemindersSent(moment.Year, moment.Bimester);
                 return ReminderPlanner.Plan(db, moment, clock.LocalDate(now), thresholds, rules).Where(p => !already.Contains((p.PersonId, p.Kind))).ToList();
             });
             foreach (var chunk in plans.Chunk(Chunk))
@@ -30,10 +28,7 @@ public static class ReminderRun
                     var count = 0;
                     foreach (var plan in chunk)
                     {
-                        var inserted = db.Execute(
-                            "INSERT INTO reminder_sent (person_id, year, bimester, kind, sent_at) VALUES (@PersonId, @Year, @Bimester, @Kind, @now) ON CONFLICT DO NOTHING",
-                            new { plan.PersonId, moment.Year, moment.Bimester, plan.Kind, now = Instants.Format(now) });
-                        if (inserted == 1)
+                        if (new CalendarStore(db).MarkReminded(plan.PersonId, moment.Year, moment.Bimester, plan.Kind, now))
                         {
                             new OutboxStore(db).Enqueue(plan.TelegramId, plan.Reply, now, $"rem:{plan.PersonId}:{moment.Year}:{moment.Bimester}:{plan.Kind}");
                             count++;

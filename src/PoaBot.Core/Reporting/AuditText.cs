@@ -66,7 +66,7 @@ public static partial class AuditText
 
     /// <summary>One line of a record's history: «Corrección del 16/04/2024: fecha 15/04/2024 → 15/03/2024 (Ana López; el acta dice otra fecha)».</summary>
     public static string Line(AuditRow a, TimeZoneInfo zone) =>
-        $"{Action(a.Action)} del {Numbers.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Instants.Parse(a.At), zone).DateTime))}: " +
+        $"{Action(a.Action)} del {Numbers.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(a.At, zone).DateTime))}: " +
         $"{Field(a.Field)} {Value(a.Field, a.OldValue, zone) ?? "(vacío)"} → {Value(a.Field, a.NewValue, zone) ?? "(vacío)"} ({Person(a.Actor)}; {a.Reason})";
 
     [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}(?<time>T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?")]

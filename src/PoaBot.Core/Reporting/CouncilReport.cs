@@ -1,5 +1,6 @@
 using System.Text;
 using PoaBot.Core.Domain;
+using PoaBot.Core.People;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Core.Reporting;
@@ -31,7 +32,7 @@ public static class CouncilReport
         var activities = store.Activities(poa.Id);
         var totals = store.CouncilTotals(poa.Id, asOf).ToDictionary(t => (t.CouncilId, t.ActivityId), t => t.Total);
         var last = store.LastReports(poa.Id, asOf).ToDictionary(t => (t.CouncilId, t.ActivityId), t => t.Last);
-        return db.Query<(long Id, string Name, string Locality)>("SELECT id, name, locality FROM council WHERE is_document = 0")
+        return new PeopleStore(db).Councils()
             .Select(c => new CouncilProgress(
                 c.Name,
                 c.Locality,

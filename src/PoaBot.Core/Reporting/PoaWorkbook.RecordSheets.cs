@@ -18,14 +18,14 @@ public static partial class PoaWorkbook
     {
         // A sheet only where there is something to show (null: no sheet); an empty one would print a page that says nothing.
         const string? empty = null;
-        IReadOnlyList<ExportRecordRow> Of(ActivityKind kind) => data.Records.Where(r => r.Kind == kind.Code).ToList();
+        IReadOnlyList<ExportRecordRow> Of(ActivityKind kind) => data.Records.Where(r => r.Kind == kind).ToList();
         var sheets = ActivityKinds.Reportable.Select(kind => XlsxTable.Create(kind.Sheet, strings, Of(kind), empty, KindColumns(kind).ToArray())).ToList();
 
         sheets.Add(XlsxTable.Create(ActivityKind.Baseline.Sheet, strings, Of(ActivityKind.Baseline), empty,
             Folio(),
             Activity(),
-            XlsxColumn<ExportRecordRow>.Text("Bimestre", 16, r => Bimesters.DocumentName(Bimesters.Of(Day(r.EventDate)!.Value))),
-            XlsxColumn<ExportRecordRow>.Date("Fecha", r => Day(r.EventDate)),
+            XlsxColumn<ExportRecordRow>.Text("Bimestre", 16, r => Bimesters.DocumentName(Bimesters.Of(r.EventDate))),
+            XlsxColumn<ExportRecordRow>.Date("Fecha", r => r.EventDate),
             XlsxColumn<ExportRecordRow>.Int("Cantidad", 10, r => r.Count),
             State(feminine: false),
             VoidReason()));
@@ -64,7 +64,7 @@ public static partial class PoaWorkbook
     private static IEnumerable<XlsxColumn<ExportRecordRow>> KindColumns(ActivityKind kind)
     {
         yield return Folio();
-        yield return XlsxColumn<ExportRecordRow>.Date(kind.DateLabel, r => Day(r.EventDate));
+        yield return XlsxColumn<ExportRecordRow>.Date(kind.DateLabel, r => r.EventDate);
         yield return Activity();
         yield return Council();
         foreach (var field in kind.Fields)
@@ -82,7 +82,7 @@ public static partial class PoaWorkbook
                     break;
                 case FieldType.Pick when kind.Link == KindLink.Manages:
                     yield return XlsxColumn<ExportRecordRow>.Text("Folio de la solicitud", 16, r => r.RefFolio);
-                    yield return XlsxColumn<ExportRecordRow>.Date("Fecha de la solicitud", r => Day(r.RefDate));
+                    yield return XlsxColumn<ExportRecordRow>.Date("Fecha de la solicitud", r => r.RefDate);
                     yield return XlsxColumn<ExportRecordRow>.Long("Qué se solicitó", 45, r => r.RefSubject);
                     break;
             }
@@ -98,7 +98,7 @@ public static partial class PoaWorkbook
         {
             yield return XlsxColumn<ExportRecordRow>.Text("Estado", 26, r => RequestState(r));
             yield return XlsxColumn<ExportRecordRow>.Text("Folio de gestión", 16, r => r.ManagedFolio);
-            yield return XlsxColumn<ExportRecordRow>.Date("Fecha de gestión", r => Day(r.ManagedDate));
+            yield return XlsxColumn<ExportRecordRow>.Date("Fecha de gestión", r => r.ManagedDate);
         }
 
         yield return Evidence();
@@ -137,8 +137,6 @@ public static partial class PoaWorkbook
     private static string RequestState(ExportRecordRow r)
     {
         var state = r.IsVoided ? "anulada" : r.ManagedFolio is not null ? "gestionada" : "pendiente";
-        return r.CarriedOver ? $"{state} (recibida en {r.EventDate[..4]})" : state;
+        return r.CarriedOver ? $"{state} (recibida en {r.EventDate.Year})" : state;
     }
-
-    private static DateOnly? Day(string? isoDate) => isoDate is null ? null : Instants.ParseDate(isoDate);
 }

@@ -53,7 +53,7 @@ public sealed record PoaWorkbookData(
         var audit = exports.Audit(poa.Id).Where(a => a.Folio is not null || a.ActivityNum is not null || InYear(a, year, zone)).ToList();
         return new PoaWorkbookData(
             year,
-            poa.Directorate,
+            signature.DirectorateOf(poa),
             asOf,
             store.Progress(poa, asOf, thresholds),
             store.Activities(poa.Id).ToDictionary(a => a.Num, a => a.Objective),
@@ -61,7 +61,7 @@ public sealed record PoaWorkbookData(
             audit,
             store.ImportWarnings(poa.Id),
             new JustificationStore(db).ForPoa(poa.Id)
-                .Select(j => (j.ActivityNum, (int)j.Bimester, j.Text, j.Author, Instants.Parse(j.UpdatedAt))).ToList(),
+                .Select(j => (j.ActivityNum, (int)j.Bimester, j.Text, j.Author, j.UpdatedAt)).ToList(),
             signature)
         {
             TimeZone = zone,
@@ -84,9 +84,9 @@ public sealed record PoaWorkbookData(
             .ToList();
 
     /// <summary>The local date and time at which an audit entry happened.</summary>
-    public DateTime Local(string instant) => TimeZoneInfo.ConvertTime(Instants.Parse(instant), TimeZone).DateTime;
+    public DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime;
 
     /// <summary>Entries about people (no record, no activity) belong to the year in which they happened.</summary>
     private static bool InYear(ExportAuditRow a, int year, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(Instants.Parse(a.At), zone).Year == year;
+        TimeZoneInfo.ConvertTime(a.At, zone).Year == year;
 }

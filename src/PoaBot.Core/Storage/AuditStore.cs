@@ -1,10 +1,10 @@
 namespace PoaBot.Core.Storage;
 
-public sealed class AuditRow
+public class AuditRow
 {
     public long Id { get; init; }
 
-    public string At { get; init; } = "";
+    public DateTimeOffset At { get; init; }
 
     public string Actor { get; init; } = "";
 
@@ -41,7 +41,7 @@ public sealed class AuditStore(DbSession db)
             INSERT INTO audit (at, actor, action, record_id, activity_id, field, old_value, new_value, reason)
             VALUES (@at, @actor, @action, @recordId, @activityId, @field, @oldValue, @newValue, @reason)
             """,
-            new { at = Instants.Format(at), actor, action, recordId, activityId, field, oldValue, newValue, reason });
+            new { at, actor, action, recordId, activityId, field, oldValue, newValue, reason });
 
     public IReadOnlyList<AuditRow> All() => db.Query<AuditRow>("SELECT * FROM audit ORDER BY id").ToList();
 

@@ -40,5 +40,5 @@ public sealed class ConversationStore(DbSession db)
             INSERT INTO conversation (chat_id, state, updated_at) VALUES (@chatId, @state, @now)
             ON CONFLICT (chat_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
             """,
-            new { chatId, state = JsonSerializer.Serialize(state, ConversationJson.Default.ConversationState), now = Instants.Format(now) });
+            new { chatId, state = JsonSerializer.Serialize(state, ConversationJson.Default.ConversationState), now });
 }

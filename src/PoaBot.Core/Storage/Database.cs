@@ -14,7 +14,11 @@ public sealed class Database
     private readonly string connectionString;
     private readonly Lock writer = new();
 
-    static Database() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+    static Database()
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        Instants.Register();
+    }
 
     public Database(string path)
     {

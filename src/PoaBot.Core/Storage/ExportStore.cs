@@ -8,38 +8,22 @@ public sealed class ExportRecordRow : RecordRow
     /// <summary>For a managed request or a shared social program: the record it points to.</summary>
     public string? RefFolio { get; init; }
 
-    public string? RefDate { get; init; }
+    public DateOnly? RefDate { get; init; }
 
     public string? RefSubject { get; init; }
 
     /// <summary>For a received request: the live managed record that points to it, if dated up to the export's date.</summary>
     public string? ManagedFolio { get; init; }
 
-    public string? ManagedDate { get; init; }
+    public DateOnly? ManagedDate { get; init; }
 
     /// <summary>A received request of an earlier year, still pending when this year began.</summary>
     public bool CarriedOver { get; set; }
 }
 
 /// <summary>An audit entry with the folio and activity number it concerns.</summary>
-public sealed class ExportAuditRow
+public sealed class ExportAuditRow : AuditRow
 {
-    public long Id { get; init; }
-
-    public string At { get; init; } = "";
-
-    public string Actor { get; init; } = "";
-
-    public string Action { get; init; } = "";
-
-    public string? Field { get; init; }
-
-    public string? OldValue { get; init; }
-
-    public string? NewValue { get; init; }
-
-    public string Reason { get; init; } = "";
-
     public string? Folio { get; init; }
 
     public string? ActivityNum { get; init; }
@@ -65,7 +49,7 @@ public sealed class ExportStore(DbSession db)
     public IReadOnlyList<ExportRecordRow> Records(long poaId, DateOnly asOf) =>
         db.Query<ExportRecordRow>(
             $"{Select} WHERE a.poa_id = @poaId AND r.event_date <= @asOf ORDER BY r.event_date, r.id",
-            new { poaId, asOf = Instants.Format(asOf) }).ToList();
+            new { poaId, asOf }).ToList();
 
     /// <summary>Live received requests of earlier years that no live managed record dated before <paramref name="yearStart"/> points to.</summary>
     public IReadOnlyList<ExportRecordRow> CarriedOverRequests(DateOnly yearStart, DateOnly asOf) =>
@@ -77,7 +61,7 @@ public sealed class ExportStore(DbSession db)
                               AND g.event_date < @yearStart)
             ORDER BY r.event_date, r.id
             """,
-            new { yearStart = Instants.Format(yearStart), asOf = Instants.Format(asOf) })
+            new { yearStart, asOf })
             .Select(r =>
             {
                 r.CarriedOver = true;

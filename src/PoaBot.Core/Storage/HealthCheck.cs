@@ -14,11 +14,11 @@ public static class HealthCheck
     public static IReadOnlyList<string> Problems(HealthFigures f, DateTimeOffset now)
     {
         var problems = new List<string>();
-        if (f.Bot is null || now - Instants.Parse(f.Bot.WrittenAt) > Stale)
+        if (f.Bot is null || now - f.Bot.WrittenAt > Stale)
         {
             problems.Add("El bot no está en marcha o no ha dado señales de vida.");
         }
-        else if (f.Bot.LastPollAt is null || now - Instants.Parse(f.Bot.LastPollAt) > Stale)
+        else if (f.Bot.LastPollAt is null || now - f.Bot.LastPollAt > Stale)
         {
             problems.Add("El bot no ha recibido mensajes de Telegram recientemente (revise la red, el token y, si usa webhook, el proxy que lo publica).");
         }
@@ -40,12 +40,12 @@ public static class HealthCheck
     public static IEnumerable<string> Describe(HealthFigures f, DateTimeOffset now, Func<DateTimeOffset, string> local)
     {
         yield return $"Versión del bot en marcha: {f.Bot?.Version ?? "ninguna"}";
-        yield return $"Último contacto con Telegram: {(f.Bot?.LastPollAt is { } p ? local(Instants.Parse(p)) : "nunca")}";
+        yield return $"Último contacto con Telegram: {(f.Bot?.LastPollAt is { } p ? local(p) : "nunca")}";
         yield return $"Mensajes recibidos pendientes: {f.InboxPending}{Age(f.OldestInbox, now)}";
         yield return $"Respuestas pendientes de envío: {f.OutboxPending}{Age(f.OldestOutboxDue, now)}";
         yield return $"Mensajes recibidos apartados por error: {f.SetAsideUpdates}";
         yield return $"Respuestas que no se pudieron enviar: {f.SetAsideMessages}";
-        yield return $"Último error: {(f.Bot?.LastError is { } e ? $"{e} ({local(Instants.Parse(f.Bot.LastErrorAt!))})" : "ninguno")}";
+        yield return $"Último error: {(f.Bot?.LastError is { } e ? $"{e} ({local(f.Bot.LastErrorAt!.Value)})" : "ninguno")}";
         yield return $"Tamaño de la base de datos: {(f.DatabaseBytes / 1024.0 / 1024.0).ToString("#,0.0", CultureInfo.InvariantCulture)} MB";
     }
 

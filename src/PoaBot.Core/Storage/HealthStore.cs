@@ -3,15 +3,15 @@ namespace PoaBot.Core.Storage;
 /// <summary>What the running bot reports about itself (the <c>health</c> row).</summary>
 public sealed class HealthRow
 {
-    public string WrittenAt { get; init; } = "";
+    public DateTimeOffset WrittenAt { get; init; }
 
-    public string? LastPollAt { get; init; }
+    public DateTimeOffset? LastPollAt { get; init; }
 
-    public string? SenderBeatAt { get; init; }
+    public DateTimeOffset? SenderBeatAt { get; init; }
 
     public string? LastError { get; init; }
 
-    public string? LastErrorAt { get; init; }
+    public DateTimeOffset? LastErrorAt { get; init; }
 
     public string Version { get; init; } = "";
 }
@@ -37,29 +37,18 @@ public sealed class HealthStore(DbSession db)
             ON CONFLICT (id) DO UPDATE SET written_at = excluded.written_at, last_poll_at = excluded.last_poll_at,
                 sender_beat_at = excluded.sender_beat_at, last_error = excluded.last_error, last_error_at = excluded.last_error_at, version = excluded.version
             """,
-            new
-            {
-                now = Instants.Format(now),
-                lastPoll = lastPoll is { } p ? Instants.Format(p) : null,
-                senderBeat = senderBeat is { } s ? Instants.Format(s) : null,
-                lastError,
-                lastErrorAt = lastErrorAt is { } e ? Instants.Format(e) : null,
-                version,
-            });
+            new { now, lastPoll, senderBeat, lastError, lastErrorAt, version });
 
-    public HealthFigures Read(DateTimeOffset now, long databaseBytes)
-    {
-        var at = Instants.Format(now);
-        return new HealthFigures(
+    public HealthFigures Read(DateTimeOffset now, long databaseBytes) =>
+        new(
             db.Single<HealthRow>("SELECT written_at, last_poll_at, sender_beat_at, last_error, last_error_at, version FROM health WHERE id = 1"),
             db.Scalar<long>("SELECT count(*) FROM inbox WHERE status = 'pending'"),
-            Parse(db.Single<string>("SELECT min(received_at) FROM inbox WHERE status = 'pending'")),
-            db.Scalar<long>("SELECT count(*) FROM outbox WHERE status = 'pending'"),
-            Parse(db.Single<string>("SELECT min(not_before) FROM outbox WHERE status = 'pending' AND not_before <= @at", new { at })),
+            db.Single<DateTimeOffset?>("SELECT min(received_at) FROM inbox WHERE status = 'pending'"),
+            OutboxPending(),
+            db.Single<DateTimeOffset?>("SELECT min(not_before) FROM outbox WHERE status = 'pending' AND not_before <= @now", new { now }),
             db.Scalar<long>("SELECT count(*) FROM inbox WHERE status = 'failed'"),
             db.Scalar<long>("SELECT count(*) FROM outbox WHERE status = 'failed'"),
             databaseBytes);
-    }
 
-    private static DateTimeOffset? Parse(string? text) => text is null ? null : Instants.Parse(text);
+    public long OutboxPending() => db.Scalar<long>("SELECT count(*) FROM outbox WHERE status = 'pending'");
 }

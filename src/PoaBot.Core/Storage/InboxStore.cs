@@ -8,7 +8,7 @@ public sealed class InboxRow
 
     public string Payload { get; init; } = "";
 
-    public string ReceivedAt { get; init; } = "";
+    public DateTimeOffset ReceivedAt { get; init; }
 
     public long Attempts { get; init; }
 }
@@ -20,7 +20,7 @@ public sealed class InboxStore(DbSession db)
     public bool Add(long updateId, long chatId, string payload, DateTimeOffset receivedAt) =>
         db.Execute(
             "INSERT INTO inbox (update_id, chat_id, payload, received_at) VALUES (@updateId, @chatId, @payload, @at) ON CONFLICT DO NOTHING",
-            new { updateId, chatId, payload, at = Instants.Format(receivedAt) }) == 1;
+            new { updateId, chatId, payload, at = receivedAt }) == 1;
 
     public IReadOnlyList<InboxRow> Pending(int limit) =>
         db.Query<InboxRow>(
@@ -28,7 +28,7 @@ public sealed class InboxStore(DbSession db)
             new { limit }).ToList();
 
     public void Done(long updateId, DateTimeOffset at) =>
-        db.Execute("UPDATE inbox SET status = 'done', done_at = @at WHERE update_id = @updateId", new { updateId, at = Instants.Format(at) });
+        db.Execute("UPDATE inbox SET status = 'done', done_at = @at WHERE update_id = @updateId", new { updateId, at });
 
     /// <summary>Counts a failed attempt; after <paramref name="maxAttempts"/> the update is set aside with its error.</summary>
     public bool Failed(long updateId, string error, int maxAttempts, DateTimeOffset at)
@@ -40,7 +40,7 @@ public sealed class InboxStore(DbSession db)
                 done_at = CASE WHEN attempts + 1 >= @maxAttempts THEN @at ELSE NULL END
             WHERE update_id = @updateId
             """,
-            new { updateId, error, maxAttempts, at = Instants.Format(at) });
+            new { updateId, error, maxAttempts, at });
         return db.Scalar<string>("SELECT status FROM inbox WHERE update_id = @updateId", new { updateId }) == "failed";
     }
 

@@ -1,8 +1,14 @@
+using System.Data;
 using System.Globalization;
+using Dapper;
+using PoaBot.Core.Domain;
 
 namespace PoaBot.Core.Storage;
 
-/// <summary>Instants are stored as UTC ISO-8601 text with Z; dates as yyyy-MM-dd.</summary>
+/// <summary>
+/// How typed values are stored: instants as UTC ISO-8601 text with Z, dates as yyyy-MM-dd, activity kinds by their code.
+/// Dapper converts them both ways (<see cref="Register"/>, once, by <see cref="Database"/>), so code passes and reads them typed.
+/// </summary>
 public static class Instants
 {
     public static string Format(DateTimeOffset instant) =>
@@ -14,4 +20,29 @@ public static class Instants
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    internal static void Register()
+    {
+        // Dapper hands DateTimeOffset and DateOnly to the provider as they are (another text format) unless unmapped first.
+        foreach (var type in new[] { typeof(DateTimeOffset), typeof(DateTimeOffset?), typeof(DateOnly), typeof(DateOnly?) })
+        {
+            SqlMapper.RemoveTypeMap(type);
+        }
+
+        SqlMapper.AddTypeHandler(typeof(DateTimeOffset), new Text<DateTimeOffset>(Format, Parse));
+        SqlMapper.AddTypeHandler(typeof(DateOnly), new Text<DateOnly>(Format, ParseDate));
+        SqlMapper.AddTypeHandler(typeof(ActivityKind), new Text<ActivityKind>(k => k.Code, ActivityKinds.FromCode));
+    }
+
+    /// <summary>A value stored as text; NULL reads as null (a scalar query hands the handler DBNull).</summary>
+    private sealed class Text<T>(Func<T, string> format, Func<string, T> parse) : SqlMapper.ITypeHandler
+    {
+        public void SetValue(IDbDataParameter parameter, object value)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = value is T typed ? format(typed) : DBNull.Value;
+        }
+
+        public object? Parse(Type destinationType, object value) => value is string text ? parse(text) : null;
+    }
 }

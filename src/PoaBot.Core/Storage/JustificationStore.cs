@@ -10,7 +10,7 @@ public sealed class JustificationRow
 
     public string Author { get; init; } = "";
 
-    public string UpdatedAt { get; init; } = "";
+    public DateTimeOffset UpdatedAt { get; init; }
 
     public string ActivityNum { get; init; } = "";
 }
@@ -20,15 +20,19 @@ public sealed class JustificationStore(DbSession db)
 {
     public void Save(long activityId, int bimester, string text, string author, DateTimeOffset now)
     {
-        var old = db.Single<string>("SELECT text FROM justification WHERE activity_id = @activityId AND bimester = @bimester", new { activityId, bimester });
+        var old = Text(activityId, bimester);
         db.Execute(
             """
             INSERT INTO justification (activity_id, bimester, text, author, updated_at) VALUES (@activityId, @bimester, @text, @author, @now)
             ON CONFLICT (activity_id, bimester) DO UPDATE SET text = excluded.text, author = excluded.author, updated_at = excluded.updated_at
             """,
-            new { activityId, bimester, text, author, now = Instants.Format(now) });
+            new { activityId, bimester, text, author, now });
         new AuditStore(db).Add(now, author, "justify", "Justificación del bimestre", activityId: activityId, field: $"justificación bimestre {bimester}", oldValue: old, newValue: text);
     }
+
+    /// <summary>The justification written for an activity's bimester, if any.</summary>
+    public string? Text(long activityId, int bimester) =>
+        db.Single<string>("SELECT text FROM justification WHERE activity_id = @activityId AND bimester = @bimester", new { activityId, bimester });
 
     public IReadOnlyList<JustificationRow> ForPoa(long poaId) =>
         db.Query<JustificationRow>(

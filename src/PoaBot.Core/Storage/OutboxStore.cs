@@ -16,9 +16,9 @@ public sealed class OutboxRow
 
     public long Attempts { get; init; }
 
-    public string NotBefore { get; init; } = "";
+    public DateTimeOffset NotBefore { get; init; }
 
-    public string CreatedAt { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
 }
 
 /// <summary>A message waiting to be sent: a reply, or the answer to a pressed button.</summary>
@@ -106,20 +106,20 @@ public sealed class OutboxStore(DbSession db)
 
     /// <summary>Messages sent (not edits) since <paramref name="since"/>: where the pacing of a new process starts.</summary>
     public IReadOnlyList<(long ChatId, DateTimeOffset At)> SentSince(DateTimeOffset since) =>
-        db.Query<(long, string)>(
+        db.Query<(long, DateTimeOffset)>(
             """
             SELECT chat_id, sent_at FROM outbox
             WHERE status = 'sent' AND kind = 'message' AND sent_at >= @since AND payload NOT LIKE '%"EditMessageId":%'
             """,
-            new { since = Instants.Format(since) }).Select(r => (r.Item1, Instants.Parse(r.Item2))).ToList();
+            new { since }).ToList();
 
     public void Sent(long id, DateTimeOffset at) =>
-        db.Execute("UPDATE outbox SET status = 'sent', sent_at = @at, error = NULL WHERE id = @id", new { id, at = Instants.Format(at) });
+        db.Execute("UPDATE outbox SET status = 'sent', sent_at = @at, error = NULL WHERE id = @id", new { id, at });
 
     public void Retry(long id, DateTimeOffset notBefore, string error, bool countAttempt) =>
         db.Execute(
             "UPDATE outbox SET not_before = @notBefore, error = @error, attempts = attempts + @count WHERE id = @id",
-            new { id, notBefore = Instants.Format(notBefore), error, count = countAttempt ? 1 : 0 });
+            new { id, notBefore, error, count = countAttempt ? 1 : 0 });
 
     public void Failed(long id, string error) =>
         db.Execute("UPDATE outbox SET status = 'failed', error = @error, attempts = attempts + 1 WHERE id = @id", new { id, error });
@@ -180,7 +180,7 @@ public sealed class OutboxStore(DbSession db)
             INSERT INTO outbox (chat_id, kind, payload, created_at, not_before, dedupe_key)
             VALUES (@chatId, @kind, @payload, @now, @now, @dedupeKey) ON CONFLICT DO NOTHING
             """,
-            new { chatId, kind, payload = JsonSerializer.Serialize(message, OutboxJson.Default.OutgoingMessage), now = Instants.Format(now), dedupeKey });
+            new { chatId, kind, payload = JsonSerializer.Serialize(message, OutboxJson.Default.OutgoingMessage), now, dedupeKey });
 }
 
 [JsonSerializable(typeof(OutgoingMessage))]

@@ -37,6 +37,10 @@ public sealed class PoaStore(DbSession db)
     public PoaRow? FindOrLatest(int? year) =>
         year is { } y ? Find(y) : db.Single<PoaRow>("SELECT id, year, directorate FROM poa ORDER BY year DESC LIMIT 1");
 
+    /// <summary>The POA the chat works with: this year's, or else the latest earlier one.</summary>
+    public PoaRow? Current(int year) =>
+        db.Single<PoaRow>("SELECT id, year, directorate FROM poa WHERE year <= @year ORDER BY year DESC LIMIT 1", new { year });
+
     public IReadOnlyList<int> Years() => db.Query<long>("SELECT year FROM poa ORDER BY year").Select(y => (int)y).ToList();
 
     public IReadOnlyList<ActivityPlan> Activities(long poaId)
@@ -47,7 +51,7 @@ public sealed class PoaStore(DbSession db)
             FROM activity WHERE poa_id = @poaId ORDER BY position
             """,
             new { poaId }).ToList();
-        var targets = db.Query<TargetRow>(
+        var targets = db.Query<(long ActivityId, long Bimester, long Prog)>(
             """
             SELECT t.activity_id, t.bimester, t.prog FROM activity_target t
             JOIN activity a ON a.id = t.activity_id WHERE a.poa_id = @poaId
@@ -61,7 +65,7 @@ public sealed class PoaStore(DbSession db)
                 prog[t.Bimester - 1] = (int)t.Prog;
             }
 
-            return new ActivityPlan(r.Id, r.Num, r.Name, r.Objective, ActivityKinds.FromCode(r.Kind), (int)r.Goal, prog);
+            return new ActivityPlan(r.Id, r.Num, r.Name, r.Objective, r.Kind, (int)r.Goal, prog);
         }).ToList();
     }
 
@@ -69,11 +73,10 @@ public sealed class PoaStore(DbSession db)
     public int? YearOf(long activityId) =>
         (int?)db.Single<long?>("SELECT p.year FROM poa p JOIN activity a ON a.poa_id = p.id WHERE a.id = @activityId", new { activityId });
 
-    public ActivityPlan? Activity(long activityId)
-    {
-        var poaId = db.Single<long?>("SELECT poa_id FROM activity WHERE id = @activityId", new { activityId });
-        return poaId is { } id ? Activities(id).FirstOrDefault(a => a.Id == activityId) : null;
-    }
+    public long? PoaIdOf(long activityId) => db.Single<long?>("SELECT poa_id FROM activity WHERE id = @activityId", new { activityId });
+
+    public ActivityPlan? Activity(long activityId) =>
+        PoaIdOf(activityId) is { } id ? Activities(id).FirstOrDefault(a => a.Id == activityId) : null;
 
     /// <summary>Counted records per activity and bimester, dated up to <paramref name="asOf"/>; optionally only some councils'.</summary>
     public ILookup<long, (int Bimester, int Total)> RealCounts(long poaId, DateOnly asOf, IReadOnlyCollection<long>? councilIds = null) =>
@@ -94,15 +97,14 @@ public sealed class PoaStore(DbSession db)
 
     /// <summary>The date of each council's latest live record per activity of the POA, dated in its year up to <paramref name="asOf"/>.</summary>
     public IReadOnlyList<(long CouncilId, long ActivityId, DateOnly Last)> LastReports(long poaId, DateOnly asOf) =>
-        db.Query<(long, long, string)>(
+        db.Query<(long, long, DateOnly)>(
             """
             SELECT council_id, activity_id, max(event_date) FROM record
             WHERE activity_id IN (SELECT id FROM activity WHERE poa_id = @poaId) AND voided_at IS NULL
               AND event_date >= (SELECT year || '-01-01' FROM poa WHERE id = @poaId) AND event_date <= @asOf
             GROUP BY council_id, activity_id
             """,
-            new { poaId, asOf = Instants.Format(asOf) })
-            .Select(r => (r.Item1, r.Item2, Instants.ParseDate(r.Item3))).ToList();
+            new { poaId, asOf }).ToList();
 
     /// <summary>Counted records of one bimester per activity and council (live records only).</summary>
     public IReadOnlyList<(long ActivityId, long CouncilId, int Total)> BimesterTotals(long poaId, int year, int bimester) =>
@@ -124,8 +126,7 @@ public sealed class PoaStore(DbSession db)
     }
 
     public IReadOnlyList<(string? ActivityNum, string Message)> ImportWarnings(long poaId) =>
-        db.Query<WarningRow>("SELECT activity_num, message FROM import_warning WHERE poa_id = @poaId ORDER BY id", new { poaId })
-            .Select(w => (w.ActivityNum, w.Message)).ToList();
+        db.Query<(string?, string)>("SELECT activity_num, message FROM import_warning WHERE poa_id = @poaId ORDER BY id", new { poaId }).ToList();
 
     /// <summary>Overrides an activity's kind; the override survives re-import.</summary>
     public bool OverrideKind(int year, string num, ActivityKind kind, string actor, DateTimeOffset now)
@@ -141,13 +142,13 @@ public sealed class PoaStore(DbSession db)
             return false;
         }
 
-        db.Execute("UPDATE activity SET kind_override = @kind WHERE id = @id", new { kind = kind.Code, id = row.Id });
-        new AuditStore(db).Add(now, actor, "kind", reason: "Cambio de tipo de actividad", activityId: row.Id, field: "kind", oldValue: row.Kind, newValue: kind.Code);
+        db.Execute("UPDATE activity SET kind_override = @kind WHERE id = @id", new { kind, id = row.Id });
+        new AuditStore(db).Add(now, actor, "kind", reason: "Cambio de tipo de actividad", activityId: row.Id, field: "kind", oldValue: row.Kind.Code, newValue: kind.Code);
         return true;
     }
 
     /// <summary>Counted records per activity, bimester and (when <paramref name="byCouncil"/>) council, dated up to <paramref name="asOf"/>.</summary>
-    private IEnumerable<TallyRow> Tally(long poaId, DateOnly asOf, IReadOnlyCollection<long>? councilIds, bool byCouncil)
+    private IEnumerable<(long ActivityId, long CouncilId, long Bimester, long Total, long Records)> Tally(long poaId, DateOnly asOf, IReadOnlyCollection<long>? councilIds, bool byCouncil)
     {
         var year = (int)db.Scalar<long>("SELECT year FROM poa WHERE id = @poaId", new { poaId });
         if (asOf < Bimesters.FirstDay(year, 1))
@@ -162,9 +163,9 @@ public sealed class PoaStore(DbSession db)
             byCouncil ? "council_id" : "0",
             councilIds is null ? "" : " AND council_id IN @councilIds",
             byCouncil ? ", council_id" : "");
-        return db.Query<TallyRow>(
+        return db.Query<(long, long, long, long, long)>(
             sql,
-            new { poaId, year, through, asOf = Instants.Format(asOf), throughEnd = Instants.Format(Bimesters.LastDay(year, through)), councilIds });
+            new { poaId, year, through, asOf, throughEnd = Bimesters.LastDay(year, through), councilIds });
     }
 
     private sealed class ActivityRow
@@ -177,37 +178,8 @@ public sealed class PoaStore(DbSession db)
 
         public string Objective { get; init; } = "";
 
-        public string Kind { get; init; } = "";
+        public ActivityKind Kind { get; init; } = ActivityKind.Generic;
 
         public long Goal { get; init; }
-    }
-
-    private sealed class TargetRow
-    {
-        public long ActivityId { get; init; }
-
-        public long Bimester { get; init; }
-
-        public long Prog { get; init; }
-    }
-
-    private sealed class TallyRow
-    {
-        public long ActivityId { get; init; }
-
-        public long CouncilId { get; init; }
-
-        public long Bimester { get; init; }
-
-        public long Total { get; init; }
-
-        public long Records { get; init; }
-    }
-
-    private sealed class WarningRow
-    {
-        public string? ActivityNum { get; init; }
-
-        public string Message { get; init; } = "";
     }
 }

@@ -5,9 +5,8 @@ public static class Pruning
 {
     public static (int Inbox, int Outbox) Run(Database database, DateTimeOffset cutoff) => database.Write(db =>
     {
-        var at = Instants.Format(cutoff);
-        var inbox = db.Execute("DELETE FROM inbox WHERE status = 'done' AND done_at < @at", new { at });
-        var outbox = db.Execute("DELETE FROM outbox WHERE status IN ('sent', 'failed', 'unreachable') AND created_at < @at", new { at });
+        var inbox = db.Execute("DELETE FROM inbox WHERE status = 'done' AND done_at < @cutoff", new { cutoff });
+        var outbox = db.Execute("DELETE FROM outbox WHERE status IN ('sent', 'failed', 'unreachable') AND created_at < @cutoff", new { cutoff });
         return (inbox, outbox);
     });
 }

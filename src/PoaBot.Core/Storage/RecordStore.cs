@@ -13,9 +13,9 @@ public class RecordRow
 
     public long CouncilId { get; init; }
 
-    public string Kind { get; init; } = "";
+    public ActivityKind Kind { get; init; } = ActivityKind.Generic;
 
-    public string EventDate { get; init; } = "";
+    public DateOnly EventDate { get; init; }
 
     public long Count { get; init; } = 1;
 
@@ -41,9 +41,9 @@ public class RecordRow
 
     public long? CreatedBy { get; init; }
 
-    public string CreatedAt { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
 
-    public string? VoidedAt { get; init; }
+    public DateTimeOffset? VoidedAt { get; init; }
 
     public string? VoidedBy { get; init; }
 
@@ -62,7 +62,7 @@ public class RecordRow
     public static readonly IReadOnlySet<string> AnswerColumns =
         new HashSet<string> { "event_date", "count", "attendees", "agreements", "subject", "requester", "area", "beneficiaries", "ref_id" };
 
-    /// <summary>The value of one of the <see cref="AnswerColumns"/>, as stored: a number, a text or an ISO date.</summary>
+    /// <summary>The value of one of the <see cref="AnswerColumns"/>: a number, a text or a date.</summary>
     public object? Value(string column) => column switch
     {
         "event_date" => EventDate,
@@ -87,7 +87,7 @@ public class RecordRow
             ActivityId = ActivityId,
             CouncilId = CouncilId,
             Kind = Kind,
-            EventDate = Text("event_date") ?? EventDate,
+            EventDate = Text("event_date") is { } date ? Instants.ParseDate(date) : EventDate,
             Count = Number("count") ?? Count,
             Attendees = Number("attendees"),
             Agreements = Text("agreements"),
@@ -114,13 +114,16 @@ public sealed class RecordStore(DbSession db)
         FROM record r JOIN council c ON c.id = r.council_id JOIN activity a ON a.id = r.activity_id
         """;
 
+    /// <summary>The void code of a baseline a re-import replaced (the reason shown is <c>ImportText.ReimportReason</c>).</summary>
+    public const string ReimportCode = "reimport";
+
     /// <summary>A folio as shown and typed: DPC-2024-0007.</summary>
     public static string Folio(int year, long number) => string.Create(CultureInfo.InvariantCulture, $"DPC-{year}-{number:0000}");
 
     /// <summary>Inserts a record and gives it the next folio of its year, e.g. DPC-2024-0007.</summary>
     public RecordRow Insert(RecordRow record)
     {
-        var year = int.Parse(record.EventDate[..4], CultureInfo.InvariantCulture);
+        var year = record.EventDate.Year;
         var next = db.Scalar<long>(
             """
             INSERT INTO folio_sequence (year, last) VALUES (@year, 1)
@@ -169,6 +172,10 @@ public sealed class RecordStore(DbSession db)
     public IReadOnlyList<RecordRow> LastBy(long personId, int limit) =>
         db.Query<RecordRow>($"{Select} WHERE r.created_by = @personId ORDER BY r.id DESC LIMIT @limit", new { personId, limit }).ToList();
 
+    /// <summary>The date of the latest live record a person registered.</summary>
+    public DateOnly? LastDateBy(long personId) =>
+        db.Single<DateOnly?>("SELECT max(event_date) FROM record WHERE created_by = @personId AND voided_at IS NULL", new { personId });
+
     public IReadOnlyList<RecordRow> ForActivity(long activityId) =>
         db.Query<RecordRow>($"{Select} WHERE r.activity_id = @activityId ORDER BY r.event_date, r.id", new { activityId }).ToList();
 
@@ -193,8 +200,11 @@ public sealed class RecordStore(DbSession db)
     public RecordRow? Dependent(long id) =>
         db.Single<RecordRow>($"{Select} WHERE r.ref_id = @id AND r.voided_at IS NULL ORDER BY r.id LIMIT 1", new { id });
 
-    /// <summary>Voids a record. Refused while a live record points to it (a managed request, a shared program).</summary>
-    public VoidResult Void(long id, string actor, string reason, DateTimeOffset now)
+    /// <summary>
+    /// Voids a record. Refused while a live record points to it (a managed request, a shared program). The reason is for
+    /// people; <paramref name="code"/>, for the program to recognise why (<see cref="ReimportCode"/>).
+    /// </summary>
+    public VoidResult Void(long id, string actor, string reason, DateTimeOffset now, string? code = null)
     {
         var record = Get(id);
         if (record is null)
@@ -213,8 +223,8 @@ public sealed class RecordStore(DbSession db)
         }
 
         db.Execute(
-            "UPDATE record SET voided_at = @at, voided_by = @actor, void_reason = @reason WHERE id = @id",
-            new { at = Instants.Format(now), actor, reason, id });
+            "UPDATE record SET voided_at = @now, voided_by = @actor, void_reason = @reason, void_code = @code WHERE id = @id",
+            new { now, actor, reason, code, id });
         new AuditStore(db).Add(now, actor, "void", reason, recordId: id, field: "estado", oldValue: "vigente", newValue: "anulado");
         return VoidResult.Voided;
     }
@@ -233,7 +243,7 @@ public sealed class RecordStore(DbSession db)
         var number = ActivityKinds.All.SelectMany(k => k.Fields).Any(f => f.Column == column && f.Type == FieldType.Number);
         object value = number ? long.Parse(newValue, CultureInfo.InvariantCulture) : newValue;
         db.Execute($"UPDATE record SET {column} = @value WHERE id = @id", new { value, id });
-        new AuditStore(db).Add(now, actor, "amend", reason, recordId: id, field: column, oldValue: Convert.ToString(old, CultureInfo.InvariantCulture), newValue: newValue);
+        new AuditStore(db).Add(now, actor, "amend", reason, recordId: id, field: column, oldValue: old is DateOnly date ? Instants.Format(date) : Convert.ToString(old, CultureInfo.InvariantCulture), newValue: newValue);
         return true;
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
-using PoaBot.Core.Domain;
+using PoaBot.Core.Conversations;
 using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
 
@@ -35,10 +34,7 @@ public static class ExportCommand
             return 1;
         }
 
-        var thresholds = context.Get<SemaforoThresholds>();
-        var report = context.Get<IOptions<ReportOptions>>().Value;
-        var directorate = context.Get<IOptions<PoaOptions>>().Value.Directorate;
-        var zone = context.Get<MunicipalClock>().Zone;
+        var settings = context.Get<EngineSettings>();
         return context.Get<Database>().Read(db =>
         {
             if (ReportArgs.FindPoa(context, db, year) is not { } poa)
@@ -46,54 +42,36 @@ public static class ExportCommand
                 return 1;
             }
 
-            if (xlsx is not null || pdf is not null)
+            var phrase = $"del POA {poa.Year}, {Numbers.AsOfPhrase((int)poa.Year, asOf)}";
+            bool Write(string? path, string what, Action<Stream> write)
             {
-                var data = PoaWorkbookData.Load(db, (int)poa.Year, asOf, thresholds, report.ToSignature(context.Get<IOptions<PoaOptions>>().Value.Municipality), zone)!;
-                if (!string.IsNullOrWhiteSpace(directorate))
+                if (path is null)
                 {
-                    data = data with { Directorate = directorate.Trim() };
+                    return true;
                 }
 
-                if (xlsx is not null)
+                if (!ReportArgs.TryWrite(context, path, write))
                 {
-                    if (!ReportArgs.TryWrite(context, xlsx, stream => PoaWorkbook.Write(stream, data)))
-                    {
-                        return 1;
-                    }
-
-                    context.Output.WriteLine($"Libro de Excel del POA {poa.Year}, {Numbers.AsOfPhrase((int)poa.Year, asOf)}, escrito en {Path.GetFullPath(xlsx)}.");
+                    return false;
                 }
 
-                if (pdf is not null)
-                {
-                    try
-                    {
-                        if (!ReportArgs.TryWrite(context, pdf, stream => PoaPdf.Write(stream, data)))
-                        {
-                            return 1;
-                        }
-                    }
-                    catch (PdfFontException e)
-                    {
-                        return context.Fail(e.Message);
-                    }
-
-                    context.Output.WriteLine($"PDF del POA {poa.Year}, {Numbers.AsOfPhrase((int)poa.Year, asOf)}, escrito en {Path.GetFullPath(pdf)}.");
-                }
+                context.Output.WriteLine($"{what} {phrase}, escrito en {Path.GetFullPath(path)}.");
+                return true;
             }
 
-            if (csv is not null)
+            var data = xlsx is null && pdf is null ? null : PoaWorkbookData.Load(db, (int)poa.Year, asOf, settings.Thresholds, settings.Signature, settings.Clock.Zone)!;
+            try
             {
-                var text = SummaryCsv.Write(new PoaStore(db).Progress(poa, asOf, thresholds));
-                if (!ReportArgs.TryWrite(context, csv, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(text))))
-                {
-                    return 1;
-                }
-
-                context.Output.WriteLine($"CSV del POA {poa.Year}, {Numbers.AsOfPhrase((int)poa.Year, asOf)}, escrito en {Path.GetFullPath(csv)}.");
+                return Write(xlsx, "Libro de Excel", stream => PoaWorkbook.Write(stream, data!))
+                    && Write(pdf, "PDF", stream => PoaPdf.Write(stream, data!))
+                    && Write(csv, "CSV", stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(SummaryCsv.Write(new PoaStore(db).Progress(poa, asOf, settings.Thresholds)))))
+                    ? 0
+                    : 1;
             }
-
-            return 0;
+            catch (PdfFontException e)
+            {
+                return context.Fail(e.Message);
+            }
         });
     }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
-using PoaBot.Core.Domain;
+using PoaBot.Core.Conversations;
 using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
 
@@ -24,7 +23,8 @@ public static class SummaryCommand
             return 1;
         }
 
-        var thresholds = context.Get<SemaforoThresholds>();
+        var settings = context.Get<EngineSettings>();
+        var thresholds = settings.Thresholds;
         return context.Get<Database>().Read(db =>
         {
             if (ReportArgs.FindPoa(context, db, year) is not { } poa)
@@ -50,7 +50,7 @@ public static class SummaryCommand
             var rows = store.Progress(poa, asOf, thresholds);
             context.Output.Write(context.Args.GetValue(Csv)
                 ? SummaryCsv.Write(rows)
-                : SummaryText.Write((int)poa.Year, context.Get<IOptions<PoaOptions>>().Value.Directorate is { Length: > 0 } name ? name.Trim() : poa.Directorate, asOf, rows));
+                : SummaryText.Write((int)poa.Year, settings.Signature.DirectorateOf(poa), asOf, rows));
             return 0;
         });
     }

@@ -24,8 +24,9 @@ public sealed class HealthMonitor(Database database, MunicipalClock clock, WorkS
         var error = beats.LastError;
         var pending = database.Write(db =>
         {
-            new HealthStore(db).Write(now, beats.LastPoll, beats.SenderBeat, error?.Message, error?.At, AppVersion.Informational);
-            return db.Scalar<long>("SELECT count(*) FROM outbox WHERE status = 'pending'");
+            var health = new HealthStore(db);
+            health.Write(now, beats.LastPoll, beats.SenderBeat, error?.Message, error?.At, AppVersion.Informational);
+            return health.OutboxPending();
         });
         PoaMetrics.Backlog(pending);
         if (systemd is not { IsEnabled: true } || !beats.Alive(now, AliveWithin))

@@ -126,7 +126,7 @@ public sealed class InboxProcessor(
                     {
                         var files = Handle(db, row, ready, now);
                         inbox.Done(row.UpdateId, now);
-                        PoaBot.Operations.PoaMetrics.Handled(now - Instants.Parse(row.ReceivedAt));
+                        PoaBot.Operations.PoaMetrics.Handled(now - row.ReceivedAt);
                         return files;
                     }));
                 }
@@ -296,7 +296,7 @@ public sealed class InboxProcessor(
         try
         {
             var update = JsonSerializer.Deserialize<Update>(row.Payload, JsonBotAPI.Options);
-            return update is null ? null : UpdateMapper.Map(update, Instants.Parse(row.ReceivedAt));
+            return update is null ? null : UpdateMapper.Map(update, row.ReceivedAt);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or NotSupportedException)
         {

@@ -144,7 +144,7 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
                 continue;
             }
 
-            var due = Instants.Parse(head.NotBefore) - now;
+            var due = head.NotBefore - now;
             if (due > TimeSpan.Zero)
             {
                 next = due < next ? due : next;
@@ -196,7 +196,7 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
         {
             var now = clock.Now;
             var rows = database.Read(db => new OutboxStore(db).PendingMessages(chatId, 50));
-            var due = rows.TakeWhile(r => Instants.Parse(r.NotBefore) <= now).ToList();
+            var due = rows.TakeWhile(r => r.NotBefore <= now).ToList();
             if (due.Count == 0)
             {
                 return;

@@ -1,6 +1,7 @@
 using System.Text;
 using PoaBot.Core.Import;
 using PoaBot.Core.Samples;
+using PoaBot.Core.Storage;
 
 namespace PoaBot.Tests.Conversations;
 
@@ -23,7 +24,7 @@ public sealed class DatesTests : IDisposable
 
         ana.MeetingCard().Press("Cambiar fecha").Send(typed).Press("Guardar");
 
-        Assert.Equal(stored, Assert.Single(world.Records()).EventDate);
+        Assert.Equal(stored, Instants.Format(Assert.Single(world.Records()).EventDate));
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class DatesTests : IDisposable
 
         ana.Send("30/11").Press("Guardar");
 
-        Assert.Equal("2026-11-30", Assert.Single(world2026.Records()).EventDate);
+        Assert.Equal(new DateOnly(2026, 11, 30), Assert.Single(world2026.Records()).EventDate);
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class DatesTests : IDisposable
 
         Assert.Contains("La solicitud DPC-2024-0007 se recibió el 15/04/2024, así que no pudo gestionarse el 14/04/2024", ana.Said, StringComparison.Ordinal);
         ana.Press("Hoy").Press("Guardar");
-        Assert.Equal("2024-04-15", world.Records()[1].EventDate);
+        Assert.Equal(new DateOnly(2024, 4, 15), world.Records()[1].EventDate);
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed class DatesTests : IDisposable
 
         Assert.Contains("se recibió el 15/04/2024, así que no pudo gestionarse el 14/04/2024", ana.Said, StringComparison.Ordinal);
         ana.Send("hoy").Press("Guardar");
-        Assert.Equal("2024-04-15", world.Records()[1].EventDate);
+        Assert.Equal(new DateOnly(2024, 4, 15), world.Records()[1].EventDate);
     }
 
     [Fact]
@@ -96,6 +97,6 @@ public sealed class DatesTests : IDisposable
         director.Send("/folio DPC-2024-0007").Press("Corregir").Press("Fecha").Send("13 de abril");
 
         Assert.Contains("Esa solicitud se gestionó el 12/04/2024 (folio DPC-2024-0008), así que no pudo recibirse el 13/04/2024", director.Said, StringComparison.Ordinal);
-        Assert.Equal("2024-04-10", world.Records()[0].EventDate);
+        Assert.Equal(new DateOnly(2024, 4, 10), world.Records()[0].EventDate);
     }
 }

@@ -114,6 +114,6 @@ public sealed class RecordsFlowTests : IDisposable
         director.Send("/folio DPC-2024-0007").Press("Corregir").Press("Fecha").Send("01/01/2025");
 
         Assert.Contains("La fecha debe ser del 2024", director.Said, StringComparison.Ordinal);
-        Assert.Equal("2024-04-15", world.Records()[0].EventDate);
+        Assert.Equal(new DateOnly(2024, 4, 15), world.Records()[0].EventDate);
     }
 }

@@ -1,4 +1,5 @@
 using PoaBot.Core.Conversations;
+using PoaBot.Core.Domain;
 
 namespace PoaBot.Tests.Conversations;
 
@@ -28,7 +29,7 @@ public sealed class ReportFlowTests : IDisposable
         Assert.Contains("Guardado con folio <b>DPC-2024-0007</b>", ana.Said, StringComparison.Ordinal);
         Assert.Contains("Mar/Abr: 1 de 1 programadas", ana.Said, StringComparison.Ordinal);
         var record = Assert.Single(world.Records());
-        Assert.Equal(("meeting", "2024-04-15", 25L, "Bacheo de la calle Hidalgo", "Consejo Centro"), (record.Kind, record.EventDate, record.Attendees!.Value, record.Agreements, record.CouncilName));
+        Assert.Equal((ActivityKind.Meeting, new DateOnly(2024, 4, 15), 25L, "Bacheo de la calle Hidalgo", "Consejo Centro"), (record.Kind, record.EventDate, record.Attendees!.Value, record.Agreements, record.CouncilName));
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public sealed class ReportFlowTests : IDisposable
             .Press("Cambiar fecha").Press("Ayer").Press("Guardar");
 
         var record = Assert.Single(world.Records());
-        Assert.Equal(("request_received", "2024-04-14", "Reparar alumbrado", "Sra. López", "Obras Públicas"), (record.Kind, record.EventDate, record.Subject, record.Requester, record.Area));
+        Assert.Equal((ActivityKind.RequestReceived, new DateOnly(2024, 4, 14), "Reparar alumbrado", "Sra. López", "Obras Públicas"), (record.Kind, record.EventDate, record.Subject, record.Requester, record.Area));
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class ReportFlowTests : IDisposable
         ana.Press("DPC-2024-0007").Send("Servicios Públicos").Press("Omitir").Press("Guardar");
 
         var managed = world.Records()[1];
-        Assert.Equal(("request_managed", world.Records()[0].Id, "Servicios Públicos"), (managed.Kind, managed.RefId!.Value, managed.Area));
+        Assert.Equal((ActivityKind.RequestManaged, world.Records()[0].Id, "Servicios Públicos"), (managed.Kind, managed.RefId!.Value, managed.Area));
         ana.Send("/reportar").Press("Solicitud gestionada");
         Assert.Contains("no tiene solicitudes pendientes", ana.Said, StringComparison.Ordinal);
     }
@@ -94,7 +95,7 @@ public sealed class ReportFlowTests : IDisposable
         ana.Send("/reportar").Press("4.").Send("3").Send("Limpieza del parque").Press("Omitir").Press("Guardar");
 
         var record = Assert.Single(world.Records());
-        Assert.Equal(("generic", 3L, "Limpieza del parque"), (record.Kind, record.Count, record.Subject));
+        Assert.Equal((ActivityKind.Generic, 3L, "Limpieza del parque"), (record.Kind, record.Count, record.Subject));
     }
 
     [Fact]
@@ -205,7 +206,7 @@ public sealed class ReportFlowTests : IDisposable
 
         ana.ReportMeeting();
 
-        Assert.Equal("2024-04-15", Assert.Single(world.Records()).EventDate);
+        Assert.Equal(new DateOnly(2024, 4, 15), Assert.Single(world.Records()).EventDate);
     }
 
     [Fact]
@@ -252,7 +253,7 @@ public sealed class ReportFlowTests : IDisposable
         ana.Press("Corregir").Press("Fecha").Press("Otra fecha").Send("02/04/2024");
         Assert.Contains("Fecha: 02/04/2024", ana.Said, StringComparison.Ordinal);
         ana.Press("Guardar");
-        Assert.Equal(("2024-04-02", 30L), (world.Records()[0].EventDate, world.Records()[0].Attendees!.Value));
+        Assert.Equal((new DateOnly(2024, 4, 2), 30L), (world.Records()[0].EventDate, world.Records()[0].Attendees!.Value));
     }
 
     [Fact]
@@ -280,7 +281,7 @@ public sealed class ReportFlowTests : IDisposable
 
         Assert.Equal(Texts.StaleButton, ana.Last.ButtonAnswer);
         ana.Send("Alumbrado").Press("Omitir").Send("Obras").Press("Omitir").Press("Guardar");
-        Assert.Equal("request_received", Assert.Single(world.Records()).Kind);
+        Assert.Equal(ActivityKind.RequestReceived, Assert.Single(world.Records()).Kind);
     }
 
     [Fact]
@@ -336,7 +337,7 @@ public sealed class ReportFlowTests : IDisposable
         Assert.Contains("acuerdos", ana.Said, StringComparison.Ordinal);
         ana.Send("Acuerdos").Press("Omitir").Press("Guardar");
 
-        Assert.Equal("2024-04-15", Assert.Single(world.Records()).EventDate);
+        Assert.Equal(new DateOnly(2024, 4, 15), Assert.Single(world.Records()).EventDate);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class ReportStepsTests : IDisposable
         ana.Press("Corregir");
         Assert.Contains(ana.Buttons, b => b.Label == "Fecha");
         ana.Press("Volver a la tarjeta").Press("Guardar");
-        Assert.Equal("2024-04-14", Assert.Single(world.Records()).EventDate);
+        Assert.Equal(new DateOnly(2024, 4, 14), Assert.Single(world.Records()).EventDate);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class ReportStepsTests : IDisposable
         ana.Send("25").Send("Acuerdos").Press("Omitir").Press("Guardar");
 
         Assert.Contains("Guardado con folio", ana.Said, StringComparison.Ordinal);
-        Assert.Equal(("meeting", "2024-04-15"), (world.Records()[0].Kind, world.Records()[0].EventDate));
+        Assert.Equal((ActivityKind.Meeting, new DateOnly(2024, 4, 15)), (world.Records()[0].Kind, world.Records()[0].EventDate));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class ReportStepsTests : IDisposable
         ana.Press("Guardar");
 
         Assert.Contains("Guardado con folio", ana.Said, StringComparison.Ordinal);
-        Assert.Equal(("2024-05-10", 25L), (world.Records()[0].EventDate, world.Records()[0].Attendees!.Value));
+        Assert.Equal((new DateOnly(2024, 5, 10), 25L), (world.Records()[0].EventDate, world.Records()[0].Attendees!.Value));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class ReportStepsTests : IDisposable
         ana.Press("Hoy");
         Assert.Contains("Revise su reporte", ana.Said, StringComparison.Ordinal);
         ana.Press("Guardar");
-        Assert.Equal(("2024-05-06", 25L, "Acuerdos"), (world.Records()[0].EventDate, world.Records()[0].Attendees!.Value, world.Records()[0].Agreements));
+        Assert.Equal((new DateOnly(2024, 5, 6), 25L, "Acuerdos"), (world.Records()[0].EventDate, world.Records()[0].Attendees!.Value, world.Records()[0].Agreements));
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class ReportStepsTests : IDisposable
         ana.Send("08/05/2024");
         Assert.Contains("Asistentes: 25", ana.Said, StringComparison.Ordinal);
         ana.Press("Guardar");
-        Assert.Equal("2024-05-08", world.Records()[0].EventDate);
+        Assert.Equal(new DateOnly(2024, 5, 8), world.Records()[0].EventDate);
     }
 
     [Fact]

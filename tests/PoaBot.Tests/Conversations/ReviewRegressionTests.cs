@@ -68,7 +68,7 @@ public sealed class ReviewRegressionTests : IDisposable
         ana.Send("28/12/2024").Send("20").Send("Posada vecinal").Press("Omitir").Press("Guardar");
 
         Assert.Contains("Guardado con folio", ana.Said, StringComparison.Ordinal);
-        Assert.Equal("2024-12-28", january.Records().Single().EventDate);
+        Assert.Equal(new DateOnly(2024, 12, 28), january.Records().Single().EventDate);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class TrainingKindTests : IDisposable
 
         Assert.Contains("Guardado con folio <b>DPC-2024-0007</b>", ana.Said, StringComparison.Ordinal);
         var record = Assert.Single(world.Records());
-        Assert.Equal(("training", 20L, "Elaboración de actas de asamblea", 1L, "photo"), (record.Kind, record.Attendees, record.Subject, record.Count, record.EvidenceKind));
+        Assert.Equal((ActivityKind.Training, 20L, "Elaboración de actas de asamblea", 1L, "photo"), (record.Kind, record.Attendees, record.Subject, record.Count, record.EvidenceKind));
         Assert.Equal(before + 1, Real(ana));
 
         var director = world.Director();

@@ -43,9 +43,9 @@ public sealed class PoaImporterTests : IDisposable
 
         var records = test.Database.Read(db => new RecordStore(db).ForActivity(new PoaStore(db).Activities(1)[0].Id));
         Assert.Equal(
-            [("2024-04-30", 1L), ("2024-12-31", 10L)],
+            [(new DateOnly(2024, 4, 30), 1L), (new DateOnly(2024, 12, 31), 10L)],
             records.Select(r => (r.EventDate, r.Count)));
-        Assert.All(records, r => Assert.Equal(("baseline", ImportText.DocumentCouncil), (r.Kind, r.CouncilName)));
+        Assert.All(records, r => Assert.Equal((ActivityKind.Baseline, ImportText.DocumentCouncil), (r.Kind, r.CouncilName)));
         Assert.Equal([11, 11, 8, 2], Summary(new DateOnly(2025, 1, 1)).Select(a => a.RealAcum));
     }
 
@@ -96,7 +96,7 @@ public sealed class PoaImporterTests : IDisposable
         {
             var activity = new PoaStore(db).Activities(1)[3];
             var council = db.Scalar<long>("INSERT INTO council (name) VALUES ('Consejo Centro') RETURNING id");
-            new RecordStore(db).Insert(new RecordRow { ActivityId = activity.Id, CouncilId = council, Kind = "social_program", EventDate = "2024-08-10", Count = 1, Subject = "Despensas", CreatedAt = "2024-08-10T18:00:00.000Z" });
+            new RecordStore(db).Insert(new RecordRow { ActivityId = activity.Id, CouncilId = council, Kind = ActivityKind.SocialProgram, EventDate = new DateOnly(2024, 8, 10), Count = 1, Subject = "Despensas", CreatedAt = Now });
         });
         var changed = SeedDocuments.WithRow(4, r => [.. r[..13], "3", .. r[14..23], "4", "2"]);
 
@@ -115,7 +115,7 @@ public sealed class PoaImporterTests : IDisposable
         {
             var activity = new PoaStore(db).Activities(1)[0];
             var council = db.Scalar<long>("INSERT INTO council (name) VALUES ('Consejo Centro') RETURNING id");
-            new RecordStore(db).Insert(new RecordRow { ActivityId = activity.Id, CouncilId = council, Kind = "meeting", EventDate = "2024-04-10", Count = 1, CreatedAt = "2024-04-10T18:00:00.000Z" });
+            new RecordStore(db).Insert(new RecordRow { ActivityId = activity.Id, CouncilId = council, Kind = ActivityKind.Meeting, EventDate = new DateOnly(2024, 4, 10), Count = 1, CreatedAt = Now });
         });
         var before = Summary(new DateOnly(2025, 1, 1)).Select(a => a.RealAcum).ToList();
 
@@ -138,6 +138,31 @@ public sealed class PoaImporterTests : IDisposable
         Import(SeedDocuments.Bytes);
 
         Assert.Equal(1, Summary(new DateOnly(2025, 1, 1))[0].RealAcum);
+    }
+
+    [Fact]
+    public void After_migration_12_a_re_import_still_tells_a_baseline_it_replaced_from_one_the_director_voided()
+    {
+        var old = new Database(Path.Combine(test.Folder, "v11.db"));
+        old.MigrateTo(11);
+        old.Write(db => db.Execute(
+            """
+            INSERT INTO poa (year, directorate) VALUES (2024, 'x');
+            INSERT INTO activity (poa_id, num, position, name, objective, detected_kind, goal) VALUES (1, '1', 1, 'REUNIONES', '', 'meeting', 20);
+            INSERT INTO council (name, locality, is_document) VALUES ('POA', '', 1);
+            INSERT INTO folio_sequence (year, last) VALUES (2024, 2);
+            INSERT INTO record (folio, activity_id, council_id, kind, event_date, count, created_at, voided_at, voided_by, void_reason) VALUES
+                ('DPC-2024-0001', 1, 1, 'baseline', '2024-04-30', 1, '2024-05-01T18:00:00.000Z', '2024-06-01T18:00:00.000Z', 'importación', 'Reimportación: se reemplaza la línea base'),
+                ('DPC-2024-0002', 1, 1, 'baseline', '2024-12-31', 10, '2024-05-01T18:00:00.000Z', '2024-06-01T18:00:00.000Z', 'Directora', 'Era lo programado, no lo realizado');
+            """));
+
+        old.Migrate();
+        var report = PoaImporter.Import(old, PoaDocumentParser.Parse(SeedDocuments.Bytes), "prueba", "poa.txt", Now);
+
+        // Mar-Abr (1), replaced by an earlier re-import, comes back; Nov-Dic (10), voided by the director, does not.
+        var real = old.Read(db => new PoaStore(db).Progress(new PoaStore(db).Find(2024)!, new DateOnly(2025, 1, 1), SemaforoThresholds.Default))[0].RealAcum;
+        Assert.Equal(1, real);
+        Assert.Single(report.Warnings, w => w.Message == ImportText.BaselineVoided("1", Bimesters.ShortName(6), 10));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class ReminderTests : IDisposable
     /// <summary>What the outbox holds: chat, local time, and the text followed by the buttons' data.</summary>
     private IReadOnlyList<(long ChatId, DateTime Local, string Text)> Outbox() =>
         world.Database.Read(db => db.Query<OutboxRow>("SELECT * FROM outbox ORDER BY id").ToList())
-            .Select(r => (r.ChatId, world.Clock.LocalDateTime(Instants.Parse(r.CreatedAt)), Describe(OutboxStore.Read(r)))).ToList();
+            .Select(r => (r.ChatId, world.Clock.LocalDateTime(r.CreatedAt), Describe(OutboxStore.Read(r)))).ToList();
 
     private static string Describe(OutgoingMessage m) => m.Html + "\n" + string.Join(" ", m.Buttons.SelectMany(b => b).Select(b => b.Data));
 

@@ -27,7 +27,7 @@ public sealed class AuditTextTests
         using var seed = new WorkbookFixture();
         seed.Test.Database.Write(db =>
         {
-            BimesterRules.Reopen(db, 2024, 2, WorkbookFixture.Now.AddDays(3), "Faltaron reportes", "Ana López (director 900)", WorkbookFixture.Now);
+            new CalendarStore(db).Reopen(2024, 2, WorkbookFixture.Now.AddDays(3), "Faltaron reportes", "Ana López (director 900)", WorkbookFixture.Now);
             var activity = new PoaStore(db).Activities(new PoaStore(db).Find(2024)!.Id)[0];
             new JustificationStore(db).Save(activity.Id, 2, "Lluvias", "Ana López (director 900)", WorkbookFixture.Now);
         });

@@ -70,6 +70,24 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_directorate_setting_names_the_workbook_and_the_summary_and_without_it_the_imported_name_does()
+    {
+        await cli.RunAsync(["import", seedPath]);
+        var file = Path.Combine(test.Folder, "poa.xlsx");
+        var setting = new Dictionary<string, string?> { ["Poa:Directorate"] = " DIRECCIÓN DE PRUEBA " };
+
+        await cli.RunAsync(["export", "--xlsx", file], extra: setting);
+        var named = await cli.RunAsync(["summary"], extra: setting);
+        var imported = await cli.RunAsync(["summary"]);
+
+        await using var stream = File.OpenRead(file);
+        Assert.Equal("DIRECCIÓN DE PRUEBA", PoaDocumentParser.Parse(PoaWorkbook.ReadTable(stream)).Directorate);
+        Assert.Contains("DIRECCIÓN DE PRUEBA", named.Output, StringComparison.Ordinal);
+        Assert.Contains("DIRECCIÓN DE PARTICIPACIÓN CIUDADANA", imported.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("DIRECCIÓN DE PRUEBA", imported.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Export_writes_both_files_when_asked_for_both()
     {
         await cli.RunAsync(["import", seedPath]);

@@ -248,15 +248,15 @@ public sealed class PoaWorkbookTests : IDisposable
                 {
                     ActivityId = activities[activity - 1].Id,
                     CouncilId = council,
-                    Kind = kind,
-                    EventDate = date,
+                    Kind = ActivityKinds.FromCode(kind),
+                    EventDate = Instants.ParseDate(date),
                     Attendees = attendees,
                     Agreements = agreements,
                     Subject = subject,
                     Requester = kind == "request_received" ? "Comité de vecinos" : null,
                     Area = area,
                     RefId = refId,
-                    CreatedAt = Instants.Format(WorkbookFixture.Now),
+                    CreatedAt = WorkbookFixture.Now,
                 });
 
             var meeting = Add(1, "meeting", "2024-04-02", attendees: 25, agreements: "Bacheo de la calle Hidalgo");

@@ -1,4 +1,5 @@
 using Dapper;
+using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Tests.Storage;
@@ -62,7 +63,7 @@ public sealed class DatabaseTests : IDisposable
             var activity = db.Scalar<long>("INSERT INTO activity (poa_id, num, position, name, objective, detected_kind, goal) VALUES (@poa, '1', 1, 'REUNIONES', '', 'meeting', 20) RETURNING id", new { poa });
             var council = db.Scalar<long>("INSERT INTO council (name, locality) VALUES ('Consejo Centro', 'Centro') RETURNING id");
             var records = new RecordStore(db);
-            var record = records.Insert(new RecordRow { ActivityId = activity, CouncilId = council, Kind = "meeting", EventDate = "2024-04-02", Attendees = 25, Agreements = "Bacheo", CreatedAt = Instants.Format(now) });
+            var record = records.Insert(new RecordRow { ActivityId = activity, CouncilId = council, Kind = ActivityKind.Meeting, EventDate = new DateOnly(2024, 4, 2), Attendees = 25, Agreements = "Bacheo", CreatedAt = now });
             var result = records.Void(record.Id, "Directora", "Duplicado", now);
             return (record, records.Get(record.Id)!, new AuditStore(db).ForRecord(record.Id));
         });
@@ -87,9 +88,9 @@ public sealed class DatabaseTests : IDisposable
                 var activity = db.Scalar<long>("INSERT INTO activity (poa_id, num, name, objective, detected_kind, goal) VALUES (@poa, 1, 'SOLICITUDES', '', 'request_received', 20) RETURNING id", new { poa });
                 var council = db.Scalar<long>("INSERT INTO council (name, locality) VALUES ('Consejo Centro', 'Centro') RETURNING id");
                 var records = new RecordStore(db);
-                var request = records.Insert(new RecordRow { ActivityId = activity, CouncilId = council, Kind = "request_received", EventDate = "2024-04-02", Subject = "Bacheo", CreatedAt = "2024-04-02T18:00:00.000Z" });
-                managed = records.Insert(new RecordRow { ActivityId = activity, CouncilId = council, Kind = "request_managed", EventDate = "2024-04-03", RefId = request.Id, CreatedAt = "2024-04-03T18:00:00.000Z" }).Id;
-                Assert.Equal(VoidResult.Voided, records.Void(managed, "Directora", "Duplicado", DateTimeOffset.UnixEpoch));
+                var request = records.Insert(new RecordRow { ActivityId = activity, CouncilId = council, Kind = ActivityKind.RequestReceived, EventDate = new DateOnly(2024, 4, 2), Subject = "Bacheo", CreatedAt = DateTimeOffset.UnixEpoch });
+                managed = records.Insert(new RecordRow { ActivityId = activity, CouncilId = council, Kind = ActivityKind.RequestManaged, EventDate = new DateOnly(2024, 4, 3), RefId = request.Id, CreatedAt = DateTimeOffset.UnixEpoch }).Id;
+                db.Execute("UPDATE record SET voided_at = '2024-04-04T18:00:00.000Z', voided_by = 'Directora', void_reason = 'Duplicado' WHERE id = @managed", new { managed });
                 Assert.ThrowsAny<Microsoft.Data.Sqlite.SqliteException>(() => db.Execute("UPDATE activity SET detected_kind = 'training'"));
             });
             var before = Rows(old);
@@ -100,7 +101,7 @@ public sealed class DatabaseTests : IDisposable
             old.Write(db =>
             {
                 db.Execute("UPDATE activity SET detected_kind = 'training'");
-                new RecordStore(db).Insert(new RecordRow { ActivityId = 1, CouncilId = 1, Kind = "training", EventDate = "2024-04-05", Attendees = 12, CreatedAt = "2024-04-05T18:00:00.000Z" });
+                new RecordStore(db).Insert(new RecordRow { ActivityId = 1, CouncilId = 1, Kind = ActivityKind.Training, EventDate = new DateOnly(2024, 4, 5), Attendees = 12, CreatedAt = DateTimeOffset.UnixEpoch });
             });
             Assert.Equal(2L, old.Read(db => db.Scalar<long>("SELECT sum(total) FROM record_tally")));
             Assert.ThrowsAny<Microsoft.Data.Sqlite.SqliteException>(() => old.Write(db => db.Execute("UPDATE record SET ref_id = 99 WHERE id = @managed", new { managed })));

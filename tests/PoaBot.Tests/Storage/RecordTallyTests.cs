@@ -53,10 +53,10 @@ public sealed class RecordTallyTests : IDisposable
                     {
                         ActivityId = activities[random.Next(activities.Count)].Id,
                         CouncilId = councils[random.Next(councils.Length)],
-                        Kind = program ? "social_program" : "generic",
-                        EventDate = Date(random),
+                        Kind = program ? ActivityKind.SocialProgram : ActivityKind.Generic,
+                        EventDate = Instants.ParseDate(Date(random)),
                         Count = program ? random.Next(0, 2) : random.Next(1, 6),
-                        CreatedAt = Instants.Format(Now),
+                        CreatedAt = Now,
                     });
                 }
                 else if (action < 75)
@@ -145,8 +145,8 @@ public sealed class RecordTallyTests : IDisposable
 
     private List<string> NaiveReal(PoaRow poa, DateOnly asOf, long[]? councils) => test.Database.Read(db =>
         LiveRecords(db, poa)
-            .Where(r => DateOnly.Parse(r.EventDate, CultureInfo.InvariantCulture) <= asOf && (councils is null || councils.Contains(r.CouncilId)))
-            .GroupBy(r => (r.ActivityId, Bimesters.Of(DateOnly.Parse(r.EventDate, CultureInfo.InvariantCulture))))
+            .Where(r => r.EventDate <= asOf && (councils is null || councils.Contains(r.CouncilId)))
+            .GroupBy(r => (r.ActivityId, Bimesters.Of(r.EventDate)))
             .Select(g => (g.Key.ActivityId, g.Key.Item2, g.Sum(r => r.Count)))
             .Where(t => t.Item3 != 0)
             .Order()
@@ -163,7 +163,7 @@ public sealed class RecordTallyTests : IDisposable
 
     private List<string> NaiveCouncilTotals(PoaRow poa, DateOnly asOf) => test.Database.Read(db =>
         LiveRecords(db, poa)
-            .Where(r => DateOnly.Parse(r.EventDate, CultureInfo.InvariantCulture) <= asOf)
+            .Where(r => r.EventDate <= asOf)
             .GroupBy(r => (r.CouncilId, r.ActivityId))
             .Select(g => (g.Key.CouncilId, g.Key.ActivityId, g.Sum(r => r.Count)))
             .Order()
