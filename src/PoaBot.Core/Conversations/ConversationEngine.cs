@@ -301,7 +301,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         var state = turn.State;
         if (turn.Action == "resume" && state.Report is { } report)
         {
-            ReportFlow.Prompt(turn, report.Position ?? "");
+            ReportFlow.Prompt(turn, report.Then ?? report.Position ?? "");
         }
         else if (turn.Action == "discard")
         {

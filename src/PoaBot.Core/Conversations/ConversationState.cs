@@ -141,6 +141,9 @@ public sealed class ReportTask : FlowTask
 
     /// <summary>Set while a single field is corrected from the confirmation card: answering it returns there.</summary>
     public bool Editing { get; set; }
+
+    /// <summary>Where the report goes on once its date, found in a locked bimester, is changed (a resumed draft keeps all it had).</summary>
+    public string? Then { get; set; }
 }
 
 /// <summary>A choice among buttons that keeps nothing yet: a list of records, people, bimesters, the role of an invite.</summary>

@@ -67,7 +67,15 @@ public static partial class ReportFlow
             return ReportText.DateOutsidePoa(date, year, currentYear: year == turn.Today.Year);
         }
 
-        return turn.IsLocked(date) ? Locked(date) : null;
+        return turn.IsLocked(date) ? ReportText.LockedDate(Bimesters.ShortName(Bimesters.Of(date)), date.Year, OpenBimester(turn)) : null;
+    }
+
+    /// <summary>The bimester still open in the POA's year, «May/Jun 2024», where a locked one's report can go; null when none is.</summary>
+    private static string? OpenBimester(Turn turn)
+    {
+        var year = Year(turn);
+        var open = year == turn.Today.Year ? turn.Today : Bimesters.LastDay(year, 6);
+        return turn.IsLocked(open) ? null : $"{Bimesters.ShortName(Bimesters.Of(open))} {open.Year}";
     }
 
     /// <summary>An example date in the POA's year that is not in the future, e.g. 01/12/2026.</summary>

@@ -21,6 +21,13 @@ public static partial class ReportFlow
             return;
         }
 
+        if (draft.Date is { } locked && turn.IsLocked(locked))
+        {
+            // The bimester locked while the card waited: the card says so and asks for another date, keeping the draft.
+            Prompt(turn, CardQuestion);
+            return;
+        }
+
         if (activity is null || council is null || draft.Date is not { } date || DateProblem(turn, date) is not null)
         {
             turn.State.Reset();

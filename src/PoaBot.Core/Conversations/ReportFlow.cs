@@ -25,6 +25,13 @@ public static partial class ReportFlow
     public static void Start(Turn turn, long? activityId)
     {
         var years = ReportableYears(turn);
+        var activityYear = activityId is { } a ? new PoaStore(turn.Db).YearOf(a) : null;
+        if (activityYear is { } past && past < turn.Today.Year && !years.Contains(past))
+        {
+            // A reminder's button of a POA whose last bimester has locked: said plainly before anything is typed.
+            turn.Say(ReportText.PoaLocked(past));
+        }
+
         if (years.Count == 0)
         {
             turn.Say(ReportText.NoPoa(turn.Today.Year), mainKeyboard: true);
@@ -40,7 +47,6 @@ public static partial class ReportFlow
         turn.State.Reset();
         var report = new ReportTask { Step = Step.Report };
         turn.State.Task = report;
-        var activityYear = activityId is { } a ? new PoaStore(turn.Db).YearOf(a) : null;
         if (activityYear is { } y && years.Contains(y))
         {
             report.Draft.Year = y;
@@ -120,7 +126,23 @@ public static partial class ReportFlow
     /// <summary>Asks a question of the report.</summary>
     public static void Prompt(Turn turn, string question)
     {
-        var draft = Task(turn).Draft;
+        var report = Task(turn);
+        var draft = report.Draft;
+        if (question is not (DateQuestion or DateTextQuestion))
+        {
+            report.Then = null;
+            if (question is EvidenceQuestion or CardQuestion || Kind(turn, draft).Field(question) is { Type: not FieldType.Date })
+            {
+                if (draft.Date is { } date && turn.IsLocked(date))
+                {
+                    // Said before anything more is typed; the draft is kept and goes on where it was once the date is fixed.
+                    turn.Say(ReportText.LockedDraft(date, Bimesters.ShortName(Bimesters.Of(date)), date.Year, OpenBimester(turn)));
+                    report.Then = question;
+                    question = DateQuestion;
+                }
+            }
+        }
+
         switch (question)
         {
             case ActivityQuestion:
@@ -156,7 +178,11 @@ public static partial class ReportFlow
                     draft.Evidence.Count == 0 ? [[(Texts.Skip, "skip")]] : [[(EvidenceText.Done, "skip")], [(EvidenceText.Remove, "clear")]]);
                 break;
             case CardQuestion:
-                Ask(turn, question, Card(turn, draft), [[(ReportText.SaveButton, "save")], [(ReportText.EditButton, "edit")]]);
+                Ask(turn, question, Card(turn, draft),
+                [
+                    [(ReportText.SaveButton, "save")],
+                    [.. OnCard(turn, draft).Select(f => (f.CardButton!, $"f:{f.Key}")), (ReportText.EditButton, "edit")],
+                ]);
                 break;
             case EditQuestion:
                 Ask(turn, question, ReportText.AskEdit, Editable(turn, draft).Select(f => new[] { (f.Label, $"f:{f.Key}") })
@@ -264,24 +290,18 @@ public static partial class ReportFlow
                 {
                     Prompt(turn, EditQuestion);
                 }
-                else
+                else if (!Correct(turn, draft))
                 {
                     Retry(turn, ReportText.TapCard);
                 }
 
                 break;
             case EditQuestion:
-                var key = turn.Action is { } a && a.StartsWith("f:", StringComparison.Ordinal) ? a[2..] : null;
-                if (Editable(turn, draft).Any(f => f.Key == key))
-                {
-                    Task(turn).Editing = true;
-                    Prompt(turn, key!);
-                }
-                else if (turn.Action == "card")
+                if (turn.Action == "card")
                 {
                     Prompt(turn, CardQuestion);
                 }
-                else
+                else if (!Correct(turn, draft))
                 {
                     Retry(turn, ReportText.TapEdit);
                 }
@@ -300,7 +320,10 @@ public static partial class ReportFlow
         }
     }
 
-    /// <summary>Moves to the next question (or back to the card when correcting one field), remembering where we were for «Atrás».</summary>
+    /// <summary>
+    /// Moves to the next question (back to the card when correcting one field, back to where the report was when its date
+    /// had to change), remembering where we were for «Atrás».
+    /// </summary>
     private static void Go(Turn turn, string? next)
     {
         var state = Task(turn);
@@ -311,6 +334,12 @@ public static partial class ReportFlow
             return;
         }
 
+        if (state.Then is { } then && next != DateTextQuestion)
+        {
+            Prompt(turn, then);
+            return;
+        }
+
         var question = state.Position ?? ActivityQuestion;
         var target = next ?? NextAfter(turn, question, state.Draft);
         if (!state.Editing && question != DateTextQuestion)
@@ -318,13 +347,41 @@ public static partial class ReportFlow
             state.History.Add(question);
         }
 
-        if (target == CouncilQuestion && Access.Councils(turn) is [var only])
+        // A question whose answer is known is not asked: the only council, a field the card shows instead (today's date).
+        while (true)
         {
-            state.Draft.CouncilId = only.Id;
-            target = DateQuestion;
+            if (target == CouncilQuestion && Access.Councils(turn) is [var only])
+            {
+                state.Draft.CouncilId = only.Id;
+            }
+            else if (Kind(turn, state.Draft).Field(target) is not { } field || !Preset(turn, state.Draft, field))
+            {
+                break;
+            }
+
+            target = NextAfter(turn, target, state.Draft);
         }
 
         Prompt(turn, target);
+    }
+
+    /// <summary>
+    /// Answers a field the card shows instead of asking it (<see cref="ReportField.CardButton"/>) with what the flow knows:
+    /// the date is today when the POA's year and bimester accept it (a date already given in that year stays). False: ask it.
+    /// </summary>
+    private static bool Preset(Turn turn, Draft draft, ReportField field)
+    {
+        if (field.CardButton is null || field.Type != FieldType.Date)
+        {
+            return false;
+        }
+
+        if (draft.Date?.Year != Year(turn))
+        {
+            draft.Date = DateProblem(turn, turn.Today) is null ? turn.Today : null;
+        }
+
+        return draft.Date is not null;
     }
 
     /// <summary>The question after this one: where the report goes, then the kind's questions, the evidence and the card.</summary>
@@ -347,6 +404,24 @@ public static partial class ReportFlow
         return kind.Fields.Where(f =>
             !(shares && f.Type == FieldType.Pick && OtherPrograms(turn, draft).Count == 0) && !(linked && f.Type == FieldType.Text));
     }
+
+    /// <summary>A field chosen to correct («Corregir», or its own button on the card) is asked, and answering it returns to the card.</summary>
+    private static bool Correct(Turn turn, Draft draft)
+    {
+        var key = turn.Action is { } a && a.StartsWith("f:", StringComparison.Ordinal) ? a[2..] : null;
+        if (!Editable(turn, draft).Any(f => f.Key == key))
+        {
+            return false;
+        }
+
+        Task(turn).Editing = true;
+        Prompt(turn, key!);
+        return true;
+    }
+
+    /// <summary>The fields the card shows with a button of their own (<see cref="ReportField.CardButton"/>): the date.</summary>
+    private static IEnumerable<ReportField> OnCard(Turn turn, Draft draft) =>
+        Questions(turn, draft).Prepend(ReportField.Date).Where(f => f.CardButton is not null);
 
     /// <summary>
     /// What «Corregir» offers: the council (for a person with several, while the draft points to no other record), the

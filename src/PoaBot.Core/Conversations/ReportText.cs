@@ -94,6 +94,24 @@ public static class ReportText
         $"El bimestre {bimester} {year} ya está cerrado y bloqueado, así que no se pueden registrar ni cambiar reportes de esas fechas. " +
         "Si hace falta, pida a la Dirección que lo reabra (/reabrir).";
 
+    // A locked bimester, said before anything more is typed; open: the bimester still open in the POA's year («May/Jun 2024»), if any
+    public static string LockedDate(string bimester, int year, string? open) =>
+        $"El bimestre {bimester} {year} ya está cerrado y bloqueado: con esa fecha no se puede guardar. {WhatToDo(bimester, year, open)}";
+
+    public static string LockedDraft(DateOnly date, string bimester, int year, string? open) =>
+        $"Su reporte tiene fecha {Numbers.Date(date)}. El bimestre {bimester} {year} ya está cerrado y bloqueado: con esa fecha no se puede " +
+        $"guardar. Lo que ya escribió se conserva. {WhatToDo(bimester, year, open)}";
+
+    public static string PoaLocked(int year) =>
+        $"El POA {year} ya no acepta reportes: su último bimestre, Nov/Dic {year}, está cerrado y bloqueado. Si su reporte debe contar en " +
+        $"{year}, pida a la Dirección que reabra Nov/Dic {year} con /reabrir y después use /reportar.";
+
+    private static string WhatToDo(string bimester, int year, string? open)
+    {
+        var reopen = $"pida a la Dirección que reabra {bimester} {year} con /reabrir y después continúe con /reportar.";
+        return open is null ? $"Para registrarlo, {reopen}" : $"Elija una fecha del bimestre abierto ({open}), o {reopen}";
+    }
+
     public static string TextNeeded(string example) => $"Necesito la respuesta escrita. Por ejemplo: {Html.Escape(example)}";
 
     public static string NumberNeeded(string example) => $"Necesito un número escrito. Por ejemplo: {example}";

@@ -33,8 +33,14 @@ public enum KindLink
 /// </summary>
 public sealed record ReportField(string Key, string Label, string Question, string Example, FieldType Type, int Max, string Column)
 {
-    /// <summary>The date every report has; asked by the flow with Hoy / Ayer buttons.</summary>
-    public static readonly ReportField Date = new("date", "Fecha", "", "15/04/2024", FieldType.Date, 0, "event_date");
+    /// <summary>The date every report has: today unless the person changes it on the card (asked with Hoy / Ayer buttons).</summary>
+    public static readonly ReportField Date = new("date", "Fecha", "", "15/04/2024", FieldType.Date, 0, "event_date") { CardButton = "📅 Cambiar fecha" };
+
+    /// <summary>
+    /// Shown on the card with this button to change it, instead of asked on the way there, when the flow knows its answer
+    /// (the date: today, when the POA's year and bimester accept it); «Corregir» still offers it.
+    /// </summary>
+    public string? CardButton { get; init; }
 
     /// <summary>
     /// The council every report is for: corrected on the card or in an amendment by choosing another of the person's

@@ -186,7 +186,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
     {
         var director = world.Director();
         var c = world.Coordinator(3, "Consejo Centro");
-        c.Send("/reportar").Press("Reunión").Press("Hoy").Send("25").Send("Acuerdo viejo").Press("Omitir");
+        c.Send("/reportar").Press("Reunión").Send("25").Send("Acuerdo viejo").Press("Omitir");
         var save = c.Buttons.Single(x => x.Label.Contains("Guardar", StringComparison.Ordinal)).Data;
         director.Send("/personas").Press("Dar de baja: Coord 3").Press("No reasignar").Press("Sí, dar de baja");
         Assert.Equal(0L, Id("SELECT count(*) FROM conversation WHERE chat_id = 3"));
@@ -201,7 +201,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
     public void A_draft_whose_council_was_reassigned_while_it_waited_is_not_saved()
     {
         var c = world.Coordinator(3, "Consejo Centro", "Consejo San Juan");
-        c.Send("/reportar").Press("Reunión").Press("Consejo Centro").Press("Hoy").Send("25").Send("Acuerdo").Press("Omitir");
+        c.Send("/reportar").Press("Reunión").Press("Consejo Centro").Send("25").Send("Acuerdo").Press("Omitir");
         world.Database.Write(db => db.Execute("DELETE FROM person_council WHERE council_id = (SELECT id FROM council WHERE name = 'Consejo Centro')"));
 
         c.Press("Guardar");

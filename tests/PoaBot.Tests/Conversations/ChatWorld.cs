@@ -142,8 +142,11 @@ public sealed class Chat(ChatWorld world, long userId, string name)
 
     /// <summary>Runs a whole report of a meeting for the only council: 25 attendees, no evidence, saved.</summary>
     public Chat ReportMeeting(string agreements = "Bacheo de la calle Hidalgo") =>
-        Send("/reportar").Press("Reunión").Press("Hoy").Send("25").Send(agreements).Press("Omitir").Press("Guardar");
+        Send("/reportar").Press("Reunión").Send("25").Send(agreements).Press("Omitir").Press("Guardar");
+
+    /// <summary>A meeting's report for the only council up to its card (25 attendees, «Acuerdos», no evidence), dated today.</summary>
+    public Chat MeetingCard() => Send("/reportar").Press("Reunión").Send("25").Send("Acuerdos").Press("Omitir");
 
     public Chat ReportRequest(string subject = "Alumbrado en calle Morelos") =>
-        Send("/reportar").Press("Solicitud recibida").Press("Hoy").Send(subject).Press("Omitir").Send("Obras Públicas").Press("Omitir").Press("Guardar");
+        Send("/reportar").Press("Solicitud recibida").Send(subject).Press("Omitir").Send("Obras Públicas").Press("Omitir").Press("Guardar");
 }

@@ -22,7 +22,7 @@ public sealed class DatesTests : IDisposable
     {
         var ana = world.Coordinator(1, "Consejo Centro");
 
-        ana.Send("/reportar").Press("Reunión").Send(typed).Send("25").Send("Acuerdos").Press("Omitir").Press("Guardar");
+        ana.MeetingCard().Press("Cambiar fecha").Send(typed).Press("Guardar");
 
         Assert.Equal(stored, Instants.Format(Assert.Single(world.Records()).EventDate));
     }
@@ -32,7 +32,7 @@ public sealed class DatesTests : IDisposable
     {
         var ana = world.Coordinator(1, "Consejo Centro");
 
-        ana.Send("/reportar").Press("Reunión").Send("antier");
+        ana.MeetingCard().Press("Cambiar fecha").Send("antier");
 
         Assert.Contains("Entendí: 13 de abril de 2024.", ana.Said, StringComparison.Ordinal);
     }
@@ -47,14 +47,14 @@ public sealed class DatesTests : IDisposable
 
         ana.Send("/ayuda");
         Assert.Contains("/folio DPC-2026-0007", ana.Said, StringComparison.Ordinal);
-        ana.Send("/reportar").Press("Reunión");
+        ana.MeetingCard().Press("Cambiar fecha");
         Assert.Contains("por ejemplo 01/12/2026", ana.Said, StringComparison.Ordinal);
         Assert.DoesNotContain("2024", ana.Said, StringComparison.Ordinal);
         ana.Send("no sé");
         Assert.Contains("01/12/2026", ana.Said, StringComparison.Ordinal);
         Assert.DoesNotContain("2024", ana.Said, StringComparison.Ordinal);
 
-        ana.Send("30/11").Send("25").Send("Acuerdos").Press("Omitir").Press("Guardar");
+        ana.Send("30/11").Press("Guardar");
 
         Assert.Equal(new DateOnly(2026, 11, 30), Assert.Single(world2026.Records()).EventDate);
     }
@@ -65,10 +65,10 @@ public sealed class DatesTests : IDisposable
         var ana = world.Coordinator(1, "Consejo Centro");
         ana.ReportRequest("Alumbrado");
 
-        ana.Send("/reportar").Press("Solicitud gestionada").Press("Ayer").Press("DPC-2024-0007");
+        ana.Send("/reportar").Press("Solicitud gestionada").Press("DPC-2024-0007").Send("Servicios Públicos").Press("Omitir").Press("Cambiar fecha").Press("Ayer");
 
         Assert.Contains("La solicitud DPC-2024-0007 se recibió el 15/04/2024, así que no pudo gestionarse el 14/04/2024", ana.Said, StringComparison.Ordinal);
-        ana.Press("Atrás").Press("Hoy").Press("DPC-2024-0007").Send("Servicios Públicos").Press("Omitir").Press("Guardar");
+        ana.Press("Hoy").Press("Guardar");
         Assert.Equal(new DateOnly(2024, 4, 15), world.Records()[1].EventDate);
     }
 
@@ -77,7 +77,7 @@ public sealed class DatesTests : IDisposable
     {
         var ana = world.Coordinator(1, "Consejo Centro");
         ana.ReportRequest("Alumbrado");
-        ana.Send("/reportar").Press("Solicitud gestionada").Press("Hoy").Press("DPC-2024-0007").Send("Servicios").Press("Omitir");
+        ana.Send("/reportar").Press("Solicitud gestionada").Press("DPC-2024-0007").Send("Servicios").Press("Omitir");
 
         ana.Press("Corregir").Press("Fecha").Send("ayer");
 
@@ -90,8 +90,8 @@ public sealed class DatesTests : IDisposable
     public void The_director_cannot_move_a_received_request_after_the_day_it_was_managed()
     {
         var ana = world.Coordinator(1, "Consejo Centro");
-        ana.Send("/reportar").Press("Solicitud recibida").Send("10/4").Send("Alumbrado").Press("Omitir").Send("Obras Públicas").Press("Omitir").Press("Guardar");
-        ana.Send("/reportar").Press("Solicitud gestionada").Send("12/4").Press("DPC-2024-0007").Send("Servicios").Press("Omitir").Press("Guardar");
+        ana.Send("/reportar").Press("Solicitud recibida").Send("Alumbrado").Press("Omitir").Send("Obras Públicas").Press("Omitir").Press("Cambiar fecha").Send("10/4").Press("Guardar");
+        ana.Send("/reportar").Press("Solicitud gestionada").Press("DPC-2024-0007").Send("Servicios").Press("Omitir").Press("Cambiar fecha").Send("12/4").Press("Guardar");
         var director = world.Director();
 
         director.Send("/folio DPC-2024-0007").Press("Corregir").Press("Fecha").Send("13 de abril");

@@ -19,7 +19,7 @@ public sealed class EditInPlaceTests : IDisposable
         Assert.Null(Press(ana, reunion, 41)); // stale: the question has moved on
         Assert.Null(Press(ana, "r:1", 41)); // a reminder's button: the reminder stays, «¿continuar?» comes anew
         Assert.Equal(44, Tap(ana, "Continuar", 44));
-        ana.Press("Hoy").Send("25");
+        ana.Send("25");
         Assert.All(ana.Last.Replies, r => Assert.Null(r.EditMessageId)); // typed
         ana.Send("Bacheo de la calle Hidalgo");
         Assert.Equal(42, Tap(ana, "Omitir", 42)); // the evidence question becomes the card

@@ -13,7 +13,7 @@ public sealed class EvidenceFlowTests : IDisposable
     private Chat AtEvidence()
     {
         var ana = world.Coordinator(1, "Consejo Centro");
-        ana.Send("/reportar").Press("Reunión").Press("Hoy").Send("25").Send("Acuerdos");
+        ana.Send("/reportar").Press("Reunión").Send("25").Send("Acuerdos");
         Assert.Contains("hasta 5 archivos", ana.Said, StringComparison.Ordinal);
         return ana;
     }

@@ -96,7 +96,7 @@ public sealed class FuzzTests : IDisposable
             {
                 // Among the noise, real reports with evidence: some saved, some abandoned half-way.
                 var id = random.Next(1, 4);
-                var reporter = new Chat(world, id, "Coord").Send("/cancelar").Send("/reportar").Press("Reunión").Press("Hoy").Send("25").Send("Acuerdo");
+                var reporter = new Chat(world, id, "Coord").Send("/cancelar").Send("/reportar").Press("Reunión").Send("25").Send("Acuerdo");
                 reporter.Handle(Upload(id, id, true, world.Time.GetUtcNow()));
                 if (random.Next(2) == 0 && reporter.Buttons.Any(b => b.Label.Contains("Guardar", StringComparison.Ordinal)))
                 {

@@ -13,7 +13,7 @@ public sealed class HumanTextTests : IDisposable
     public void Folio_shows_its_history_with_dates_field_names_and_people_as_people_read_them()
     {
         var ana = world.Coordinator(1, "Consejo Centro");
-        ana.Send("/reportar").Press("Reunión").Press("Hoy").Send("25").Send("Bacheo").SendPhoto("foto-1").Press("Guardar");
+        ana.Send("/reportar").Press("Reunión").Send("25").Send("Bacheo").SendPhoto("foto-1").Press("Guardar");
         var director = world.Director();
         director.Send("/folio DPC-2024-0007").Press("Corregir").Press("Fecha").Send("15/03/2024").Send("El acta dice otra fecha");
 

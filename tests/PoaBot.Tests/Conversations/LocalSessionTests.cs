@@ -13,8 +13,8 @@ public sealed class LocalSessionTests : IDisposable
     public async Task A_local_session_on_an_empty_database_loads_the_sample_and_reports_a_meeting_and_a_request_seen_in_resumen()
     {
         var script = string.Join('\n',
-            "/reportar", "1", "1", "1", "25", "Bacheo de la calle Hidalgo", "1", "1",
-            "/reportar", "2", "2", "1", "Alumbrado en calle Morelos", "1", "Obras Públicas", "1", "1",
+            "/reportar", "1", "1", "25", "Bacheo de la calle Hidalgo", "1", "1",
+            "/reportar", "2", "2", "Alumbrado en calle Morelos", "1", "Obras Públicas", "1", "1",
             "/resumen", "salir");
 
         var (exit, output, _) = await new CliRunner(test.Path).RunAsync(["local", "--db", test.Path, "--fecha", "15/04/2024"], script);
@@ -25,7 +25,7 @@ public sealed class LocalSessionTests : IDisposable
         Assert.Contains("Guardado con folio DPC-2024-0008", output, StringComparison.Ordinal);
         Assert.Contains("Mar/Abr (en curso): 1 de 1 programadas", output, StringComparison.Ordinal);
         Assert.Contains("Mar/Abr (en curso): 1 de 15 programadas", output, StringComparison.Ordinal);
-        Assert.Contains("[1] Hoy (15/04)", output, StringComparison.Ordinal);
+        Assert.Contains("[1] 💾 Guardar", output, StringComparison.Ordinal);
     }
 
     [Fact]

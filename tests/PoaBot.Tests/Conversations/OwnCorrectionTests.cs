@@ -121,7 +121,7 @@ public sealed class OwnCorrectionTests : IDisposable
         // 05/05/2024 at 22:00 in Mexico City: Mar/Abr locks at midnight.
         using var late = new ChatWorld(new DateTimeOffset(2024, 5, 6, 4, 0, 0, TimeSpan.Zero));
         var ana = late.Coordinator(1, "Consejo Centro");
-        ana.Send("/reportar").Press("Reunión").Press("Otra fecha").Send("30/04/2024").Send("25").Send("Bacheo").Press("Omitir").Press("Guardar");
+        ana.Send("/reportar").Press("Reunión").Send("25").Send("Bacheo").Press("Omitir").Press("Cambiar fecha").Send("30/04/2024").Press("Guardar");
         ana.Send("/misreportes").Press("Corregir DPC-2024-0007").Press("Asistentes").Send("30");
         late.Time.Advance(TimeSpan.FromHours(3));
 
@@ -149,7 +149,7 @@ public sealed class OwnCorrectionTests : IDisposable
     public void Consejo_can_be_corrected_on_the_card_by_a_coordinator_with_several_councils()
     {
         var ana = world.Coordinator(1, "Consejo Centro", "Consejo San Juan");
-        ana.Send("/reportar").Press("Reunión").Press("Consejo Centro").Press("Hoy").Send("25").Send("Bacheo").Press("Omitir");
+        ana.Send("/reportar").Press("Reunión").Press("Consejo Centro").Send("25").Send("Bacheo").Press("Omitir");
         Assert.Contains("Consejo: Consejo Centro", ana.Said, StringComparison.Ordinal);
 
         ana.Press("Corregir").Press("Consejo").Press("Consejo San Juan");
@@ -164,7 +164,7 @@ public sealed class OwnCorrectionTests : IDisposable
     public void Consejo_is_not_offered_on_the_card_to_a_coordinator_with_one_council()
     {
         var ana = world.Coordinator(1, "Consejo Centro");
-        ana.Send("/reportar").Press("Reunión").Press("Hoy").Send("25").Send("Bacheo").Press("Omitir");
+        ana.Send("/reportar").Press("Reunión").Send("25").Send("Bacheo").Press("Omitir");
 
         ana.Press("Corregir");
 
@@ -176,7 +176,7 @@ public sealed class OwnCorrectionTests : IDisposable
     public void An_amendment_moves_a_report_to_another_of_the_coordinators_councils_and_the_audit_names_both()
     {
         var ana = world.Coordinator(1, "Consejo Centro", "Consejo San Juan");
-        ana.Send("/reportar").Press("Reunión").Press("Consejo Centro").Press("Hoy").Send("25").Send("Bacheo").Press("Omitir").Press("Guardar");
+        ana.Send("/reportar").Press("Reunión").Press("Consejo Centro").Send("25").Send("Bacheo").Press("Omitir").Press("Guardar");
 
         ana.Send("/folio DPC-2024-0007").Press("Corregir").Press("Consejo");
         Assert.DoesNotContain(ana.Buttons, b => b.Label == "Consejo El Rosario");
@@ -196,8 +196,8 @@ public sealed class OwnCorrectionTests : IDisposable
     public void A_request_and_its_management_keep_their_council_in_an_amendment()
     {
         var ana = world.Coordinator(1, "Consejo Centro", "Consejo San Juan");
-        ana.Send("/reportar").Press("Solicitud recibida").Press("Consejo Centro").Press("Hoy").Send("Alumbrado").Press("Omitir").Send("Obras").Press("Omitir").Press("Guardar");
-        ana.Send("/reportar").Press("Solicitud gestionada").Press("Consejo Centro").Press("Hoy").Press("DPC-2024-0007").Send("Servicios").Press("Omitir").Press("Guardar");
+        ana.Send("/reportar").Press("Solicitud recibida").Press("Consejo Centro").Send("Alumbrado").Press("Omitir").Send("Obras").Press("Omitir").Press("Guardar");
+        ana.Send("/reportar").Press("Solicitud gestionada").Press("Consejo Centro").Press("DPC-2024-0007").Send("Servicios").Press("Omitir").Press("Guardar");
 
         ana.Send("/folio DPC-2024-0007").Press("Corregir");
         Assert.DoesNotContain(ana.Buttons, b => b.Label == "Consejo");

@@ -13,7 +13,7 @@ public sealed class ProgressWordsTests : IDisposable
         var ana = world.Coordinator(1, "Consejo Centro");
         ana.ReportRequest("Alumbrado");
 
-        ana.Send("/reportar").Press("Solicitud gestionada").Press("Hoy").Press("DPC-2024-0007").Send("Servicios").Press("Omitir").Press("Guardar");
+        ana.Send("/reportar").Press("Solicitud gestionada").Press("DPC-2024-0007").Send("Servicios").Press("Omitir").Press("Guardar");
 
         Assert.Contains("Mar/Abr: 1, sin nada programado", ana.Said, StringComparison.Ordinal);
         Assert.DoesNotContain("de 0 programadas", ana.Said, StringComparison.Ordinal);
@@ -24,7 +24,7 @@ public sealed class ProgressWordsTests : IDisposable
     public void The_semaforo_is_measured_against_closed_bimesters_and_never_called_over_the_goal()
     {
         var ana = world.Coordinator(1, "Consejo Centro");
-        ana.Send("/reportar").Press("Programa social").Press("Hoy").Send("Becas").Send("40").Press("Omitir").Press("Guardar");
+        ana.Send("/reportar").Press("Programa social").Send("Becas").Send("40").Press("Omitir").Press("Guardar");
         world.Time.SetUtcNow(new DateTimeOffset(2024, 5, 2, 18, 0, 0, TimeSpan.Zero));
 
         var said = ana.Send("/resumen").Said;
@@ -53,7 +53,7 @@ public sealed class ProgressWordsTests : IDisposable
         var ana = world.Coordinator(1, "Consejo Centro");
         ana.ReportMeeting();
         Assert.Contains(ana.Send("/reportar").Buttons, b => b.Label == "1. Reunión de consejo");
-        ana.Press("Reunión").Press("Hoy");
+        ana.Press("Reunión").Send("25");
 
         Assert.Contains("(1. Reunión de consejo)", ana.Send("/reportar").Said, StringComparison.Ordinal);
         Assert.Contains("· 1. Reunión de consejo ·", ana.Send("/misreportes").Said, StringComparison.Ordinal);

@@ -35,7 +35,7 @@ public sealed class RecordsFlowTests : IDisposable
     {
         var ana = world.Coordinator(1, "Consejo Centro");
         ana.ReportRequest("Alumbrado");
-        ana.Send("/reportar").Press("Solicitud gestionada").Press("Hoy").Press("DPC-2024-0007").Send("Servicios").Press("Omitir").Press("Guardar");
+        ana.Send("/reportar").Press("Solicitud gestionada").Press("DPC-2024-0007").Send("Servicios").Press("Omitir").Press("Guardar");
 
         ana.Send("/misreportes").Press("Anular DPC-2024-0007");
 
@@ -47,7 +47,7 @@ public sealed class RecordsFlowTests : IDisposable
     public void Folio_shows_one_record_with_its_evidence()
     {
         var ana = world.Coordinator(1, "Consejo Centro");
-        ana.Send("/reportar").Press("Reunión").Press("Hoy").Send("25").Send("Bacheo").SendPhoto("foto-1").Press("Guardar");
+        ana.Send("/reportar").Press("Reunión").Send("25").Send("Bacheo").SendPhoto("foto-1").Press("Guardar");
 
         ana.Send("/folio DPC-2024-0007");
 

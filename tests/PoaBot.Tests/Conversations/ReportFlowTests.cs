@@ -17,11 +17,12 @@ public sealed class ReportFlowTests : IDisposable
         ana.Send("/reportar");
         Assert.Contains("¿Qué desea reportar?", ana.Said, StringComparison.Ordinal);
         ana.Press("Reunión");
-        Assert.Contains("¿Qué día fue?", ana.Said, StringComparison.Ordinal);
-        ana.Press("Hoy").Send("25");
+        Assert.Contains("¿Cuántas personas asistieron?", ana.Said, StringComparison.Ordinal);
+        ana.Send("25");
         Assert.Contains("acuerdos", ana.Said, StringComparison.Ordinal);
         ana.Send("Bacheo de la calle Hidalgo").Press("Omitir");
         Assert.Contains("Revise su reporte", ana.Said, StringComparison.Ordinal);
+        Assert.Contains("Fecha: 15/04/2024", ana.Said, StringComparison.Ordinal);
         Assert.Contains("Asistentes: 25", ana.Said, StringComparison.Ordinal);
         ana.Press("Guardar");
 
@@ -39,7 +40,7 @@ public sealed class ReportFlowTests : IDisposable
         ana.Send("/reportar").Press("Reunión");
 
         Assert.Contains("¿De qué consejo?", ana.Said, StringComparison.Ordinal);
-        ana.Press("Consejo San Juan").Press("Hoy").Send("10").Send("Limpieza").Press("Omitir").Press("Guardar");
+        ana.Press("Consejo San Juan").Send("10").Send("Limpieza").Press("Omitir").Press("Guardar");
         Assert.Equal("Consejo San Juan", Assert.Single(world.Records()).CouncilName);
     }
 
@@ -48,7 +49,8 @@ public sealed class ReportFlowTests : IDisposable
     {
         var ana = world.Coordinator(1, "Consejo Centro");
 
-        ana.Send("/reportar").Press("Solicitud recibida").Press("Ayer").Send("Reparar alumbrado").Send("Sra. López").Send("Obras Públicas").Press("Omitir").Press("Guardar");
+        ana.Send("/reportar").Press("Solicitud recibida").Send("Reparar alumbrado").Send("Sra. López").Send("Obras Públicas").Press("Omitir")
+            .Press("Cambiar fecha").Press("Ayer").Press("Guardar");
 
         var record = Assert.Single(world.Records());
         Assert.Equal((ActivityKind.RequestReceived, new DateOnly(2024, 4, 14), "Reparar alumbrado", "Sra. López", "Obras Públicas"), (record.Kind, record.EventDate, record.Subject, record.Requester, record.Area));
@@ -60,13 +62,13 @@ public sealed class ReportFlowTests : IDisposable
         var ana = world.Coordinator(1, "Consejo Centro");
         ana.ReportRequest("Alumbrado");
 
-        ana.Send("/reportar").Press("Solicitud gestionada").Press("Hoy");
+        ana.Send("/reportar").Press("Solicitud gestionada");
         Assert.Contains("Alumbrado", string.Join(" ", ana.Buttons.Select(b => b.Label)), StringComparison.Ordinal);
         ana.Press("DPC-2024-0007").Send("Servicios Públicos").Press("Omitir").Press("Guardar");
 
         var managed = world.Records()[1];
         Assert.Equal((ActivityKind.RequestManaged, world.Records()[0].Id, "Servicios Públicos"), (managed.Kind, managed.RefId!.Value, managed.Area));
-        ana.Send("/reportar").Press("Solicitud gestionada").Press("Hoy");
+        ana.Send("/reportar").Press("Solicitud gestionada");
         Assert.Contains("no tiene solicitudes pendientes", ana.Said, StringComparison.Ordinal);
     }
 
@@ -75,9 +77,9 @@ public sealed class ReportFlowTests : IDisposable
     {
         var ana = world.Coordinator(1, "Consejo Centro");
         var luis = world.Coordinator(2, "Consejo San Juan");
-        ana.Send("/reportar").Press("Programa social").Press("Hoy").Send("Despensas").Send("40").Press("Omitir").Press("Guardar");
+        ana.Send("/reportar").Press("Programa social").Send("Despensas").Send("40").Press("Omitir").Press("Guardar");
 
-        luis.Send("/reportar").Press("Programa social").Press("Hoy").Press("Ya registrado: Despensas").Send("doce").Press("Omitir").Press("Guardar");
+        luis.Send("/reportar").Press("Programa social").Press("Ya registrado: Despensas").Send("doce").Press("Omitir").Press("Guardar");
 
         Assert.Contains("sin contarlo dos veces", luis.Said, StringComparison.Ordinal);
         var records = world.Records();
@@ -90,7 +92,7 @@ public sealed class ReportFlowTests : IDisposable
         world.Database.Write(db => db.Execute("UPDATE activity SET kind_override = 'generic' WHERE num = 4"));
         var ana = world.Coordinator(1, "Consejo Centro");
 
-        ana.Send("/reportar").Press("4.").Press("Hoy").Send("3").Send("Limpieza del parque").Press("Omitir").Press("Guardar");
+        ana.Send("/reportar").Press("4.").Send("3").Send("Limpieza del parque").Press("Omitir").Press("Guardar");
 
         var record = Assert.Single(world.Records());
         Assert.Equal((ActivityKind.Generic, 3L, "Limpieza del parque"), (record.Kind, record.Count, record.Subject));
@@ -101,7 +103,7 @@ public sealed class ReportFlowTests : IDisposable
     {
         var ana = world.Coordinator(1, "Consejo Centro");
 
-        ana.Send("/reportar").Press("Reunión").Press("Hoy").Send("25").Send("Acuerdos").SendPhoto("foto-xyz");
+        ana.Send("/reportar").Press("Reunión").Send("25").Send("Acuerdos").SendPhoto("foto-xyz");
         Assert.Contains("Evidencia: 1 foto ✅", ana.Said, StringComparison.Ordinal);
         ana.Press("Guardar");
 
@@ -115,7 +117,7 @@ public sealed class ReportFlowTests : IDisposable
     {
         var ana = world.Coordinator(1, "Consejo Centro");
 
-        ana.Send("/reportar").Press("Reunión").Press("Hoy").Send("25").Send("Acuerdos").SendPhoto(problem: FileProblem.TooBig);
+        ana.Send("/reportar").Press("Reunión").Send("25").Send("Acuerdos").SendPhoto(problem: FileProblem.TooBig);
 
         Assert.Contains("20 MB", ana.Said, StringComparison.Ordinal);
         Assert.Contains("evidencia", ana.Said, StringComparison.Ordinal);
@@ -130,7 +132,7 @@ public sealed class ReportFlowTests : IDisposable
     {
         var ana = world.Coordinator(1, "Consejo Centro");
 
-        ana.Send("/reportar").Press("Reunión").Press("Hoy").Send(typed);
+        ana.Send("/reportar").Press("Reunión").Send(typed);
 
         Assert.Contains("acuerdos", ana.Said, StringComparison.Ordinal);
         ana.Send("Acuerdos").Press("Omitir").Press("Guardar");
@@ -147,7 +149,7 @@ public sealed class ReportFlowTests : IDisposable
     public void A_bad_number_is_re_asked_with_an_example_and_changes_nothing(string typed, string expected)
     {
         var ana = world.Coordinator(1, "Consejo Centro");
-        ana.Send("/reportar").Press("Reunión").Press("Hoy");
+        ana.Send("/reportar").Press("Reunión");
 
         ana.Send(typed);
 
@@ -161,7 +163,7 @@ public sealed class ReportFlowTests : IDisposable
     public void A_sticker_in_the_middle_of_a_report_is_answered_and_the_question_repeated()
     {
         var ana = world.Coordinator(1, "Consejo Centro");
-        ana.Send("/reportar").Press("Reunión").Press("Hoy");
+        ana.Send("/reportar").Press("Reunión");
 
         ana.SendSticker();
 
@@ -177,7 +179,7 @@ public sealed class ReportFlowTests : IDisposable
     public void A_date_in_the_future_outside_the_year_or_unreadable_is_refused_kindly(string typed, string expected)
     {
         var ana = world.Coordinator(1, "Consejo Centro");
-        ana.Send("/reportar").Press("Reunión").Press("Otra fecha");
+        ana.MeetingCard().Press("Cambiar fecha").Press("Otra fecha");
 
         ana.Send(typed);
 
@@ -191,7 +193,7 @@ public sealed class ReportFlowTests : IDisposable
         using var newYear = new ChatWorld(new DateTimeOffset(2024, 1, 1, 18, 0, 0, TimeSpan.Zero));
         var ana = newYear.Coordinator(1, "Consejo Centro");
 
-        ana.Send("/reportar").Press("Reunión").Press("Ayer");
+        ana.MeetingCard().Press("Cambiar fecha").Press("Ayer");
 
         Assert.Contains("no es del POA 2024", ana.Said, StringComparison.Ordinal);
     }
@@ -212,15 +214,13 @@ public sealed class ReportFlowTests : IDisposable
     public void Back_returns_to_the_previous_question_keeping_what_was_answered()
     {
         var ana = world.Coordinator(1, "Consejo Centro");
-        ana.Send("/reportar").Press("Reunión").Press("Hoy").Send("25");
+        ana.Send("/reportar").Press("Reunión").Send("25");
 
         ana.Press("Atrás");
         Assert.Contains("¿Cuántas personas asistieron?", ana.Said, StringComparison.Ordinal);
-        ana.Press("Atrás");
-        Assert.Contains("¿Qué día fue?", ana.Said, StringComparison.Ordinal);
         ana.Send("atrás");
         Assert.Contains("¿Qué desea reportar?", ana.Said, StringComparison.Ordinal);
-        ana.Press("Solicitud recibida").Press("Hoy");
+        ana.Press("Solicitud recibida");
         Assert.Contains("¿Qué se solicita?", ana.Said, StringComparison.Ordinal);
     }
 
@@ -229,7 +229,7 @@ public sealed class ReportFlowTests : IDisposable
     {
         var ana = world.Coordinator(1, "Consejo Centro");
         var before = world.Fingerprint();
-        ana.Send("/reportar").Press("Reunión").Press("Hoy").Send("25").Send("Acuerdos").Press("Omitir");
+        ana.Send("/reportar").Press("Reunión").Send("25").Send("Acuerdos").Press("Omitir");
 
         ana.Press("Cancelar");
 
@@ -245,7 +245,7 @@ public sealed class ReportFlowTests : IDisposable
     public void Corregir_changes_one_field_and_returns_to_the_card()
     {
         var ana = world.Coordinator(1, "Consejo Centro");
-        ana.Send("/reportar").Press("Reunión").Press("Hoy").Send("25").Send("Acuerdos").Press("Omitir");
+        ana.Send("/reportar").Press("Reunión").Send("25").Send("Acuerdos").Press("Omitir");
 
         ana.Press("Corregir").Press("Asistentes").Send("30");
 
@@ -261,7 +261,7 @@ public sealed class ReportFlowTests : IDisposable
     public void A_double_tap_on_guardar_saves_once()
     {
         var ana = world.Coordinator(1, "Consejo Centro");
-        ana.Send("/reportar").Press("Reunión").Press("Hoy").Send("25").Send("Acuerdos").Press("Omitir");
+        ana.Send("/reportar").Press("Reunión").Send("25").Send("Acuerdos").Press("Omitir");
         var guardar = ana.Buttons.First(b => b.Label.Contains("Guardar", StringComparison.Ordinal)).Data;
 
         ana.PressData(guardar).PressData(guardar);
@@ -276,7 +276,7 @@ public sealed class ReportFlowTests : IDisposable
         var ana = world.Coordinator(1, "Consejo Centro");
         ana.Send("/reportar");
         var oldMeeting = ana.Buttons.First(b => b.Label.Contains("Reunión", StringComparison.Ordinal)).Data;
-        ana.Press("Solicitud recibida").Press("Hoy");
+        ana.Press("Solicitud recibida");
 
         ana.PressData(oldMeeting);
 
@@ -303,7 +303,7 @@ public sealed class ReportFlowTests : IDisposable
         luis.ReportRequest("Agua potable");
         var theirs = world.Records()[0].Id;
         var ana = world.Coordinator(1, "Consejo Centro");
-        ana.Send("/reportar").Press("Solicitud gestionada").Press("Hoy");
+        ana.Send("/reportar").Press("Solicitud gestionada");
         var seq = ana.Buttons[0].Data.Split('|')[0];
 
         ana.PressData($"{seq}|p:{theirs}");
@@ -329,7 +329,7 @@ public sealed class ReportFlowTests : IDisposable
     public void A_draft_older_than_24_hours_is_offered_to_resume_or_discard()
     {
         var ana = world.Coordinator(1, "Consejo Centro");
-        ana.Send("/reportar").Press("Reunión").Press("Hoy").Send("25");
+        ana.Send("/reportar").Press("Reunión").Send("25");
         world.Time.Advance(TimeSpan.FromHours(25));
 
         ana.Send("Acuerdos tardíos");
@@ -345,7 +345,7 @@ public sealed class ReportFlowTests : IDisposable
     public void A_discarded_old_draft_saves_nothing()
     {
         var ana = world.Coordinator(1, "Consejo Centro");
-        ana.Send("/reportar").Press("Reunión").Press("Hoy");
+        ana.Send("/reportar").Press("Reunión");
         world.Time.Advance(TimeSpan.FromDays(3));
 
         ana.Send("/resumen").Press("Descartar");
@@ -358,7 +358,7 @@ public sealed class ReportFlowTests : IDisposable
     public void Starting_a_new_report_during_one_asks_before_throwing_the_first_away()
     {
         var ana = world.Coordinator(1, "Consejo Centro");
-        ana.Send("/reportar").Press("Reunión").Press("Hoy");
+        ana.Send("/reportar").Press("Reunión");
 
         ana.Send("/reportar");
 
@@ -371,7 +371,7 @@ public sealed class ReportFlowTests : IDisposable
     public void A_very_long_text_is_refused_and_html_looking_text_is_kept_as_text()
     {
         var ana = world.Coordinator(1, "Consejo Centro");
-        ana.Send("/reportar").Press("Reunión").Press("Hoy").Send("25");
+        ana.Send("/reportar").Press("Reunión").Send("25");
 
         ana.Send(new string('x', 5000));
         Assert.Contains("muy largo", ana.Said, StringComparison.Ordinal);

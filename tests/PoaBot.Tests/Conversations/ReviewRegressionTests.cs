@@ -76,8 +76,8 @@ public sealed class ReviewRegressionTests : IDisposable
     {
         var ana = world.Coordinator(1, "Consejo Centro");
         var luis = world.Coordinator(2, "Consejo San Juan");
-        ana.Send("/reportar").Press("Programa social").Press("Hoy").Send("Despensas").Send("40").Press("Omitir").Press("Guardar");
-        luis.Send("/reportar").Press("Programa social").Press("Hoy").Press("Ya registrado").Send("12").Press("Omitir").Press("Guardar");
+        ana.Send("/reportar").Press("Programa social").Send("Despensas").Send("40").Press("Omitir").Press("Guardar");
+        luis.Send("/reportar").Press("Programa social").Press("Ya registrado").Send("12").Press("Omitir").Press("Guardar");
 
         ana.Send("/misreportes").Press("Anular");
 
@@ -107,7 +107,7 @@ public sealed class ReviewRegressionTests : IDisposable
     {
         var ana = world.Coordinator(1, "Consejo Centro");
 
-        ana.Send("/reportar").Press("Solicitud recibida").Press("Hoy").Send("Alumbrado").Send("omitir").Send("Obras Públicas").Send("Omitir").Press("Guardar");
+        ana.Send("/reportar").Press("Solicitud recibida").Send("Alumbrado").Send("omitir").Send("Obras Públicas").Send("Omitir").Press("Guardar");
 
         Assert.Null(world.Records().Single().Requester);
     }

@@ -354,7 +354,7 @@ public sealed partial class TextCatalogTests
         return $"line {i + 1}: file has «{(i < a.Length ? a[i] : "(end)")}», code writes «{(i < e.Length ? e[i] : "(end)")}»";
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(folder!.FullName, "PoaBot.sln")))

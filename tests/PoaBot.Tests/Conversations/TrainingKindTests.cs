@@ -31,7 +31,7 @@ public sealed class TrainingKindTests : IDisposable
         var ana = world.Coordinator(1, "Consejo Centro");
         var before = Real(ana);
 
-        ana.Send("/reportar").Press("4. Capacitación o taller").Press("Hoy");
+        ana.Send("/reportar").Press("4. Capacitación o taller");
         Assert.Contains("¿Cuántas personas participaron?", ana.Said, StringComparison.Ordinal);
         ana.Send("0");
         Assert.Contains("Debe ser al menos 1", ana.Said, StringComparison.Ordinal);

@@ -45,7 +45,7 @@ public sealed class WordingTests : IDisposable
     public void A_number_too_large_to_read_is_called_too_large_not_a_non_whole_number()
     {
         var ana = world.Coordinator(1, "Consejo Centro");
-        ana.Send("/reportar").Press("Reunión").Press("Hoy");
+        ana.Send("/reportar").Press("Reunión");
 
         ana.Send("99999999999");
 

@@ -21,8 +21,7 @@ public sealed class DirectorReportEndToEndTests
 
         var ana = await bot.RegisterAsync(8002);
         await ana.SayAsync("/reportar", "¿Qué desea reportar?");
-        await ana.TapAsync("Reunión", "¿Qué día fue?");
-        await ana.TapAsync("Hoy", "¿Cuántas personas asistieron?");
+        await ana.TapAsync("Reunión", "¿Cuántas personas asistieron?");
         await ana.SayAsync("30", "acuerdos");
         await ana.SayAsync("Alumbrado", "evidencia");
         await ana.TapAsync("Omitir", "Revise su reporte");

@@ -42,8 +42,7 @@ public sealed class DownloadEndToEndTests
     {
         var user = await bot.RegisterAsync(id);
         await user.SayAsync("/reportar", "¿Qué desea reportar?");
-        await user.TapAsync("Reunión", "¿Qué día fue?");
-        await user.TapAsync("Hoy", "¿Cuántas personas asistieron?");
+        await user.TapAsync("Reunión", "¿Cuántas personas asistieron?");
         await user.SayAsync("25", "acuerdos");
         await user.SayAsync("Bacheo de la calle Hidalgo", "evidencia");
         return user;

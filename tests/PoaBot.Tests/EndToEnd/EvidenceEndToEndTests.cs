@@ -16,8 +16,7 @@ public sealed class EvidenceEndToEndTests
     {
         var ana = await bot.RegisterAsync(id);
         await ana.SayAsync("/reportar", "¿Qué desea reportar?");
-        await ana.TapAsync("Reunión", "¿Qué día fue?");
-        await ana.TapAsync("Hoy", "¿Cuántas personas asistieron?");
+        await ana.TapAsync("Reunión", "¿Cuántas personas asistieron?");
         await ana.SayAsync("25", "acuerdos");
         await ana.SayAsync("Bacheo de la calle Hidalgo", "evidencia");
         return ana;

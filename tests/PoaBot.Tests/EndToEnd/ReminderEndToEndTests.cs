@@ -30,7 +30,7 @@ public sealed class ReminderEndToEndTests
         Assert.Contains("3. Solicitud gestionada: programado 8, reportado 0, faltan 8", reminder.Text, StringComparison.Ordinal);
         var mark = bot.Fake.MessageCount;
         bot.Fake.PressButton(7001, reminder.MessageId, reminder.InlineKeyboard.SelectMany(r => r).First(b => b.Text.Contains("Solicitud gestionada", StringComparison.Ordinal)).CallbackData);
-        await bot.Fake.WaitForMessageSinceAsync(mark, 7001, m => m.Text.Contains("¿Qué día fue?", StringComparison.Ordinal));
+        await bot.Fake.WaitForMessageSinceAsync(mark, 7001, m => m.Text.Contains("solicitudes pendientes", StringComparison.Ordinal));
         Assert.Single(bot.Fake.MessagesTo(7001), m => m.Text.Contains("Faltan 7 días", StringComparison.Ordinal));
     }
 }

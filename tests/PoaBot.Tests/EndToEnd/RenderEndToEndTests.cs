@@ -30,7 +30,7 @@ public sealed class RenderEndToEndTests
         try
         {
             await beto.SayAsync("/reportar", "¿Qué desea reportar?");
-            await beto.TapAsync("Reunión", "¿Qué día fue?");
+            await beto.TapAsync("Reunión", "¿Cuántas personas asistieron?");
 
             // Beto went two steps while the export was still being written: the director has nothing yet.
             Assert.DoesNotContain(bot.Fake.Messages.Skip(mark), m => m.ChatId == director.Id);

@@ -15,8 +15,7 @@ public sealed class TelegramEndToEndTests
         var ana = await bot.RegisterAsync(5001);
 
         await ana.SayAsync("/reportar", "¿Qué desea reportar?");
-        await ana.TapAsync("Reunión", "¿Qué día fue?");
-        await ana.TapAsync("Hoy", "¿Cuántas personas asistieron?");
+        await ana.TapAsync("Reunión", "¿Cuántas personas asistieron?");
         await ana.SayAsync("25", "acuerdos");
         await ana.SayAsync("Bacheo de la calle Hidalgo", "evidencia");
         await ana.SendPhotoAsync([1, 2, 3, 4, 5], "Revise su reporte");
@@ -41,8 +40,7 @@ public sealed class TelegramEndToEndTests
         await using var bot = await LiveBot.StartAsync();
         var ana = await bot.RegisterAsync(5002);
         await ana.SayAsync("/reportar", "¿Qué desea reportar?");
-        await ana.TapAsync("Solicitud recibida", "¿Qué día fue?");
-        await ana.TapAsync("Hoy", "¿Qué se solicita?");
+        await ana.TapAsync("Solicitud recibida", "¿Qué se solicita?");
 
         await bot.StopAsync();
         bot.Fake.SendText(ana.Id, "Alumbrado de la calle Morelos");
@@ -64,8 +62,7 @@ public sealed class TelegramEndToEndTests
         await using var bot = await LiveBot.StartAsync(webhook: webhook);
         var ana = await bot.RegisterAsync(5003);
         await ana.SayAsync("/reportar", "¿Qué desea reportar?");
-        await ana.TapAsync("Reunión", "¿Qué día fue?");
-        await ana.TapAsync("Hoy", "¿Cuántas personas asistieron?");
+        await ana.TapAsync("Reunión", "¿Cuántas personas asistieron?");
         await ana.SayAsync("25", "acuerdos");
         await ana.SayAsync("Acuerdos", "evidencia");
         var card = await ana.TapAsync("Omitir", "Revise su reporte");
@@ -76,7 +73,7 @@ public sealed class TelegramEndToEndTests
         bot.Fake.PressButton(ana.Id, card.MessageId, guardar);
         bot.Fake.DeliverAgain(first);
         await bot.Fake.WaitForMessageSinceAsync(mark, ana.Id, m => m.Text.Contains("Guardado", StringComparison.Ordinal));
-        await bot.Fake.WaitForCallsAsync("answerCallbackQuery", 5, LiveBot.Patience);
+        await bot.Fake.WaitForCallsAsync("answerCallbackQuery", 4, LiveBot.Patience);
 
         Assert.Single(bot.Records());
         Assert.Single(bot.Fake.MessagesTo(ana.Id), m => m.Text.Contains("Guardado", StringComparison.Ordinal));
@@ -88,8 +85,7 @@ public sealed class TelegramEndToEndTests
         await using var bot = await LiveBot.StartAsync();
         var ana = await bot.RegisterAsync(5004);
         await ana.SayAsync("/reportar", "¿Qué desea reportar?");
-        await ana.TapAsync("Reunión", "¿Qué día fue?");
-        await ana.TapAsync("Hoy", "¿Cuántas personas asistieron?");
+        await ana.TapAsync("Reunión", "¿Cuántas personas asistieron?");
         var asked = await ana.SayAsync("25", "acuerdos");
 
         var mark = bot.Fake.MessageCount;
@@ -107,8 +103,7 @@ public sealed class TelegramEndToEndTests
         await using var bot = await LiveBot.StartAsync();
         var ana = await bot.RegisterAsync(5007);
         await ana.SayAsync("/reportar", "¿Qué desea reportar?");
-        await ana.TapAsync("Reunión", "¿Qué día fue?");
-        await ana.TapAsync("Hoy", "¿Cuántas personas asistieron?");
+        await ana.TapAsync("Reunión", "¿Cuántas personas asistieron?");
         await ana.SayAsync("25", "acuerdos");
 
         await ana.SayAsync(new string('x', 5000), "muy largo");
@@ -125,8 +120,7 @@ public sealed class TelegramEndToEndTests
         await using var bot = await LiveBot.StartAsync();
         var ana = await bot.RegisterAsync(5009);
         await ana.SayAsync("/reportar", "¿Qué desea reportar?");
-        await ana.TapAsync("Reunión", "¿Qué día fue?");
-        await ana.TapAsync("Hoy", "¿Cuántas personas asistieron?");
+        await ana.TapAsync("Reunión", "¿Cuántas personas asistieron?");
         await ana.SayAsync("25", "acuerdos");
         await ana.SayAsync("Acuerdos", "evidencia");
 

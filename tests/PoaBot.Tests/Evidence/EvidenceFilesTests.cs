@@ -24,7 +24,7 @@ public sealed class EvidenceFilesTests : IDisposable
     private Chat AtEvidence(string hash)
     {
         var ana = world.Coordinator(1, "Consejo Centro");
-        ana.Send("/reportar").Press("Reunión").Press("Hoy").Send("25").Send("Acuerdos");
+        ana.Send("/reportar").Press("Reunión").Send("25").Send("Acuerdos");
         return ana.Handle(new PoaBot.Core.Conversations.Input(1, 1, "Ana", PoaBot.Core.Conversations.InputKind.Photo, world.Time.GetUtcNow()) { FileId = "f", FileHash = hash });
     }
 
