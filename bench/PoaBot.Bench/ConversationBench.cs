@@ -46,7 +46,7 @@ internal sealed record BatchFigures(int Count, double MedianSize, double MedianG
 /// </summary>
 internal static class ConversationBench
 {
-    public const int UpdatesPerCoordinator = 8;
+    public const int UpdatesPerCoordinator = 7;
     private const int WarmUp = 5;
     private const long FirstId = 8_000_001;
 
