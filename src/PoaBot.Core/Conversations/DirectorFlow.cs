@@ -19,17 +19,16 @@ public static class DirectorFlow
     {
         var people = new PeopleStore(turn.Db);
         var councils = people.Councils();
-        var text = new StringBuilder($"🏘 <b>Consejos ({councils.Count})</b>\n");
-        foreach (var c in councils)
+        var entries = councils.Select(c =>
         {
             var coordinators = turn.Db.Query<string>(
                 "SELECT p.name FROM person p JOIN person_council pc ON pc.person_id = p.id WHERE pc.council_id = @Id AND p.active = 1 ORDER BY p.name", new { c.Id }).ToList();
-            text.Append($"\n• <b>{Html.Escape(c.Name)}</b>{(c.Locality.Length > 0 ? $" ({Html.Escape(c.Locality)})" : "")} — ")
-                .Append(coordinators.Count == 0 ? "sin coordinador" : Html.Escape(string.Join(", ", coordinators)));
-        }
-
+            return new ListEntry(
+                $"• <b>{Html.Escape(c.Name)}</b>{(c.Locality.Length > 0 ? $" ({Html.Escape(c.Locality)})" : "")} — " +
+                (coordinators.Count == 0 ? "sin coordinador" : Html.Escape(Html.Shorten(string.Join(", ", coordinators), 200))));
+        });
         turn.State.Reset();
-        turn.Ask(Step.CouncilList, text.ToString(), [[("➕ Agregar consejo", "add")]], back: false);
+        turn.AskList(Step.CouncilList, $"🏘 <b>Consejos ({councils.Count})</b>", entries, [[("➕ Agregar consejo", "add")]], numbered: false);
     }
 
     public static void Answer(Turn turn)
@@ -104,10 +103,11 @@ public static class DirectorFlow
     private static void AskCouncils(Turn turn, PeopleStore people)
     {
         var selected = turn.State.Get<InviteTask>().Councils;
-        var buttons = people.Councils()
-            .Select(c => new[] { ($"{(selected.Contains(c.Id) ? "✅" : "⬜")} {Html.Shorten(c.Name, 40)}", $"t:{c.Id}") })
-            .Append([("Listo", "done")]);
-        turn.Ask(Step.InviteCouncils, "¿De qué consejos será coordinador(a)? Toque para marcar o desmarcar; luego toque «Listo».", buttons, back: false);
+        var entries = people.Councils().Select(c => new ListEntry("", $"{(selected.Contains(c.Id) ? "✅" : "⬜")} {Html.Shorten(c.Name, 40)}", $"t:{c.Id}"));
+
+        // Marking a council keeps the page it is on.
+        var page = turn.State.Question?.Page ?? 0;
+        turn.AskList(Step.InviteCouncils, "¿De qué consejos será coordinador(a)? Toque para marcar o desmarcar; luego toque «Listo».", entries, [[("Listo", "done")]], page: page);
     }
 
     private static void SendInvite(Turn turn, string role, IReadOnlyList<long> councils)

@@ -12,28 +12,17 @@ public static class PeopleFlow
     {
         var people = new PeopleStore(turn.Db);
         var all = people.All();
-        var text = new StringBuilder(PeopleText.Title);
-        foreach (var p in all)
+        var entries = all.Select(p =>
         {
             var councils = people.CouncilsOf(p.Id).Select(c => c.Name).ToList();
             var last = turn.Db.Single<string>("SELECT max(event_date) FROM record WHERE created_by = @Id AND voided_at IS NULL", new { p.Id });
-            text.Append(PeopleText.Person(p.Name, p.Role, p.Active, p.UnreachableSince is not null, last is null ? null : Instants.ParseDate(last)));
-            if (councils.Count > 0)
-            {
-                text.Append(PeopleText.Councils(councils));
-            }
-        }
-
-        var removable = all.Where(p => p.Active && p.Id != turn.Person.Id).ToList();
+            var line = PeopleText.Person(p.Name, p.Role, p.Active, p.UnreachableSince is not null, last is null ? null : Instants.ParseDate(last)) +
+                (councils.Count > 0 ? PeopleText.Councils(councils) : "");
+            var removable = p.Active && p.Id != turn.Person.Id;
+            return new ListEntry(line, PeopleText.DeactivateButton(p.Name), removable ? $"d:{p.Id}" : null);
+        }).ToList();
         turn.State.Reset();
-        if (removable.Count == 0)
-        {
-            turn.Say(text.ToString());
-            return;
-        }
-
-        text.Append(PeopleText.TapToDeactivate);
-        turn.Ask(Step.Deactivate, text.ToString(), removable.Select(p => new[] { (PeopleText.DeactivateButton(p.Name), $"d:{p.Id}") }), back: false);
+        turn.AskList(Step.Deactivate, PeopleText.Title, entries, footer: entries.Any(e => e.Action is not null) ? PeopleText.TapToDeactivate : null);
     }
 
     public static void Answer(Turn turn)
@@ -51,11 +40,11 @@ public static class PeopleFlow
 
             turn.State.Task = new ReassignTask { PersonId = target.Id };
             var successors = people.All().Where(p => p.Active && p.Id != target.Id && p.Role == Roles.Coordinator);
-            turn.Ask(
+            turn.AskList(
                 Step.Reassign,
                 PeopleText.AskSuccessor(target.Name),
-                successors.Select(p => new[] { (Html.Shorten(p.Name, 40), $"r:{p.Id}") }).Append([(PeopleText.NoReassign, "r:0")]),
-                back: false);
+                successors.Select(p => new ListEntry("", Html.Shorten(p.Name, 40), $"r:{p.Id}")),
+                [[(PeopleText.NoReassign, "r:0")]]);
             return;
         }
 

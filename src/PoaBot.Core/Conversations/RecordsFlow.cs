@@ -11,23 +11,17 @@ public static class RecordsFlow
 {
     public static void List(Turn turn)
     {
-        var records = new RecordStore(turn.Db).LastBy(turn.Person.Id, 10).Where(r => Access.MayView(turn, r)).ToList();
+        var records = new RecordStore(turn.Db).LastBy(turn.Person.Id, 100).Where(r => Access.MayView(turn, r)).ToList();
         if (records.Count == 0)
         {
             turn.Say("Aún no ha registrado reportes. Toque <b>Reportar</b> para empezar.", mainKeyboard: true);
             return;
         }
 
-        var text = new StringBuilder("<b>Sus últimos reportes</b>\n");
-        foreach (var r in records)
-        {
-            text.Append($"\n{r.Folio} · {Numbers.Date(Instants.ParseDate(r.EventDate))} · {Html.Escape(Html.Shorten(Html.Sentence(r.ActivityName), 30))} · {Html.Escape(Html.Shorten(r.CouncilName, 30))}");
-            text.Append(r.IsVoided ? " <i>(anulado)</i>" : "");
-        }
-
-        text.Append("\n\nPara ver uno completo escriba /folio y su número. Si alguno está mal, puede anularlo:");
+        var entries = records.Select(r => ListEntry.Record(r, $"{Html.Shorten(Html.Sentence(r.ActivityName), 30)} · {Html.Shorten(r.CouncilName, 30)}", r.IsVoided ? null : $"v:{r.Id}", $"Anular {r.Folio}"))
+            .Select((e, i) => records[i].IsVoided ? e with { Line = $"{e.Line} <i>(anulado)</i>" } : e);
         turn.State.Reset();
-        turn.Ask(Step.RecordChoice, text.ToString(), records.Where(r => !r.IsVoided).Select(r => new[] { ($"Anular {r.Folio}", $"v:{r.Id}") }), back: false);
+        turn.AskList(Step.RecordChoice, "<b>Sus últimos reportes</b>", entries, footer: "Para ver uno completo escriba /folio y su número. Si alguno está mal, puede anularlo.");
     }
 
     public static void Show(Turn turn, string folio)
@@ -149,7 +143,7 @@ public static class RecordsFlow
         if (target is not null && turn.IsLocked(Instants.ParseDate(target.EventDate)))
         {
             turn.State.Reset();
-            turn.Say(ReportFlow.Locked(Instants.ParseDate(target.EventDate)), mainKeyboard: true);
+            turn.Say(ReportFlow.Locked(Instants.ParseDate(target.EventDate), turn.Person.IsDirector), mainKeyboard: true);
             return;
         }
 
@@ -193,7 +187,7 @@ public static class RecordsFlow
         if (date is { } d && turn.IsLocked(d))
         {
             turn.State.Reset();
-            turn.Say(ReportFlow.Locked(d), mainKeyboard: true);
+            turn.Say(ReportFlow.Locked(d, turn.Person.IsDirector), mainKeyboard: true);
             return true;
         }
 
@@ -221,7 +215,7 @@ public static class RecordsFlow
                 }
                 else if (turn.IsLocked(date))
                 {
-                    problem = ReportFlow.Locked(date);
+                    problem = ReportFlow.Locked(date, turn.Person.IsDirector);
                 }
                 else if (ReportFlow.LinkedDateProblem(turn.Db, ActivityKinds.FromCode(record.Kind), record.RefId, record.Id, date) is { } linked)
                 {

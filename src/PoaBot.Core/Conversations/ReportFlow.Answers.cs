@@ -69,7 +69,7 @@ public static partial class ReportFlow
                 : $"El {Numbers.Date(date)} no es del POA {year}. Escriba una fecha de {year}, por ejemplo 28/12/{year}.";
         }
 
-        return turn.IsLocked(date) ? Locked(date) : null;
+        return turn.IsLocked(date) ? Locked(date, turn.Person.IsDirector) : null;
     }
 
     /// <summary>An example date in the POA's year that is not in the future, e.g. 01/12/2026.</summary>
@@ -101,9 +101,10 @@ public static partial class ReportFlow
             : null;
     }
 
-    public static string Locked(DateOnly date) =>
+    /// <summary>The bimester of that date is locked: the Dirección reopens it itself with /reabrir; a coordinator asks the Dirección.</summary>
+    public static string Locked(DateOnly date, bool director) =>
         $"El bimestre {Bimesters.ShortName(Bimesters.Of(date))} {date.Year} ya está cerrado y bloqueado, así que no se pueden registrar ni cambiar reportes de esas fechas. " +
-        "Si hace falta, pida a la Dirección que lo reabra (/reabrir).";
+        (director ? "Si hace falta, reábralo con /reabrir." : "Si hace falta, pida a la Dirección que lo reabra.");
 
     private static void AnswerField(Turn turn, Draft draft, ReportField field)
     {

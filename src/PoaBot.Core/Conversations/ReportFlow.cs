@@ -176,9 +176,12 @@ public static partial class ReportFlow
                 PromptPending(turn, draft, field);
                 break;
             case FieldType.Pick:
-                Ask(turn, field.Key, field.Question,
-                    OtherPrograms(turn, draft).Select(p => new[] { ($"Ya registrado: {Html.Shorten(p.Subject ?? p.Folio, 40)}", $"p:{p.Id}") })
-                        .Append([("Es un programa nuevo", "new")]));
+                AskList(
+                    turn,
+                    field.Key,
+                    field.Question,
+                    OtherPrograms(turn, draft).Select(p => ListEntry.Record(p, $"{p.Subject} ({p.CouncilName})", $"p:{p.Id}", $"Ya registrado: {Html.Shorten(p.Subject ?? p.Folio, 40)}")),
+                    [[("Es un programa nuevo", "new")]]);
                 break;
             default:
                 Ask(turn, field.Key, field.Question, field.Optional ? [[(Texts.Skip, "skip")]] : []);
@@ -190,6 +193,12 @@ public static partial class ReportFlow
     {
         Task(turn).Position = question;
         turn.Ask(Step.Report, html, buttons, back);
+    }
+
+    private static void AskList(Turn turn, string question, string html, IEnumerable<ListEntry> entries, IEnumerable<IEnumerable<(string Label, string Action)>>? fixedRows = null)
+    {
+        Task(turn).Position = question;
+        turn.AskList(Step.Report, html, entries, fixedRows, back: true);
     }
 
     public static void Answer(Turn turn)
