@@ -264,10 +264,11 @@ public sealed class PagedQuestion
     }
 
     /// <summary>
-    /// The rows a typed text names: «7» the seventh item and the item with folio number 7; «DPC-2024-0007» (or «2024-0007»)
-    /// that folio. Null when the text is neither a number nor a folio.
+    /// The item a typed text names, as the list shows it: «7» the seventh item, or the item of folio number 7 when the list
+    /// has no seventh; «0007», «2024-0007» and «DPC-2024-0007» that folio. -1 when the text is a number or a folio not in the
+    /// list; null when it is neither.
     /// </summary>
-    public List<int>? Find(string text)
+    public int? Find(string text)
     {
         if (Items is null)
         {
@@ -275,15 +276,14 @@ public sealed class PagedQuestion
         }
 
         var typed = text.Trim().TrimStart('#').ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal);
+        int Index(Func<ListItem, bool> match) => Items.FindIndex(i => match(i));
         if (int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
-            return Enumerable.Range(0, Items.Count)
-                .Where(i => Items[i].Number == number || (FolioParts(Items[i].Folio) is { } f && f.Number == number)).ToList();
+            var position = typed.StartsWith('0') ? -1 : Index(i => i.Number == number);
+            return position >= 0 ? position : Index(i => FolioParts(i.Folio) is { } f && f.Number == number);
         }
 
-        return FolioParts(typed) is { } folio
-            ? Enumerable.Range(0, Items.Count).Where(i => FolioParts(Items[i].Folio) == folio).ToList()
-            : null;
+        return FolioParts(typed) is { } folio ? Index(i => FolioParts(i.Folio) == folio) : null;
     }
 
     /// <summary>«DPC-2024-0007», «2024-0007» → (2024, 7).</summary>

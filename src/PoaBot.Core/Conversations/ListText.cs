@@ -13,7 +13,4 @@ public static class ListText
 
     public static string NotChoosable(string typed) =>
         $"«{Html.Escape(Html.Shorten(typed, 30))}» está en la lista, pero no se puede elegir. Toque otra opción.";
-
-    public static string Several(string typed) =>
-        $"«{Html.Escape(Html.Shorten(typed, 30))}» puede ser más de una opción de la lista; toque la que busca.";
 }

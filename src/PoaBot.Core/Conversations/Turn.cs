@@ -153,7 +153,7 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
 
     /// <summary>
     /// Text typed at a list that names an entry by its number or folio: sets <see cref="Action"/> as the entry's button would.
-    /// True when the text was answered here instead (no such entry; several entries fit, shown alone to tap).
+    /// True when the text was answered here instead (no such entry, or one that cannot be chosen).
     /// </summary>
     public bool AnswerTyped()
     {
@@ -163,31 +163,14 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
             return false;
         }
 
-        var choosable = found.Where(i => list.Rows[i].Count > 0).ToList();
-        if (choosable.Count == 1)
+        if (found >= 0 && list.Rows[found] is [[_, var action]])
         {
-            Action = list.Rows[choosable[0]][0][1];
+            Action = action;
             return false;
         }
 
-        if (choosable.Count == 0)
-        {
-            Say(found.Count > 0 ? ListText.NotChoosable(text) : ListText.NotInList(text, items.Count, items.Any(i => i.Folio is not null)));
-            ShowPage(list.Page);
-            return true;
-        }
-
-        Say(ListText.Several(text));
-        State.Question = new PagedQuestion
-        {
-            Html = list.Html,
-            Rows = choosable.Select(i => list.Rows[i]).ToList(),
-            Items = choosable.Select(i => items[i]).ToList(),
-            Numbered = true,
-            Back = list.Back,
-            Cancel = list.Cancel,
-        };
-        ShowPage(0);
+        Say(found >= 0 ? ListText.NotChoosable(text) : ListText.NotInList(text, items.Count, items.Any(i => i.Folio is not null)));
+        ShowPage(list.Page);
         return true;
     }
 
