@@ -125,7 +125,7 @@ public static class CloseFlow
         var store = new PoaStore(turn.Db);
         var options = new List<ListEntry>();
         var locked = new List<string>();
-        foreach (var poa in Years(turn).Select(store.Find).OfType<PoaRow>())
+        foreach (var poa in Years(turn).Select(y => store.Find(y)!))
         {
             var year = (int)poa.Year;
             var activities = store.Activities(poa.Id);
@@ -155,8 +155,9 @@ public static class CloseFlow
         turn.AskList(Step.JustifyChoice, CloseText.ChooseJustification, options, footer: lockedNote);
     }
 
-    /// <summary>The POA years whose past bimesters /justificar and /reabrir reach: last year and this year.</summary>
-    private static int[] Years(Turn turn) => [turn.Today.Year - 1, turn.Today.Year];
+    /// <summary>The POA years whose past bimesters /justificar and /reabrir reach: last year and this year, those imported.</summary>
+    private static List<int> Years(Turn turn) =>
+        new[] { turn.Today.Year - 1, turn.Today.Year }.Where(y => new PoaStore(turn.Db).Find(y) is not null).ToList();
 
     public static void ListLocked(Turn turn)
     {

@@ -244,7 +244,8 @@ public sealed class PagedQuestion
     /// <summary>The first row of each page: at most <see cref="PageSize"/> rows, and as many lines as fit <see cref="MaxChars"/>.</summary>
     public List<int> Starts()
     {
-        var budget = MaxChars - Html.Length - (Footer?.Length ?? 0) - 100;
+        // The blank lines between the parts, and the «Página 2 de 3» line.
+        var budget = MaxChars - Html.Length - (Footer?.Length ?? 0) - Texts.PageOf(99, 99).Length - 6;
         var starts = new List<int> { 0 };
         var (count, used) = (0, 0);
         for (var i = 0; i < Rows.Count; i++)

@@ -21,7 +21,7 @@ public static class RecordsFlow
         var entries = records.Select(r => ListEntry.Record(r, $"{Html.Shorten(Html.Sentence(r.ActivityName), 30)} · {Html.Shorten(r.CouncilName, 30)}", r.IsVoided ? null : $"v:{r.Id}", $"Anular {r.Folio}"))
             .Select((e, i) => records[i].IsVoided ? e with { Line = $"{e.Line} <i>(anulado)</i>" } : e);
         turn.State.Reset();
-        turn.AskList(Step.RecordChoice, "<b>Sus últimos reportes</b>", entries, footer: "Para ver uno completo escriba /folio y su número. Si alguno está mal, puede anularlo.");
+        turn.AskList(Step.RecordChoice, "<b>Sus últimos reportes</b>", entries, footer: "Para ver uno completo: /folio y su folio.");
     }
 
     public static void Show(Turn turn, string folio)
