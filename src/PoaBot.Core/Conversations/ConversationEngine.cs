@@ -287,14 +287,11 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     {
         var state = turn.State;
         var activity = state.Report is { } report ? new PoaStore(turn.Db).Activity(report.Draft.ActivityId)?.Name : null;
-        var what = activity is null ? "" : $" ({Html.Escape(Html.Shorten(activity, 60))})";
-        var since = state.At is { } at ? $" del {Reporting.Numbers.Date(turn.Settings.Clock.LocalDate(at))}" : "";
+        var since = state.At is { } at ? turn.Settings.Clock.LocalDate(at) : (DateOnly?)null;
         turn.Ask(
             Step.ResumeOrDiscard,
-            stale
-                ? $"Tiene un reporte sin terminar{since}{what}. ¿Desea continuarlo o descartarlo?"
-                : $"Ya tiene un reporte en curso{what}. ¿Desea continuarlo o descartarlo para empezar otro?",
-            [[("▶️ Continuar", "resume"), ("🗑 Descartar", "discard")]],
+            ReportText.AskResume(activity, since, stale),
+            [[(ReportText.ResumeButton, "resume"), (ReportText.DiscardButton, "discard")]],
             back: false,
             cancel: false);
     }
@@ -309,7 +306,8 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         else if (turn.Action == "discard")
         {
             state.Reset();
-            turn.Say("Descarté el reporte anterior. Para empezar otro, toque <b>Reportar</b>.", mainKeyboard: true);
+            turn.Say(ReportText.Discarded
+, mainKeyboard: true);
         }
         else
         {

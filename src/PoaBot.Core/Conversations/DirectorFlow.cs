@@ -1,4 +1,3 @@
-using System.Text;
 using PoaBot.Core.Domain;
 using PoaBot.Core.People;
 using PoaBot.Core.Reporting;
@@ -12,7 +11,7 @@ public static class DirectorFlow
     public static void Invite(Turn turn)
     {
         turn.State.Reset();
-        turn.Ask(Step.InviteRole, "¿Para quién es la invitación?", [[("Coordinador(a)", "role:coordinador")], [("Director(a)", "role:director")]], back: false);
+        turn.Ask(Step.InviteRole, DirectorText.AskRole, [[(DirectorText.CoordinatorButton, "role:coordinador")], [(DirectorText.DirectorButton, "role:director")]], back: false);
     }
 
     public static void Councils(Turn turn)
@@ -23,12 +22,10 @@ public static class DirectorFlow
         {
             var coordinators = turn.Db.Query<string>(
                 "SELECT p.name FROM person p JOIN person_council pc ON pc.person_id = p.id WHERE pc.council_id = @Id AND p.active = 1 ORDER BY p.name", new { c.Id }).ToList();
-            return new ListEntry(
-                $"• <b>{Html.Escape(c.Name)}</b>{(c.Locality.Length > 0 ? $" ({Html.Escape(c.Locality)})" : "")} — " +
-                (coordinators.Count == 0 ? "sin coordinador" : Html.Escape(Html.Shorten(string.Join(", ", coordinators), 200))));
+            return new ListEntry(DirectorText.Council(c.Name, c.Locality, [.. coordinators]));
         });
         turn.State.Reset();
-        turn.AskList(Step.CouncilList, $"🏘 <b>Consejos ({councils.Count})</b>", entries, [[("➕ Agregar consejo", "add")]], numbered: false);
+        turn.AskList(Step.CouncilList, DirectorText.CouncilsTitle(councils.Count), entries, [[(DirectorText.AddCouncilButton, "add")]], numbered: false);
     }
 
     public static void Answer(Turn turn)
@@ -46,7 +43,7 @@ public static class DirectorFlow
             case Step.InviteCouncils when turn.Action == "done":
                 if (turn.State.Get<InviteTask>().Councils.Count == 0)
                 {
-                    turn.Say("Elija al menos un consejo.");
+                    turn.Say(DirectorText.ChooseOneCouncil);
                     AskCouncils(turn, people);
                     return;
                 }
@@ -65,7 +62,7 @@ public static class DirectorFlow
                 AskCouncils(turn, people);
                 break;
             case Step.CouncilList when turn.Action == "add":
-                turn.Ask(Step.CouncilName, "Escriba el nombre del nuevo consejo.\nEjemplo: Consejo Colonia Las Flores", [], back: false);
+                turn.Ask(Step.CouncilName, DirectorText.AskCouncilName, [], back: false);
                 break;
             case Step.CouncilList:
                 turn.State.Reset();
@@ -74,28 +71,24 @@ public static class DirectorFlow
             case Step.CouncilName when turn.Text is { Length: > 0 and <= 100 } name && turn.Action is null:
                 if (people.Council(name) is not null || Spanish.Fold(name) == Spanish.Fold(PoaBot.Core.Import.ImportText.DocumentCouncil))
                 {
-                    turn.Say($"Ya existe el consejo «{Html.Escape(name)}». Escriba otro nombre, o toque Cancelar.");
+                    turn.Say(DirectorText.CouncilExists(name));
                     return;
                 }
 
                 turn.State.Task = new CouncilTask { Name = name };
-                turn.Ask(Step.CouncilLocality, $"¿En qué localidad o barrio está «{Html.Escape(name)}»?", [[(Texts.Skip, "skip")]], back: false);
+                turn.Ask(Step.CouncilLocality, DirectorText.AskLocality(name), [[(Texts.Skip, "skip")]], back: false);
                 break;
             case Step.CouncilLocality when turn.Action == "skip" || turn.Text is { Length: > 0 and <= 100 }:
                 var council = turn.State.Get<CouncilTask>().Name ?? "";
                 var added = people.AddCouncil(council, turn.Action == "skip" ? "" : turn.Text!);
                 turn.State.Reset();
-                turn.Say(
-                    added
-                        ? $"✅ Consejo «{Html.Escape(council)}» agregado. Para invitar a su coordinador(a) use /invitar."
-                        : $"Ya existe un consejo (o un nombre reservado) «{Html.Escape(council)}»; no se agregó nada.",
-                    mainKeyboard: true);
+                turn.Say(DirectorText.CouncilAdded(council, added), mainKeyboard: true);
                 break;
             case Step.InviteRole or Step.InviteCouncils:
-                turn.Say("Toque una de las opciones, o Cancelar.");
+                turn.Say(DirectorText.TapAnOption);
                 break;
             default:
-                turn.Say("Escriba un nombre de hasta 100 caracteres, o toque Cancelar.");
+                turn.Say(DirectorText.NameTooLong);
                 break;
         }
     }
@@ -103,11 +96,11 @@ public static class DirectorFlow
     private static void AskCouncils(Turn turn, PeopleStore people)
     {
         var selected = turn.State.Get<InviteTask>().Councils;
-        var entries = people.Councils().Select(c => new ListEntry("", $"{(selected.Contains(c.Id) ? "✅" : "⬜")} {Html.Shorten(c.Name, 40)}", $"t:{c.Id}"));
+        var entries = people.Councils().Select(c => new ListEntry("", DirectorText.CouncilToggle(selected.Contains(c.Id), c.Name), $"t:{c.Id}"));
 
         // Marking a council keeps the page it is on.
         var page = turn.State.Question?.Page ?? 0;
-        turn.AskList(Step.InviteCouncils, "¿De qué consejos será coordinador(a)? Toque para marcar o desmarcar; luego toque «Listo».", entries, [[("Listo", "done")]], page: page);
+        turn.AskList(Step.InviteCouncils, DirectorText.AskCouncils, entries, [[(DirectorText.DoneButton, "done")]], page: page);
     }
 
     private static void SendInvite(Turn turn, string role, IReadOnlyList<long> councils)
@@ -115,12 +108,10 @@ public static class DirectorFlow
         var people = new PeopleStore(turn.Db);
         var payload = people.CreateInvite(role, councils, turn.Now, turn.Settings.InviteValidFor);
         var username = new AppSettings(turn.Db).Get(AppSettings.BotUsername);
-        var names = people.Councils().Where(c => councils.Contains(c.Id)).Select(c => c.Name).ToList();
-        var who = role == Roles.Director ? "director(a)" : $"coordinador(a) de {string.Join(", ", names)}";
+        var names = people.Councils().Where(c => councils.Contains(c.Id)).Select(c => c.Name).ToArray();
         var link = username is null ? $"/start {payload}" : $"https://t.me/{username}?start={payload}";
-        turn.Say(
-            $"🔑 Invitación para {Html.Escape(who)}. Sirve una sola vez y vence el {Numbers.Date(turn.Settings.Clock.LocalDate(turn.Now + turn.Settings.InviteValidFor))}.\n" +
-            $"Reenvíe este enlace a la persona:\n{Html.Escape(link)}",
-            mainKeyboard: true);
+        var expires = turn.Settings.Clock.LocalDate(turn.Now + turn.Settings.InviteValidFor);
+        turn.Say(DirectorText.Invitation(role == Roles.Director, names, expires, link), mainKeyboard: true);
+
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using PoaBot.Core.People;
 using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;

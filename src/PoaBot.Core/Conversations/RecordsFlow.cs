@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
@@ -14,40 +13,40 @@ public static class RecordsFlow
         var records = new RecordStore(turn.Db).LastBy(turn.Person.Id, 100).Where(r => Access.MayView(turn, r)).ToList();
         if (records.Count == 0)
         {
-            turn.Say("Aún no ha registrado reportes. Toque <b>Reportar</b> para empezar.", mainKeyboard: true);
+            turn.Say(RecordsText.NoRecords, mainKeyboard: true);
             return;
         }
 
-        var entries = records.Select(r => ListEntry.Record(r, $"{Html.Shorten(Html.Sentence(r.ActivityName), 30)} · {Html.Shorten(r.CouncilName, 30)}", r.IsVoided ? null : $"v:{r.Id}", $"Anular {r.Folio}"))
-            .Select((e, i) => records[i].IsVoided ? e with { Line = $"{e.Line} <i>(anulado)</i>" } : e);
+        var entries = records.Select(r => ListEntry.Record(r, RecordsText.ListDescription(Html.Sentence(r.ActivityName), r.CouncilName), r.IsVoided ? null : $"v:{r.Id}", RecordsText.VoidFolioButton(r.Folio)))
+            .Select((e, i) => records[i].IsVoided ? e with { Line = e.Line + RecordsText.VoidedMark } : e);
         turn.State.Reset();
-        turn.AskList(Step.RecordChoice, "<b>Sus últimos reportes</b>", entries, footer: "Para ver uno completo: /folio y su folio.");
+        turn.AskList(Step.RecordChoice, RecordsText.ListTitle, entries, footer: RecordsText.ListEnd);
     }
 
     public static void Show(Turn turn, string folio)
     {
         if (string.IsNullOrWhiteSpace(folio))
         {
-            turn.Say($"Escriba el folio después del comando, por ejemplo: /folio {RecordStore.Folio(turn.Today.Year, 7)}");
+            turn.Say(RecordsText.FolioMissing(RecordStore.Folio(turn.Today.Year, 7)));
             return;
         }
 
         var record = new RecordStore(turn.Db).ByFolio(folio);
         if (record is null || !Access.MayView(turn, record))
         {
-            turn.Say($"No encontré el folio {Html.Escape(Html.Shorten(folio, 30))} entre los reportes que usted puede ver.");
+            turn.Say(RecordsText.FolioNotFound(folio));
             return;
         }
 
         var buttons = new List<(string, string)[]>();
         if (!record.IsVoided && Access.MayVoid(turn, record))
         {
-            buttons.Add([("🗑 Anular", $"v:{record.Id}")]);
+            buttons.Add([(RecordsText.VoidButton, $"v:{record.Id}")]);
         }
 
         if (!record.IsVoided && Access.MayAmend(turn))
         {
-            buttons.Add([("✏️ Corregir", $"m:{record.Id}")]);
+            buttons.Add([(RecordsText.AmendButton, $"m:{record.Id}")]);
         }
 
         var card = Card(turn, record);
@@ -63,7 +62,7 @@ public static class RecordsFlow
 
         if (record.EvidenceFileId is { } fileId)
         {
-            turn.Attach(fileId, record.EvidenceKind == "photo", $"Evidencia del folio {record.Folio}");
+            turn.Attach(fileId, record.EvidenceKind == "photo", RecordsText.EvidenceCaption(record.Folio));
         }
     }
 
@@ -83,7 +82,7 @@ public static class RecordsFlow
                 if (new RecordStore(turn.Db).Get(Target(turn)) is not { } voided || !Access.MayVoid(turn, voided))
                 {
                     turn.State.Reset();
-                    turn.Say("Ese reporte ya no está disponible para usted; no se cambió nada.", mainKeyboard: true);
+                    turn.Say(RecordsText.NoLongerAvailable, mainKeyboard: true);
                     return;
                 }
 
@@ -92,7 +91,7 @@ public static class RecordsFlow
                     var result = new RecordStore(turn.Db).Void(Target(turn), turn.Actor, reason, turn.Now);
                     var folio = new RecordStore(turn.Db).Get(Target(turn))?.Folio ?? "";
                     turn.State.Reset();
-                    turn.Say(result == VoidResult.Voided ? $"🗑 Folio {folio} anulado. Motivo: {Html.Escape(reason)}" : VoidRefusal(turn, result, folio), mainKeyboard: true);
+                    turn.Say(result == VoidResult.Voided ? RecordsText.Voided(folio, reason) : VoidRefusal(turn, result, folio), mainKeyboard: true);
                 }
 
                 break;
@@ -101,11 +100,11 @@ public static class RecordsFlow
                 if (Fields(record).FirstOrDefault(f => turn.Action == $"f:{f.Key}") is { } field)
                 {
                     turn.State.Get<AmendTask>().Field = field.Key;
-                    turn.Ask(Step.AmendValue, $"Escriba el nuevo valor de <b>{field.Label}</b>. Valor actual: {Html.Escape(Current(record, field) ?? "(vacío)")}", [], back: false);
+                    turn.Ask(Step.AmendValue, RecordsText.AskNewValue(field.Label, Current(record, field)), [], back: false);
                 }
                 else
                 {
-                    turn.Say("Toque el dato que desea corregir.");
+                    turn.Say(RecordsText.TapAmendField);
                 }
 
                 break;
@@ -128,8 +127,8 @@ public static class RecordsFlow
                     var ok = new RecordStore(turn.Db).Amend(id, f.Column, value, turn.Actor, why, turn.Now);
                     turn.State.Reset();
                     turn.Say(ok
-                        ? $"✏️ Folio {amended.Folio} corregido: {f.Label} {Html.Escape(old ?? "(vacío)")} → {Html.Escape(Display(f, value))}. Motivo: {Html.Escape(why)}"
-                        : $"No pude corregir el folio {amended.Folio}: ya está anulado.", mainKeyboard: true);
+                        ? RecordsText.Amended(amended.Folio, f.Label, old, Display(f, value), why)
+                        : RecordsText.AmendVoided(amended.Folio), mainKeyboard: true);
                 }
 
                 break;
@@ -157,12 +156,12 @@ public static class RecordsFlow
             }
 
             turn.State.Task = new VoidTask { RecordId = toVoid.Id };
-            turn.Ask(Step.VoidReason, $"¿Por qué anula el folio <b>{toVoid.Folio}</b>? Escriba el motivo.\nEjemplo: Lo registré dos veces.", [], back: false);
+            turn.Ask(Step.VoidReason, RecordsText.AskVoidReason(toVoid.Folio), [], back: false);
         }
         else if (turn.ActionId("m") is { } amendId && Access.MayAmend(turn) && records.Get(amendId) is { IsVoided: false } toAmend)
         {
             turn.State.Task = new AmendTask { RecordId = toAmend.Id };
-            turn.Ask(Step.AmendField, $"¿Qué dato del folio <b>{toAmend.Folio}</b> desea corregir?",
+            turn.Ask(Step.AmendField, RecordsText.AskAmendField(toAmend.Folio),
                 Fields(toAmend).Select(f => new[] { (f.Label, $"f:{f.Key}") }), back: false);
         }
         else if (turn.Input.Kind == InputKind.Button)
@@ -170,7 +169,7 @@ public static class RecordsFlow
             // Forged or outdated data: someone else's record, or one already voided.
             turn.State.Reset();
             turn.ButtonAnswer = Texts.StaleButton;
-            turn.Say("Ese reporte no está disponible para usted; no se cambió nada.");
+            turn.Say(RecordsText.NotAvailable);
         }
         else
         {
@@ -207,11 +206,11 @@ public static class RecordsFlow
                 var year = Instants.ParseDate(record.EventDate).Year;
                 if (!DateText.TryParse(text, turn.Today, year, out var date))
                 {
-                    problem = $"No entendí la fecha. Escríbala así: {Numbers.Date(DateText.Example(year, turn.Today))}.";
+                    problem = RecordsText.DateNotUnderstood(Numbers.Date(DateText.Example(year, turn.Today)));
                 }
                 else if (date.Year != year || date > turn.Today)
                 {
-                    problem = $"La fecha debe ser del {year} y no posterior a hoy.";
+                    problem = RecordsText.DateOutsideYear(year);
                 }
                 else if (turn.IsLocked(date))
                 {
@@ -236,14 +235,14 @@ public static class RecordsFlow
                 }
                 else
                 {
-                    problem = $"Escriba un número entero de {least} a {Numbers.Int(field.Max)}.";
+                    problem = RecordsText.NumberRange(least, field.Max);
                 }
 
                 break;
             default:
                 if (text.Length == 0 || text.Length > field.Max)
                 {
-                    problem = $"Escriba el nuevo texto (máximo {Numbers.Int(field.Max)} caracteres).";
+                    problem = RecordsText.TextRange(field.Max);
                 }
                 else
                 {
@@ -256,12 +255,12 @@ public static class RecordsFlow
         if (value is null)
         {
             turn.Say(problem!);
-            turn.Ask(Step.AmendValue, $"Escriba el nuevo valor de <b>{field.Label}</b>.", [], back: false);
+            turn.Ask(Step.AmendValue, RecordsText.AskNewValueAgain(field.Label), [], back: false);
             return;
         }
 
         turn.State.Get<AmendTask>().Value = value;
-        turn.Ask(Step.AmendReason, "¿Por qué se corrige? Escriba el motivo.\nEjemplo: El acta dice otra fecha.", [], back: false);
+        turn.Ask(Step.AmendReason, RecordsText.AskAmendReason, [], back: false);
     }
 
     private static string? Reason(Turn turn)
@@ -269,8 +268,8 @@ public static class RecordsFlow
         var text = turn.Text;
         if (string.IsNullOrWhiteSpace(text) || text.Length > 500)
         {
-            turn.Say("Escriba el motivo en un mensaje (máximo 500 caracteres). Para no hacer nada, toque Cancelar.");
-            turn.Ask(turn.State.Step, "Escriba el motivo, por favor.", [], back: false);
+            turn.Say(RecordsText.ReasonTooLong);
+            turn.Ask(turn.State.Step, RecordsText.AskReasonAgain, [], back: false);
             return null;
         }
 
@@ -281,14 +280,14 @@ public static class RecordsFlow
     {
         if (result != VoidResult.HasDependents)
         {
-            return $"El folio {folio} ya estaba anulado; no se cambió nada.";
+            return RecordsText.AlreadyVoided(folio);
         }
 
         var records = new RecordStore(turn.Db);
         var dependent = records.Dependent(records.ByFolio(folio)!.Id)!;
         return ActivityKinds.FromCode(dependent.Kind).Link == KindLink.Manages
-            ? $"No se puede anular el folio {folio}: esa solicitud ya tiene una gestión registrada ({dependent.Folio}). Si la solicitud está mal, anule primero la gestión."
-            : $"No se puede anular el folio {folio}: otro consejo registró su participación en ese programa ({dependent.Folio}). Si el programa está mal, anule primero ese folio.";
+            ? RecordsText.RequestHasManagement(folio, dependent.Folio)
+            : RecordsText.ProgramShared(folio, dependent.Folio);
     }
 
     /// <summary>What a director may correct in a record: its date and the answers to its kind's questions (not its links).</summary>
@@ -319,17 +318,18 @@ public static class RecordsFlow
     {
         var lines = new List<string>
         {
-            $"<b>Folio {r.Folio}</b>{(r.IsVoided ? " — <b>ANULADO</b>" : "")}",
-            $"Actividad: {r.ActivityNum}. {Html.Escape(Html.Shorten(Html.Sentence(r.ActivityName), 60))}",
-            $"Consejo: {Html.Escape(r.CouncilName)}",
-            $"Fecha: {Numbers.Date(Instants.ParseDate(r.EventDate))}",
+            RecordsText.CardTitle(r.Folio, r.IsVoided),
+            RecordsText.CardActivity(r.ActivityNum, Html.Sentence(r.ActivityName)),
+            ReportText.CardCouncil(r.CouncilName),
+            ReportText.CardDate(Instants.ParseDate(r.EventDate)),
         };
         var kind = ActivityKinds.FromCode(r.Kind);
         lines.AddRange(kind.Fields.Select(f => ReportFlow.AnswerLine(turn, kind, f, r.Value(f.Column))).OfType<string>());
-        lines.Add(r.EvidenceHash is not null ? "Evidencia: archivo guardado" : r.EvidenceFileId is null ? "Evidencia: sin evidencia" : "Evidencia: adjunta");
+        lines.Add(RecordsText.CardEvidence(stored: r.EvidenceHash is not null, attached: r.EvidenceFileId is not null));
         if (r.IsVoided)
         {
-            lines.Add($"Anulado por: {Html.Escape(r.VoidedBy is { } by ? AuditText.Person(by) : null)}\nMotivo: {Html.Escape(r.VoidReason)}");
+            lines.Add(RecordsText.CardVoided(r.VoidedBy is { } by ? AuditText.Person(by) : null, r.VoidReason));
+
         }
 
         foreach (var a in new AuditStore(turn.Db).ForRecord(r.Id).Where(a => a.Action == "amend"))

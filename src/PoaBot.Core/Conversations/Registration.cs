@@ -31,7 +31,8 @@ public static partial class Registration
         var text = Texts.Welcome(person.Name, person.IsDirector);
         if (councils.Count > 0)
         {
-            text += "\n\nSus consejos: " + string.Join(", ", councils.Select(c => Html.Escape(c.Name))) + ".";
+            text += Texts.YourCouncils([.. councils.Select(c => c.Name)]);
+
         }
 
         return new TurnResult([new Reply(text) { MainKeyboard = true }]);

@@ -33,8 +33,8 @@ public static partial class ReportFlow
         else
         {
             Retry(turn, turn.Input.Kind == InputKind.Text
-                ? $"No entendí «{Html.Escape(Html.Shorten(turn.Text ?? "", 40))}» como fecha. Escríbala así: {DateExample(turn)}, o escriba «ayer»."
-                : $"Necesito la fecha escrita así: {DateExample(turn)}, o toque Hoy o Ayer.");
+                ? ReportText.DateNotUnderstood(turn.Text ?? "", DateExample(turn))
+                : ReportText.DateAsText(DateExample(turn)));
             return;
         }
 
@@ -46,7 +46,7 @@ public static partial class ReportFlow
 
         if (turn.Text is { } words && words.Any(char.IsLetter))
         {
-            turn.Say($"Entendí: {DateText.Long(date)}.");
+            turn.Say(ReportText.Understood(DateText.Long(date)));
         }
 
         draft.Date = date;
@@ -58,15 +58,13 @@ public static partial class ReportFlow
     {
         if (date > turn.Today)
         {
-            return $"El {Numbers.Date(date)} todavía no llega. Escriba la fecha de hoy o una anterior.";
+            return ReportText.DateInFuture(date);
         }
 
         var year = Year(turn);
         if (date.Year != year)
         {
-            return year == turn.Today.Year
-                ? $"El {Numbers.Date(date)} no es del POA {year}. Escriba una fecha entre el 01/01/{year} y hoy."
-                : $"El {Numbers.Date(date)} no es del POA {year}. Escriba una fecha de {year}, por ejemplo 28/12/{year}.";
+            return ReportText.DateOutsidePoa(date, year, currentYear: year == turn.Today.Year);
         }
 
         return turn.IsLocked(date) ? Locked(date, turn.Person.IsDirector) : null;
@@ -88,7 +86,7 @@ public static partial class ReportFlow
         }
 
         return kind.Link == KindLink.Managed && ownId is { } own && records.Dependent(own) is { } managed && Instants.ParseDate(managed.EventDate) < date
-            ? $"Esa solicitud se gestionó el {Numbers.Date(Instants.ParseDate(managed.EventDate))} (folio {managed.Folio}), así que no pudo recibirse el {Numbers.Date(date)}."
+            ? ReportText.ReceivedAfterManaged(Instants.ParseDate(managed.EventDate), managed.Folio, date)
             : null;
     }
 
@@ -97,14 +95,12 @@ public static partial class ReportFlow
     {
         var received = Instants.ParseDate(request.EventDate);
         return managed < received
-            ? $"La solicitud {request.Folio} se recibió el {Numbers.Date(received)}, así que no pudo gestionarse el {Numbers.Date(managed)}."
+            ? ReportText.ManagedBeforeReceived(request.Folio, received, managed)
             : null;
     }
 
     /// <summary>The bimester of that date is locked: the Dirección reopens it itself with /reabrir; a coordinator asks the Dirección.</summary>
-    public static string Locked(DateOnly date, bool director) =>
-        $"El bimestre {Bimesters.ShortName(Bimesters.Of(date))} {date.Year} ya está cerrado y bloqueado, así que no se pueden registrar ni cambiar reportes de esas fechas. " +
-        (director ? "Si hace falta, reábralo con /reabrir." : "Si hace falta, pida a la Dirección que lo reabra.");
+    public static string Locked(DateOnly date, bool director) => ReportText.Locked(Bimesters.ShortName(Bimesters.Of(date)), date.Year, director);
 
     private static void AnswerField(Turn turn, Draft draft, ReportField field)
     {
@@ -115,13 +111,13 @@ public static partial class ReportFlow
                 var pending = Pending(turn, draft).FirstOrDefault(r => r.Id == turn.ActionId("p"));
                 if (pending is null)
                 {
-                    Retry(turn, "Por favor toque una de las solicitudes pendientes de la lista.");
+                    Retry(turn, ReportText.TapPending);
                     return;
                 }
 
                 if (draft.Date is { } managed && ManagedTooEarly(pending, managed) is { } early)
                 {
-                    Retry(turn, $"{early} Elija otra solicitud, o toque «Atrás» para cambiar la fecha de la gestión.");
+                    Retry(turn, ReportText.ChooseAnotherRequest(early));
                     return;
                 }
 
@@ -168,7 +164,7 @@ public static partial class ReportFlow
         var program = OtherPrograms(turn, draft).FirstOrDefault(p => p.Id == turn.ActionId("p"));
         if (program is null)
         {
-            Retry(turn, "Por favor toque el programa ya registrado o «Es un programa nuevo».");
+            Retry(turn, ReportText.TapProgram);
             return;
         }
 
@@ -215,7 +211,7 @@ public static partial class ReportFlow
         }
         else
         {
-            Retry(turn, "Envíe una foto o un documento, o toque «Omitir» si no tiene evidencia.");
+            Retry(turn, ReportText.SendEvidence);
         }
     }
 
@@ -230,7 +226,7 @@ public static partial class ReportFlow
     {
         if (turn.Input.Kind != InputKind.Text || turn.Action is not null)
         {
-            Retry(turn, $"Necesito la respuesta escrita. Por ejemplo: {Html.Escape(example)}");
+            Retry(turn, ReportText.TextNeeded(example));
             return null;
         }
 
@@ -257,7 +253,7 @@ public static partial class ReportFlow
         {
             if (fromWords)
             {
-                turn.Say($"Entendí: {Numbers.Int(value)}.");
+                turn.Say(ReportText.Understood(Numbers.Int(value)));
             }
 
             return value;
@@ -265,13 +261,14 @@ public static partial class ReportFlow
 
         var why = text switch
         {
-            null => $"Necesito un número escrito. Por ejemplo: {example}",
-            _ when text.TrimStart().StartsWith('-') => $"El número no puede ser negativo. Escriba, por ejemplo: {example}",
-            _ when NumberText.TryParse(text, int.MaxValue, out var big, out _) && big > max => $"{Numbers.Int(big)} parece demasiado. El máximo es {Numbers.Int(max)}; revise el número, por favor.",
-            _ when NumberText.TryParse(text, max, out var zero, out _) && zero == 0 => $"Debe ser al menos 1. Escriba, por ejemplo: {example}",
+            null => ReportText.NumberNeeded(example),
+            _ when text.TrimStart().StartsWith('-') => ReportText.NumberNegative(example),
+            _ when NumberText.TryParse(text, int.MaxValue, out var big, out _) && big > max => ReportText.NumberTooMuch(big, max),
+            _ when NumberText.TryParse(text, max, out var zero, out _) && zero == 0 => ReportText.NumberAtLeastOne(example),
             _ when text.Trim().Replace(",", "", StringComparison.Ordinal) is { Length: > 0 } digits && digits.All(char.IsAsciiDigit) =>
-                $"Ese número es demasiado grande. El máximo es {Numbers.Int(max)}; revise el número, por favor.",
-            _ => $"No entendí «{Html.Escape(Html.Shorten(text, 30))}» como un número entero. Escriba solo el número, por ejemplo: {example}",
+                ReportText.NumberTooBig(max),
+            _ => ReportText.NumberNotUnderstood(text, example),
+
         };
         Retry(turn, why);
         return null;

@@ -17,14 +17,14 @@ public static partial class ReportFlow
         {
             // Checked at the moment of writing: the council may have been reassigned while the draft waited.
             turn.State.Reset();
-            turn.Say("No pude guardar: ese consejo ya no está a su cargo, así que no se guardó nada. Si cree que es un error, consulte a la Dirección.", mainKeyboard: true);
+            turn.Say(ReportText.CouncilNoLongerYours, mainKeyboard: true);
             return;
         }
 
         if (activity is null || council is null || draft.Date is not { } date || DateProblem(turn, date) is not null)
         {
             turn.State.Reset();
-            turn.Say("No pude guardar: el reporte quedó incompleto o ya no es válido. Empiece de nuevo con /reportar, por favor.", mainKeyboard: true);
+            turn.Say(ReportText.DraftInvalid, mainKeyboard: true);
             return;
         }
 
@@ -32,7 +32,7 @@ public static partial class ReportFlow
         var answers = kind.Fields.Where(f => draft.Answers.ContainsKey(f.Key)).ToDictionary(f => f.Column, f => draft.Answers[f.Key]);
         if (kind.Link == KindLink.Manages && !Pending(turn, draft).Any(r => Invariant(r.Id) == answers.GetValueOrDefault("ref_id")))
         {
-            turn.Say("Esa solicitud ya no está pendiente (alguien ya registró su gestión). Elija otra, por favor.");
+            turn.Say(ReportText.RequestNoLongerPending);
             Prompt(turn, kind.Fields.First(f => f.Type == FieldType.Pick).Key);
             return;
         }
@@ -53,8 +53,7 @@ public static partial class ReportFlow
             CreatedAt = Instants.Format(turn.Now),
         }.WithAnswers(answers));
         turn.State.Reset();
-        var shared = record.Count == 0 ? "\nEste programa ya estaba registrado por otro consejo: queda su participación, sin contarlo dos veces." : "";
-        turn.Say($"✅ Guardado con folio <b>{record.Folio}</b>.{shared}\n\n{SummaryFlow.ActivityAfterSave(turn, activity, Bimesters.Of(date))}", mainKeyboard: true);
+        turn.Say(ReportText.Saved(record.Folio, shared: record.Count == 0, SummaryFlow.ActivityAfterSave(turn, activity, Bimesters.Of(date))), mainKeyboard: true);
     }
 
     private static string Card(Turn turn, Draft draft)
@@ -64,14 +63,14 @@ public static partial class ReportFlow
         var kind = Kind(turn, draft);
         var lines = new List<string?>
         {
-            "<b>Revise su reporte</b>",
-            $"Actividad: {Html.Escape(activity is null ? "" : ActivityLabel(activity))}",
-            $"Consejo: {Html.Escape(council?.Name)}",
-            $"Fecha: {(draft.Date is { } d ? Numbers.Date(d) : "")}",
+            ReportText.CardTitle,
+            ReportText.CardActivity(activity is null ? "" : ActivityLabel(activity)),
+            ReportText.CardCouncil(council?.Name),
+            ReportText.CardDate(draft.Date),
         };
         lines.AddRange(kind.Fields.Select(f => AnswerLine(turn, kind, f, draft.Answers.GetValueOrDefault(f.Key) is not { } value ? null
             : f.Type is FieldType.Number or FieldType.Pick ? long.Parse(value, CultureInfo.InvariantCulture) : value)));
-        lines.Add($"Evidencia: {(draft.EvidenceFileId is null ? "sin evidencia" : "adjunta ✅")}");
+        lines.Add(ReportText.CardEvidence(attached: draft.EvidenceFileId is not null));
         return string.Join('\n', lines.OfType<string>());
     }
 
@@ -91,7 +90,7 @@ public static partial class ReportFlow
         var pending = Pending(turn, draft);
         if (pending.Count == 0)
         {
-            Ask(turn, field.Key, "Este consejo no tiene solicitudes pendientes de gestionar. Primero registre la solicitud recibida; después podrá registrar su gestión.", []);
+            Ask(turn, field.Key, ReportText.NoPendingRequests, []);
             return;
         }
 

@@ -27,13 +27,13 @@ public static partial class ReportFlow
         var years = ReportableYears(turn);
         if (years.Count == 0)
         {
-            turn.Say($"Aún no hay un POA {turn.Today.Year} cargado, así que no puedo registrar reportes. Pida a la Dirección que lo importe.", mainKeyboard: true);
+            turn.Say(ReportText.NoPoa(turn.Today.Year), mainKeyboard: true);
             return;
         }
 
         if (Access.Councils(turn).Count == 0)
         {
-            turn.Say("Usted no tiene consejos asignados, así que no puedo registrar reportes. Pida a la Dirección que le asigne uno.", mainKeyboard: true);
+            turn.Say(ReportText.NoCouncils, mainKeyboard: true);
             return;
         }
 
@@ -118,42 +118,42 @@ public static partial class ReportFlow
         switch (question)
         {
             case ActivityQuestion:
-                Ask(turn, question, "¿Qué desea reportar?", Activities(turn).Select(a => new[] { (ActivityLabel(a), $"a:{a.Id}") }));
+                Ask(turn, question, ReportText.AskActivity, Activities(turn).Select(a => new[] { (ActivityLabel(a), $"a:{a.Id}") }));
                 break;
             case CouncilQuestion:
-                Ask(turn, question, "¿De qué consejo?", Access.Councils(turn).Select(c => new[] { (Html.Shorten(c.Name, 40), $"c:{c.Id}") }));
+                Ask(turn, question, ReportText.AskCouncil, Access.Councils(turn).Select(c => new[] { (Html.Shorten(c.Name, 40), $"c:{c.Id}") }));
                 break;
             case DateQuestion when Year(turn) != turn.Today.Year:
-                Ask(turn, question, $"¿Qué día de {Year(turn)} fue? Escriba la fecha, por ejemplo 28/12/{Year(turn)}.", []);
+                Ask(turn, question, ReportText.AskDateOfYear(Year(turn)), []);
                 break;
             case YearQuestion:
                 var years = ReportableYears(turn);
                 Ask(
                     turn,
                     question,
-                    $"¿Para qué POA es su reporte? El de {years[0]} acepta reportes hasta el {Numbers.Date(turn.Settings.Rules.LockDate(years[0], 6).AddDays(-1))}.",
-                    years.Select(y => new[] { ($"POA {y}", $"y:{y}") }));
+                    ReportText.AskYear(years[0], turn.Settings.Rules.LockDate(years[0], 6).AddDays(-1)),
+                    years.Select(y => new[] { (ReportText.YearButton(y), $"y:{y}") }));
                 break;
             case DateQuestion:
-                Ask(turn, question, $"¿Qué día fue? Toque una opción o escriba la fecha (por ejemplo {DateExample(turn)}).",
+                Ask(turn, question, ReportText.AskDate(DateExample(turn)),
                 [
-                    [($"Hoy ({turn.Today:dd/MM})", "d:hoy"), ($"Ayer ({turn.Today.AddDays(-1):dd/MM})", "d:ayer")],
-                    [("Otra fecha", "d:otra")],
+                    [(ReportText.TodayButton(turn.Today), "d:hoy"), (ReportText.YesterdayButton(turn.Today.AddDays(-1)), "d:ayer")],
+                    [(ReportText.OtherDateButton, "d:otra")],
                 ]);
                 break;
             case DateTextQuestion:
-                Ask(turn, question, $"Escriba la fecha así: día/mes/año, por ejemplo {DateExample(turn)}, o «ayer».", []);
+                Ask(turn, question, ReportText.AskDateText(DateExample(turn)), []);
                 break;
             case EvidenceQuestion:
                 draft.EvidenceAsked = true;
-                Ask(turn, question, "Si tiene una foto o documento como evidencia, envíelo ahora. Si no, toque «Omitir».", [[(Texts.Skip, "skip")]]);
+                Ask(turn, question, ReportText.AskEvidence, [[(Texts.Skip, "skip")]]);
                 break;
             case CardQuestion:
-                Ask(turn, question, Card(turn, draft), [[("💾 Guardar", "save")], [("✏️ Corregir", "edit")]]);
+                Ask(turn, question, Card(turn, draft), [[(ReportText.SaveButton, "save")], [(ReportText.EditButton, "edit")]]);
                 break;
             case EditQuestion:
-                Ask(turn, question, "¿Qué desea corregir?", Editable(turn, draft).Select(f => new[] { (f.Label, $"f:{f.Key}") })
-                    .Append([("Volver a la tarjeta", "card")]), back: false);
+                Ask(turn, question, ReportText.AskEdit, Editable(turn, draft).Select(f => new[] { (f.Label, $"f:{f.Key}") })
+                    .Append([(ReportText.BackToCard, "card")]), back: false);
                 break;
             default:
                 if (Kind(turn, draft).Field(question) is { Type: not FieldType.Date } field)
@@ -180,8 +180,8 @@ public static partial class ReportFlow
                     turn,
                     field.Key,
                     field.Question,
-                    OtherPrograms(turn, draft).Select(p => ListEntry.Record(p, $"{p.Subject} ({p.CouncilName})", $"p:{p.Id}", $"Ya registrado: {Html.Shorten(p.Subject ?? p.Folio, 40)}")),
-                    [[("Es un programa nuevo", "new")]]);
+                    OtherPrograms(turn, draft).Select(p => ListEntry.Record(p, $"{p.Subject} ({p.CouncilName})", $"p:{p.Id}", ReportText.SharedProgramButton(p.Subject ?? p.Folio))),
+                    [[(ReportText.NewProgramButton, "new")]]);
                 break;
             default:
                 Ask(turn, field.Key, field.Question, field.Optional ? [[(Texts.Skip, "skip")]] : []);
@@ -222,7 +222,7 @@ public static partial class ReportFlow
                 }
                 else
                 {
-                    Retry(turn, "Por favor toque el año del POA.");
+                    Retry(turn, ReportText.TapYear);
                 }
 
                 break;
@@ -230,7 +230,7 @@ public static partial class ReportFlow
                 var activity = Activities(turn).FirstOrDefault(a => a.Id == turn.ActionId("a") || (turn.Text is { } t && t == a.Num.ToString(CultureInfo.InvariantCulture)));
                 if (activity is null)
                 {
-                    Retry(turn, "Por favor toque una de las actividades de la lista.");
+                    Retry(turn, ReportText.TapActivity);
                     return;
                 }
 
@@ -241,7 +241,7 @@ public static partial class ReportFlow
                 var council = Access.Councils(turn).FirstOrDefault(c => c.Id == turn.ActionId("c") || (turn.Text is { } n && Spanish.Fold(n) == Spanish.Fold(c.Name)));
                 if (council is null)
                 {
-                    Retry(turn, "Por favor toque uno de los consejos de la lista.");
+                    Retry(turn, ReportText.TapCouncil);
                     return;
                 }
 
@@ -265,7 +265,7 @@ public static partial class ReportFlow
                 }
                 else
                 {
-                    Retry(turn, "Toque «Guardar» para guardar, «Corregir» para cambiar algo o «Cancelar».");
+                    Retry(turn, ReportText.TapCard);
                 }
 
                 break;
@@ -282,7 +282,7 @@ public static partial class ReportFlow
                 }
                 else
                 {
-                    Retry(turn, "Toque lo que desea corregir.");
+                    Retry(turn, ReportText.TapEdit);
                 }
 
                 break;
@@ -350,7 +350,8 @@ public static partial class ReportFlow
     /// <summary>What «Corregir» offers: the date, the questions asked (not the choice of a shared program), the evidence.</summary>
     private static IEnumerable<(string Key, string Label)> Editable(Turn turn, Draft draft) =>
         Questions(turn, draft).Where(f => !(f.Type == FieldType.Pick && Kind(turn, draft).Link == KindLink.Shares))
-            .Select(f => (f.Key, f.Label)).Prepend((DateQuestion, ReportField.Date.Label)).Append((EvidenceQuestion, "Evidencia"));
+            .Select(f => (f.Key, f.Label)).Prepend((DateQuestion, ReportField.Date.Label)).Append((EvidenceQuestion, ReportText.Evidence)
+);
 
     private static ActivityKind Kind(Turn turn, Draft draft) =>
         new PoaStore(turn.Db).Activity(draft.ActivityId)?.Kind ?? ActivityKind.Generic;

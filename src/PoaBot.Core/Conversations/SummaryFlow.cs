@@ -27,7 +27,7 @@ public static class SummaryFlow
         var poa = store.Find(turn.Today.Year) ?? store.Years().Where(y => y < turn.Today.Year).Select(y => store.Find(y)).LastOrDefault();
         if (poa is null)
         {
-            turn.Say($"Aún no hay un POA {turn.Today.Year} cargado. Pida a la Dirección que lo importe.", mainKeyboard: true);
+            turn.Say(ProgressText.NoPoa(turn.Today.Year), mainKeyboard: true);
             return;
         }
 
@@ -67,27 +67,27 @@ public static class SummaryFlow
     public static string Render(
         PoaRow poa, DateOnly asOf, IReadOnlyList<ActivityProgress> rows, IReadOnlyList<ActivityProgress>? mine, IReadOnlyList<JustificationRow>? justifications = null)
     {
-        var header = $"📊 <b>Avance del POA {poa.Year}</b>{(asOf >= new DateOnly((int)poa.Year, 12, 31) ? ": cierre del ejercicio" : $" al {Numbers.Date(asOf)}")}\n";
+        var header = ProgressText.Title((int)poa.Year, asOf, yearEnded: asOf >= new DateOnly((int)poa.Year, 12, 31));
         var full = new StringBuilder(header);
         foreach (var a in rows)
         {
-            full.Append('\n').Append($"<b>{a.Num}. {Html.Escape(Html.Shorten(Html.Sentence(a.Name), 70))}</b>\n");
+            full.Append('\n').Append(ProgressText.Activity(a.Num, Html.Sentence(a.Name)));
             if (a.OpenBimester is { } open)
             {
-                full.Append($"{Bimesters.ShortName(open.Bimester)} (en curso): {Numbers.Int(open.Real ?? 0)} de {Numbers.Int(open.Prog)} programadas\n");
+                full.Append(ProgressText.OpenBimester(Bimesters.ShortName(open.Bimester), open.Real ?? 0, open.Prog));
             }
 
-            full.Append($"Año: {Numbers.Int(a.RealAcum)} de {Numbers.Int(a.Goal)} · avance anual {Numbers.Pct(a.AvancePct)}\n");
-            full.Append($"VAR: {Signed(a.RealAcum - a.ProgAcum)} contra lo programado a la fecha ({Numbers.Int(a.ProgAcum)})\n");
+            full.Append(ProgressText.Year(a.RealAcum, a.Goal, a.AvancePct));
+            full.Append(ProgressText.Variance(Signed(a.RealAcum - a.ProgAcum), a.ProgAcum));
             full.Append(Semaforo(a)).Append('\n');
             if (mine?.FirstOrDefault(m => m.Num == a.Num) is { } own)
             {
-                full.Append($"Sus consejos: {Numbers.Int(own.RealAcum)} de {Numbers.Int(a.RealAcum)}\n");
+                full.Append(ProgressText.YourCouncils(own.RealAcum, a.RealAcum));
             }
 
             foreach (var j in justifications?.Where(j => j.ActivityNum == a.Num) ?? [])
             {
-                full.Append($"📝 {Bimesters.ShortName((int)j.Bimester)}: {Html.Escape(Html.Shorten(j.Text, 120))}\n");
+                full.Append(ProgressText.Justification(Bimesters.ShortName((int)j.Bimester), j.Text));
             }
         }
 
@@ -103,7 +103,7 @@ public static class SummaryFlow
             var line = $"{a.Num}. {Html.Escape(Html.Shorten(Html.Sentence(a.Name), 30))}: {Numbers.Int(a.RealAcum)}/{Numbers.Int(a.Goal)} {a.Semaforo.Emoji()}\n";
             if (compact.Length + line.Length > MaxLength - 60)
             {
-                compact.Append("… (la lista sigue; pida el reporte completo a la Dirección)");
+                compact.Append(ProgressText.ListGoesOn);
                 break;
             }
 
@@ -121,8 +121,8 @@ public static class SummaryFlow
         var a = store.Progress(poa, turn.Today, turn.Thresholds).First(p => p.Num == activity.Num);
         var cell = a.Bimesters[bimester - 1];
         return $"<b>{Html.Escape(ReportFlow.ActivityLabel(activity))}</b>\n" +
-            $"{Bimesters.ShortName(bimester)}: {Numbers.Int(cell.Real ?? 0)} de {Numbers.Int(cell.Prog)} programadas\n" +
-            $"Año: {Numbers.Int(a.RealAcum)} de {Numbers.Int(a.Goal)} · avance anual {Numbers.Pct(a.AvancePct)}\n" +
+            ProgressText.Bimester(Bimesters.ShortName(bimester), cell.Real ?? 0, cell.Prog) +
+            ProgressText.Year(a.RealAcum, a.Goal, a.AvancePct) +
             Semaforo(a);
     }
 
@@ -133,15 +133,15 @@ public static class SummaryFlow
     private static IReadOnlyList<string> PerCouncil(DbSession db, PoaRow poa, DateOnly asOf)
     {
         var councils = CouncilReport.Load(db, poa, asOf);
-        var header = new StringBuilder($"🏘 <b>Avance por consejo, POA {poa.Year}</b>: {Numbers.AsOfPhrase((int)poa.Year, asOf)}\n");
+        var header = new StringBuilder(ProgressText.CouncilsTitle((int)poa.Year, Numbers.AsOfPhrase((int)poa.Year, asOf)));
         foreach (var a in councils.Count > 0 ? councils[0].Activities : [])
         {
             header.Append($"{Html.Escape(a.Num)} = {Html.Escape(Html.Shorten(Html.Sentence(a.Activity), 45))}\n");
         }
 
         header.Append(councils.Count == 0
-            ? "\nAún no hay consejos registrados."
-            : $"\n{Numbers.Int(councils.Count)} consejos; {Numbers.Int(councils.Count(c => c.NothingReported))} sin reportes en el año.\n");
+            ? ProgressText.NoCouncils
+            : ProgressText.CouncilCount(councils.Count, councils.Count(c => c.NothingReported)));
         var blocks = councils.Select(c =>
             $"\n<b>{Html.Escape(Html.Shorten(c.Council, 80))}</b>{(c.Locality.Length > 0 ? " · " + Html.Escape(Html.Shorten(c.Locality, 40)) : "")}\n" +
             (c.NothingReported ? "" : string.Join(" · ", c.Activities.Select(a => $"{Html.Escape(a.Num)}: {Numbers.Int(a.Real)}")) + " · ") +
@@ -152,17 +152,18 @@ public static class SummaryFlow
     /// <summary>Each activity's ended quarters: REAL in the quarter, the year so far against PROG_acum, the semáforo.</summary>
     private static IReadOnlyList<string> Quarterly(PoaRow poa, DateOnly asOf, IReadOnlyList<QuarterRow> rows)
     {
-        var header = $"📅 <b>Avance trimestral del POA {poa.Year}</b>: {Numbers.AsOfPhrase((int)poa.Year, asOf)}\n" +
-            (rows.Count == 0 ? "\nAún no termina ningún trimestre del año." : "");
+        var header = ProgressText.QuartersTitle((int)poa.Year, Numbers.AsOfPhrase((int)poa.Year, asOf)) +
+            (rows.Count == 0 ? ProgressText.NoQuarterEnded : "");
         var blocks = rows.GroupBy(r => r.AtQuarterEnd.Num).Select(g =>
             $"\n<b>{Html.Escape(g.Key)}. {Html.Escape(Html.Shorten(Html.Sentence(g.First().AtQuarterEnd.Name), 70))}</b>\n" +
             string.Concat(g.Select(r =>
-                $"T{r.Quarter}: {Numbers.Int(r.Real)} en el trimestre · año {Numbers.Int(r.AtQuarterEnd.RealAcum)} de {Numbers.Int(r.AtQuarterEnd.ProgAcum)} programadas · {Semaforo(r.AtQuarterEnd)}\n")));
+                ProgressText.Quarter(r.Quarter, r.Real, r.AtQuarterEnd.RealAcum, r.AtQuarterEnd.ProgAcum, Semaforo(r.AtQuarterEnd)))));
         return Html.Messages([header, .. blocks], MaxLength);
     }
 
     private static string Semaforo(ActivityProgress a) =>
-        a.ProgAcum == 0 ? a.Semaforo.Words(0) : $"{a.Semaforo.Words(a.ProgAcum)} ({Numbers.Pct(a.CumplimientoPct)} de cumplimiento)";
+        a.ProgAcum == 0 ? a.Semaforo.Words(0) : ProgressText.Compliance(a.Semaforo.Words(a.ProgAcum), a.CumplimientoPct);
+
 
     private static string Signed(int value) => value > 0 ? "+" + Numbers.Int(value) : Numbers.Int(value);
 }

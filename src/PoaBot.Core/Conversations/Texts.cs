@@ -64,6 +64,10 @@ public static class Texts
 
     public const string EmptyText = "Necesito un texto. Por ejemplo: {0}";
 
+    public static string Greeting(string name) => $"Hola, {Html.Escape(name)}. {Hello}";
+
+    public static string YourCouncils(string[] councils) => $"\n\nSus consejos: {string.Join(", ", councils.Select(Html.Escape))}.";
+
     public static string Welcome(string name, bool director) =>
         $"¡Bienvenido(a), {Html.Escape(name)}! Ya quedó registrado(a) como <b>{(director ? "director(a)" : "coordinador(a)")}</b>.\n\n" + Hello;
 }

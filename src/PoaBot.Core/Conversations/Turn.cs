@@ -41,7 +41,8 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
     public void Reply(Reply reply) => replies.Add(reply);
 
     /// <summary>The short, helpful answer to anything outside a task: what the bot can do.</summary>
-    public void Greet() => Say($"Hola, {Html.Escape(Person.Name)}. {Texts.Hello}", mainKeyboard: true);
+    public void Greet() => Say(Texts.Greeting(Person.Name), mainKeyboard: true);
+
 
     /// <summary>Sends a kept evidence file again, with a caption.</summary>
     public void Attach(string fileId, bool isPhoto, string caption) =>
