@@ -121,7 +121,7 @@ public static partial class ReportFlow
                 Ask(turn, question, ReportText.AskActivity, Activities(turn).Select(a => new[] { (ActivityLabel(a), $"a:{a.Id}") }));
                 break;
             case CouncilQuestion:
-                Ask(turn, question, ReportText.AskCouncil, Access.Councils(turn).Select(c => new[] { (Html.Shorten(c.Name, 40), $"c:{c.Id}") }));
+                AskList(turn, question, ReportText.AskCouncil, Access.Councils(turn).Select(c => new ListEntry("", Html.Shorten(c.Name, 40), $"c:{c.Id}")));
                 break;
             case DateQuestion when Year(turn) != turn.Today.Year:
                 Ask(turn, question, ReportText.AskDateOfYear(Year(turn)), []);

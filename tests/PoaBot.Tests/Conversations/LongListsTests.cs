@@ -216,4 +216,24 @@ public sealed class LongListsTests : IDisposable
         director.Send("/coordinadores").Send("3").Press("No reasignar");
         Assert.Contains("quedó dado(a) de baja", director.Said, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_coordinator_with_twelve_councils_pages_them_and_may_type_the_councils_number()
+    {
+        var names = Enumerable.Range(1, 12).Select(i => $"Consejo Barrio {i:00}").ToArray();
+        world.Database.Write(db =>
+        {
+            foreach (var name in names)
+            {
+                new PoaBot.Core.People.PeopleStore(db).AddCouncil(name, "");
+            }
+        });
+        var ana = world.Coordinator(1, names);
+
+        ana.Send("/reportar").Press("Reunión");
+        Assert.Contains(ana.Buttons, b => b.Label == Texts.NextPage);
+        ana.Send("12").Press("Hoy").Send("25").Send("Acuerdos").Press("Omitir").Press("Guardar");
+
+        Assert.Equal("Consejo Barrio 12", world.Records().Single().CouncilName);
+    }
 }
