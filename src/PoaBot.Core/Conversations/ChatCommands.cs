@@ -47,7 +47,7 @@ public static class ChatCommands
         new("reportar", CommandRole.Registered, "Registrar una reunión, solicitud, gestión, programa o acción", (turn, _) => ConversationEngine.Report(turn)),
         new("resumen", CommandRole.Registered, "Avance del POA: programado contra real", (turn, _) => SummaryFlow.Show(turn, SummaryView.Activities)),
         new("resumen trimestre", CommandRole.Registered, "Avance por trimestre", (turn, _) => SummaryFlow.Show(turn, SummaryView.Quarters)) { Aliases = ["resumen trimestral"] },
-        new("misreportes", CommandRole.Registered, "Sus últimos 10 reportes; puede corregirlos o anularlos", (turn, _) => RecordsFlow.List(turn)),
+        new("misreportes", CommandRole.Registered, "Sus reportes, del más reciente; puede corregirlos o anularlos", (turn, _) => RecordsFlow.List(turn)),
         new("folio", CommandRole.Registered, "Ver un reporte por su folio", RecordsFlow.Show) { Example = year => Storage.RecordStore.Folio(year, 7) },
         new("cancelar", CommandRole.Registered, "Cancelar lo que esté haciendo", (turn, _) => ConversationEngine.Cancel(turn)),
         new("ayuda", CommandRole.Registered, "Qué puede hacer este bot", (turn, _) => turn.Say(Help(turn.Person.IsDirector, turn.Today.Year), mainKeyboard: true)) { Aliases = ["help"] },

@@ -29,7 +29,7 @@ public static class CloseFlow
 
         if (turn.IsLocked(lastDay))
         {
-            turn.Say(CloseText.AlreadyLocked(Bimesters.ShortName(bimester), year));
+            turn.Say(CloseText.AlreadyLocked(Bimesters.ShortName(bimester), year, turn.Person.IsDirector));
             return;
         }
 
@@ -45,16 +45,20 @@ public static class CloseFlow
         var current = new JustificationStore(turn.Db).Text(activityId, bimester);
         turn.Ask(
             Step.JustifyText,
-            CloseText.AskJustification(ProgressText.Activity(activity), Bimesters.ShortName(bimester), year, current),
+            CloseText.AskJustification(ProgressText.Activity(activity), Bimesters.ShortName(bimester), year, current, Light(turn, activity, (int)year, bimester) == Semaforo.Sobre),
             [],
             back: false);
     }
 
-    private static bool OutOfBand(Turn turn, ActivityPlan activity, int year, int bimester)
+    private static bool OutOfBand(Turn turn, ActivityPlan activity, int year, int bimester) =>
+        Light(turn, activity, year, bimester) is not (Semaforo.Verde or Semaforo.SinPrograma);
+
+    /// <summary>The activity's semáforo in that bimester alone: real against programmed.</summary>
+    private static Semaforo Light(Turn turn, ActivityPlan activity, int year, int bimester)
     {
         var poa = new PoaStore(turn.Db);
         var real = poa.BimesterTotals(poa.PoaIdOf(activity.Id)!.Value, year, bimester).Where(t => t.ActivityId == activity.Id).Sum(t => t.Total);
-        return turn.Thresholds.Classify(activity.Prog[bimester - 1], real) is not (Semaforo.Verde or Semaforo.SinPrograma);
+        return turn.Thresholds.Classify(activity.Prog[bimester - 1], real);
     }
 
     public static void AnswerJustify(Turn turn)
@@ -95,7 +99,7 @@ public static class CloseFlow
         if (turn.IsLocked(Bimesters.LastDay(year, bim)))
         {
             turn.State.Reset();
-            turn.Say(ReportFlow.Locked(Bimesters.LastDay(year, bim)), mainKeyboard: true);
+            turn.Say(CloseText.AlreadyLocked(Bimesters.ShortName(bim), year, turn.Person.IsDirector), mainKeyboard: true);
             return;
         }
 
@@ -112,51 +116,61 @@ public static class CloseFlow
         turn.Say(CloseText.JustificationSaved(Bimesters.ShortName(bim)), mainKeyboard: true);
     }
 
+    /// <summary>
+    /// <c>/justificar</c>: the activities out of the green band in the closed bimesters of this year and last year that are
+    /// not locked; those of locked bimesters are named, with the way to reopen them.
+    /// </summary>
     public static void ListJustifications(Turn turn)
     {
         var store = new PoaStore(turn.Db);
-        var options = new List<(string, string)>();
-        foreach (var poa in new[] { turn.Today.Year - 1, turn.Today.Year }.Select(store.Find).OfType<PoaRow>())
+        var options = new List<ListEntry>();
+        var locked = new List<string>();
+        foreach (var poa in Years(turn).Select(y => store.Find(y)!))
         {
+            var year = (int)poa.Year;
             var activities = store.Activities(poa.Id);
-            foreach (var b in Bimesters.All.Where(b => turn.Today > Bimesters.LastDay((int)poa.Year, b) && !turn.IsLocked(Bimesters.LastDay((int)poa.Year, b))))
+            foreach (var b in Bimesters.All.Where(b => turn.Today > Bimesters.LastDay(year, b)))
             {
-                var totals = store.BimesterTotals(poa.Id, (int)poa.Year, b);
-                foreach (var a in activities)
+                var totals = store.BimesterTotals(poa.Id, year, b);
+                var outOfBand = activities.Where(a => turn.Thresholds.Classify(a.Prog[b - 1], totals.Where(t => t.ActivityId == a.Id).Sum(t => t.Total))
+                    is not (Semaforo.Verde or Semaforo.SinPrograma)).ToList();
+                if (outOfBand.Count > 0 && turn.IsLocked(Bimesters.LastDay(year, b)))
                 {
-                    var real = totals.Where(t => t.ActivityId == a.Id).Sum(t => t.Total);
-                    if (turn.Thresholds.Classify(a.Prog[b - 1], real) is not (Semaforo.Verde or Semaforo.SinPrograma))
-                    {
-                        options.Add((CloseText.JustificationButton(Bimesters.ShortName(b), (int)poa.Year, ProgressText.Activity(a)), $"j:{a.Id}:{b}"));
-                    }
+                    locked.Add($"{Bimesters.ShortName(b)} {year}");
+                    continue;
                 }
+
+                options.AddRange(outOfBand.Select(a => new ListEntry("", CloseText.JustificationButton(Bimesters.ShortName(b), year, ProgressText.Activity(a)), $"j:{a.Id}:{b}")));
             }
         }
 
         turn.State.Reset();
+        var lockedNote = locked.Count == 0 ? null : CloseText.LockedToJustify(locked);
         if (options.Count == 0)
         {
-            turn.Say(CloseText.NothingToJustify);
+            turn.Say(lockedNote ?? CloseText.NothingToJustify);
             return;
         }
 
-        turn.Ask(Step.JustifyChoice, CloseText.ChooseJustification, options.Select(o => new[] { o }), back: false);
+        turn.AskList(Step.JustifyChoice, CloseText.ChooseJustification, options, footer: lockedNote);
     }
+
+    /// <summary>The POA years whose past bimesters /justificar and /reabrir reach: last year and this year, those imported.</summary>
+    private static List<int> Years(Turn turn) =>
+        new[] { turn.Today.Year - 1, turn.Today.Year }.Where(y => new PoaStore(turn.Db).Find(y) is not null).ToList();
 
     public static void ListLocked(Turn turn)
     {
-        // Last year's bimesters too while this year's first bimester runs (to finish Nov/Dic in January).
-        var years = Bimesters.Of(turn.Today) == 1 ? new[] { turn.Today.Year - 1, turn.Today.Year } : [turn.Today.Year];
-        var locked = years.SelectMany(y => Bimesters.All.Select(b => (Year: y, Bimester: b)))
+        var locked = Years(turn).SelectMany(y => Bimesters.All.Select(b => (Year: y, Bimester: b)))
             .Where(p => turn.IsLocked(Bimesters.LastDay(p.Year, p.Bimester))).ToList();
         turn.State.Reset();
         if (locked.Count == 0)
         {
-            turn.Say(CloseText.NothingLocked(turn.Today.Year));
+            turn.Say(CloseText.NothingLocked(turn.Today.Year - 1, turn.Today.Year));
             return;
         }
 
-        turn.Ask(Step.ReopenChoice, CloseText.ChooseReopen, locked.Select(p => new[] { ($"{Bimesters.ShortName(p.Bimester)} {p.Year}", $"o:{(p.Year * 10) + p.Bimester}") }), back: false);
+        turn.AskList(Step.ReopenChoice, CloseText.ChooseReopen, locked.Select(p => new ListEntry("", $"{Bimesters.ShortName(p.Bimester)} {p.Year}", $"o:{(p.Year * 10) + p.Bimester}")));
     }
 
     public static void AnswerReopen(Turn turn)

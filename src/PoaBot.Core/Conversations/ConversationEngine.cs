@@ -142,7 +142,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
             return;
         }
 
-        if (Access.Refuse(turn))
+        if (Access.Refuse(turn) || turn.AnswerTyped())
         {
             return;
         }

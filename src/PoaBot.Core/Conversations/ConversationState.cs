@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace PoaBot.Core.Conversations;
@@ -205,21 +206,111 @@ public sealed class ImportTask : FlowTask
     public string? Name { get; set; }
 }
 
-/// <summary>A question and its options; many options (e.g. 120 activities) are shown a page at a time: Telegram refuses more than 100 buttons in one message.</summary>
+/// <summary>
+/// A question and its options; many options (e.g. 120 activities, 40 pending requests) are shown a page at a time:
+/// Telegram refuses more than 100 buttons in one message, and a phone shows about 1,000 characters at once.
+/// A list (<see cref="Items"/> set) also shows a line per option in the message and may be answered by typing an
+/// option's number or its folio.
+/// </summary>
 public sealed class PagedQuestion
 {
     public const int PageSize = 10;
 
+    /// <summary>The most characters one page's message may have.</summary>
+    public const int MaxChars = 1000;
+
     public string Html { get; set; } = "";
 
-    /// <summary>Rows of options, each button as [label, action].</summary>
+    /// <summary>Rows of options, each button as [label, action]; in a list, one row per item (empty for an item that can only be read).</summary>
     public List<List<string[]>> Rows { get; set; } = [];
+
+    /// <summary>A list's items, one per row of <see cref="Rows"/>; null for a plain question.</summary>
+    public List<ListItem>? Items { get; set; }
+
+    /// <summary>Typing an item's number or folio chooses it.</summary>
+    public bool Numbered { get; set; }
+
+    /// <summary>Text after the items, on every page.</summary>
+    public string? Footer { get; set; }
+
+    /// <summary>Rows of buttons shown on every page after the options («Listo», «No reasignar»…).</summary>
+    public List<List<string[]>>? Fixed { get; set; }
+
+    /// <summary>The page last shown.</summary>
+    public int Page { get; set; }
 
     public bool Back { get; set; }
 
     public bool Cancel { get; set; }
 
-    public int Pages => Math.Max(1, (Rows.Count + PageSize - 1) / PageSize);
+    public int Pages => Starts().Count;
+
+    /// <summary>The first row of each page: at most <see cref="PageSize"/> rows, and as many lines as fit <see cref="MaxChars"/>.</summary>
+    public List<int> Starts()
+    {
+        // The blank lines between the parts, and the «Página 2 de 3» line.
+        var budget = MaxChars - Html.Length - (Footer?.Length ?? 0) - Texts.PageOf(99, 99).Length - 6;
+        var starts = new List<int> { 0 };
+        var (count, used) = (0, 0);
+        for (var i = 0; i < Rows.Count; i++)
+        {
+            var line = (Items?[i].Line.Length ?? 0) + 1;
+            if (count == PageSize || (count > 0 && used + line > budget))
+            {
+                starts.Add(i);
+                (count, used) = (0, 0);
+            }
+
+            count++;
+            used += line;
+        }
+
+        return starts;
+    }
+
+    /// <summary>
+    /// The item a typed text names, as the list shows it: «7» the seventh item, or the item of folio number 7 when the list
+    /// has no seventh; «0007», «2024-0007» and «DPC-2024-0007» that folio. -1 when the text is a number or a folio not in the
+    /// list; null when it is neither.
+    /// </summary>
+    public int? Find(string text)
+    {
+        if (Items is null)
+        {
+            return null;
+        }
+
+        var typed = text.Trim().TrimStart('#').ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal);
+        int Index(Func<ListItem, bool> match) => Items.FindIndex(i => match(i));
+        if (int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            var position = typed.StartsWith('0') ? -1 : Index(i => i.Number == number);
+            return position >= 0 ? position : Index(i => FolioParts(i.Folio) is { } f && f.Number == number);
+        }
+
+        return FolioParts(typed) is { } folio ? Index(i => FolioParts(i.Folio) == folio) : null;
+    }
+
+    /// <summary>«DPC-2024-0007», «2024-0007» → (2024, 7).</summary>
+    private static (int Year, int Number)? FolioParts(string? folio)
+    {
+        var parts = folio?.Split('-') ?? [];
+        return parts.Length is 2 or 3
+            && int.TryParse(parts[^2], NumberStyles.None, CultureInfo.InvariantCulture, out var year) && parts[^2].Length == 4
+            && int.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? (year, number)
+            : null;
+    }
+}
+
+/// <summary>One item of a list: its line in the message, its number, and its folio when it is a record.</summary>
+public sealed class ListItem
+{
+    public string Line { get; set; } = "";
+
+    public int Number { get; set; }
+
+    public string? Folio { get; set; }
 }
 
 [JsonSerializable(typeof(ConversationState))]

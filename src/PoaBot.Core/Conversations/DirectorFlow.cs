@@ -1,4 +1,3 @@
-using System.Text;
 using PoaBot.Core.Domain;
 using PoaBot.Core.People;
 using PoaBot.Core.Reporting;
@@ -19,15 +18,13 @@ public static class DirectorFlow
     {
         var people = new PeopleStore(turn.Db);
         var councils = people.Councils();
-        var text = new StringBuilder(DirectorText.CouncilsTitle(councils.Count));
-        foreach (var c in councils)
+        var entries = councils.Select(c =>
         {
             var coordinators = people.Coordinators(c.Id);
-            text.Append(DirectorText.Council(c.Name, c.Locality, [.. coordinators]));
-        }
-
+            return new ListEntry(DirectorText.Council(c.Name, c.Locality, [.. coordinators]));
+        });
         turn.State.Reset();
-        turn.Ask(Step.CouncilList, text.ToString(), [[(DirectorText.AddCouncilButton, "add")]], back: false);
+        turn.AskList(Step.CouncilList, DirectorText.CouncilsTitle(councils.Count), entries, [[(DirectorText.AddCouncilButton, "add")]], numbered: false);
     }
 
     public static void Answer(Turn turn)
@@ -98,10 +95,11 @@ public static class DirectorFlow
     private static void AskCouncils(Turn turn, PeopleStore people)
     {
         var selected = turn.State.Get<InviteTask>().Councils;
-        var buttons = people.Councils()
-            .Select(c => new[] { (DirectorText.CouncilToggle(selected.Contains(c.Id), c.Name), $"t:{c.Id}") })
-            .Append([(DirectorText.DoneButton, "done")]);
-        turn.Ask(Step.InviteCouncils, DirectorText.AskCouncils, buttons, back: false);
+        var entries = people.Councils().Select(c => new ListEntry("", DirectorText.CouncilToggle(selected.Contains(c.Id), c.Name), $"t:{c.Id}"));
+
+        // Marking a council keeps the page it is on.
+        var page = turn.State.Question?.Page ?? 0;
+        turn.AskList(Step.InviteCouncils, DirectorText.AskCouncils, entries, [[(DirectorText.DoneButton, "done")]], page: page);
     }
 
     private static void SendInvite(Turn turn, string role, IReadOnlyList<long> councils)

@@ -29,11 +29,11 @@ public static class DirectorText
         $"Reenvíe este enlace a la persona:\n{Html.Escape(link)}";
 
     // /consejos
-    public static string CouncilsTitle(int count) => $"🏘 <b>Consejos ({count})</b>\n";
+    public static string CouncilsTitle(int count) => $"🏘 <b>Consejos ({count})</b>";
 
     public static string Council(string council, string locality, string[] coordinators) =>
-        $"\n• <b>{Html.Escape(council)}</b>{(locality.Length > 0 ? $" ({Html.Escape(locality)})" : "")} — " +
-        (coordinators.Length == 0 ? "sin coordinador" : Html.Escape(string.Join(", ", coordinators)));
+        $"• <b>{Html.Escape(council)}</b>{(locality.Length > 0 ? $" ({Html.Escape(locality)})" : "")} — " +
+        (coordinators.Length == 0 ? "sin coordinador" : Html.Escape(Html.Shorten(string.Join(", ", coordinators), 200)));
 
     public const string AddCouncilButton = "➕ Agregar consejo";
 

@@ -1,4 +1,3 @@
-using System.Text;
 using PoaBot.Core.People;
 using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
@@ -12,27 +11,16 @@ public static class PeopleFlow
     {
         var people = new PeopleStore(turn.Db);
         var all = people.All();
-        var text = new StringBuilder(PeopleText.Title);
-        foreach (var p in all)
+        var entries = all.Select(p =>
         {
             var councils = people.CouncilsOf(p.Id).Select(c => c.Name).ToList();
-            text.Append(PeopleText.Person(p.Name, p.Role, p.Active, p.UnreachableSince is not null, new RecordStore(turn.Db).LastDateBy(p.Id)));
-            if (councils.Count > 0)
-            {
-                text.Append(PeopleText.Councils(councils));
-            }
-        }
-
-        var removable = all.Where(p => p.Active && p.Id != turn.Person.Id).ToList();
+            var line = PeopleText.Person(p.Name, p.Role, p.Active, p.UnreachableSince is not null, new RecordStore(turn.Db).LastDateBy(p.Id)) +
+                (councils.Count > 0 ? PeopleText.Councils(councils) : "");
+            var removable = p.Active && p.Id != turn.Person.Id;
+            return new ListEntry(line, PeopleText.DeactivateButton(p.Name), removable ? $"d:{p.Id}" : null);
+        }).ToList();
         turn.State.Reset();
-        if (removable.Count == 0)
-        {
-            turn.Say(text.ToString());
-            return;
-        }
-
-        text.Append(PeopleText.TapToDeactivate);
-        turn.Ask(Step.Deactivate, text.ToString(), removable.Select(p => new[] { (PeopleText.DeactivateButton(p.Name), $"d:{p.Id}") }), back: false);
+        turn.AskList(Step.Deactivate, PeopleText.Title, entries, footer: entries.Any(e => e.Action is not null) ? PeopleText.TapToDeactivate : null);
     }
 
     public static void Answer(Turn turn)
@@ -59,11 +47,11 @@ public static class PeopleFlow
                 }
 
                 var successors = people.All().Where(p => p.Active && p.Id != target.Id && p.Role == Roles.Coordinator);
-                turn.Ask(
+                turn.AskList(
                     Step.Reassign,
                     PeopleText.AskSuccessor(target.Name),
-                    successors.Select(p => new[] { (Html.Shorten(p.Name, 40), $"r:{p.Id}") }).Append([(PeopleText.NoReassign, "r:0")]),
-                    back: false);
+                    successors.Select(p => new ListEntry("", Html.Shorten(p.Name, 40), $"r:{p.Id}")),
+                    [[(PeopleText.NoReassign, "r:0")]]);
                 return;
             case Step.Reassign:
                 var chosen = turn.ActionId("r");

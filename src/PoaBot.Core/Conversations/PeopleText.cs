@@ -6,17 +6,17 @@ namespace PoaBot.Core.Conversations;
 [UserTexts("Personas: /coordinadores y bajas")]
 public static class PeopleText
 {
-    public const string Title = "<b>Personas registradas</b>\n";
+    public const string Title = "<b>Personas registradas</b>";
 
     /// <summary>One person: name, role, whether messages reach them, and their last report.</summary>
     public static string Person(string name, string role, bool active, bool unreachable, DateOnly? lastReport) =>
-        $"\n• <b>{Html.Escape(name)}</b> — {role}, " +
+        $"<b>{Html.Escape(name)}</b> — {role}, " +
         (!active ? "inactivo(a)" : unreachable ? "⚠️ no se le pueden enviar mensajes" : "activo(a), recibe mensajes") +
         (lastReport is { } last ? $"; último reporte {Numbers.Date(last)}" : "; sin reportes");
 
     public static string Councils(IReadOnlyList<string> councils) => $"\n  {Html.Escape(Html.Shorten(string.Join(", ", councils), 200))}";
 
-    public const string TapToDeactivate = "\n\nPara dar de baja a alguien, tóquelo:";
+    public const string TapToDeactivate = "Para dar de baja a alguien, toque su botón.";
 
     public static string DeactivateButton(string name) => $"Dar de baja: {Html.Shorten(name, 40)}";
 

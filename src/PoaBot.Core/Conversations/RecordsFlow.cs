@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using PoaBot.Core.Domain;
 using PoaBot.Core.People;
 using PoaBot.Core.Reporting;
@@ -15,23 +14,27 @@ public static class RecordsFlow
 {
     public static void List(Turn turn)
     {
-        var records = new RecordStore(turn.Db).LastBy(turn.Person.Id, 10).Where(r => Access.MayView(turn, r)).ToList();
+        var records = new RecordStore(turn.Db).LastBy(turn.Person.Id, 100).Where(r => Access.MayView(turn, r)).ToList();
         if (records.Count == 0)
         {
             turn.Say(RecordsText.NoRecords, mainKeyboard: true);
             return;
         }
 
-        var text = new StringBuilder(RecordsText.ListTitle);
-        foreach (var r in records)
+        var entries = records.Select(r =>
         {
-            text.Append(RecordsText.ListLine(r.Folio, r.EventDate, ProgressText.Activity(r.ActivityNum, r.ActivityName, r.ActivityKind), r.CouncilName, r.IsVoided, !r.IsVoided && Locked(turn, r)));
-        }
-
-        text.Append(RecordsText.ListEnd);
+            var open = Refusal(turn, r) is null;
+            var entry = ListEntry.Record(r, RecordsText.ListDescription(ProgressText.Activity(r.ActivityNum, r.ActivityName, r.ActivityKind), r.CouncilName),
+                open ? $"m:{r.Id}" : null, RecordsText.AmendFolioButton(r.Folio));
+            return entry with
+            {
+                Line = entry.Line + (r.IsVoided ? RecordsText.VoidedMark : Locked(turn, r) ? RecordsText.LockedMark : ""),
+                Button2 = open ? RecordsText.VoidFolioButton(r.Folio) : null,
+                Action2 = open ? $"v:{r.Id}" : null,
+            };
+        });
         turn.State.Reset();
-        turn.Ask(Step.RecordChoice, text.ToString(), records.Where(r => Refusal(turn, r) is null)
-            .Select(r => new[] { (RecordsText.AmendFolioButton(r.Folio), $"m:{r.Id}"), (RecordsText.VoidFolioButton(r.Folio), $"v:{r.Id}") }), back: false);
+        turn.AskList(Step.RecordChoice, RecordsText.ListTitle, entries, footer: RecordsText.ListEnd);
     }
 
     public static void Show(Turn turn, string folio)
@@ -59,7 +62,7 @@ public static class RecordsFlow
         else if (!record.IsVoided && Access.MayCorrect(turn, record) && Locked(turn, record))
         {
             // Said before anything is typed: this record can no longer be corrected here.
-            card += "\n\n" + ReportFlow.Locked(record.EventDate);
+            card += "\n\n" + ReportFlow.Locked(record.EventDate, turn.Person.IsDirector);
         }
 
         turn.State.Reset();
@@ -177,7 +180,7 @@ public static class RecordsFlow
     private static string? Refusal(Turn turn, RecordRow? record) =>
         record is null || !Access.MayCorrect(turn, record) ? RecordsText.NotAvailable
         : record.IsVoided ? RecordsText.AlreadyVoided(record.Folio)
-        : Locked(turn, record) ? ReportFlow.Locked(record.EventDate)
+        : Locked(turn, record) ? ReportFlow.Locked(record.EventDate, turn.Person.IsDirector)
         : null;
 
     private static bool Locked(Turn turn, RecordRow record) => turn.IsLocked(record.EventDate);
@@ -222,7 +225,7 @@ public static class RecordsFlow
                 }
                 else if (turn.IsLocked(date))
                 {
-                    problem = ReportFlow.Locked(date);
+                    problem = ReportFlow.Locked(date, turn.Person.IsDirector);
                 }
                 else if (ReportFlow.LinkedDateProblem(turn.Db, record.Kind, record.RefId, record.Id, date) is { } linked)
                 {

@@ -9,14 +9,17 @@ public static class RecordsText
     // /misreportes
     public const string NoRecords = "Aún no ha registrado reportes. Toque <b>Reportar</b> para empezar.";
 
-    public const string ListTitle = "<b>Sus últimos reportes</b>\n";
+    public const string ListTitle = "<b>Sus reportes, del más reciente</b>";
 
-    public static string ListLine(string folio, DateOnly date, string activity, string council, bool voided, bool locked) =>
-        $"\n{folio} · {Numbers.Date(date)} · {Html.Escape(activity)} · {Html.Escape(Html.Shorten(council, 30))}" +
-        (voided ? " <i>(anulado)</i>" : locked ? " <i>(bimestre bloqueado)</i>" : "");
+    /// <summary>What a report's line says after its folio and day (the list escapes it).</summary>
+    public static string ListDescription(string activity, string council) => $"{Html.Shorten(activity, 30)} · {Html.Shorten(council, 30)}";
+
+    public const string VoidedMark = " <i>(anulado)</i>";
+
+    public const string LockedMark = " <i>(bimestre bloqueado)</i>";
 
     public const string ListEnd =
-        "\n\nPara ver uno completo escriba /folio y su número. Si alguno está mal, puede corregirlo o anularlo mientras su bimestre no esté bloqueado:";
+        "Para ver uno completo escriba /folio y su número. Si alguno está mal, puede corregirlo o anularlo mientras su bimestre no esté bloqueado.";
 
     public static string AmendFolioButton(string folio) => $"Corregir {folio}";
 

@@ -107,7 +107,8 @@ public static partial class ReportFlow
             : null;
     }
 
-    public static string Locked(DateOnly date) => ReportText.Locked(Bimesters.ShortName(Bimesters.Of(date)), date.Year);
+    /// <summary>The bimester of that date is locked: the Dirección reopens it itself with /reabrir; a coordinator asks the Dirección.</summary>
+    public static string Locked(DateOnly date, bool director) => ReportText.Locked(Bimesters.ShortName(Bimesters.Of(date)), date.Year, director);
 
     private static void AnswerField(Turn turn, Draft draft, ReportField field)
     {

@@ -99,8 +99,6 @@ public static partial class ReportFlow
             return;
         }
 
-        var text = pending.Count > 10 ? ReportText.OldestTen(field.Question)
- : field.Question;
-        Ask(turn, field.Key, text, pending.Take(10).Select(r => new[] { ($"{r.Folio} · {Html.Shorten(r.Subject ?? "", 30)}", $"p:{r.Id}") }));
+        AskList(turn, field.Key, field.Question, pending.Select(r => ListEntry.Record(r, r.Subject ?? "", $"p:{r.Id}")));
     }
 }

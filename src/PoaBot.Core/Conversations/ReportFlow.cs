@@ -149,7 +149,7 @@ public static partial class ReportFlow
                 Ask(turn, question, ReportText.AskActivity, Activities(turn).Select(a => new[] { (ProgressText.Activity(a), $"a:{a.Id}") }));
                 break;
             case CouncilQuestion:
-                Ask(turn, question, ReportText.AskCouncil, Access.Councils(turn).Select(c => new[] { (Html.Shorten(c.Name, 40), $"c:{c.Id}") }));
+                AskList(turn, question, ReportText.AskCouncil, Access.Councils(turn).Select(c => new ListEntry("", Html.Shorten(c.Name, 40), $"c:{c.Id}")));
                 break;
             case DateQuestion when Year(turn) != turn.Today.Year:
                 Ask(turn, question, ReportText.AskDateOfYear(Year(turn)), []);
@@ -209,9 +209,12 @@ public static partial class ReportFlow
                 PromptPending(turn, draft, field);
                 break;
             case FieldType.Pick:
-                Ask(turn, field.Key, field.Question,
-                    OtherPrograms(turn, draft).Select(p => new[] { (ReportText.SharedProgramButton(p.Subject ?? p.Folio), $"p:{p.Id}") })
-                        .Append([(ReportText.NewProgramButton, "new")]));
+                AskList(
+                    turn,
+                    field.Key,
+                    field.Question,
+                    OtherPrograms(turn, draft).Select(p => ListEntry.Record(p, $"{p.Subject} ({p.CouncilName})", $"p:{p.Id}", ReportText.SharedProgramButton(p.Subject ?? p.Folio))),
+                    [[(ReportText.NewProgramButton, "new")]]);
                 break;
             default:
                 Ask(turn, field.Key, field.Question, field.Optional ? [[(Texts.Skip, "skip")]] : []);
@@ -223,6 +226,12 @@ public static partial class ReportFlow
     {
         Task(turn).Position = question;
         turn.Ask(Step.Report, html, buttons, back);
+    }
+
+    private static void AskList(Turn turn, string question, string html, IEnumerable<ListEntry> entries, IEnumerable<IEnumerable<(string Label, string Action)>>? fixedRows = null)
+    {
+        Task(turn).Position = question;
+        turn.AskList(Step.Report, html, entries, fixedRows, back: true);
     }
 
     public static void Answer(Turn turn)

@@ -50,7 +50,6 @@ public static class ReportText
     public const string NoPendingRequests =
         "Este consejo no tiene solicitudes pendientes de gestionar. Primero registre la solicitud recibida; después podrá registrar su gestión.";
 
-    public static string OldestTen(string question) => $"{question} (las 10 más antiguas)";
 
     // Answers refused
     public const string TapYear = "Por favor toque el año del POA.";
@@ -90,9 +89,10 @@ public static class ReportText
     public static string ManagedBeforeReceived(string folio, DateOnly received, DateOnly managed) =>
         $"La solicitud {folio} se recibió el {Numbers.Date(received)}, así que no pudo gestionarse el {Numbers.Date(managed)}.";
 
-    public static string Locked(string bimester, int year) =>
+    /// <summary>The bimester is locked: the Dirección reopens it itself with /reabrir; a coordinator asks the Dirección.</summary>
+    public static string Locked(string bimester, int year, bool director) =>
         $"El bimestre {bimester} {year} ya está cerrado y bloqueado, así que no se pueden registrar ni cambiar reportes de esas fechas. " +
-        "Si hace falta, pida a la Dirección que lo reabra (/reabrir).";
+        (director ? "Si hace falta, reábralo con /reabrir." : "Si hace falta, pida a la Dirección que lo reabra.");
 
     // A locked bimester, said before anything more is typed; open: the bimester still open in the POA's year («May/Jun 2024»), if any
     public static string LockedDate(string bimester, int year, string? open) =>

@@ -10,11 +10,11 @@ public static class Texts
     public const string Back = "⬅️ Atrás";
     public const string Cancel = "✖️ Cancelar";
 
-    public const string NextPage = "Más ▶️";
+    public const string NextPage = "Ver más ▶️";
 
     public const string PreviousPage = "◀️ Anteriores";
 
-    public static string PageOf(int page, int pages) => $"Página {page} de {pages}: toque «Más» o «Anteriores» para ver las demás opciones.";
+    public static string PageOf(int page, int pages) => $"Página {page} de {pages}: toque «Ver más» o «Anteriores» para ver las demás opciones.";
     public const string Skip = "Omitir";
 
     public const string GroupsNotSupported =

@@ -53,49 +53,138 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
 
     /// <summary>
     /// Asks the question of <paramref name="step"/>: the buttons carry a new sequence number, so older ones go stale.
-    /// More than <see cref="PagedQuestion.PageSize"/> rows of options are shown a page at a time with «Más» / «Anteriores».
+    /// More than <see cref="PagedQuestion.PageSize"/> rows of options are shown a page at a time with «Ver más» / «Anteriores».
     /// </summary>
     public void Ask(Step step, string html, IEnumerable<IEnumerable<(string Label, string Action)>> buttons, bool back = true, bool cancel = true)
     {
-        var task = FlowTask.For(step);
-        State.Task = State.Task?.GetType() == task.GetType() ? State.Task : task;
-        State.Task.Step = step;
+        StartStep(step);
         State.Question = new PagedQuestion
         {
             Html = html,
-            Rows = buttons.Select(r => r.Select(b => new[] { b.Label, b.Action }).ToList()).Where(r => r.Count > 0).ToList(),
+            Rows = Stored(buttons),
             Back = back,
             Cancel = cancel,
         };
         ShowPage(0);
     }
 
-    /// <summary>Shows one page of the current question again (the «Más» / «Anteriores» buttons; all of it when it fits one page).</summary>
+    /// <summary>
+    /// Asks to choose from a list, the one way every list is shown: a line per entry in the message and a button per entry
+    /// that can be chosen, numbered (typing the number, or the entry's folio, chooses it too), a page at a time
+    /// (at most <see cref="PagedQuestion.PageSize"/> entries and <see cref="PagedQuestion.MaxChars"/> characters) with
+    /// «Ver más» / «Anteriores»; <paramref name="fixedRows"/> («Listo», «No reasignar»…) show on every page.
+    /// </summary>
+    public void AskList(
+        Step step,
+        string header,
+        IEnumerable<ListEntry> entries,
+        IEnumerable<IEnumerable<(string Label, string Action)>>? fixedRows = null,
+        string? footer = null,
+        bool numbered = true,
+        int page = 0,
+        bool back = false)
+    {
+        var list = entries.ToList();
+        var choosable = numbered && list.Any(e => e.Action is not null);
+        string Numbered(int i, string text) => numbered && text.Length > 0 ? $"{i + 1}. {text}" : text;
+        StartStep(step);
+        State.Question = new PagedQuestion
+        {
+            Html = header,
+            Rows = list.Select((e, i) => e.Action is null ? []
+                : e.Action2 is null ? new List<string[]> { new[] { Numbered(i, e.Button ?? ""), e.Action } }
+                : [[Numbered(i, e.Button ?? ""), e.Action], [e.Button2 ?? "", e.Action2]]).ToList(),
+            Items = list.Select((e, i) => new ListItem { Line = Numbered(i, e.Line), Number = i + 1, Folio = e.Folio }).ToList(),
+            Numbered = choosable,
+            Footer = string.Join("\n", new[] { footer, choosable ? ListText.TypeHint(list.Any(e => e.Folio is not null)) : null }.OfType<string>()) is { Length: > 0 } f ? f : null,
+            Fixed = fixedRows is null ? null : Stored(fixedRows),
+            Back = back,
+            Cancel = true,
+        };
+        ShowPage(page);
+    }
+
+    private void StartStep(Step step)
+    {
+        var task = FlowTask.For(step);
+        State.Task = State.Task?.GetType() == task.GetType() ? State.Task : task;
+        State.Task.Step = step;
+    }
+
+    private static List<List<string[]>> Stored(IEnumerable<IEnumerable<(string Label, string Action)>> rows) =>
+        rows.Select(r => r.Select(b => new[] { b.Label, b.Action }).ToList()).Where(r => r.Count > 0).ToList();
+
+    /// <summary>Shows one page of the current question again (the «Ver más» / «Anteriores» buttons; all of it when it fits one page).</summary>
     public void ShowPage(int page)
     {
         var paged = State.Question!;
-        page = Math.Clamp(page, 0, paged.Pages - 1);
-        var options = paged.Rows.Skip(page * PagedQuestion.PageSize).Take(PagedQuestion.PageSize)
-            .Select(r => r.Select(b => (b[0], b[1])).ToList()).ToList();
-        if (paged.Pages == 1)
+        var starts = paged.Starts();
+        page = Math.Clamp(page, 0, starts.Count - 1);
+        paged.Page = page;
+        var (from, to) = (starts[page], page + 1 < starts.Count ? starts[page + 1] : paged.Rows.Count);
+        var options = paged.Rows.GetRange(from, to - from).Select(Buttons).ToList();
+        var text = new System.Text.StringBuilder(paged.Html);
+        if (paged.Items?.GetRange(from, to - from).Select(i => i.Line).Where(l => l.Length > 0).ToList() is { Count: > 0 } lines)
         {
-            AskRows(paged.Html, options, paged.Back, paged.Cancel);
-            return;
+            text.Append("\n\n").AppendJoin('\n', lines);
         }
 
-        var turning = new List<(string, string)>();
-        if (page > 0)
+        if (paged.Footer is { } footer)
         {
-            turning.Add((Texts.PreviousPage, $"page:{page - 1}"));
+            text.Append("\n\n").Append(footer);
         }
 
-        if (page < paged.Pages - 1)
+        if (starts.Count > 1)
         {
-            turning.Add((Texts.NextPage, $"page:{page + 1}"));
+            var turning = new List<(string, string)>();
+            if (page > 0)
+            {
+                turning.Add((Texts.PreviousPage, $"page:{page - 1}"));
+            }
+
+            if (page < starts.Count - 1)
+            {
+                turning.Add((Texts.NextPage, $"page:{page + 1}"));
+            }
+
+            options.Add(turning);
+            text.Append("\n\n").Append(Texts.PageOf(page + 1, starts.Count));
         }
 
-        options.Add(turning);
-        AskRows($"{paged.Html}\n\n{Texts.PageOf(page + 1, paged.Pages)}", options, paged.Back, paged.Cancel);
+        options.AddRange(paged.Fixed?.Select(Buttons) ?? []);
+        AskRows(text.ToString(), options, paged.Back, paged.Cancel);
+
+        static List<(string Label, string Action)> Buttons(List<string[]> row) => row.Select(b => (b[0], b[1])).ToList();
+    }
+
+    /// <summary>
+    /// Text typed at a list that names an entry by its number or folio: sets <see cref="Action"/> as the entry's button would.
+    /// True when the text was answered here instead (no such entry, or one that cannot be chosen).
+    /// </summary>
+    public bool AnswerTyped()
+    {
+        if (Action is not null || State.Question is not { Numbered: true, Items: { } items } list || Text is not { } text
+            || list.Find(text) is not { } found)
+        {
+            return false;
+        }
+
+        if (found >= 0 && list.Rows[found] is [[_, var action]])
+        {
+            Action = action;
+            return false;
+        }
+
+        if (found >= 0 && list.Rows[found] is { Count: > 1 } several)
+        {
+            // An entry with several buttons (e.g. «Corregir» and «Anular»): shown alone, to choose what to do with it.
+            Ask(State.Task!.Step, items[found].Line, [several.Select(b => (b[0], b[1]))], back: false);
+            return true;
+        }
+
+        Say(found >= 0 ? ListText.NotChoosable(text) : ListText.NotInList(text, items.Count, items.Any(i => i.Folio is not null)));
+        ShowPage(list.Page);
+        return true;
     }
 
     private void AskRows(string html, List<List<(string Label, string Action)>> options, bool back, bool cancel)
@@ -134,4 +223,15 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
             : null;
 
     public string? Text => Input.Kind == InputKind.Text ? Input.Text?.Trim() : null;
+}
+
+/// <summary>One entry of a list to ask: its line in the message (may be empty), its button and action (none: it can only be read), the record's folio.</summary>
+public sealed record ListEntry(string Line, string? Button = null, string? Action = null, string? Folio = null, string? Button2 = null, string? Action2 = null)
+{
+    /// <summary>A record as an entry: «DPC-2024-0007 · 15/04 · Alumbrado en calle Morelos…», its button «DPC-2024-0007 · 15/04» unless given.</summary>
+    public static ListEntry Record(RecordRow r, string description, string? action, string? button = null)
+    {
+        var day = r.EventDate.ToString("dd/MM", CultureInfo.InvariantCulture);
+        return new($"{r.Folio} · {day} · {Html.Escape(Html.Shorten(description, 70))}", button ?? $"{r.Folio} · {day}", action, r.Folio);
+    }
 }

@@ -94,7 +94,7 @@ public static class ImportText
         $" En {bimester} el REAL ({real}) es igual a lo programado: parece que se capturó lo programado como realizado.";
 
     public static string RealCounted(int sum) =>
-        $" El bot cuenta las celdas REAL ({sum}); si una está mal, el director puede anular su folio de línea base.";
+        $" El bot cuenta las celdas REAL ({sum}); si una está mal, anule su folio de línea base con /folio (si su bimestre ya está bloqueado, reábralo antes con /reabrir).";
 
     public static string Variation(string activity, int written, int expected) =>
         $"Actividad {activity}: VARIACIÓN dice {written}, pero META REAL − META PROGRAMADA = {expected}.";

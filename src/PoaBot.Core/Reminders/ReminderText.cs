@@ -23,7 +23,7 @@ public static class ReminderText
     public static string PendingActivity(string activity, int prog, int real) =>
         $"\n• {Html.Escape(activity)}: programado {prog}, reportado {real}, faltan {prog - real}";
 
-    public const string JustifyHint = "\n\nSi no se pudo cumplir, escriba una justificación con el botón «Justificar».";
+    public const string JustifyHint = "\n\nSi una actividad quedó por debajo o por encima de lo programado, escriba su justificación con el botón «Justificar».";
 
     public static string ReportButton(string activity) => $"📝 Reportar: {Html.Shorten(activity, 40)}";
 

@@ -74,7 +74,7 @@ public sealed partial class CrawlTests(ITestOutputHelper output) : IDisposable
         var ana = world.Coordinator(1, "Consejo Centro");
         ana.ReportMeeting();
         ana.ReportRequest("Alumbrado en calle Morelos").ReportRequest("Bacheo en avenida Juárez").ReportRequest("Poda de árboles en el jardín");
-        ana.Send("/reportar").Press("Solicitud gestionada").Press("Alumbrado").Send("Obras Públicas").Send("Se turnó a Obras Públicas").Press("Omitir").Press("Guardar");
+        ana.Send("/reportar").Press("Solicitud gestionada").Press("DPC-2024-0008").Send("Obras Públicas").Send("Se turnó a Obras Públicas").Press("Omitir").Press("Guardar");
         world.Coordinator(2, "Consejo San Juan").ReportRequest("Agua potable en la colonia");
         world.Director();
         poaFile = Path.Combine(world.Settings.DataFolder, SampleData.PoaFileName);

@@ -1,3 +1,4 @@
+using PoaBot.Core.Conversations;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Tests.Conversations;
@@ -9,7 +10,7 @@ public sealed class RecordsFlowTests : IDisposable
     public void Dispose() => world.Dispose();
 
     [Fact]
-    public void Misreportes_lists_the_last_ten_and_one_can_be_voided_with_a_reason()
+    public void Misreportes_lists_ten_a_page_and_one_can_be_voided_with_a_reason()
     {
         var ana = world.Coordinator(1, "Consejo Centro");
         for (var i = 0; i < 11; i++)
@@ -20,7 +21,8 @@ public sealed class RecordsFlowTests : IDisposable
         ana.Send("/misreportes");
         Assert.Equal(10, ana.Said.Split("DPC-2024-").Length - 1);
         Assert.DoesNotContain("DPC-2024-0007", ana.Said, StringComparison.Ordinal);
-        ana.Press("Anular DPC-2024-0017").Send("La registré dos veces");
+        Assert.Contains("DPC-2024-0007", ana.Press(Texts.NextPage).Said, StringComparison.Ordinal);
+        ana.Press(Texts.PreviousPage).Press("Anular DPC-2024-0017").Send("La registré dos veces");
 
         Assert.Contains("Folio DPC-2024-0017 anulado", ana.Said, StringComparison.Ordinal);
         var voided = world.Records().Single(r => r.Folio == "DPC-2024-0017");

@@ -63,7 +63,7 @@ public sealed class ReportFlowTests : IDisposable
         ana.ReportRequest("Alumbrado");
 
         ana.Send("/reportar").Press("Solicitud gestionada");
-        Assert.Contains("Alumbrado", string.Join(" ", ana.Buttons.Select(b => b.Label)), StringComparison.Ordinal);
+        Assert.Contains("DPC-2024-0007 · 15/04 · Alumbrado", ana.Said, StringComparison.Ordinal);
         ana.Press("DPC-2024-0007").Send("Servicios Públicos").Press("Omitir").Press("Guardar");
 
         var managed = world.Records()[1];
