@@ -151,7 +151,7 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
                 await outcomes.Added.WaitAsync(TimeSpan.FromSeconds(5), clock.Time, stop);
                 if (outcomes.Count > 0 && outcomes.Count < Math.Max(1, options.MaxInFlight / 2))
                 {
-                    await Task.Delay(OutcomeWait, stop);
+                    await Task.Delay(OutcomeWait, clock.Time, stop);
                 }
 
                 await FlushAsync();
