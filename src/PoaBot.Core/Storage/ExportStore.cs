@@ -63,12 +63,12 @@ public sealed class ExportStore(DbSession db)
         db.Query<ExportRecordRow>(
             $"""
             {Select}
-            WHERE r.kind = 'request_received' AND r.voided_at IS NULL AND r.event_date < @yearStart
+            WHERE r.kind = 'request_received' AND r.voided_at IS NULL AND r.event_date < @yearStart AND c.directorate_id = @directorate
               AND NOT EXISTS (SELECT 1 FROM record g WHERE g.ref_id = r.id AND g.kind = 'request_managed' AND g.voided_at IS NULL
                               AND g.event_date < @yearStart)
             ORDER BY r.event_date, r.id
             """,
-            new { yearStart, asOf })
+            new { yearStart, asOf, directorate = db.Directorate })
             .Select(r =>
             {
                 r.CarriedOver = true;
