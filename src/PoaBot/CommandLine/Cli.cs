@@ -36,6 +36,7 @@ public static class Cli
         BackupCommand.Verb,
         StatusCommand.Verb,
         RestoreCommand.Verb,
+        DirectorateCommand.Verb,
         new Verb("help", "la ayuda de todos los comandos, o de uno", _ => 0) { Aliases = { "ayuda" }, Arguments = { HelpVerb } },
         new Verb("version", "versión y commit de este programa", _ => 0),
         HelpOption,

@@ -16,14 +16,19 @@ public static class CouncilCommand
 
     public static Verb Verb { get; } = new("council", "los consejos")
     {
-        new Verb("add", "agregar un consejo", Add) { Name, Locality },
-        new Verb("import", "agregar consejos desde un CSV: nombre, localidad", Import) { File },
+        new Verb("add", "agregar un consejo", Add) { Name, Locality, DirectorateCommand.Option },
+        new Verb("import", "agregar consejos desde un CSV: nombre, localidad", Import) { File, DirectorateCommand.Option },
     };
 
     private static int Add(CliContext context)
     {
         var name = context.Args.GetRequiredValue(Name);
-        var added = context.Get<Database>().Write(db => new PeopleStore(db).AddCouncil(name, context.Args.GetValue(Locality) ?? ""));
+        if (DirectorateCommand.Find(context) is not { } directorate)
+        {
+            return 2;
+        }
+
+        var added = context.Get<Database>().Write(db => new PeopleStore(db.In(directorate.Id)).AddCouncil(name, context.Args.GetValue(Locality) ?? ""));
         if (!added)
         {
             return context.Fail($"Ya existe un consejo llamado «{name}».");
@@ -50,9 +55,14 @@ public static class CouncilCommand
             return context.Fail("El archivo no tiene consejos. Cada renglón debe ser: nombre, localidad");
         }
 
+        if (DirectorateCommand.Find(context) is not { } directorate)
+        {
+            return 2;
+        }
+
         var (added, existing) = context.Get<Database>().Write(db =>
         {
-            var people = new PeopleStore(db);
+            var people = new PeopleStore(db.In(directorate.Id));
             var count = rows.Count(r => people.AddCouncil(r[0], r.Length > 1 ? r[1] : ""));
             return (count, rows.Count - count);
         });

@@ -10,18 +10,25 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot invite --role coordinador --council NAME…</c> / <c>--role director</c>: a single-use, expiring link.</summary>
 public static class InviteCommand
 {
-    private static readonly Option<string?> Role = new("--role") { HelpName = "ROL", Description = "coordinador o director (obligatorio)" };
+    private static readonly Option<string?> Role = new("--role") { HelpName = "ROL", Description = "coordinador, director o planeacion (obligatorio)" };
 
     private static readonly Option<string[]> Councils = new("--council") { HelpName = "NOMBRE", Description = "los consejos de un coordinador", AllowMultipleArgumentsPerToken = true };
 
-    public static Verb Verb { get; } = new("invite", "una invitación de un solo uso", Run) { Role, Councils };
+    public static Verb Verb { get; } = new("invite", "una invitación de un solo uso", Run) { Role, Councils, DirectorateCommand.Option };
 
     private static int Run(CliContext context)
     {
         var role = context.Args.GetValue(Role)?.ToLowerInvariant();
         if (role is null || !Roles.IsValid(role))
         {
-            return context.Fail("Indique el rol: --role coordinador --council NOMBRE, o --role director");
+            return context.Fail("Indique el rol: --role coordinador --council NOMBRE, --role director o --role planeacion");
+        }
+
+        // Planeación reads every directorate: its invite names none.
+        var directorate = role == Roles.Planning ? new DirectorateRow { Id = 1 } : DirectorateCommand.Find(context);
+        if (directorate is null)
+        {
+            return 2;
         }
 
         var names = context.Args.GetValue(Councils) ?? [];
@@ -33,8 +40,9 @@ public static class InviteCommand
         var validFor = context.Get<IOptions<InvitesOptions>>().Value.ValidFor;
         var now = context.Get<MunicipalClock>().Now;
         string? missing = null;
-        var (payload, username) = context.Get<Database>().Write(db =>
+        var (payload, username) = context.Get<Database>().Write(session =>
         {
+            var db = session.In(directorate.Id);
             var people = new PeopleStore(db);
             var councils = names.Select(n => (Name: n, Council: people.Council(n))).ToList();
             missing = councils.FirstOrDefault(c => c.Council is null).Name;
