@@ -82,7 +82,9 @@ public sealed class DirectorateTests : IDisposable
         Assert.Contains(world.Records().Single().Folio, planning.Said, StringComparison.Ordinal);
         Assert.DoesNotContain(planning.Buttons, b => b.Label.Contains("Anular", StringComparison.Ordinal));
         planning.Send("/exportar").Press("DOP");
-        Assert.Equal((byte)'P', File.ReadAllBytes(Assert.Single(planning.Last.Replies).DocumentPath!)[0]);
+        var workbook = Assert.Single(planning.Last.Replies).DocumentPath!;
+        Assert.Equal((byte)'P', File.ReadAllBytes(workbook)[0]);
+        Assert.Equal(Path.Combine(world.Settings.DataFolder, "exportes", "DOP"), Path.GetDirectoryName(workbook));
 
         Assert.Equal(DirectorateText.ReadOnly, planning.Send("/reportar").Said);
         var activity = world.Database.Read(db => new PoaStore(db.In(obras)).Activities(new PoaStore(db.In(obras)).Find(2024)!.Id)[0].Id);
