@@ -11,6 +11,10 @@ public static class DirectorateText
     public const string ReadOnly =
         "Planeación consulta el avance de todas las direcciones (/resumen, /exportar, /grafica), pero no registra ni cambia nada.";
 
+    public static string PlanningWelcome(string name) =>
+        $"¡Bienvenido(a), {Html.Escape(name)}! Ya quedó registrado(a) en <b>Planeación</b>: puede consultar el avance de todas las " +
+        "direcciones con /resumen, /exportar y /grafica.";
+
     /// <summary>A directorate in a list: «DPC · Participación Ciudadana».</summary>
     public static string Line(string code, string name) => name.Length > 0 ? $"{code} · {name}" : code;
 

@@ -124,6 +124,10 @@ public sealed class PeopleStore(DbSession db)
         return payload;
     }
 
+    /// <summary>The directorate an invite is to (null: the planning office's, or no such invite).</summary>
+    public long? InviteDirectorate(string payload) =>
+        db.Single<long?>("SELECT directorate_id FROM invite WHERE token_hash = @hash", new { hash = Hash(payload) });
+
     /// <summary>
     /// Registers the person with the invite's role and councils in its directorate (replacing any earlier ones there; their
     /// roles in other directorates stay), once.

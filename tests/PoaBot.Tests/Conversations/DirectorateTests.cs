@@ -18,6 +18,7 @@ public sealed class DirectorateTests : IDisposable
         var alone = world.Coordinator(2, "Consejo San Juan").Send("/reportar").Said;
         var chat = world.Coordinator(1, "Consejo Centro");
         chat.Send($"/start {world.InviteIn(obras, Roles.Coordinator, "Consejo Obras")}");
+        Assert.Contains("Consejo Obras", chat.Said, StringComparison.Ordinal);
 
         chat.Send("/reportar");
 
@@ -73,6 +74,7 @@ public sealed class DirectorateTests : IDisposable
         var obras = world.AddDirectorate("DOP", "Obras Públicas", "Consejo Obras");
         world.Coordinator(1, "Consejo Centro").ReportMeeting();
         var planning = world.Planning();
+        Assert.Equal(DirectorateText.PlanningWelcome("Planeación"), planning.Said);
         var before = world.Fingerprint("conversation", "audit");
 
         planning.Send("/resumen");
