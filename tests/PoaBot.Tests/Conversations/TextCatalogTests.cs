@@ -256,15 +256,12 @@ public sealed partial class TextCatalogTests
         _ => value.ToString() ?? "",
     };
 
-    /// <summary>Sample values for a parameter: one for most types, every value for a bool or an enum.</summary>
+    /// <summary>Sample values for a parameter: one for most types, every value for a bool or an enum, and null when it may be null.</summary>
     private static object?[] Samples(ParameterInfo parameter, MethodInfo method)
     {
-        if (Nullable.GetUnderlyingType(parameter.ParameterType) is { } inner)
-        {
-            return [.. Samples(inner, parameter.Name!, method), null];
-        }
-
-        return Samples(parameter.ParameterType, parameter.Name!, method);
+        var inner = Nullable.GetUnderlyingType(parameter.ParameterType);
+        var samples = Samples(inner ?? parameter.ParameterType, parameter.Name!, method);
+        return inner is not null || new NullabilityInfoContext().Create(parameter).ReadState == NullabilityState.Nullable ? [.. samples, null] : samples;
     }
 
     private static object?[] Samples(Type type, string name, MethodInfo method) =>
