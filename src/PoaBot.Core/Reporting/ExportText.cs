@@ -63,38 +63,20 @@ public static class ExportText
         $"Ninguna actividad requiere justificación al {Numbers.Date(asOf)}: en los bimestres cerrados todas quedaron en verde o sin programa.";
 
     // The POA table's headings, as in the office's document (the importer finds its columns by them): the workbook, the PDF and the terminal.
-    public const string NumProg = "Núm. Prog.";
-
-    public const string Activities = "ACTIVIDADES";
-
-    public const string Objectives = "OBJETIVOS";
+    public const string NumProg = "Núm. Prog.", Activities = "ACTIVIDADES", Objectives = "OBJETIVOS";
 
     public static string YearInBimesters(int year) => $"AÑO {year} EN BIMESTRES";
 
     /// <summary>Each bimester's three columns; the PDF and the terminal write VAR without its full stop.</summary>
     public static readonly IReadOnlyList<string> ProgRealVar = ["PROG", "REAL", "VAR."];
 
-    public const string GoalHeading = "META PROGRAMADA";
-
-    /// <summary>The workbook adds the year: «META REAL 2024».</summary>
-    public const string GoalRealHeading = "META REAL";
-
-    public const string VariationHeading = "VARIACIÓN";
-
-    public const string AvanceHeading = "% AVANCE ANUAL";
-
-    public const string ComplianceHeading = "% CUMPLI-MIENTO";
-
-    public const string SemaforoHeading = "SEMÁFORO";
-
-    public const string JustificationHeading = "JUSTIFICACIÓN";
+    /// <summary>The workbook adds the year to META REAL: «META REAL 2024».</summary>
+    public const string GoalHeading = "META PROGRAMADA", GoalRealHeading = "META REAL", VariationHeading = "VARIACIÓN",
+        AvanceHeading = "% AVANCE ANUAL", ComplianceHeading = "% CUMPLI-MIENTO", SemaforoHeading = "SEMÁFORO",
+        JustificationHeading = "JUSTIFICACIÓN";
 
     // The PDF's narrow columns: shorter headings, cut where they may wrap.
-    public const string PdfGoalHeading = "META PROG.";
-
-    public const string PdfVariationHeading = "VARIA- CIÓN";
-
-    public const string PdfComplianceHeading = "% CUMPLI- MIENTO";
+    public const string PdfGoalHeading = "META PROG.", PdfVariationHeading = "VARIA- CIÓN", PdfComplianceHeading = "% CUMPLI- MIENTO";
 
     // The terminal's POA table (poabot summary), under each activity's bimesters.
     public static string SummaryGoals(long goal, long real, long variation) =>
@@ -104,108 +86,34 @@ public static class ExportText
         $"  Avance anual {Numbers.Pct(avancePct)} | Cumplimiento {Numbers.Pct(cumplimientoPct)} | {semaforo}";
 
     // The workbook's other sheets: their names, then their columns.
-    public const string QuarterlySheet = "Trimestral";
+    public const string QuarterlySheet = "Trimestral", CouncilsSheet = "Consejos", ObjectivesSheet = "Objetivos",
+        JustificationsSheet = "Justificaciones", AuditSheet = "Auditoría", ImportWarningsSheet = "Advertencias de importación";
 
-    public const string CouncilsSheet = "Consejos";
-
-    public const string ObjectivesSheet = "Objetivos";
-
-    public const string JustificationsSheet = "Justificaciones";
-
-    public const string AuditSheet = "Auditoría";
-
-    public const string ImportWarningsSheet = "Advertencias de importación";
-
-    public const string Num = "Núm.";
-
-    public const string Act = "Act.";
-
-    public const string Activity = "Actividad";
-
-    public const string Objective = "Objetivo";
-
-    public const string QuarterColumn = "Trimestre";
+    public const string Num = "Núm.", Act = "Act.", Activity = "Actividad", Objective = "Objetivo", QuarterColumn = "Trimestre";
 
     public static readonly IReadOnlyList<string> Quarters = ["1.º (ene–mar)", "2.º (abr–jun)", "3.º (jul–sep)", "4.º (oct–dic)"];
 
-    public const string RealInQuarter = "Real en el trimestre";
+    public const string RealInQuarter = "Real en el trimestre", RealAcum = "Real acumulado", ProgAcum = "Programado acumulado",
+        Avance = "% avance anual", Compliance = "% cumplimiento", Semaforo = "Semáforo";
 
-    public const string RealAcum = "Real acumulado";
+    public const string Council = "Consejo", Locality = "Localidad", Done = "Realizado", LastReportColumn = "Último reporte", Folio = "Folio",
+        Bimester = "Bimestre", Date = "Fecha", Count = "Cantidad";
 
-    public const string ProgAcum = "Programado acumulado";
+    public const string Justification = "Justificación", Author = "Autor", Who = "Quién", Action = "Acción", Field = "Campo", Before = "Antes",
+        After = "Después", Reason = "Motivo", Warning = "Advertencia";
 
-    public const string Avance = "% avance anual";
-
-    public const string Compliance = "% cumplimiento";
-
-    public const string Semaforo = "Semáforo";
-
-    public const string Council = "Consejo";
-
-    public const string Locality = "Localidad";
-
-    public const string Done = "Realizado";
-
-    public const string LastReportColumn = "Último reporte";
-
-    public const string Folio = "Folio";
-
-    public const string Bimester = "Bimestre";
-
-    public const string Date = "Fecha";
-
-    public const string Count = "Cantidad";
-
-    public const string Justification = "Justificación";
-
-    public const string Author = "Autor";
-
-    public const string Who = "Quién";
-
-    public const string Action = "Acción";
-
-    public const string Field = "Campo";
-
-    public const string Before = "Antes";
-
-    public const string After = "Después";
-
-    public const string Reason = "Motivo";
-
-    public const string Warning = "Advertencia";
-
-    public const string RequestFolio = "Folio de la solicitud";
-
-    public const string RequestDate = "Fecha de la solicitud";
-
-    public const string RequestSubject = "Qué se solicitó";
-
-    public const string ShareCount = "Cuenta";
-
-    public const string Note = "Nota";
+    public const string RequestFolio = "Folio de la solicitud", RequestDate = "Fecha de la solicitud", RequestSubject = "Qué se solicitó",
+        ShareCount = "Cuenta", Note = "Nota";
 
     public static string ShareNote(string folio) => $"Participación en el programa del folio {folio}";
 
-    public const string State = "Estado";
-
-    public const string ManagedFolio = "Folio de gestión";
-
-    public const string ManagedDate = "Fecha de gestión";
-
-    public const string Evidence = "Evidencia";
-
-    public const string CreatedBy = "Registró";
-
-    public const string VoidReason = "Motivo de anulación";
+    public const string State = "Estado", ManagedFolio = "Folio de gestión", ManagedDate = "Fecha de gestión", Evidence = "Evidencia",
+        CreatedBy = "Registró", VoidReason = "Motivo de anulación";
 
     // A record's state in its sheet; a request's also says whether it was managed, and the year it came from.
     public static string Voided(bool feminine) => feminine ? "anulada" : "anulado";
 
-    public const string InForce = "vigente";
-
-    public const string Managed = "gestionada";
-
-    public const string Pending = "pendiente";
+    public const string InForce = "vigente", Managed = "gestionada", Pending = "pendiente";
 
     public static string CarriedOver(string state, int year) => $"{state} (recibida en {year})";
 

@@ -51,13 +51,9 @@ public static class StorageText
 
     public const string Deactivation = "Baja de la persona";
 
-    public const string PersonField = "persona";
-
-    public const string Inactive = "inactiva";
+    public const string PersonField = "persona", Inactive = "inactiva", CouncilsField = "consejos";
 
     public const string Reassignment = "Reasignación de consejos";
-
-    public const string CouncilsField = "consejos";
 
     private static string Age(TimeSpan? oldest) => oldest is { } o ? $" (la más antigua, hace {Minutes(o)})" : "";
 

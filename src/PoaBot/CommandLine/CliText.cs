@@ -16,109 +16,45 @@ public static class CliText
 
     public static string Use(string line) => $"Uso: {line}";
 
-    public const string Help = "esta ayuda";
+    public const string Help = "esta ayuda", HelpVerb = "la ayuda de todos los comandos, o de uno", Version = "versión y commit de este programa";
 
-    public const string HelpVerb = "la ayuda de todos los comandos, o de uno";
-
-    public const string Version = "versión y commit de este programa";
-
-    public const string Command = "COMANDO";
-
-    public const string File = "ARCHIVO";
-
-    public const string Folder = "CARPETA";
-
-    public const string Name = "NOMBRE";
-
-    public const string Number = "NUM";
-
-    public const string Kind = "TIPO";
-
-    public const string Role = "ROL";
-
-    public const string Locality = "LOCALIDAD";
-
-    public const string Year = "AAAA";
-
-    public const string Date = "dd/mm/aaaa";
+    public const string Command = "COMANDO", File = "ARCHIVO", Folder = "CARPETA", Name = "NOMBRE", Number = "NUM", Kind = "TIPO", Role = "ROL",
+        Locality = "LOCALIDAD", Year = "AAAA", Date = "dd/mm/aaaa";
 
     public const string Run = "el bot de Telegram (necesita Telegram:Token)";
 
-    public const string Local = "conversar con el bot en esta terminal, en su propia base de datos";
+    public const string Local = "conversar con el bot en esta terminal, en su propia base de datos", LocalAs = "director o coordinador (si no, coordinador)",
+        LocalDate = "la fecha de la conversación (si no, hoy)", LocalDatabase = "otra base de datos (si no, data/local.db, nunca la del bot)";
 
-    public const string LocalAs = "director o coordinador (si no, coordinador)";
+    public const string Import = "importar el POA (todo o nada)", ImportFile = "el POA: TSV o CSV exportado de la hoja";
 
-    public const string LocalDate = "la fecha de la conversación (si no, hoy)";
+    public const string Summary = "la tabla del POA a una fecha (o por trimestre, o por consejo)", ReportYear = "el POA de ese año (si no, el más reciente)",
+        ReportAsOf = "la fecha de corte (si no, hoy)";
 
-    public const string LocalDatabase = "otra base de datos (si no, data/local.db, nunca la del bot)";
+    public const string SummaryQuarterly = "por trimestre", SummaryCouncils = "por consejo", SummaryCsv = "en CSV";
 
-    public const string Import = "importar el POA (todo o nada)";
+    public const string Export = "el POA en Excel, PDF o CSV (uno o varios a la vez)", ExportXlsx = "el POA, los registros y la auditoría en Excel",
+        ExportPdf = "el PDF para firmar: tabla, justificaciones y firmas", ExportCsv = "la tabla del POA en CSV (como summary --csv)";
 
-    public const string ImportFile = "el POA: TSV o CSV exportado de la hoja";
+    public const string Chart = "la gráfica de avance del POA en PNG", ChartFile = "la imagen PNG a escribir";
 
-    public const string Summary = "la tabla del POA a una fecha (o por trimestre, o por consejo)";
+    public const string Activity = "las actividades del POA", ActivityKind = "cambiar el tipo de una actividad",
+        ActivityNumber = "el número de la actividad en el POA";
 
-    public const string ReportYear = "el POA de ese año (si no, el más reciente)";
+    public const string Council = "los consejos", CouncilAdd = "agregar un consejo", CouncilImport = "agregar consejos desde un CSV: nombre, localidad",
+        CouncilName = "el nombre del consejo", CouncilLocality = "la localidad del consejo", CouncilFile = "CSV con un consejo por renglón: nombre, localidad";
 
-    public const string ReportAsOf = "la fecha de corte (si no, hoy)";
+    public const string Invite = "una invitación de un solo uso", InviteRole = "coordinador o director (obligatorio)",
+        InviteCouncils = "los consejos de un coordinador";
 
-    public const string SummaryQuarterly = "por trimestre";
+    public const string Remind = "quién recibiría recordatorios ese día, y por qué", RemindDryRun = "solo mostrar, sin enviar nada",
+        RemindDate = "el día a revisar (si no, hoy)";
 
-    public const string SummaryCouncils = "por consejo";
-
-    public const string SummaryCsv = "en CSV";
-
-    public const string Export = "el POA en Excel, PDF o CSV (uno o varios a la vez)";
-
-    public const string ExportXlsx = "el POA, los registros y la auditoría en Excel";
-
-    public const string ExportPdf = "el PDF para firmar: tabla, justificaciones y firmas";
-
-    public const string ExportCsv = "la tabla del POA en CSV (como summary --csv)";
-
-    public const string Chart = "la gráfica de avance del POA en PNG";
-
-    public const string ChartFile = "la imagen PNG a escribir";
-
-    public const string Activity = "las actividades del POA";
-
-    public const string ActivityKind = "cambiar el tipo de una actividad";
-
-    public const string ActivityNumber = "el número de la actividad en el POA";
-
-    public const string Council = "los consejos";
-
-    public const string CouncilAdd = "agregar un consejo";
-
-    public const string CouncilImport = "agregar consejos desde un CSV: nombre, localidad";
-
-    public const string CouncilName = "el nombre del consejo";
-
-    public const string CouncilLocality = "la localidad del consejo";
-
-    public const string CouncilFile = "CSV con un consejo por renglón: nombre, localidad";
-
-    public const string Invite = "una invitación de un solo uso";
-
-    public const string InviteRole = "coordinador o director (obligatorio)";
-
-    public const string InviteCouncils = "los consejos de un coordinador";
-
-    public const string Remind = "quién recibiría recordatorios ese día, y por qué";
-
-    public const string RemindDryRun = "solo mostrar, sin enviar nada";
-
-    public const string RemindDate = "el día a revisar (si no, hoy)";
-
-    public const string Backup = "copia consistente de la base de datos";
-
-    public const string BackupFile = "dónde escribir la copia";
+    public const string Backup = "copia consistente de la base de datos", BackupFile = "dónde escribir la copia";
 
     public const string Status = "cómo está el bot en marcha (0 en orden, 1 con problemas)";
 
-    public const string Restore = "volver a una copia de respaldo (con el bot detenido)";
-
-    public const string RestoreFolder = "la carpeta de la copia de respaldo";
+    public const string Restore = "volver a una copia de respaldo (con el bot detenido)", RestoreFolder = "la carpeta de la copia de respaldo";
 
     // A command line that cannot run: exit code 2, or 1 when something is left out.
     public static string UnknownCommand(string command) => $"No conozco el comando «{command}».";
