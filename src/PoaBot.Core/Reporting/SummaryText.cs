@@ -16,6 +16,7 @@ public static class SummaryText
         }
 
         text.Append(ExportText.AsOf(year, asOf)).Append('\n');
+        var labels = ExportText.ProgRealVar.Select(l => $"  {l.TrimEnd('.'),-6}").ToList();
         foreach (var a in rows)
         {
             text.Append('\n');
@@ -25,10 +26,9 @@ public static class SummaryText
             }
 
             text.Append("        ").AppendJoin("", Bimesters.All.Select(b => Bimesters.ShortName(b).PadLeft(9))).Append('\n');
-            var (prog, real, var) = (ExportText.ProgRealVar[0], ExportText.ProgRealVar[1], ExportText.ProgRealVar[2].TrimEnd('.'));
-            text.Append($"  {prog,-6}").AppendJoin("", a.Bimesters.Select(b => Numbers.Int(b.Prog).PadLeft(9))).Append('\n');
-            text.Append($"  {real,-6}").AppendJoin("", a.Bimesters.Select(b => Cell(b.Real, b.State == PeriodState.Open ? "*" : "").PadLeft(9))).Append('\n');
-            text.Append($"  {var,-6}").AppendJoin("", a.Bimesters.Select(b => Cell(b.Var, "").PadLeft(9))).Append('\n');
+            text.Append(labels[0]).AppendJoin("", a.Bimesters.Select(b => Numbers.Int(b.Prog).PadLeft(9))).Append('\n');
+            text.Append(labels[1]).AppendJoin("", a.Bimesters.Select(b => Cell(b.Real, b.State == PeriodState.Open ? "*" : "").PadLeft(9))).Append('\n');
+            text.Append(labels[2]).AppendJoin("", a.Bimesters.Select(b => Cell(b.Var, "").PadLeft(9))).Append('\n');
             text.Append(ExportText.SummaryGoals(a.Goal, a.MetaReal, a.Variacion)).Append('\n');
             text.Append(ExportText.SummaryProgress(a.AvancePct, a.CumplimientoPct, a.Semaforo.Words(a.ProgAcum))).Append('\n');
         }
