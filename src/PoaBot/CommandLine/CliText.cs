@@ -90,7 +90,7 @@ public static class CliText
     public static string NoPoa(int? year) =>
         year is null ? "Aún no hay ningún POA. Impórtelo con: poabot import ARCHIVO" : $"No hay POA {year}. Impórtelo con: poabot import ARCHIVO";
 
-    public static string FileNotFound(string path) => $"No encontré el archivo «{path}».";
+    public static string FileNotFound(string path) => $"No encontré el archivo «{path}». Revise la ruta y vuelva a intentarlo.";
 
     public static string IsTheDatabase(string path) => $"«{path}» es la base de datos del bot; elija otro nombre para el archivo.";
 
@@ -104,8 +104,6 @@ public static class CliText
         "Para probar sin Telegram use: dotnet run --project src/PoaBot -- local";
 
     public const string AlreadyRunning = "Ya hay un bot en marcha con esta base de datos; no se inició otro.";
-
-    public const string ImportRetry = " Revise la ruta y vuelva a intentarlo.";
 
     public static string NothingImported(string problem) => $"No se importó nada: {problem}";
 

@@ -17,7 +17,7 @@ public static class ImportCommand
         var path = context.Args.GetRequiredValue(File);
         if (!System.IO.File.Exists(path))
         {
-            return context.Fail(CliText.FileNotFound(path) + CliText.ImportRetry);
+            return context.Fail(CliText.FileNotFound(path));
         }
 
         try

@@ -279,7 +279,7 @@ public sealed partial class TextCatalogTests
             _ when type == typeof(TimeSpan) => [TimeSpan.FromMinutes(90)],
             _ when type == typeof(DateTimeOffset) => [new DateTimeOffset(2024, 3, 15, 16, 30, 0, TimeSpan.Zero)],
             _ when type == typeof(DateTime) => [new DateTime(2024, 3, 15, 9, 30, 0, DateTimeKind.Unspecified)],
-            _ when type.IsAssignableFrom(typeof(string[])) => [new[] { "Consejo Centro", "Consejo Norte" }],
+            _ when type.IsAssignableFrom(typeof(string[])) => [SampleList(name)],
             _ when type.IsAssignableFrom(typeof(int[])) => [new[] { 7, 1 }],
             _ when type == typeof(ActivityKind) => [ActivityKind.Meeting, ActivityKind.Generic],
             _ when type == typeof(ActivityPlan) => [new ActivityPlan(1, "3", "GESTION PARA ATENCION DE SOLICITUDES", "", ActivityKind.Generic, 15, [0, 0, 7, 0, 0, 8])],
@@ -309,6 +309,14 @@ public sealed partial class TextCatalogTests
         var n when n.Contains("date") || n.Contains("day") => "15/03/2024",
         var n when n.Contains("bimester") => "Mar/Abr",
         _ => $"‹{name}›",
+    };
+
+    private static string[] SampleList(string name) => name.ToLowerInvariant() switch
+    {
+        var n when n.Contains("bimester") => ["Mar/Abr", "May/Jun"],
+        var n when n.Contains("path") => ["grafica.png", "grafica-2.png"],
+        "arguments" => ["NUM", "TIPO"],
+        _ => ["Consejo Centro", "Consejo Norte"],
     };
 
     private static IEnumerable<object?[]> Combinations(List<object?[]> samples)
