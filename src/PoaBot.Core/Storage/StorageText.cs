@@ -51,7 +51,9 @@ public static class StorageText
 
     public const string Deactivation = "Baja de la persona";
 
-    public const string PersonField = "persona", Inactive = "inactiva", CouncilsField = "consejos";
+    public const string PersonField = "persona", Inactive = "inactiva", CouncilsField = "consejos", StateField = "estado", Closed = "cerrado";
+
+    public static string OpenUntil(string until) => $"abierto hasta {until}";
 
     public const string Reassignment = "Reasignación de consejos";
 
