@@ -1,4 +1,5 @@
 using PoaBot.Core.Conversations;
+using PoaBot.Core.Reminders;
 using PoaBot.Core.Reporting;
 
 namespace PoaBot.CommandLine;
@@ -149,8 +150,8 @@ public static class CliText
     public static string NoReminder(DateOnly day, DateTime next, string bimester) =>
         $"El {Numbers.Date(day)} no toca ningún recordatorio. El siguiente: {next:dd/MM/yyyy HH:mm} ({bimester}).";
 
-    public static string Reminders(DateOnly day, TimeOnly at, string bimester, string kind, int count) =>
-        $"{Numbers.Date(day)} {at:HH\\:mm} — {bimester} ({kind}): {count} mensaje(s)";
+    public static string Reminders(DateOnly day, TimeOnly at, string bimester, int? daysBefore, int count) =>
+        $"{Numbers.Date(day)} {at:HH\\:mm} — {bimester} ({ReminderText.Moment(daysBefore)}): {count} mensaje(s)";
 
     public const string NobodyPending = "  Nadie tiene pendientes: no se envía nada.";
 

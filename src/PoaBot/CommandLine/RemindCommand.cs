@@ -48,10 +48,10 @@ public static class RemindCommand
             foreach (var moment in moments)
             {
                 var plans = ReminderPlanner.Plan(db, moment, day, thresholds, rules);
-                context.Output.WriteLine(CliText.Reminders(day, settings.At, $"{Bimesters.ShortName(moment.Bimester)} {moment.Year}", moment.Kind.ToString(), plans.Count));
+                context.Output.WriteLine(CliText.Reminders(day, settings.At, $"{Bimesters.ShortName(moment.Bimester)} {moment.Year}", moment.DaysBefore, plans.Count));
                 foreach (var plan in plans)
                 {
-                    context.Output.WriteLine($"  • {plan.Name} [{plan.Kind}]: {plan.Why}");
+                    context.Output.WriteLine($"  • {plan.Name}: {plan.Why}");
                 }
 
                 if (plans.Count == 0)
