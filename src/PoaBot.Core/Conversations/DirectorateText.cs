@@ -32,6 +32,11 @@ public static class DirectorateText
     public static string Required(IEnumerable<string> codes) =>
         $"Hay varias direcciones: indique cuál con --directorate CLAVE ({string.Join(", ", codes)}).";
 
+    public const string VerbHelp = "las direcciones", AddHelp = "agregar una dirección", SetHelp = "cambiar el nombre o los ajustes de una dirección",
+        OptionHelp = "la dirección (obligatoria cuando hay varias)", CodeHelp = "la clave de la dirección, prefijo de sus folios (DPC)",
+        NameHelp = "el nombre de la dirección en reportes",
+        SettingsHelp = "sus ajustes propios: {\"Semaforo\": {\"Green\": 95}, \"Reminders\": {\"At\": \"10:00\"}, \"Report\": {\"Authorized\": {\"Name\": \"…\", \"Position\": \"…\"}}}";
+
     public const string BadSettings =
         "Los ajustes deben ser un objeto JSON con Semaforo (Green, Yellow, Over), Reminders (DaysBefore, At, QuietHours) " +
         "o Report (Prepared, Reviewed, Authorized: Name, Position), con Yellow ≤ Green ≤ Over y horas HH:mm.";

@@ -12,25 +12,25 @@ namespace PoaBot.CommandLine;
 /// </summary>
 public static partial class DirectorateCommand
 {
-    public static readonly Option<string?> Option = new("--directorate") { HelpName = "CLAVE", Description = "la dirección (obligatoria cuando hay varias)" };
+    public static readonly Option<string?> Option = new("--directorate") { HelpName = "CLAVE", Description = DirectorateText.OptionHelp };
 
-    private static readonly Argument<string> Code = new("CLAVE") { Description = "la clave de la dirección, prefijo de sus folios (DPC)" };
+    private static readonly Argument<string> Code = new("CLAVE") { Description = DirectorateText.CodeHelp };
 
-    private static readonly Argument<string> Name = new("NOMBRE") { Description = "el nombre de la dirección en reportes" };
+    private static readonly Argument<string> Name = new(CliText.Name) { Description = DirectorateText.NameHelp };
 
-    private static readonly Option<string?> NewName = new("--name") { HelpName = "NOMBRE", Description = "el nombre de la dirección en reportes" };
+    private static readonly Option<string?> NewName = new("--name") { HelpName = CliText.Name, Description = DirectorateText.NameHelp };
 
     private static readonly Option<string?> Settings = new("--settings")
     {
         HelpName = "JSON",
-        Description = "sus ajustes propios: {\"Semaforo\": {\"Green\": 95}, \"Reminders\": {\"At\": \"10:00\"}, \"Report\": {\"Authorized\": {\"Name\": \"…\", \"Position\": \"…\"}}}",
+        Description = DirectorateText.SettingsHelp,
     };
 
-    public static Verb Verb { get; } = new("directorate", "las direcciones")
+    public static Verb Verb { get; } = new("directorate", DirectorateText.VerbHelp)
     {
-        new Verb("add", "agregar una dirección", Add) { Code, Name, Settings },
-        new Verb("set", "cambiar el nombre o los ajustes de una dirección", Set) { Code, NewName, Settings },
-        new Verb("list", "las direcciones", List),
+        new Verb("add", DirectorateText.AddHelp, Add) { Code, Name, Settings },
+        new Verb("set", DirectorateText.SetHelp, Set) { Code, NewName, Settings },
+        new Verb("list", DirectorateText.VerbHelp, List),
     };
 
     /// <summary>The directorate named by <c>--directorate</c>, or the only one; null (exit code 2) after saying which there are.</summary>
