@@ -84,7 +84,8 @@ public static class ChatCommands
 
     /// <summary>
     /// Runs a command the person may use, in the directorate where they may: when that is several, they choose with one tap
-    /// (<see cref="DirectorateFlow"/>). Refuses, kindly, one they may not use anywhere or one that does not exist.
+    /// (<see cref="DirectorateFlow"/>); while a report is being written, in its directorate (/reportar then offers it back).
+    /// Refuses, kindly, one they may not use anywhere or one that does not exist.
     /// </summary>
     public static void Run(Turn turn, Command command)
     {
@@ -94,7 +95,7 @@ public static class ChatCommands
             return;
         }
 
-        var places = found.InDirectorate && !turn.Chosen
+        var places = found.InDirectorate && !turn.Chosen && !ConversationEngine.IsReport(turn.State)
             ? turn.Directorates.Where(d => found.Allows(d.Role)).ToList()
             : found.Allows(turn.Person.Role) ? [turn.Directorate] : [];
         switch (places)

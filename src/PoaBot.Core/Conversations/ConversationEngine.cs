@@ -277,7 +277,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     }
 
     /// <summary>A report under way whose draft is worth offering to resume: past its first question (something was chosen).</summary>
-    private static bool IsReport(ConversationState state) => state.Report is { Step: Step.Report, History.Count: > 0 };
+    internal static bool IsReport(ConversationState state) => state.Report is { Step: Step.Report, History.Count: > 0 };
 
     private static void Idle(Turn turn)
     {

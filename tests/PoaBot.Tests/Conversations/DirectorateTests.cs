@@ -44,6 +44,19 @@ public sealed class DirectorateTests : IDisposable
     }
 
     [Fact]
+    public void While_a_report_is_being_written_a_command_stays_in_its_directorate_and_reportar_offers_it_back()
+    {
+        var obras = world.AddDirectorate("DOP", "Obras Públicas", "Consejo Obras");
+        var chat = world.Coordinator(1, "Consejo Centro");
+        chat.Send($"/start {world.InviteIn(obras, Roles.Coordinator, "Consejo Obras")}");
+        chat.Send("/reportar").Press("DOP").Press("Reunión").Send("25");
+
+        chat.Send("/reportar").Press(ReportText.ResumeButton).Send("Acuerdos").Press("Omitir").Press("Guardar");
+
+        Assert.Equal(("Consejo Obras", 25L), (world.Records().Single().CouncilName, world.Records().Single().Attendees!.Value));
+    }
+
+    [Fact]
     public void A_person_in_one_directorate_is_never_asked_which_even_when_there_are_several()
     {
         world.AddDirectorate("DOP", "Obras Públicas", "Consejo Obras");
