@@ -75,7 +75,7 @@ public sealed class ExportStore(DbSession db)
                 return r;
             }).ToList();
 
-    /// <summary>The audit entries about this POA's records and activities, and those about no record or activity (people).</summary>
+    /// <summary>The audit entries about this POA's records and activities, and the directorate's about no record or activity (people).</summary>
     public IReadOnlyList<ExportAuditRow> Audit(long poaId) =>
         db.Query<ExportAuditRow>(
             """
@@ -85,8 +85,8 @@ public sealed class ExportStore(DbSession db)
             LEFT JOIN record r ON r.id = au.record_id
             LEFT JOIN activity ra ON ra.id = r.activity_id
             LEFT JOIN activity aa ON aa.id = au.activity_id
-            WHERE coalesce(ra.poa_id, aa.poa_id) = @poaId OR (au.record_id IS NULL AND au.activity_id IS NULL)
+            WHERE coalesce(ra.poa_id, aa.poa_id) = @poaId OR (au.record_id IS NULL AND au.activity_id IS NULL AND au.directorate_id = @directorate)
             ORDER BY au.id
             """,
-            new { poaId }).ToList();
+            new { poaId, directorate = db.Directorate }).ToList();
 }

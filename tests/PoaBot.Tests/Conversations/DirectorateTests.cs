@@ -57,6 +57,22 @@ public sealed class DirectorateTests : IDisposable
     }
 
     [Fact]
+    public void A_reopened_bimester_and_its_audit_entry_belong_to_their_directorate_only()
+    {
+        var obras = world.AddDirectorate("DOP", "Obras Públicas", "Consejo Obras");
+        var now = world.Time.GetUtcNow();
+        world.Database.Write(db => new CalendarStore(db.In(obras)).Reopen(2024, 1, now.AddDays(3), "Faltó un reporte", "Directora", now));
+
+        var (here, there) = world.Database.Read(db => (In(db), In(db.In(obras))));
+
+        Assert.Equal((false, 0), here);
+        Assert.Equal((true, 1), there);
+
+        static (bool, int) In(DbSession db) =>
+            (new CalendarStore(db).IsReopened(2024, 1, DateTimeOffset.UnixEpoch), new ExportStore(db).Audit(new PoaStore(db).Find(2024)!.Id).Count(a => a.Action == "reopen"));
+    }
+
+    [Fact]
     public void A_person_in_one_directorate_is_never_asked_which_even_when_there_are_several()
     {
         world.AddDirectorate("DOP", "Obras Públicas", "Consejo Obras");

@@ -78,6 +78,10 @@ CREATE TABLE folio_counter (
 INSERT INTO folio_counter (directorate_id, year, last) SELECT 1, year, last FROM folio_sequence;
 DROP TABLE folio_sequence;
 
+-- Each audit entry belongs to a directorate (those about people or bimesters name no record or activity).
+ALTER TABLE audit ADD COLUMN directorate_id INTEGER NULL REFERENCES directorate(id);
+UPDATE audit SET directorate_id = 1;
+
 -- Reopened bimesters and reminders sent belong to a directorate.
 CREATE TABLE bimester_reopen_new (
     id             INTEGER PRIMARY KEY,
