@@ -54,6 +54,11 @@ public static class SummaryFlow
             blocks = Render(poa, turn.Today, rows, mine, justifications).Split("\n\n").Select((b, i) => i == 0 ? b : "\n\n" + b);
         }
 
+        if (new DirectorateStore(turn.Db).All().Count > 1)
+        {
+            blocks = blocks.Select((b, i) => i == 0 ? DirectorateText.Heading(turn.Directorate.Code, turn.Settings.Signature.Directorate ?? "") + b : b);
+        }
+
         var others = Commands.Where(c => c.Key != view && (turn.Person.IsDirector || c.Key != SummaryView.Councils)).Select(c => c.Value);
         foreach (var message in Html.Messages([.. blocks, ProgressText.OtherViews(others)], MessageLength))
         {
