@@ -9,6 +9,9 @@ internal sealed record ConversationFigures(int Coordinators, int UpdatesPerCoord
 {
     public double UpdatesPerSecond => Committed / Wall.TotalSeconds;
 
+    /// <summary>CPU time this process (host, fake server and simulated people together) spent per update while they ran.</summary>
+    public required double CpuMsPerUpdate { get; init; }
+
     /// <summary>Where a step's latency goes, from the inbox row's own timestamps (millisecond resolution).</summary>
     public required StageFigures Stages { get; init; }
 }
@@ -74,7 +77,9 @@ internal static class ConversationBench
         var people = Enumerable.Range(0, coordinators).Select(i => Person(bot.Fake, watcher, FirstId + WarmUp + i)).ToList();
         var doneBefore = bot.InboxDone();
         var start = DateTimeOffset.UtcNow;
+        var cpu = Figures.CpuTime();
         await Task.WhenAll(people.Select((p, i) => p.RegisterAndReportAsync(invites[WarmUp + i])));
+        cpu = Figures.CpuTime() - cpu;
         var end = people.Max(p => p.LastReplyAt);
         var committed = bot.InboxDone() - doneBefore;
         var latencies = people.SelectMany(p => p.LatenciesMs).ToList();
@@ -89,6 +94,7 @@ internal static class ConversationBench
             latencies.Max())
         {
             Stages = stages,
+            CpuMsPerUpdate = cpu.TotalMilliseconds / Math.Max(1, committed),
         });
     }
 

@@ -20,6 +20,13 @@ internal static class Figures
         return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }
 
+    /// <summary>The CPU time this process has used so far.</summary>
+    public static TimeSpan CpuTime()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
     public static string Int(double value) => value.ToString("#,0", Culture);
 
     public static string Ms(double value) => value < 10 ? value.ToString("0.0", Culture) + " ms" : value.ToString("#,0", Culture) + " ms";

@@ -76,6 +76,7 @@ if (options.Alone > 0)
         var a = await StepBench.RunAsync(options.Alone, paced: false);
         unpacedP50 = a.P50Ms;
         lines.Add($"one person alone, unpaced: {Figures.Int(a.Steps)} steps, update→reply p50 {Figures.Ms(a.P50Ms)}, p99 {Figures.Ms(a.P99Ms)}{Floor(a.P50Ms <= 3, "p50 ≤ 3 ms")}");
+        details.Add($"one person alone: CPU {Figures.Ms(a.CpuMsPerStep)} per step (host, fake server and the person together)");
     });
 }
 
@@ -118,6 +119,7 @@ await Phase("start-up and conversations", async () =>
             $"conversations, where a step's time goes (p50 / p99): injected → taken by getUpdates {c.Stages.ToPoller}; " +
             $"→ inbox processor's batch began {c.Stages.ToProcessor}; → reply at the fake {c.Stages.ToReply}");
         details.Add($"conversations: inbox processor {c.Stages.Processor}; outbox sender {c.Stages.Sender}");
+        details.Add($"conversations: CPU {Figures.Ms(c.CpuMsPerUpdate)} per update (host, fake server and the coordinators together, on {Environment.ProcessorCount} cores)");
     }
 });
 

@@ -2,7 +2,7 @@ using PoaBot.FakeTelegram;
 
 namespace PoaBot.Bench;
 
-internal sealed record StepFigures(int Steps, double P50Ms, double P99Ms);
+internal sealed record StepFigures(int Steps, double P50Ms, double P99Ms, double CpuMsPerStep);
 
 /// <summary>
 /// One person alone, reporting meeting after meeting: the latency of each step (update injected → reply recorded by the
@@ -26,12 +26,15 @@ internal static class StepBench
 
         // The first report warms up the JIT compiler; the figures are of the ones after it.
         var warm = person.LatenciesMs.Count;
+        var cpu = Figures.CpuTime();
         for (var i = 0; i < reports; i++)
         {
             await person.ReportAsync();
         }
 
         var steps = person.LatenciesMs.Skip(warm).ToList();
-        return new StepFigures(steps.Count, Figures.Percentile(steps, 50), Figures.Percentile(steps, 99));
+        cpu = Figures.CpuTime() - cpu;
+
+        return new StepFigures(steps.Count, Figures.Percentile(steps, 50), Figures.Percentile(steps, 99), cpu.TotalMilliseconds / Math.Max(1, steps.Count));
     }
 }
