@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Reminders;
-using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Core.Conversations;

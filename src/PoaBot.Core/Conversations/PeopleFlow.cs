@@ -1,5 +1,4 @@
 using PoaBot.Core.People;
-using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Core.Conversations;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using PoaBot.Core.Domain;
-using PoaBot.Core.People;
 using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
 

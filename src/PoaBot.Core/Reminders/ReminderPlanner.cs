@@ -2,7 +2,6 @@ using System.Text;
 using PoaBot.Core.Conversations;
 using PoaBot.Core.Domain;
 using PoaBot.Core.People;
-using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Core.Reminders;

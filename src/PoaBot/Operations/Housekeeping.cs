@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
-using PoaBot.Telegram;
 
 namespace PoaBot.Operations;
 
