@@ -79,8 +79,7 @@ public static class DirectorFlow
             case Step.CouncilLocality when turn.Action == "skip" || turn.Text is { Length: > 0 and <= 100 }:
                 var council = turn.State.Get<CouncilTask>().Name ?? "";
                 var added = people.AddCouncil(council, turn.Action == "skip" ? "" : turn.Text!);
-                turn.State.Reset();
-                turn.Say(DirectorText.CouncilAdded(council, added), mainKeyboard: true);
+                turn.Finish(DirectorText.CouncilAdded(council, added));
                 break;
             case Step.InviteRole or Step.InviteCouncils:
                 turn.Say(DirectorText.TapAnOption);

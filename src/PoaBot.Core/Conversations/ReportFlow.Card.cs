@@ -15,8 +15,7 @@ public static partial class ReportFlow
         if (draft.CouncilId is not null && council is null)
         {
             // Checked at the moment of writing: the council may have been reassigned while the draft waited.
-            turn.State.Reset();
-            turn.Say(ReportText.CouncilNoLongerYours, mainKeyboard: true);
+            turn.Finish(ReportText.CouncilNoLongerYours);
             return;
         }
 
@@ -29,8 +28,7 @@ public static partial class ReportFlow
 
         if (activity is null || council is null || draft.Date is not { } date || DateProblem(turn, date) is not null)
         {
-            turn.State.Reset();
-            turn.Say(ReportText.DraftInvalid, mainKeyboard: true);
+            turn.Finish(ReportText.DraftInvalid);
             return;
         }
 
@@ -56,8 +54,7 @@ public static partial class ReportFlow
             CreatedAt = turn.Now,
         }.WithAnswers(answers));
         new EvidenceStore(turn.Db).Add(record.Id, draft.Evidence);
-        turn.State.Reset();
-        turn.Say(ReportText.Saved(record.Folio, shared: record.Count == 0, SummaryFlow.ActivityAfterSave(turn, activity, Bimesters.Of(date))), mainKeyboard: true);
+        turn.Finish(ReportText.Saved(record.Folio, shared: record.Count == 0, SummaryFlow.ActivityAfterSave(turn, activity, Bimesters.Of(date))));
     }
 
     private static string Card(Turn turn, Draft draft)

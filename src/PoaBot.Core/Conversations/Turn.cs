@@ -43,6 +43,12 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
     /// <summary>The short, helpful answer to anything outside a task: what the bot can do.</summary>
     public void Greet() => Say(Texts.Greeting(Person.Name), mainKeyboard: true);
 
+    /// <summary>Ends the task with a last message, and the main keyboard back.</summary>
+    public void Finish(string html)
+    {
+        State.Reset();
+        Say(html, mainKeyboard: true);
+    }
 
     /// <summary>Lets a later turn's reply with this key replace the last reply while it is unsent (<see cref="Reply.CollapseKey"/>).</summary>
     public void CollapseLast(string key) => replies[^1] = replies[^1] with { CollapseKey = key };
