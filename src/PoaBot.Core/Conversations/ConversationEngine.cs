@@ -83,13 +83,13 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     private static void Route(Turn turn, Command? command)
     {
         var state = turn.State;
-        if (turn.Input.Kind == InputKind.Button && GlobalAction(turn))
-        {
-            return;
-        }
-
         if (turn.Input.Kind == InputKind.Button)
         {
+            if (GlobalAction(turn))
+            {
+                return;
+            }
+
             var (seq, action) = ParseData(turn.Input.Data);
             if (seq is null || seq != state.Seq || state.Step == Step.Idle)
             {
@@ -203,12 +203,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         }
 
         turn.ButtonAnswer = "";
-        if (!long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-        {
-            turn.ButtonAnswer = Texts.StaleButton;
-            return true;
-        }
-
+        var id = long.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture);
         if (IsReport(turn.State) && parts[0] is "r" or "j")
         {
             // A report is under way: ask before throwing it away; the reminder's button still works afterwards.
@@ -257,8 +252,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     internal static void Cancel(Turn turn)
     {
         var task = turn.State.Task;
-        turn.State.Reset();
-        turn.Say(task switch { null => Texts.NothingToCancel, ReportTask => Texts.Cancelled, _ => Texts.CancelledTask }, mainKeyboard: true);
+        turn.Finish(task switch { null => Texts.NothingToCancel, ReportTask => Texts.Cancelled, _ => Texts.CancelledTask });
     }
 
     /// <summary>«Atrás»: the report goes to its question before; a short task (a void, a reason, a choice) has none and asks its question again.</summary>
@@ -306,8 +300,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         else if (turn.Action == "discard")
         {
             state.Reset();
-            turn.Say(ReportText.Discarded
-, mainKeyboard: true);
+            turn.Say(ReportText.Discarded, mainKeyboard: true);
         }
         else
         {
@@ -343,13 +336,6 @@ public sealed record Command(string Name, string Arg)
             return new Command(at >= 0 ? name[..at] : name, space < 0 ? "" : text[(space + 1)..].Trim());
         }
 
-        return Spanish.Fold(text) switch
-        {
-            "REPORTAR" => new Command("reportar", ""),
-            "RESUMEN" => new Command("resumen", ""),
-            "AYUDA" => new Command("ayuda", ""),
-            "CANCELAR" => new Command("cancelar", ""),
-            _ => null,
-        };
+        return Spanish.Fold(text) is var word && word is "REPORTAR" or "RESUMEN" or "AYUDA" or "CANCELAR" ? new Command(word.ToLowerInvariant(), "") : null;
     }
 }
