@@ -68,23 +68,10 @@ public static partial class ReportFlow
     /// The POA years a report may go to: this year's, and in the first days of January also last year's, while its
     /// Nov/Dic is not locked yet.
     /// </summary>
-    private static List<int> ReportableYears(Turn turn)
-    {
-        var store = new PoaStore(turn.Db);
-        var previous = turn.Today.Year - 1;
-        var years = new List<int>();
-        if (store.Find(previous) is not null && !turn.IsLocked(Bimesters.LastDay(previous, 6)))
-        {
-            years.Add(previous);
-        }
-
-        if (store.Find(turn.Today.Year) is not null)
-        {
-            years.Add(turn.Today.Year);
-        }
-
-        return years;
-    }
+    private static List<int> ReportableYears(Turn turn) =>
+        new[] { turn.Today.Year - 1, turn.Today.Year }
+            .Where(y => new PoaStore(turn.Db).Find(y) is not null && (y == turn.Today.Year || !turn.IsLocked(Bimesters.LastDay(y, 6))))
+            .ToList();
 
     /// <summary>The POA year of the report being written.</summary>
     private static int Year(Turn turn) => turn.State.Report?.Draft.Year ?? turn.Today.Year;
@@ -193,8 +180,7 @@ public static partial class ReportFlow
                     break;
                 }
 
-                turn.Say(Texts.Hello, mainKeyboard: true);
-                turn.State.Reset();
+                turn.Finish(Texts.Hello);
                 break;
         }
     }
@@ -321,8 +307,7 @@ public static partial class ReportFlow
                     break;
                 }
 
-                turn.State.Reset();
-                turn.Say(Texts.Hello, mainKeyboard: true);
+                turn.Finish(Texts.Hello);
                 break;
         }
     }
