@@ -95,8 +95,7 @@ public static class RecordsFlow
         var record = new RecordStore(turn.Db).Get(Target(turn));
         if (Refusal(turn, record) is { } refusal)
         {
-            turn.State.Reset();
-            turn.Say(refusal, mainKeyboard: true);
+            turn.Finish(refusal);
             return;
         }
 
@@ -106,8 +105,7 @@ public static class RecordsFlow
                 if (Reason(turn) is { } reason)
                 {
                     var result = new RecordStore(turn.Db).Void(record!.Id, turn.Actor, reason, turn.Now);
-                    turn.State.Reset();
-                    turn.Say(result == VoidResult.Voided ? RecordsText.Voided(record.Folio, reason) : VoidRefusal(turn, result, record.Folio), mainKeyboard: true);
+                    turn.Finish(result == VoidResult.Voided ? RecordsText.Voided(record.Folio, reason) : VoidRefusal(turn, result, record.Folio));
                 }
 
                 break;
@@ -156,8 +154,7 @@ public static class RecordsFlow
         {
             if (new RecordStore(turn.Db).Dependent(record!.Id) is not null)
             {
-                turn.State.Reset();
-                turn.Say(VoidRefusal(turn, VoidResult.HasDependents, record.Folio), mainKeyboard: true);
+                turn.Finish(VoidRefusal(turn, VoidResult.HasDependents, record.Folio));
                 return;
             }
 
@@ -203,78 +200,11 @@ public static class RecordsFlow
     {
         if (AmendedField(turn, record) is not { } field)
         {
-            turn.State.Reset();
-            turn.Say(RecordsText.NotAvailable, mainKeyboard: true);
+            turn.Finish(RecordsText.NotAvailable);
             return;
         }
 
-        var text = turn.Text ?? "";
-        string? value = null;
-        string? problem = null;
-        switch (field.Type)
-        {
-            case FieldType.Date:
-                var year = record.EventDate.Year;
-                if (!DateText.TryParse(text, turn.Today, year, out var date))
-                {
-                    problem = RecordsText.DateNotUnderstood(Numbers.Date(DateText.Example(year, turn.Today)));
-                }
-                else if (date.Year != year || date > turn.Today)
-                {
-                    problem = RecordsText.DateOutsideYear(year);
-                }
-                else if (turn.IsLocked(date))
-                {
-                    problem = ReportFlow.Locked(date, turn.Person.IsDirector);
-                }
-                else if (ReportFlow.LinkedDateProblem(turn.Db, record.Kind, record.RefId, record.Id, date) is { } linked)
-                {
-                    problem = linked;
-                }
-                else
-                {
-                    value = Instants.Format(date);
-                }
-
-                break;
-            case FieldType.Pick:
-                // The council (the only choice offered; links between records are not corrected).
-                if (OtherCouncils(turn, record).FirstOrDefault(c => c.Id == turn.ActionId("c")) is { } council)
-                {
-                    value = council.Id.ToString(CultureInfo.InvariantCulture);
-                }
-                else
-                {
-                    problem = RecordsText.TapCouncil;
-                }
-
-                break;
-            case FieldType.Number:
-                // The same limits as a report; a baseline cell may be larger than one generic action.
-                var least = field.AllowZero ? 0 : 1;
-                if (NumberText.TryParse(text, field.Max, out var number, out _) && number >= least)
-                {
-                    value = number.ToString(CultureInfo.InvariantCulture);
-                }
-                else
-                {
-                    problem = RecordsText.NumberRange(least, field.Max);
-                }
-
-                break;
-            default:
-                if (text.Length == 0 || text.Length > field.Max)
-                {
-                    problem = RecordsText.TextRange(field.Max);
-                }
-                else
-                {
-                    value = text;
-                }
-
-                break;
-        }
-
+        var (value, problem) = NewValue(turn, record, field, turn.Text ?? "");
         if (value is null)
         {
             turn.Say(problem!);
@@ -286,6 +216,38 @@ public static class RecordsFlow
         turn.Ask(Step.AmendReason, RecordsText.AskAmendReason, [], back: false);
     }
 
+    /// <summary>The typed or chosen value as stored, or why it is refused: the same limits as a report.</summary>
+    private static (string? Value, string? Problem) NewValue(Turn turn, RecordRow record, ReportField field, string text)
+    {
+        switch (field.Type)
+        {
+            case FieldType.Date:
+                var year = record.EventDate.Year;
+                if (!DateText.TryParse(text, turn.Today, year, out var date))
+                {
+                    return (null, RecordsText.DateNotUnderstood(Numbers.Date(DateText.Example(year, turn.Today))));
+                }
+
+                var problem = date.Year != year || date > turn.Today ? RecordsText.DateOutsideYear(year)
+                    : turn.IsLocked(date) ? ReportFlow.Locked(date, turn.Person.IsDirector)
+                    : ReportFlow.LinkedDateProblem(turn.Db, record.Kind, record.RefId, record.Id, date);
+                return problem is null ? (Instants.Format(date), null) : (null, problem);
+            case FieldType.Pick:
+                // The council (the only choice offered; links between records are not corrected).
+                return OtherCouncils(turn, record).FirstOrDefault(c => c.Id == turn.ActionId("c")) is { } council
+                    ? (council.Id.ToString(CultureInfo.InvariantCulture), null)
+                    : (null, RecordsText.TapCouncil);
+            case FieldType.Number:
+                // A baseline cell may be larger than one generic action.
+                var least = field.AllowZero ? 0 : 1;
+                return NumberText.TryParse(text, field.Max, out var number, out _) && number >= least
+                    ? (number.ToString(CultureInfo.InvariantCulture), null)
+                    : (null, RecordsText.NumberRange(least, field.Max));
+            default:
+                return text.Length == 0 || text.Length > field.Max ? (null, RecordsText.TextRange(field.Max)) : (text, null);
+        }
+    }
+
     private static void AmendReason(Turn turn, RecordRow record)
     {
         var task = turn.State.Get<AmendTask>();
@@ -294,8 +256,7 @@ public static class RecordsFlow
             || (field == ReportField.Council && !OtherCouncils(turn, record).Any(c => c.Id.ToString(CultureInfo.InvariantCulture) == value)))
         {
             // The field is no longer offered (a management now points to the record) or the council is no longer the person's.
-            turn.State.Reset();
-            turn.Say(RecordsText.NotAvailable, mainKeyboard: true);
+            turn.Finish(RecordsText.NotAvailable);
             return;
         }
 
