@@ -14,56 +14,57 @@ public static class FilesFlow
 {
     public static void Export(Turn turn, string arg = "")
     {
-        if (Folder(turn, "exportes") is not { } folder || CurrentYear(turn) is not { } year)
+        var folder = Folder(turn, "exportes");
+        if (CurrentYear(turn) is not { } year)
         {
             return;
         }
 
-        // Loading and rendering happen after the commit, outside the write transaction (Reply.Render).
         var settings = turn.Settings;
         var (today, thresholds) = (turn.Today, turn.Thresholds);
-        void Write(DbSession db, string path, Action<Stream, PoaWorkbookData> write)
+        var pdf = arg.Trim().Equals("pdf", StringComparison.OrdinalIgnoreCase);
+        if (pdf && !PdfFontInstalled())
         {
-            var data = PoaWorkbookData.Load(db, year, today, thresholds, settings.Signature, settings.Clock.Zone)!;
-
-            // Rendered in memory, then written in one write-only open: the file is never read back half-written.
-            using var rendered = new MemoryStream();
-            write(rendered, data);
-            File.WriteAllBytes(path, rendered.ToArray());
-        }
-
-        if (arg.Trim().Equals("pdf", StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                PdfFonts.Install();
-            }
-            catch (PdfFontException)
-            {
-                turn.Say(FilesText.NoPdfFont);
-                return;
-            }
-
-            var pdf = Path.Combine(folder, $"POA-{year}-al-{today:yyyy-MM-dd}.pdf");
-            turn.Reply(new Reply(FilesText.Pdf(year, today))
-            {
-                DocumentPath = pdf,
-                Render = db => Write(db, pdf, PoaPdf.Write),
-            });
+            turn.Say(FilesText.NoPdfFont);
             return;
         }
 
-        var path = Path.Combine(folder, $"POA-{year}-al-{today:yyyy-MM-dd}.xlsx");
-        turn.Reply(new Reply(FilesText.Workbook(year, today))
+        var path = Path.Combine(folder, $"POA-{year}-al-{today:yyyy-MM-dd}.{(pdf ? "pdf" : "xlsx")}");
+        Action<Stream, PoaWorkbookData> write = pdf ? PoaPdf.Write : PoaWorkbook.Write;
+        turn.Reply(new Reply(pdf ? FilesText.Pdf(year, today) : FilesText.Workbook(year, today))
         {
             DocumentPath = path,
-            Render = db => Write(db, path, PoaWorkbook.Write),
+
+            // Loading and rendering happen after the commit, outside the write transaction.
+            Render = db =>
+            {
+                var data = PoaWorkbookData.Load(db, year, today, thresholds, settings.Signature, settings.Clock.Zone)!;
+
+                // Rendered in memory, then written in one write-only open: the file is never read back half-written.
+                using var rendered = new MemoryStream();
+                write(rendered, data);
+                File.WriteAllBytes(path, rendered.ToArray());
+            },
         });
+    }
+
+    private static bool PdfFontInstalled()
+    {
+        try
+        {
+            PdfFonts.Install();
+            return true;
+        }
+        catch (PdfFontException)
+        {
+            return false;
+        }
     }
 
     public static void Chart(Turn turn)
     {
-        if (Folder(turn, "graficas") is not { } folder || CurrentYear(turn) is not { } year)
+        var folder = Folder(turn, "graficas");
+        if (CurrentYear(turn) is not { } year)
         {
             return;
         }
@@ -86,12 +87,7 @@ public static class FilesFlow
         }
     }
 
-    private static string? Folder(Turn turn, string name)
-    {
-        var folder = Path.Combine(turn.Settings.DataFolder, name);
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
+    private static string Folder(Turn turn, string name) => Directory.CreateDirectory(Path.Combine(turn.Settings.DataFolder, name)).FullName;
 
     private static int? CurrentYear(Turn turn)
     {
@@ -107,11 +103,7 @@ public static class FilesFlow
     public static void StartImport(Turn turn)
     {
         turn.State.Reset();
-        turn.Ask(
-            Step.ImportFile,
-            FilesText.SendPoa,
-            [],
-            back: false);
+        turn.Ask(Step.ImportFile, FilesText.SendPoa, [], back: false);
     }
 
     public static void AnswerImport(Turn turn)
