@@ -31,34 +31,25 @@ public static class SummaryFlow
             return;
         }
 
-        IEnumerable<string> blocks;
-        if (view == SummaryView.Councils)
+        var blocks = view switch
         {
-            blocks = PerCouncil(turn.Db, poa, turn.Today);
-        }
-        else if (view == SummaryView.Quarters)
-        {
-            blocks = Quarterly(poa, turn.Today, QuarterlyReport.Rows((int)poa.Year, turn.Today, date => store.Progress(poa, date, turn.Thresholds)));
-        }
-        else
-        {
-            var rows = store.Progress(poa, turn.Today, turn.Thresholds);
-            IReadOnlyList<ActivityProgress>? mine = null;
-            if (!turn.Person.IsDirector)
-            {
-                var councils = new PeopleStore(turn.Db).CouncilsOf(turn.Person.Id).Select(c => c.Id).ToList();
-                mine = councils.Count > 0 ? store.Progress(poa, turn.Today, turn.Thresholds, councils) : null;
-            }
-
-            var justifications = new JustificationStore(turn.Db).ForPoa(poa.Id);
-            blocks = Render(poa, turn.Today, rows, mine, justifications).Split("\n\n").Select((b, i) => i == 0 ? b : "\n\n" + b);
-        }
-
+            SummaryView.Councils => PerCouncil(turn.Db, poa, turn.Today),
+            SummaryView.Quarters => Quarterly(poa, turn.Today, QuarterlyReport.Rows((int)poa.Year, turn.Today, date => store.Progress(poa, date, turn.Thresholds))),
+            _ => Render(poa, turn.Today, store.Progress(poa, turn.Today, turn.Thresholds), Mine(turn, store, poa), new JustificationStore(turn.Db).ForPoa(poa.Id))
+                .Split("\n\n").Select((b, i) => i == 0 ? b : "\n\n" + b),
+        };
         var others = Commands.Where(c => c.Key != view && (turn.Person.IsDirector || c.Key != SummaryView.Councils)).Select(c => c.Value);
         foreach (var message in Html.Messages([.. blocks, ProgressText.OtherViews(others)], MessageLength))
         {
             turn.Say(message, mainKeyboard: true);
         }
+    }
+
+    /// <summary>A coordinator's share of each activity: what their councils reported; null for the Dirección or no councils.</summary>
+    private static IReadOnlyList<ActivityProgress>? Mine(Turn turn, PoaStore store, PoaRow poa)
+    {
+        var councils = turn.Person.IsDirector ? [] : new PeopleStore(turn.Db).CouncilsOf(turn.Person.Id).Select(c => c.Id).ToList();
+        return councils.Count > 0 ? store.Progress(poa, turn.Today, turn.Thresholds, councils) : null;
     }
 
     /// <summary>Longest message of a summary: a screenful on a phone.</summary>
