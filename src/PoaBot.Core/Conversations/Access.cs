@@ -38,8 +38,6 @@ public static class Access
         return turn.Person.IsDirector ? people.Councils() : people.CouncilsOf(turn.Person.Id);
     }
 
-    public static bool MayReportFor(Turn turn, long? councilId) => Councils(turn).Any(c => c.Id == councilId);
-
     /// <summary>A record is seen by the Dirección and by the coordinators of its council now (not by a former one).</summary>
     public static bool MayView(Turn turn, RecordRow record) =>
         turn.Person.IsDirector || new PeopleStore(turn.Db).CouncilsOf(turn.Person.Id).Any(c => c.Id == record.CouncilId);

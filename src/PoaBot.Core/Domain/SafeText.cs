@@ -11,21 +11,7 @@ namespace PoaBot.Core.Domain;
 public static class SafeText
 {
     /// <summary>The text with each lone surrogate replaced by U+FFFD; the same instance when there is none.</summary>
-    public static string WellFormed(string text)
-    {
-        if (!HasLoneSurrogate(text))
-        {
-            return text;
-        }
-
-        var result = new StringBuilder(text.Length);
-        foreach (var rune in text.EnumerateRunes())
-        {
-            result.Append(rune.ToString());
-        }
-
-        return result.ToString();
-    }
+    public static string WellFormed(string text) => HasLoneSurrogate(text) ? string.Concat(text.EnumerateRunes()) : text;
 
     /// <summary>The text as it may be shown in a message or on a button.</summary>
     public static string Display(string text)

@@ -37,8 +37,6 @@ internal sealed class XlsxSheet(string name, SharedStrings strings)
     /// <summary>Centre of the printed page header (the report's title); every page's footer carries «Página N de M».</summary>
     public string? PageHeader { get; set; }
 
-    public uint LastRow => rows.Count == 0 ? 0 : rows.Keys.Max();
-
     public void Text(uint row, int col, string? text, uint style)
     {
         if (string.IsNullOrEmpty(text))
