@@ -177,24 +177,17 @@ public static partial class PoaDocumentParser
     {
         foreach (var a in activities)
         {
-            if (string.IsNullOrWhiteSpace(a.Name))
+            var problem = string.IsNullOrWhiteSpace(a.Name) ? ImportText.NoName(a.Num)
+                : a.MetaProgramada < 0 || a.Prog.Any(p => p < 0) ? ImportText.NegativeGoal(a.Num)
+                : a.Real.Any(r => r < 0) ? ImportText.NegativeReal(a.Num)
+                : null;
+            if (problem is not null)
             {
-                throw new PoaImportException(ImportText.NoName(a.Num));
-            }
-
-            if (a.MetaProgramada < 0 || a.Prog.Any(p => p < 0))
-            {
-                throw new PoaImportException(ImportText.NegativeGoal(a.Num));
-            }
-
-            if (a.Real.Any(r => r < 0))
-            {
-                throw new PoaImportException(ImportText.NegativeReal(a.Num));
+                throw new PoaImportException(problem);
             }
         }
 
-        var repeated = activities.GroupBy(a => a.Num).FirstOrDefault(g => g.Count() > 1);
-        if (repeated is not null)
+        if (activities.GroupBy(a => a.Num).FirstOrDefault(g => g.Count() > 1) is { } repeated)
         {
             throw new PoaImportException(ImportText.Repeated(repeated.Key));
         }
@@ -230,24 +223,13 @@ public static partial class PoaDocumentParser
                 notes.Add(new(a.Num, ImportText.Variation(a.Num, variacion, mr - a.MetaProgramada)));
             }
 
-            // A VAR. written 0 in every bimester not yet reported is one habit of the office: one line per activity.
-            var zeros = new List<(int Bimester, int Expected)>();
-            foreach (var b in Bimesters.All)
-            {
-                var expected = a.Real[b - 1] - a.Prog[b - 1];
-                if (a.VarWritten[b - 1] is { } written && written != expected)
-                {
-                    if (written == 0)
-                    {
-                        zeros.Add((b, expected));
-                    }
-                    else
-                    {
-                        notes.Add(new(a.Num, ImportText.BimesterVariation(a.Num, Bimesters.ShortName(b), written, expected)));
-                    }
-                }
-            }
+            var wrong = Bimesters.All.Select(b => (Bimester: b, Written: a.VarWritten[b - 1], Expected: a.Real[b - 1] - a.Prog[b - 1]))
+                .Where(v => v.Written is { } written && written != v.Expected).ToList();
+            notes.AddRange(wrong.Where(v => v.Written != 0)
+                .Select(v => new ImportNote(a.Num, ImportText.BimesterVariation(a.Num, Bimesters.ShortName(v.Bimester), v.Written!.Value, v.Expected))));
 
+            // A VAR. written 0 in every bimester not yet reported is one habit of the office: one line per activity.
+            var zeros = wrong.Where(v => v.Written == 0).ToList();
             if (zeros.Count > 0)
             {
                 notes.Add(new(a.Num, ImportText.ZeroVariations(
@@ -293,19 +275,10 @@ public static partial class PoaDocumentParser
     /// The POA's year, only from «PROGRAMA OPERATIVO ANUAL 2024» or «META REAL 2024»: another number in a title
     /// («H. AYUNTAMIENTO CONSTITUCIONAL 2021-2024») says nothing about the year of the program.
     /// </summary>
-    private static int FindYear(List<string[]> rows, int labelRow)
-    {
-        foreach (var cell in rows.Take(labelRow + 1).SelectMany(r => r))
-        {
-            var match = YearPattern().Match(Fold(cell));
-            if (match.Success)
-            {
-                return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-            }
-        }
-
-        throw new PoaImportException(ImportText.NoYear);
-    }
+    private static int FindYear(List<string[]> rows, int labelRow) =>
+        rows.Take(labelRow + 1).SelectMany(r => r).Select(c => YearPattern().Match(Fold(c))).FirstOrDefault(m => m.Success) is { } match
+            ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
+            : throw new PoaImportException(ImportText.NoYear);
 
     private static int Column(string[] labels, string prefix) =>
         Array.FindIndex(labels, c => Fold(c).StartsWith(prefix, StringComparison.Ordinal));
@@ -331,16 +304,7 @@ public static partial class PoaDocumentParser
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
-    private static string[] TrimEnd(string[] row)
-    {
-        var n = row.Length;
-        while (n > 0 && string.IsNullOrWhiteSpace(row[n - 1]))
-        {
-            n--;
-        }
-
-        return row[..n];
-    }
+    private static string[] TrimEnd(string[] row) => row[..(Array.FindLastIndex(row, c => !string.IsNullOrWhiteSpace(c)) + 1)];
 
     private static string Fold(string text) => Spanish.Fold(text);
 

@@ -27,23 +27,15 @@ public static class TableText
         // UTF-16 without a byte order mark: every other byte of ASCII text is zero.
         if (bytes.Length >= 4 && bytes.Length % 2 == 0)
         {
-            var oddZeros = 0;
-            var evenZeros = 0;
-            for (var i = 0; i < Math.Min(bytes.Length, 400); i++)
-            {
-                if (bytes[i] == 0)
-                {
-                    _ = i % 2 == 0 ? evenZeros++ : oddZeros++;
-                }
-            }
-
-            var half = Math.Min(bytes.Length, 400) / 2;
-            if (oddZeros > half / 2)
+            var head = bytes.Take(400).ToArray();
+            int Zeros(int parity) => head.Where((b, i) => b == 0 && i % 2 == parity).Count();
+            var half = head.Length / 2;
+            if (Zeros(1) > half / 2)
             {
                 return Encoding.Unicode.GetString(bytes);
             }
 
-            if (evenZeros > half / 2)
+            if (Zeros(0) > half / 2)
             {
                 return Encoding.BigEndianUnicode.GetString(bytes);
             }
