@@ -21,11 +21,9 @@ public static class CloseFlow
         var year = new PoaStore(turn.Db).YearOf(activityId)!.Value;
         turn.State.Task = new JustifyTask { ActivityId = activityId, Bimester = bimester };
         var current = new JustificationStore(turn.Db).Text(activityId, bimester);
-        turn.Ask(
-            Step.JustifyText,
-            CloseText.AskJustification(ProgressText.Activity(activity), Bimesters.ShortName(bimester), year, current, Light(turn, activity, year, bimester) == Semaforo.Sobre),
-            [],
-            back: false);
+        var over = Light(turn, activity, year, bimester) == Semaforo.Sobre;
+        var question = CloseText.AskJustification(ProgressText.Activity(activity), Bimesters.ShortName(bimester), year, current, over);
+        turn.Ask(Step.JustifyText, question, [], back: false);
     }
 
     /// <summary>

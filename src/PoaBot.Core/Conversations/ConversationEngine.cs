@@ -336,6 +336,7 @@ public sealed record Command(string Name, string Arg)
             return new Command(at >= 0 ? name[..at] : name, space < 0 ? "" : text[(space + 1)..].Trim());
         }
 
-        return Spanish.Fold(text) is var word && word is "REPORTAR" or "RESUMEN" or "AYUDA" or "CANCELAR" ? new Command(word.ToLowerInvariant(), "") : null;
+        var word = Spanish.Fold(text);
+        return word is "REPORTAR" or "RESUMEN" or "AYUDA" or "CANCELAR" ? new Command(word.ToLowerInvariant(), "") : null;
     }
 }

@@ -87,7 +87,8 @@ public static class FilesFlow
         }
     }
 
-    private static string Folder(Turn turn, string name) => Directory.CreateDirectory(Path.Combine(turn.Settings.DataFolder, name)).FullName;
+    private static string Folder(Turn turn, string name) =>
+        Directory.CreateDirectory(Path.Combine(turn.Settings.DataFolder, name)).FullName;
 
     private static int? CurrentYear(Turn turn)
     {

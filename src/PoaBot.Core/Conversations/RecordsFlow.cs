@@ -52,23 +52,17 @@ public static class RecordsFlow
             return;
         }
 
-        var buttons = new List<(string, string)[]>();
         var card = Card(turn, record);
+        turn.State.Reset();
         if (Refusal(turn, record) is null)
         {
-            buttons.Add([(RecordsText.AmendButton, $"m:{record.Id}")]);
-            buttons.Add([(RecordsText.VoidButton, $"v:{record.Id}")]);
+            turn.Ask(Step.RecordChoice, card, [[(RecordsText.AmendButton, $"m:{record.Id}")], [(RecordsText.VoidButton, $"v:{record.Id}")]],
+                back: false);
         }
         else if (!record.IsVoided && Access.MayCorrect(turn, record) && Locked(turn, record))
         {
             // Said before anything is typed: this record can no longer be corrected here.
-            card += "\n\n" + ReportFlow.Locked(record.EventDate, turn.Person.IsDirector);
-        }
-
-        turn.State.Reset();
-        if (buttons.Count > 0)
-        {
-            turn.Ask(Step.RecordChoice, card, buttons, back: false);
+            turn.Say(card + "\n\n" + ReportFlow.Locked(record.EventDate, turn.Person.IsDirector));
         }
         else
         {
@@ -357,13 +351,10 @@ public static class RecordsFlow
         if (r.IsVoided)
         {
             lines.Add(RecordsText.CardVoided(r.VoidedBy is { } by ? AuditText.Person(by) : null, r.VoidReason));
-
         }
 
-        foreach (var a in new AuditStore(turn.Db).ForRecord(r.Id).Where(a => a.Action == "amend"))
-        {
-            lines.Add(Html.Escape(AuditText.Line(a, turn.Settings.Clock.Zone)));
-        }
+        var amendments = new AuditStore(turn.Db).ForRecord(r.Id).Where(a => a.Action == "amend");
+        lines.AddRange(amendments.Select(a => Html.Escape(AuditText.Line(a, turn.Settings.Clock.Zone))));
 
         return string.Join('\n', lines);
     }

@@ -34,9 +34,8 @@ public static class SummaryFlow
         var blocks = view switch
         {
             SummaryView.Councils => PerCouncil(turn.Db, poa, turn.Today),
-            SummaryView.Quarters => Quarterly(poa, turn.Today, QuarterlyReport.Rows((int)poa.Year, turn.Today, date => store.Progress(poa, date, turn.Thresholds))),
-            _ => Render(poa, turn.Today, store.Progress(poa, turn.Today, turn.Thresholds), Mine(turn, store, poa), new JustificationStore(turn.Db).ForPoa(poa.Id))
-                .Split("\n\n").Select((b, i) => i == 0 ? b : "\n\n" + b),
+            SummaryView.Quarters => Quarterly(store, poa, turn.Today, turn.Thresholds),
+            _ => Table(turn, store, poa),
         };
         var others = Commands.Where(c => c.Key != view && (turn.Person.IsDirector || c.Key != SummaryView.Councils)).Select(c => c.Value);
         foreach (var message in Html.Messages([.. blocks, ProgressText.OtherViews(others)], MessageLength))
@@ -45,11 +44,14 @@ public static class SummaryFlow
         }
     }
 
-    /// <summary>A coordinator's share of each activity: what their councils reported; null for the Dirección or no councils.</summary>
-    private static IReadOnlyList<ActivityProgress>? Mine(Turn turn, PoaStore store, PoaRow poa)
+    /// <summary>The POA table, with what the person's councils reported for a coordinator, in blocks of one activity.</summary>
+    private static IEnumerable<string> Table(Turn turn, PoaStore store, PoaRow poa)
     {
+        var (today, thresholds) = (turn.Today, turn.Thresholds);
         var councils = turn.Person.IsDirector ? [] : new PeopleStore(turn.Db).CouncilsOf(turn.Person.Id).Select(c => c.Id).ToList();
-        return councils.Count > 0 ? store.Progress(poa, turn.Today, turn.Thresholds, councils) : null;
+        var mine = councils.Count > 0 ? store.Progress(poa, today, thresholds, councils) : null;
+        var table = Render(poa, today, store.Progress(poa, today, thresholds), mine, new JustificationStore(turn.Db).ForPoa(poa.Id));
+        return table.Split("\n\n").Select((b, i) => i == 0 ? b : "\n\n" + b);
     }
 
     /// <summary>Longest message of a summary: a screenful on a phone.</summary>
@@ -145,8 +147,9 @@ public static class SummaryFlow
     }
 
     /// <summary>Each activity's ended quarters: REAL in the quarter, the year so far against PROG_acum, the semáforo.</summary>
-    private static IEnumerable<string> Quarterly(PoaRow poa, DateOnly asOf, IReadOnlyList<QuarterRow> rows)
+    private static IEnumerable<string> Quarterly(PoaStore store, PoaRow poa, DateOnly asOf, SemaforoThresholds thresholds)
     {
+        var rows = QuarterlyReport.Rows((int)poa.Year, asOf, date => store.Progress(poa, date, thresholds));
         var header = ProgressText.QuartersTitle((int)poa.Year, Numbers.AsOfPhrase((int)poa.Year, asOf)) +
             (rows.Count == 0 ? ProgressText.NoQuarterEnded : "");
         var blocks = rows.GroupBy(r => r.AtQuarterEnd.Num).Select(g =>

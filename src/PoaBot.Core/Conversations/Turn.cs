@@ -142,18 +142,9 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
 
         if (starts.Count > 1)
         {
-            var turning = new List<(string, string)>();
-            if (page > 0)
-            {
-                turning.Add((Texts.PreviousPage, $"page:{page - 1}"));
-            }
-
-            if (page < starts.Count - 1)
-            {
-                turning.Add((Texts.NextPage, $"page:{page + 1}"));
-            }
-
-            options.Add(turning);
+            // «Anteriores» and «Ver más», where there is a page before or after.
+            (string Label, int Page)[] turns = [(Texts.PreviousPage, page - 1), (Texts.NextPage, page + 1)];
+            options.Add([.. turns.Where(t => t.Page >= 0 && t.Page < starts.Count).Select(t => (t.Label, $"page:{t.Page}"))]);
             text.Append("\n\n").Append(Texts.PageOf(page + 1, starts.Count));
         }
 
@@ -196,23 +187,13 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
     private void AskRows(string html, List<List<(string Label, string Action)>> options, bool back, bool cancel)
     {
         State.Seq++;
-        var rows = options.Select(r => (IReadOnlyList<Button>)r.Select(b => new Button(b.Label, Data(b.Action))).ToList()).Where(r => r.Count > 0).ToList();
-        var nav = new List<Button>();
-        if (back && State.Report?.History.Count > 0)
-        {
-            nav.Add(new Button(Texts.Back, Data("back")));
-        }
 
-        if (cancel)
-        {
-            nav.Add(new Button(Texts.Cancel, Data("cancel")));
-        }
-
-        if (nav.Count > 0)
-        {
-            rows.Add(nav);
-        }
-
+        // «Atrás» where there is a question before (a report past its first one), «Cancelar» where the question allows it.
+        (string Label, string Action, bool Shown)[] nav =
+            [(Texts.Back, "back", back && State.Report?.History.Count > 0), (Texts.Cancel, "cancel", cancel)];
+        options.Add([.. nav.Where(b => b.Shown).Select(b => (b.Label, b.Action))]);
+        var rows = options.Where(r => r.Count > 0)
+            .Select(r => (IReadOnlyList<Button>)[.. r.Select(b => new Button(b.Label, Data(b.Action)))]).ToList();
         replies.Add(new Reply(html) { Buttons = rows });
     }
 

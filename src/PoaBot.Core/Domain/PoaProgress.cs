@@ -55,7 +55,8 @@ public static class PoaCalculator
             var state = StateOf(year, b, asOf);
             progAcum += state == PeriodState.Closed ? prog : 0;
             realAcum += state == PeriodState.Future ? 0 : real;
-            cells.Add(new BimesterCell(b, state, prog, state == PeriodState.Future ? null : real, state == PeriodState.Closed ? real - prog : null));
+            cells.Add(new BimesterCell(
+                b, state, prog, state == PeriodState.Future ? null : real, state == PeriodState.Closed ? real - prog : null));
         }
 
         return new ActivityProgress(

@@ -7,5 +7,6 @@ public static class ImportReportText
         ImportText.Result(report.Year, report.Changed)
         + string.Concat(report.Changes.Select(change => $"  • {change}\n"))
         + string.Concat(report.Realignment.Select(note => $"\n{note.Message}\n"))
-        + (report.Warnings.Count == 0 ? "" : "\n" + ImportText.Inconsistencies + string.Concat(report.Warnings.Select(w => $"  • {w.Message}\n")));
+        + (report.Warnings.Count == 0 ? "" : "\n" + ImportText.Inconsistencies)
+        + string.Concat(report.Warnings.Select(warning => $"  • {warning.Message}\n"));
 }

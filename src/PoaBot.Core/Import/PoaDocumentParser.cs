@@ -225,8 +225,8 @@ public static partial class PoaDocumentParser
 
             var wrong = Bimesters.All.Select(b => (Bimester: b, Written: a.VarWritten[b - 1], Expected: a.Real[b - 1] - a.Prog[b - 1]))
                 .Where(v => v.Written is { } written && written != v.Expected).ToList();
-            notes.AddRange(wrong.Where(v => v.Written != 0)
-                .Select(v => new ImportNote(a.Num, ImportText.BimesterVariation(a.Num, Bimesters.ShortName(v.Bimester), v.Written!.Value, v.Expected))));
+            notes.AddRange(wrong.Where(v => v.Written != 0).Select(v =>
+                new ImportNote(a.Num, ImportText.BimesterVariation(a.Num, Bimesters.ShortName(v.Bimester), v.Written!.Value, v.Expected))));
 
             // A VAR. written 0 in every bimester not yet reported is one habit of the office: one line per activity.
             var zeros = wrong.Where(v => v.Written == 0).ToList();

@@ -72,8 +72,9 @@ public static class ReminderPlanner
             plans.Add(new PlannedReminder(director.Id, director.TelegramId, director.Name, moment.Kind, new Reply(digest), ReminderText.DigestWhy, ToDirector: true));
             if (moment.Kind == ReminderMoment.Overdue && outOfBand.Count > 0)
             {
-                var text = ReminderText.JustificationsTitle(Bimesters.ShortName(b), moment.Year) + string.Concat(outOfBand.Select(a =>
-                    ReminderText.ActivityLight(ProgressText.Activity(a), thresholds.Classify(a.Prog[b - 1], Real(a)), Real(a), a.Prog[b - 1])));
+                var lights = outOfBand.Select(a => ReminderText.ActivityLight(
+                    ProgressText.Activity(a), thresholds.Classify(a.Prog[b - 1], Real(a)), Real(a), a.Prog[b - 1]));
+                var text = ReminderText.JustificationsTitle(Bimesters.ShortName(b), moment.Year) + string.Concat(lights);
                 plans.Add(new PlannedReminder(director.Id, director.TelegramId, director.Name, Close, new Reply(text)
                 {
                     Buttons = outOfBand.Select(a => Row(ReminderText.JustifyButton(ProgressText.Activity(a)), $"j:{a.Id}:{b}")).ToList(),

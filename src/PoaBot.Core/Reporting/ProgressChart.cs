@@ -249,7 +249,8 @@ public static class ProgressChart
         if (a.OpenBimester is { } current)
         {
             // Above both value labels of the open bimester.
-            var tag = Label(plot, ExportText.ChartOpenTag, current.Bimester, Math.Max(current.Prog, current.Real ?? 0), RealColor, Alignment.LowerCenter);
+            var height = Math.Max(current.Prog, current.Real ?? 0);
+            var tag = Label(plot, ExportText.ChartOpenTag, current.Bimester, height, RealColor, Alignment.LowerCenter);
             tag.LabelOffsetY = -(LabelSize + 12);
         }
 
