@@ -147,36 +147,20 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
             return;
         }
 
-        switch (state.Step)
+        // The flow that answers the question asked.
+        Action<Turn> answer = state.Step switch
         {
-            case Step.Idle:
-                Idle(turn);
-                break;
-            case Step.ResumeOrDiscard:
-                Resume(turn);
-                break;
-            case Step.RecordChoice or Step.VoidReason or Step.AmendField or Step.AmendValue or Step.AmendReason:
-                RecordsFlow.Answer(turn);
-                break;
-            case Step.Deactivate or Step.Reassign or Step.DeactivateConfirm:
-                PeopleFlow.Answer(turn);
-                break;
-            case Step.JustifyChoice or Step.JustifyText:
-                CloseFlow.AnswerJustify(turn);
-                break;
-            case Step.ReopenChoice or Step.ReopenDays or Step.ReopenReason:
-                CloseFlow.AnswerReopen(turn);
-                break;
-            case Step.InviteRole or Step.InviteCouncils or Step.CouncilList or Step.CouncilName or Step.CouncilLocality:
-                DirectorFlow.Answer(turn);
-                break;
-            case Step.ImportFile or Step.ImportConfirm:
-                FilesFlow.AnswerImport(turn);
-                break;
-            default:
-                ReportFlow.Answer(turn);
-                break;
-        }
+            Step.Idle => Idle,
+            Step.ResumeOrDiscard => Resume,
+            Step.RecordChoice or Step.VoidReason or Step.AmendField or Step.AmendValue or Step.AmendReason => RecordsFlow.Answer,
+            Step.Deactivate or Step.Reassign or Step.DeactivateConfirm => PeopleFlow.Answer,
+            Step.JustifyChoice or Step.JustifyText => CloseFlow.AnswerJustify,
+            Step.ReopenChoice or Step.ReopenDays or Step.ReopenReason => CloseFlow.AnswerReopen,
+            Step.InviteRole or Step.InviteCouncils or Step.CouncilList or Step.CouncilName or Step.CouncilLocality => DirectorFlow.Answer,
+            Step.ImportFile or Step.ImportConfirm => FilesFlow.AnswerImport,
+            _ => ReportFlow.Answer,
+        };
+        answer(turn);
     }
 
     /// <summary>«/reportar»: a report in progress is offered back; otherwise a new one starts.</summary>
@@ -282,12 +266,8 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         var state = turn.State;
         var activity = state.Report is { } report && new PoaStore(turn.Db).Activity(report.Draft.ActivityId) is { } a ? ProgressText.Activity(a) : null;
         var since = state.At is { } at ? turn.Settings.Clock.LocalDate(at) : (DateOnly?)null;
-        turn.Ask(
-            Step.ResumeOrDiscard,
-            ReportText.AskResume(activity, since, stale),
-            [[(ReportText.ResumeButton, "resume"), (ReportText.DiscardButton, "discard")]],
-            back: false,
-            cancel: false);
+        turn.Ask(Step.ResumeOrDiscard, ReportText.AskResume(activity, since, stale),
+            [[(ReportText.ResumeButton, "resume"), (ReportText.DiscardButton, "discard")]], back: false, cancel: false);
     }
 
     private static void Resume(Turn turn)
