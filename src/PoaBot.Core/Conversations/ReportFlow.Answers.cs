@@ -254,26 +254,18 @@ public static partial class ReportFlow
 
     private static string? FreeText(Turn turn, int max, string example)
     {
-        if (turn.Input.Kind != InputKind.Text || turn.Action is not null)
-        {
-            Retry(turn, ReportText.TextNeeded(example));
-            return null;
-        }
-
         var text = turn.Text ?? "";
-        if (text.Length == 0)
+        var why = turn.Input.Kind != InputKind.Text || turn.Action is not null ? ReportText.TextNeeded(example)
+            : text.Length == 0 ? string.Format(CultureInfo.InvariantCulture, Texts.EmptyText, Html.Escape(example))
+            : text.Length > max ? string.Format(CultureInfo.InvariantCulture, Texts.TooLong, Numbers.Int(max))
+            : null;
+        if (why is null)
         {
-            Retry(turn, string.Format(CultureInfo.InvariantCulture, Texts.EmptyText, Html.Escape(example)));
-            return null;
+            return text;
         }
 
-        if (text.Length > max)
-        {
-            Retry(turn, string.Format(CultureInfo.InvariantCulture, Texts.TooLong, Numbers.Int(max)));
-            return null;
-        }
-
-        return text;
+        Retry(turn, why);
+        return null;
     }
 
     private static int? Number(Turn turn, int max, string example, bool allowZero)

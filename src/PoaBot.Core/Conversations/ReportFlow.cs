@@ -1,5 +1,5 @@
-using System.Globalization;
 using PoaBot.Core.Domain;
+using PoaBot.Core.People;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Core.Conversations;
@@ -116,15 +116,13 @@ public static partial class ReportFlow
         if (question is not (DateQuestion or DateTextQuestion))
         {
             report.Then = null;
-            if (question is EvidenceQuestion or CardQuestion || Kind(turn, draft).Field(question) is { Type: not FieldType.Date })
+            if ((question is EvidenceQuestion or CardQuestion || Kind(turn, draft).Field(question) is { Type: not FieldType.Date })
+                && draft.Date is { } date && turn.IsLocked(date))
             {
-                if (draft.Date is { } date && turn.IsLocked(date))
-                {
-                    // Said before anything more is typed; the draft is kept and goes on where it was once the date is fixed.
-                    turn.Say(ReportText.LockedDraft(date, Bimesters.ShortName(Bimesters.Of(date)), date.Year, OpenBimester(turn)));
-                    report.Then = question;
-                    question = DateQuestion;
-                }
+                // Said before anything more is typed; the draft is kept and goes on where it was once the date is fixed.
+                turn.Say(ReportText.LockedDraft(date, Bimesters.ShortName(Bimesters.Of(date)), date.Year, OpenBimester(turn)));
+                report.Then = question;
+                question = DateQuestion;
             }
         }
 
@@ -141,10 +139,7 @@ public static partial class ReportFlow
                 break;
             case YearQuestion:
                 var years = ReportableYears(turn);
-                Ask(
-                    turn,
-                    question,
-                    ReportText.AskYear(years[0], turn.Settings.Rules.LockDate(years[0], 6).AddDays(-1)),
+                Ask(turn, question, ReportText.AskYear(years[0], turn.Settings.Rules.LockDate(years[0], 6).AddDays(-1)),
                     years.Select(y => new[] { (ReportText.YearButton(y), $"y:{y}") }));
                 break;
             case DateQuestion:
@@ -193,12 +188,9 @@ public static partial class ReportFlow
                 PromptPending(turn, draft, field);
                 break;
             case FieldType.Pick:
-                AskList(
-                    turn,
-                    field.Key,
-                    field.Question,
-                    OtherPrograms(turn, draft).Select(p => ListEntry.Record(p, $"{p.Subject} ({p.CouncilName})", $"p:{p.Id}", ReportText.SharedProgramButton(p.Subject ?? p.Folio))),
-                    [[(ReportText.NewProgramButton, "new")]]);
+                var programs = OtherPrograms(turn, draft).Select(p =>
+                    ListEntry.Record(p, $"{p.Subject} ({p.CouncilName})", $"p:{p.Id}", ReportText.SharedProgramButton(p.Subject ?? p.Folio)));
+                AskList(turn, field.Key, field.Question, programs, [[(ReportText.NewProgramButton, "new")]]);
                 break;
             default:
                 Ask(turn, field.Key, field.Question, field.Optional ? [[(Texts.Skip, "skip")]] : []);
@@ -231,39 +223,26 @@ public static partial class ReportFlow
 
         switch (question)
         {
-            case YearQuestion:
-                if (turn.ActionId("y") is { } chosen && ReportableYears(turn).Contains((int)chosen))
-                {
-                    draft.Year = (int)chosen;
-                    Go(turn, ActivityQuestion);
-                }
-                else
-                {
-                    Retry(turn, ReportText.TapYear);
-                }
-
+            case YearQuestion when turn.ActionId("y") is { } chosen && ReportableYears(turn).Contains((int)chosen):
+                draft.Year = (int)chosen;
+                Go(turn, ActivityQuestion);
                 break;
-            case ActivityQuestion:
-                var activity = Activities(turn).FirstOrDefault(a => a.Id == turn.ActionId("a") || (turn.Text is { } t && t == a.Num.ToString(CultureInfo.InvariantCulture)));
-                if (activity is null)
-                {
-                    Retry(turn, ReportText.TapActivity);
-                    return;
-                }
-
+            case YearQuestion:
+                Retry(turn, ReportText.TapYear);
+                break;
+            case ActivityQuestion when ChosenActivity(turn) is { } activity:
                 draft.ActivityId = activity.Id;
                 Go(turn, null);
                 break;
-            case CouncilQuestion:
-                var council = Access.Councils(turn).FirstOrDefault(c => c.Id == turn.ActionId("c") || (turn.Text is { } n && Spanish.Fold(n) == Spanish.Fold(c.Name)));
-                if (council is null)
-                {
-                    Retry(turn, ReportText.TapCouncil);
-                    return;
-                }
-
+            case ActivityQuestion:
+                Retry(turn, ReportText.TapActivity);
+                break;
+            case CouncilQuestion when ChosenCouncil(turn) is { } council:
                 draft.CouncilId = council.Id;
                 Go(turn, null);
+                break;
+            case CouncilQuestion:
+                Retry(turn, ReportText.TapCouncil);
                 break;
             case DateQuestion or DateTextQuestion:
                 AnswerDate(turn, draft);
@@ -311,6 +290,13 @@ public static partial class ReportFlow
                 break;
         }
     }
+
+    /// <summary>The activity tapped, or typed by its number.</summary>
+    private static ActivityPlan? ChosenActivity(Turn turn) => Activities(turn).FirstOrDefault(a => a.Id == turn.ActionId("a") || a.Num == turn.Text);
+
+    /// <summary>The council tapped, or typed by its name (capitals and accents aside).</summary>
+    private static CouncilRow? ChosenCouncil(Turn turn) => Access.Councils(turn)
+        .FirstOrDefault(c => c.Id == turn.ActionId("c") || (turn.Text is { } text && Spanish.Fold(text) == Spanish.Fold(c.Name)));
 
     /// <summary>
     /// Moves to the next question (back to the card when correcting one field, back to where the report was when its date
