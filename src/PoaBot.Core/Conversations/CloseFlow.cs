@@ -154,30 +154,20 @@ public static class CloseFlow
     {
         switch (turn.State.Step)
         {
+            case Step.ReopenChoice when turn.ActionId("o") is { } code && code % 10 is >= 1 and <= 6 && code / 10 is >= 2000 and <= 2100:
+                turn.State.Task = new ReopenTask { Period = (int)code };
+                turn.Ask(Step.ReopenDays, CloseText.AskReopenDays(Bimesters.ShortName((int)(code % 10)), (int)(code / 10)), [], back: false);
+                break;
             case Step.ReopenChoice:
-                if (turn.ActionId("o") is { } code && code % 10 is >= 1 and <= 6 && code / 10 is >= 2000 and <= 2100)
-                {
-                    turn.State.Task = new ReopenTask { Period = (int)code };
-                    turn.Ask(Step.ReopenDays, CloseText.AskReopenDays(Bimesters.ShortName((int)(code % 10)), (int)(code / 10)), [], back: false);
-                }
-                else
-                {
-                    turn.State.Reset();
-                    turn.Greet();
-                }
-
+                turn.State.Reset();
+                turn.Greet();
+                break;
+            case Step.ReopenDays when NumberText.TryParse(turn.Text, 30, out var days, out _) && days >= 1:
+                turn.State.Get<ReopenTask>().Days = days;
+                turn.Ask(Step.ReopenReason, CloseText.AskReopenReason, [], back: false);
                 break;
             case Step.ReopenDays:
-                if (NumberText.TryParse(turn.Text, 30, out var days, out _) && days >= 1)
-                {
-                    turn.State.Get<ReopenTask>().Days = days;
-                    turn.Ask(Step.ReopenReason, CloseText.AskReopenReason, [], back: false);
-                }
-                else
-                {
-                    turn.Say(CloseText.ReopenDaysAgain);
-                }
-
+                turn.Say(CloseText.ReopenDaysAgain);
                 break;
             default:
                 if (string.IsNullOrWhiteSpace(turn.Text) || turn.Text.Length > 500)

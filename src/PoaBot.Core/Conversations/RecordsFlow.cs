@@ -103,17 +103,12 @@ public static class RecordsFlow
                 }
 
                 break;
+            case Step.AmendField when Fields(turn, record!).FirstOrDefault(f => turn.Action == $"f:{f.Key}") is { } field:
+                turn.State.Get<AmendTask>().Field = field.Key;
+                AskValue(turn, record!, field, again: false);
+                break;
             case Step.AmendField:
-                if (Fields(turn, record!).FirstOrDefault(f => turn.Action == $"f:{f.Key}") is { } field)
-                {
-                    turn.State.Get<AmendTask>().Field = field.Key;
-                    AskValue(turn, record!, field, again: false);
-                }
-                else
-                {
-                    turn.Say(RecordsText.TapAmendField);
-                }
-
+                turn.Say(RecordsText.TapAmendField);
                 break;
             case Step.AmendValue:
                 AmendValue(turn, record!);
