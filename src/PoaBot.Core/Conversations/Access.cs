@@ -55,18 +55,9 @@ public static class Access
     /// always; a coordinator only for an activity that fell short, and only while no one has written it yet (once
     /// written, only the Dirección changes it).
     /// </summary>
-    public static string? JustifyRefusal(Turn turn, long activityId, int bimester, Func<bool> outOfBand)
-    {
-        if (turn.Person.IsDirector)
-        {
-            return null;
-        }
-
-        if (!outOfBand())
-        {
-            return CloseText.NoJustificationNeeded;
-        }
-
-        return new JustificationStore(turn.Db).Text(activityId, bimester) is null ? null : CloseText.JustificationWritten;
-    }
+    public static string? JustifyRefusal(Turn turn, long activityId, int bimester, Func<bool> outOfBand) =>
+        turn.Person.IsDirector ? null
+        : !outOfBand() ? CloseText.NoJustificationNeeded
+        : new JustificationStore(turn.Db).Text(activityId, bimester) is null ? null
+        : CloseText.JustificationWritten;
 }

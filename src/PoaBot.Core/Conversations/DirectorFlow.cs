@@ -17,11 +17,7 @@ public static class DirectorFlow
     {
         var people = new PeopleStore(turn.Db);
         var councils = people.Councils();
-        var entries = councils.Select(c =>
-        {
-            var coordinators = people.Coordinators(c.Id);
-            return new ListEntry(DirectorText.Council(c.Name, c.Locality, [.. coordinators]));
-        });
+        var entries = councils.Select(c => new ListEntry(DirectorText.Council(c.Name, c.Locality, [.. people.Coordinators(c.Id)])));
         turn.State.Reset();
         turn.AskList(Step.CouncilList, DirectorText.CouncilsTitle(councils.Count), entries, [[(DirectorText.AddCouncilButton, "add")]], numbered: false);
     }

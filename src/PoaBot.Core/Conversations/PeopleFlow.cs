@@ -46,11 +46,8 @@ public static class PeopleFlow
                 }
 
                 var successors = people.All().Where(p => p.Active && p.Id != target.Id && p.Role == Roles.Coordinator);
-                turn.AskList(
-                    Step.Reassign,
-                    PeopleText.AskSuccessor(target.Name),
-                    successors.Select(p => new ListEntry("", Html.Shorten(p.Name, 40), $"r:{p.Id}")),
-                    [[(PeopleText.NoReassign, "r:0")]]);
+                var entries = successors.Select(p => new ListEntry("", Html.Shorten(p.Name, 40), $"r:{p.Id}"));
+                turn.AskList(Step.Reassign, PeopleText.AskSuccessor(target.Name), entries, [[(PeopleText.NoReassign, "r:0")]]);
                 return;
             case Step.Reassign:
                 var chosen = turn.ActionId("r");

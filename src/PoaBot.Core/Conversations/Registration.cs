@@ -28,13 +28,8 @@ public static partial class Registration
 
         var person = people.ByTelegramId(input.UserId)!;
         var councils = people.CouncilsOf(person.Id);
-        var text = Texts.Welcome(person.Name, person.IsDirector);
-        if (councils.Count > 0)
-        {
-            text += Texts.YourCouncils([.. councils.Select(c => c.Name)]);
-
-        }
-
+        var text = Texts.Welcome(person.Name, person.IsDirector)
+            + (councils.Count > 0 ? Texts.YourCouncils([.. councils.Select(c => c.Name)]) : "");
         return new TurnResult([new Reply(text) { MainKeyboard = true }]);
     }
 
