@@ -39,11 +39,7 @@ public static class PoaCalculator
 {
     /// <param name="realByBimester">Counted records per bimester (1–6), dated up to <paramref name="asOf"/>.</param>
     public static ActivityProgress Compute(
-        ActivityPlan activity,
-        IReadOnlyDictionary<int, int> realByBimester,
-        int year,
-        DateOnly asOf,
-        SemaforoThresholds thresholds)
+        ActivityPlan activity, IReadOnlyDictionary<int, int> realByBimester, int year, DateOnly asOf, SemaforoThresholds thresholds)
     {
         var cells = new List<BimesterCell>(Bimesters.Count);
         var progAcum = 0;

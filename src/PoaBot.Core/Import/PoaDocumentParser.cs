@@ -61,9 +61,8 @@ public static partial class PoaDocumentParser
         var labelWidth = TrimEnd(labels).Length;
         var realignment = new List<ImportNote>();
         var misaligned = dataRows.Where(r => r.Length > labelWidth).ToList();
-        if (misaligned.Any(r => r.Length > labelWidth + 1))
+        if (misaligned.FirstOrDefault(r => r.Length > labelWidth + 1) is { } row)
         {
-            var row = misaligned.First(r => r.Length > labelWidth + 1);
             throw new PoaImportException(ImportText.ExtraCells(row[0], row.Length - labelWidth));
         }
 
@@ -104,19 +103,9 @@ public static partial class PoaDocumentParser
     private static int?[] BimesterCells(string[] row, Layout layout, int dropAt, string num)
     {
         var last = layout.LastCell + (dropAt >= 0 ? 1 : 0);
-        var cells = new List<int?>(18);
-        for (var col = layout.FirstCell; col <= last; col++)
-        {
-            if (col == dropAt)
-            {
-                continue;
-            }
-
-            var text = col < row.Length ? row[col] : "";
-            cells.Add(string.IsNullOrWhiteSpace(text) ? null : Number(text, num, ImportText.BimesterColumn));
-        }
-
-        return [.. cells];
+        var columns = Enumerable.Range(layout.FirstCell, last - layout.FirstCell + 1).Where(col => col != dropAt);
+        return [.. columns.Select(col => col < row.Length ? row[col] : "")
+            .Select(text => string.IsNullOrWhiteSpace(text) ? (int?)null : Number(text, num, ImportText.BimesterColumn))];
     }
 
     /// <summary>Finds where the extra cell sits: PROG must add up to META PROGRAMADA in every row; then as many rows as possible must
