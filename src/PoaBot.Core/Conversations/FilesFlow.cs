@@ -159,10 +159,7 @@ public static class FilesFlow
 
         // In messages that fit a phone; the last one asks.
         var messages = Lines(text.Append(FilesText.ConfirmImport).ToString());
-        foreach (var message in messages.SkipLast(1))
-        {
-            turn.Say(message);
-        }
+        turn.Say(messages.SkipLast(1));
 
         turn.State.Task = new ImportTask { Path = path, Name = name };
         turn.Ask(Step.ImportConfirm, messages[^1], [[(FilesText.ImportButton, "import")]], back: false);
@@ -202,10 +199,7 @@ public static class FilesFlow
         try
         {
             var report = PoaImporter.Apply(turn.Db, PoaFile.Parse(path, name), turn.Actor, name, turn.Now);
-            foreach (var message in Lines(FilesText.Imported(ImportReportText.Write(report))))
-            {
-                turn.Say(message, mainKeyboard: true);
-            }
+            turn.Say(Lines(FilesText.Imported(ImportReportText.Write(report))), mainKeyboard: true);
         }
         catch (Exception ex) when (ex is PoaImportException or IOException)
         {

@@ -38,10 +38,7 @@ public static class SummaryFlow
             _ => Table(turn, store, poa),
         };
         var others = Commands.Where(c => c.Key != view && (turn.Person.IsDirector || c.Key != SummaryView.Councils)).Select(c => c.Value);
-        foreach (var message in Html.Messages([.. blocks, ProgressText.OtherViews(others)], MessageLength))
-        {
-            turn.Say(message, mainKeyboard: true);
-        }
+        turn.Say(Html.Messages([.. blocks, ProgressText.OtherViews(others)], MessageLength), mainKeyboard: true);
     }
 
     /// <summary>The POA table, with what the person's councils reported for a coordinator, in blocks of one activity.</summary>
@@ -85,10 +82,8 @@ public static class SummaryFlow
                 full.Append(ProgressText.YourCouncils(own.RealAcum, a.RealAcum));
             }
 
-            foreach (var j in justifications?.Where(j => j.ActivityNum == a.Num) ?? [])
-            {
-                full.Append(ProgressText.Justification(Bimesters.ShortName((int)j.Bimester), j.Text));
-            }
+            var justified = justifications?.Where(j => j.ActivityNum == a.Num) ?? [];
+            full.AppendJoin("", justified.Select(j => ProgressText.Justification(Bimesters.ShortName((int)j.Bimester), j.Text)));
         }
 
         if (full.Length <= MaxLength)
@@ -131,10 +126,8 @@ public static class SummaryFlow
     {
         var councils = CouncilReport.Load(db, poa, asOf);
         var header = new StringBuilder(ProgressText.CouncilsTitle((int)poa.Year, Numbers.AsOfPhrase((int)poa.Year, asOf)));
-        foreach (var a in councils.Count > 0 ? new PoaStore(db).Activities(poa.Id) : [])
-        {
-            header.Append(Html.Escape(ProgressText.Activity(a))).Append('\n');
-        }
+        var activities = councils.Count > 0 ? new PoaStore(db).Activities(poa.Id) : [];
+        header.AppendJoin("", activities.Select(a => Html.Escape(ProgressText.Activity(a)) + "\n"));
 
         header.Append(councils.Count == 0
             ? ProgressText.NoCouncils

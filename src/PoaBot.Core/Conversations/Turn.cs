@@ -38,6 +38,10 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
 
     public void Say(string html, bool mainKeyboard = false) => replies.Add(new Reply(html) { MainKeyboard = mainKeyboard });
 
+    /// <summary>An answer split into several messages (to fit a phone's screen), in order.</summary>
+    public void Say(IEnumerable<string> messages, bool mainKeyboard = false) =>
+        replies.AddRange(messages.Select(m => new Reply(m) { MainKeyboard = mainKeyboard }));
+
     public void Reply(Reply reply) => replies.Add(reply);
 
     /// <summary>The short, helpful answer to anything outside a task: what the bot can do.</summary>
