@@ -34,14 +34,11 @@ public static class DirectorFlow
             case Step.InviteRole when turn.Action == "role:coordinador":
                 AskCouncils(turn, people);
                 break;
+            case Step.InviteCouncils when turn.Action == "done" && turn.State.Get<InviteTask>().Councils.Count == 0:
+                turn.Say(DirectorText.ChooseOneCouncil);
+                AskCouncils(turn, people);
+                break;
             case Step.InviteCouncils when turn.Action == "done":
-                if (turn.State.Get<InviteTask>().Councils.Count == 0)
-                {
-                    turn.Say(DirectorText.ChooseOneCouncil);
-                    AskCouncils(turn, people);
-                    return;
-                }
-
                 var chosen = turn.State.Get<InviteTask>().Councils.ToList();
                 turn.State.Reset();
                 SendInvite(turn, Roles.Coordinator, chosen);

@@ -21,24 +21,13 @@ public static class SafeText
             return text;
         }
 
-        var result = new StringBuilder(text.Length);
-        foreach (var rune in text.EnumerateRunes())
+        return string.Concat(text.EnumerateRunes().Where(rune => !IsBidiControl(rune.Value)).Select(rune => rune.Value switch
         {
-            if (IsBidiControl(rune.Value))
-            {
-                continue;
-            }
-
-            result.Append(rune.Value switch
-            {
-                '\n' => "\n",
-                '\t' => " ",
-                _ when Rune.IsControl(rune) || IsNoncharacter(rune.Value) => "\uFFFD",
-                _ => rune.ToString(),
-            });
-        }
-
-        return result.ToString();
+            '\n' => "\n",
+            '\t' => " ",
+            _ when Rune.IsControl(rune) || IsNoncharacter(rune.Value) => "\uFFFD",
+            _ => rune.ToString(),
+        }));
     }
 
     /// <summary>Canonical composition (NFC) when the text allows it, else the text as it is: never throws.</summary>

@@ -197,14 +197,11 @@ public static partial class PoaDocumentParser
             if (a.MetaReal is { } metaReal && realSum != metaReal)
             {
                 var cells = string.Join(", ", Bimesters.All.Where(b => a.Real[b - 1] != 0).Select(b => $"{Bimesters.ShortName(b)} {a.Real[b - 1]}"));
-                var text = new StringBuilder(ImportText.RealSum(a.Num, realSum, cells, year, metaReal));
-                foreach (var b in Bimesters.All.Where(b => a.Real[b - 1] > 0 && a.Real[b - 1] == a.Prog[b - 1] && realSum - a.Real[b - 1] == metaReal))
-                {
-                    text.Append(ImportText.RealLooksLikeProg(Bimesters.ShortName(b), a.Real[b - 1]));
-                }
-
-                text.Append(ImportText.RealCounted(realSum));
-                notes.Add(new(a.Num, text.ToString()));
+                var likeProg = Bimesters.All
+                    .Where(b => a.Real[b - 1] > 0 && a.Real[b - 1] == a.Prog[b - 1] && realSum - a.Real[b - 1] == metaReal)
+                    .Select(b => ImportText.RealLooksLikeProg(Bimesters.ShortName(b), a.Real[b - 1]));
+                var text = ImportText.RealSum(a.Num, realSum, cells, year, metaReal) + string.Concat(likeProg);
+                notes.Add(new(a.Num, text + ImportText.RealCounted(realSum)));
             }
 
             if (a.Variacion is { } variacion && a.MetaReal is { } mr && variacion != mr - a.MetaProgramada)
