@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using PoaBot.Core.Domain;
 
@@ -112,25 +111,12 @@ public static partial class PoaDocumentParser
     /// have REAL adding up to META REAL; every position left must give the same reading, else the file is refused.</summary>
     private static int Realign(List<string[]> rows, Layout layout, List<ImportNote> notes)
     {
-        var candidates = new List<(int DropAt, int RealMatches, string Reading)>();
-        for (var k = layout.FirstCell; k <= layout.LastCell + 1; k++)
-        {
-            var fits = true;
-            var realMatches = 0;
-            var reading = new StringBuilder();
-            foreach (var row in rows)
-            {
-                var a = ReadActivity(row, layout, k);
-                fits &= a.Prog.Sum() == a.MetaProgramada;
-                realMatches += a.Real.Sum() == a.MetaReal ? 1 : 0;
-                reading.AppendJoin(',', a.Prog).Append('|').AppendJoin(',', a.Real).Append('|').AppendJoin(',', a.VarWritten).Append(';');
-            }
-
-            if (fits)
-            {
-                candidates.Add((k, realMatches, reading.ToString()));
-            }
-        }
+        var candidates = Enumerable.Range(layout.FirstCell, layout.LastCell - layout.FirstCell + 2)
+            .Select(k => (DropAt: k, Read: rows.Select(row => ReadActivity(row, layout, k)).ToList()))
+            .Where(c => c.Read.All(a => a.Prog.Sum() == a.MetaProgramada))
+            .Select(c => (c.DropAt, RealMatches: c.Read.Count(a => a.Real.Sum() == a.MetaReal),
+                Reading: string.Join(';', c.Read.Select(Cells))))
+            .ToList();
 
         var nums = string.Join(", ", rows.Select(r => r[0]));
         if (candidates.Count == 0)
@@ -152,6 +138,10 @@ public static partial class PoaDocumentParser
         notes.Add(new ImportNote(null, ImportText.Realigned(nums, place, values)));
         return dropAt;
     }
+
+    /// <summary>A row's bimester cells as one reading, to compare the places the extra cell may sit.</summary>
+    private static string Cells(DocumentActivity a) =>
+        $"{string.Join(',', a.Prog)}|{string.Join(',', a.Real)}|{string.Join(',', a.VarWritten)}";
 
     private static int BimesterOf(int col, Layout layout) => Math.Clamp(((col - layout.FirstCell) / 3) + 1, 1, 6);
 
