@@ -40,7 +40,7 @@ public static class Html
     {
         var messages = new List<string>();
         var current = new StringBuilder();
-        void Add(string part)
+        foreach (var part in blocks.SelectMany(b => b.Length <= max ? new[] { b } : b.Split('\n').Select(line => line + "\n")))
         {
             if (current.Length > 0 && current.Length + part.Length > max)
             {
@@ -49,20 +49,6 @@ public static class Html
             }
 
             current.Append(part.Length > max ? Shorten(part, max) : part);
-        }
-
-        foreach (var block in blocks)
-        {
-            if (block.Length <= max)
-            {
-                Add(block);
-                continue;
-            }
-
-            foreach (var line in block.Split('\n'))
-            {
-                Add(line + "\n");
-            }
         }
 
         if (current.ToString().Trim().Length > 0)
