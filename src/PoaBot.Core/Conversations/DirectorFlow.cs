@@ -28,7 +28,6 @@ public static class DirectorFlow
         switch (turn.State.Step)
         {
             case Step.InviteRole when turn.Action == "role:director":
-                turn.State.Reset();
                 SendInvite(turn, Roles.Director, []);
                 break;
             case Step.InviteRole when turn.Action == "role:coordinador":
@@ -39,9 +38,7 @@ public static class DirectorFlow
                 AskCouncils(turn, people);
                 break;
             case Step.InviteCouncils when turn.Action == "done":
-                var chosen = turn.State.Get<InviteTask>().Councils.ToList();
-                turn.State.Reset();
-                SendInvite(turn, Roles.Coordinator, chosen);
+                SendInvite(turn, Roles.Coordinator, turn.State.Get<InviteTask>().Councils);
                 break;
             case Step.InviteCouncils when turn.ActionId("t") is { } id && people.Councils().Any(c => c.Id == id):
                 var councils = turn.State.Get<InviteTask>().Councils;
@@ -101,7 +98,6 @@ public static class DirectorFlow
         var names = people.Councils().Where(c => councils.Contains(c.Id)).Select(c => c.Name).ToArray();
         var link = username is null ? $"/start {payload}" : $"https://t.me/{username}?start={payload}";
         var expires = turn.Settings.Clock.LocalDate(turn.Now + turn.Settings.InviteValidFor);
-        turn.Say(DirectorText.Invitation(role == Roles.Director, names, expires, link), mainKeyboard: true);
-
+        turn.Finish(DirectorText.Invitation(role == Roles.Director, names, expires, link));
     }
 }

@@ -84,15 +84,14 @@ public static class PeopleFlow
             return;
         }
 
-        turn.State.Reset();
         if (person is not { Active: true } || (task.SuccessorId is > 0 && successor is not { Active: true }))
         {
-            turn.Say(PeopleText.NoLongerActive, mainKeyboard: true);
+            turn.Finish(PeopleText.NoLongerActive);
             return;
         }
 
         people.Deactivate(person.Id, successor?.Id, turn.Actor, turn.Now);
         new OutboxStore(turn.Db).Enqueue(person.TelegramId, new Reply(PeopleText.YouWereDeactivated), turn.Now);
-        turn.Say(PeopleText.Deactivated(person.Name, successor?.Name), mainKeyboard: true);
+        turn.Finish(PeopleText.Deactivated(person.Name, successor?.Name));
     }
 }

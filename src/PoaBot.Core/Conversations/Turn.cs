@@ -85,14 +85,8 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
     /// «Ver más» / «Anteriores»; <paramref name="fixedRows"/> («Listo», «No reasignar»…) show on every page.
     /// </summary>
     public void AskList(
-        Step step,
-        string header,
-        IEnumerable<ListEntry> entries,
-        IEnumerable<IEnumerable<(string Label, string Action)>>? fixedRows = null,
-        string? footer = null,
-        bool numbered = true,
-        int page = 0,
-        bool back = false)
+        Step step, string header, IEnumerable<ListEntry> entries, IEnumerable<IEnumerable<(string Label, string Action)>>? fixedRows = null,
+        string? footer = null, bool numbered = true, int page = 0, bool back = false)
     {
         var list = entries.ToList();
         var choosable = numbered && list.Any(e => e.Action is not null);
