@@ -32,11 +32,8 @@ public static class Access
     }
 
     /// <summary>The councils a person may report for now: all for the Dirección, their current ones for a coordinator.</summary>
-    public static IReadOnlyList<CouncilRow> Councils(Turn turn)
-    {
-        var people = new PeopleStore(turn.Db);
-        return turn.Person.IsDirector ? people.Councils() : people.CouncilsOf(turn.Person.Id);
-    }
+    public static IReadOnlyList<CouncilRow> Councils(Turn turn) =>
+        turn.Person.IsDirector ? new PeopleStore(turn.Db).Councils() : new PeopleStore(turn.Db).CouncilsOf(turn.Person.Id);
 
     /// <summary>A record is seen by the Dirección and by the coordinators of its council now (not by a former one).</summary>
     public static bool MayView(Turn turn, RecordRow record) =>

@@ -115,21 +115,18 @@ public static class FilesFlow
             return;
         }
 
-        switch (turn.Input)
+        if (turn.Input is { Kind: InputKind.Document, FileProblem: null, FilePath: { } path })
         {
-            case { Kind: InputKind.Photo }:
-                turn.Say(FilesText.PhotoNotDocument);
-                return;
-            case { Kind: InputKind.Document, FileProblem: { } problem }:
-                turn.Say(TransportText.File(problem, Texts.Cancel));
-                return;
-            case { Kind: InputKind.Document, FilePath: { } path }:
-                Preview(turn, path, turn.Input.FileName ?? Path.GetFileName(path));
-                return;
-            default:
-                turn.Say(FilesText.SendAsDocument);
-                return;
+            Preview(turn, path, turn.Input.FileName ?? Path.GetFileName(path));
+            return;
         }
+
+        turn.Say(turn.Input switch
+        {
+            { Kind: InputKind.Photo } => FilesText.PhotoNotDocument,
+            { Kind: InputKind.Document, FileProblem: { } problem } => TransportText.File(problem, Texts.Cancel),
+            _ => FilesText.SendAsDocument,
+        });
     }
 
     private static void Preview(Turn turn, string path, string name)

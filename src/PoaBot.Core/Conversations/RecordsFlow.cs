@@ -333,24 +333,18 @@ public static class RecordsFlow
 
     private static string Card(Turn turn, RecordRow r)
     {
-        var lines = new List<string>
-        {
+        var amendments = new AuditStore(turn.Db).ForRecord(r.Id).Where(a => a.Action == "amend");
+        string?[] lines =
+        [
             RecordsText.CardTitle(r.Folio, r.IsVoided),
             ReportText.CardActivity(ProgressText.Activity(r.ActivityNum, r.ActivityName, r.ActivityKind)),
             ReportText.CardCouncil(r.CouncilName),
             ReportText.CardDate(r.EventDate),
-        };
-        var kind = r.Kind;
-        lines.AddRange(kind.Fields.Select(f => ReportFlow.AnswerLine(turn, kind, f, r.Value(f.Column))).OfType<string>());
-        lines.Add(EvidenceText.RecordLine(new EvidenceStore(turn.Db).ForRecord(r.Id)));
-        if (r.IsVoided)
-        {
-            lines.Add(RecordsText.CardVoided(r.VoidedBy is { } by ? AuditText.Person(by) : null, r.VoidReason));
-        }
-
-        var amendments = new AuditStore(turn.Db).ForRecord(r.Id).Where(a => a.Action == "amend");
-        lines.AddRange(amendments.Select(a => Html.Escape(AuditText.Line(a, turn.Settings.Clock.Zone))));
-
-        return string.Join('\n', lines);
+            .. r.Kind.Fields.Select(f => ReportFlow.AnswerLine(turn, r.Kind, f, r.Value(f.Column))),
+            EvidenceText.RecordLine(new EvidenceStore(turn.Db).ForRecord(r.Id)),
+            r.IsVoided ? RecordsText.CardVoided(r.VoidedBy is { } by ? AuditText.Person(by) : null, r.VoidReason) : null,
+            .. amendments.Select(a => Html.Escape(AuditText.Line(a, turn.Settings.Clock.Zone))),
+        ];
+        return string.Join('\n', lines.OfType<string>());
     }
 }

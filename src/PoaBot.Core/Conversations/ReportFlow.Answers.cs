@@ -90,19 +90,16 @@ public static partial class ReportFlow
         {
             case FieldType.Pick when kind.Link == KindLink.Manages:
                 var pending = Pending(turn, draft).FirstOrDefault(r => r.Id == turn.ActionId("p"));
-                if (pending is null)
+                var refused = pending is null ? ReportText.TapPending
+                    : draft.Date is { } managed && ManagedTooEarly(pending, managed) is { } early ? ReportText.ChooseAnotherRequest(early)
+                    : null;
+                if (refused is not null)
                 {
-                    Retry(turn, ReportText.TapPending);
+                    Retry(turn, refused);
                     return;
                 }
 
-                if (draft.Date is { } managed && ManagedTooEarly(pending, managed) is { } early)
-                {
-                    Retry(turn, ReportText.ChooseAnotherRequest(early));
-                    return;
-                }
-
-                draft.Answers[field.Key] = Invariant(pending.Id);
+                draft.Answers[field.Key] = Invariant(pending!.Id);
                 Go(turn, null);
                 break;
             case FieldType.Pick:

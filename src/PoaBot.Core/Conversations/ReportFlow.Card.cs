@@ -62,16 +62,16 @@ public static partial class ReportFlow
         var activity = new PoaStore(turn.Db).Activity(draft.ActivityId);
         var council = Access.Councils(turn).FirstOrDefault(c => c.Id == draft.CouncilId);
         var kind = Kind(turn, draft);
-        var lines = new List<string?>
-        {
+        string?[] lines =
+        [
             ReportText.CardTitle,
             ReportText.CardActivity(activity is null ? "" : ProgressText.Activity(activity)),
             ReportText.CardCouncil(council?.Name),
             ReportText.CardDate(draft.Date),
-        };
-        lines.AddRange(kind.Fields.Select(f => AnswerLine(turn, kind, f, draft.Answers.GetValueOrDefault(f.Key) is not { } value ? null
-            : f.Type is FieldType.Number or FieldType.Pick ? long.Parse(value, CultureInfo.InvariantCulture) : value)));
-        lines.Add(EvidenceText.CardLine(draft.Evidence));
+            .. kind.Fields.Select(f => AnswerLine(turn, kind, f, draft.Answers.GetValueOrDefault(f.Key) is not { } value ? null
+                : f.Type is FieldType.Number or FieldType.Pick ? long.Parse(value, CultureInfo.InvariantCulture) : value)),
+            EvidenceText.CardLine(draft.Evidence),
+        ];
         return string.Join('\n', lines.OfType<string>());
     }
 
