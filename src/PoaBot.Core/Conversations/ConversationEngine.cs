@@ -272,15 +272,13 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
 
     private static void Resume(Turn turn)
     {
-        var state = turn.State;
-        if (turn.Action == "resume" && state.Report is { } report)
+        if (turn.Action == "resume" && turn.State.Report is { } report)
         {
             ReportFlow.Prompt(turn, report.Then ?? report.Position ?? "");
         }
         else if (turn.Action == "discard")
         {
-            state.Reset();
-            turn.Say(ReportText.Discarded, mainKeyboard: true);
+            turn.Finish(ReportText.Discarded);
         }
         else
         {

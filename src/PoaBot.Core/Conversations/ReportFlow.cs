@@ -253,29 +253,20 @@ public static partial class ReportFlow
             case CardQuestion when turn.Input.Kind is InputKind.Photo or InputKind.Document:
                 AddEvidence(turn, draft);
                 break;
-            case CardQuestion:
-                if (turn.Action == "save")
-                {
-                    Save(turn, draft);
-                }
-                else if (turn.Action == "edit")
-                {
-                    Prompt(turn, EditQuestion);
-                }
-                else if (!Correct(turn, draft))
-                {
-                    Retry(turn, ReportText.TapCard);
-                }
-
+            case CardQuestion when turn.Action == "save":
+                Save(turn, draft);
                 break;
-            case EditQuestion:
-                if (turn.Action == "card")
+            case CardQuestion when turn.Action == "edit":
+                Prompt(turn, EditQuestion);
+                break;
+            case EditQuestion when turn.Action == "card":
+                Prompt(turn, CardQuestion);
+                break;
+            case CardQuestion or EditQuestion:
+                // A field's own button (on the card, or in «Corregir»).
+                if (!Correct(turn, draft))
                 {
-                    Prompt(turn, CardQuestion);
-                }
-                else if (!Correct(turn, draft))
-                {
-                    Retry(turn, ReportText.TapEdit);
+                    Retry(turn, question == CardQuestion ? ReportText.TapCard : ReportText.TapEdit);
                 }
 
                 break;
