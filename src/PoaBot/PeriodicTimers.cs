@@ -9,12 +9,8 @@ public static class PeriodicTimers
     /// next one runs on time; any other exception ends the service.
     /// </summary>
     public static async Task Run(
-        TimeSpan period,
-        TimeProvider time,
-        Action pass,
-        Func<Exception, bool> expected,
-        Action<Exception> reported,
-        CancellationToken stoppingToken)
+        TimeSpan period, TimeProvider time, Action pass,
+        Func<Exception, bool> expected, Action<Exception> reported, CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(period, time);
         do
