@@ -156,7 +156,8 @@ public static class CloseFlow
         {
             case Step.ReopenChoice when turn.ActionId("o") is { } code && code % 10 is >= 1 and <= 6 && code / 10 is >= 2000 and <= 2100:
                 turn.State.Task = new ReopenTask { Period = (int)code };
-                turn.Ask(Step.ReopenDays, CloseText.AskReopenDays(Bimesters.ShortName((int)(code % 10)), (int)(code / 10)), [], back: false);
+                var question = CloseText.AskReopenDays(Bimesters.ShortName((int)(code % 10)), (int)(code / 10));
+                turn.Ask(Step.ReopenDays, question, [], back: false);
                 break;
             case Step.ReopenChoice:
                 turn.State.Reset();

@@ -29,7 +29,7 @@ public static class Html
     /// </summary>
     public static string Sentence(string name) =>
         name.Length > 1 && !name.Any(char.IsLower)
-            ? Regex.Replace(name[0] + name[1..].ToLower(CultureInfo.GetCultureInfo("es-MX")), @"(?<=\p{L})ion\b", "i\u00f3n") // the accented suffix
+            ? Regex.Replace(name[0] + name[1..].ToLower(CultureInfo.GetCultureInfo("es-MX")), @"(?<=\p{L})ion\b", "i\u00f3n") // accented
             : name;
 
     /// <summary>

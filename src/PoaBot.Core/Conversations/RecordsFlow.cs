@@ -28,7 +28,7 @@ public static class RecordsFlow
                 open ? $"m:{r.Id}" : null, RecordsText.AmendFolioButton(r.Folio));
             return entry with
             {
-                Line = entry.Line + (r.IsVoided ? RecordsText.VoidedMark : Locked(turn, r) ? RecordsText.LockedMark : ""),
+                Line = entry.Line + (r.IsVoided ? RecordsText.VoidedMark : turn.IsLocked(r.EventDate) ? RecordsText.LockedMark : ""),
                 Button2 = open ? RecordsText.VoidFolioButton(r.Folio) : null,
                 Action2 = open ? $"v:{r.Id}" : null,
             };
@@ -59,7 +59,7 @@ public static class RecordsFlow
             turn.Ask(Step.RecordChoice, card, [[(RecordsText.AmendButton, $"m:{record.Id}")], [(RecordsText.VoidButton, $"v:{record.Id}")]],
                 back: false);
         }
-        else if (!record.IsVoided && Access.MayCorrect(turn, record) && Locked(turn, record))
+        else if (!record.IsVoided && Access.MayCorrect(turn, record) && turn.IsLocked(record.EventDate))
         {
             // Said before anything is typed: this record can no longer be corrected here.
             turn.Say(card + "\n\n" + ReportFlow.Locked(record.EventDate, turn.Person.IsDirector));
@@ -99,7 +99,8 @@ public static class RecordsFlow
                 if (Reason(turn) is { } reason)
                 {
                     var result = new RecordStore(turn.Db).Void(record!.Id, turn.Actor, reason, turn.Now);
-                    turn.Finish(result == VoidResult.Voided ? RecordsText.Voided(record.Folio, reason) : VoidRefusal(turn, result, record.Folio));
+                    turn.Finish(
+                        result == VoidResult.Voided ? RecordsText.Voided(record.Folio, reason) : VoidRefusal(turn, result, record.Folio));
                 }
 
                 break;
@@ -166,10 +167,8 @@ public static class RecordsFlow
     private static string? Refusal(Turn turn, RecordRow? record) =>
         record is null || !Access.MayCorrect(turn, record) ? RecordsText.NotAvailable
         : record.IsVoided ? RecordsText.AlreadyVoided(record.Folio)
-        : Locked(turn, record) ? ReportFlow.Locked(record.EventDate, turn.Person.IsDirector)
+        : turn.IsLocked(record.EventDate) ? ReportFlow.Locked(record.EventDate, turn.Person.IsDirector)
         : null;
-
-    private static bool Locked(Turn turn, RecordRow record) => turn.IsLocked(record.EventDate);
 
     /// <summary>Asks for the new value of a field: the council by buttons, anything else typed. The current value is shown the first time.</summary>
     private static void AskValue(Turn turn, RecordRow record, ReportField field, bool again)

@@ -54,7 +54,8 @@ public static partial class ReportFlow
             CreatedAt = turn.Now,
         }.WithAnswers(answers));
         new EvidenceStore(turn.Db).Add(record.Id, draft.Evidence);
-        turn.Finish(ReportText.Saved(record.Folio, shared: record.Count == 0, SummaryFlow.ActivityAfterSave(turn, activity, Bimesters.Of(date))));
+        var progress = SummaryFlow.ActivityAfterSave(turn, activity, Bimesters.Of(date));
+        turn.Finish(ReportText.Saved(record.Folio, shared: record.Count == 0, progress));
     }
 
     private static string Card(Turn turn, Draft draft)

@@ -189,7 +189,8 @@ public static partial class ReportFlow
                 break;
             case FieldType.Pick:
                 var programs = OtherPrograms(turn, draft).Select(p =>
-                    ListEntry.Record(p, $"{p.Subject} ({p.CouncilName})", $"p:{p.Id}", ReportText.SharedProgramButton(p.Subject ?? p.Folio)));
+                    ListEntry.Record(p, $"{p.Subject} ({p.CouncilName})", $"p:{p.Id}",
+                        ReportText.SharedProgramButton(p.Subject ?? p.Folio)));
                 AskList(turn, field.Key, field.Question, programs, [[(ReportText.NewProgramButton, "new")]]);
                 break;
             default:
@@ -283,7 +284,8 @@ public static partial class ReportFlow
     }
 
     /// <summary>The activity tapped, or typed by its number.</summary>
-    private static ActivityPlan? ChosenActivity(Turn turn) => Activities(turn).FirstOrDefault(a => a.Id == turn.ActionId("a") || a.Num == turn.Text);
+    private static ActivityPlan? ChosenActivity(Turn turn) =>
+        Activities(turn).FirstOrDefault(a => a.Id == turn.ActionId("a") || a.Num == turn.Text);
 
     /// <summary>The council tapped, or typed by its name (capitals and accents aside).</summary>
     private static CouncilRow? ChosenCouncil(Turn turn) => Access.Councils(turn)
