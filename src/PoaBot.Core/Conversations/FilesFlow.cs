@@ -21,7 +21,7 @@ public static class FilesFlow
         }
 
         var settings = turn.Settings;
-        var (today, thresholds) = (turn.Today, turn.Thresholds);
+        var (today, thresholds, directorate) = (turn.Today, turn.Thresholds, turn.Db.Directorate);
         var pdf = arg.Trim().Equals("pdf", StringComparison.OrdinalIgnoreCase);
         if (pdf && !PdfFontInstalled())
         {
@@ -38,7 +38,7 @@ public static class FilesFlow
             // Loading and rendering happen after the commit, outside the write transaction.
             Render = db =>
             {
-                var data = PoaWorkbookData.Load(db, year, today, thresholds, settings.Signature, settings.Clock.Zone)!;
+                var data = PoaWorkbookData.Load(db.In(directorate), year, today, thresholds, settings.Signature, settings.Clock.Zone)!;
 
                 // Rendered in memory, then written in one write-only open: the file is never read back half-written.
                 using var rendered = new MemoryStream();
@@ -69,7 +69,7 @@ public static class FilesFlow
             return;
         }
 
-        var (today, thresholds) = (turn.Today, turn.Thresholds);
+        var (today, thresholds, directorate) = (turn.Today, turn.Thresholds, turn.Db.Directorate);
         var poas = new PoaStore(turn.Db);
         var pages = ProgressChart.PageCount(poas.Activities(poas.Find(year)!.Id).Count);
         for (var page = 1; page <= pages; page++)
@@ -80,15 +80,20 @@ public static class FilesFlow
                 DocumentPath = path,
                 Render = db =>
                 {
-                    var store = new PoaStore(db);
+                    var store = new PoaStore(db.In(directorate));
                     File.WriteAllBytes(path, ProgressChart.Page(year, today, store.Progress(store.Find(year)!, today, thresholds), number));
                 },
             });
         }
     }
 
-    private static string Folder(Turn turn, string name) =>
-        Directory.CreateDirectory(Path.Combine(turn.Settings.DataFolder, name)).FullName;
+    /// <summary>Where a directorate's files go: a folder of its own (its code) inside <paramref name="name"/>, but the first's, which stays where it was.</summary>
+    private static string Folder(Turn turn, string name)
+    {
+        var folder = Path.Combine(turn.Settings.DataFolder, name, turn.Directorate.Id == 1 ? "" : turn.Directorate.Code);
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
 
     private static int? CurrentYear(Turn turn)
     {
