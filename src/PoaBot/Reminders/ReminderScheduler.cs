@@ -17,25 +17,17 @@ public sealed class ReminderScheduler(
     WorkSignals signals,
     ILogger<ReminderScheduler> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => PeriodicTimers.Run(
+        TimeSpan.FromMinutes(1), clock.Time, SendDue, ex => ex is not OperationCanceledException,
+        ex => Log.LoopError(logger, nameof(ReminderScheduler), PeriodicTimers.Describe(ex)), stoppingToken);
+
+    private void SendDue()
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), clock.Time);
-        do
+        var queued = ReminderRun.Execute(database, clock.Now, settings, rules, thresholds, clock);
+        PoaBot.Operations.PoaMetrics.RemindersQueued.Add(queued);
+        if (queued > 0)
         {
-            try
-            {
-                var queued = ReminderRun.Execute(database, clock.Now, settings, rules, thresholds, clock);
-                PoaBot.Operations.PoaMetrics.RemindersQueued.Add(queued);
-                if (queued > 0)
-                {
-                    signals.Outbox.Set();
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Log.LoopError(logger, nameof(ReminderScheduler), $"{ex.GetType().Name}: {ex.Message}");
-            }
+            signals.Outbox.Set();
         }
-        while (await timer.NextTickAsync(stoppingToken));
     }
 }
