@@ -17,8 +17,8 @@ public sealed record ChatCommand(string Name, CommandRole Role, string Descripti
 {
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
-    /// <summary>An example of what follows the name in /ayuda, for the current year (a folio).</summary>
-    public Func<int, string>? Example { get; init; }
+    /// <summary>An example of what follows the name in /ayuda, for the current year and the directorate's code (a folio).</summary>
+    public Func<int, string, string>? Example { get; init; }
 
     /// <summary>In the menu and /ayuda; /start is not.</summary>
     public bool Listed { get; init; } = true;
@@ -35,8 +35,8 @@ public sealed record ChatCommand(string Name, CommandRole Role, string Descripti
     /// <summary>Whether a person with this role (in a directorate) may use the command.</summary>
     public bool Allows(string role) => role == Roles.Planning ? ReadOnly : Role == CommandRole.Registered || role == Roles.Director;
 
-    public string HelpLine(int year) =>
-        $"/{Name}{(Example is null ? "" : " " + Example(year))} — {char.ToLowerInvariant(Description[0])}{Description[1..]}";
+    public string HelpLine(int year, string code) =>
+        $"/{Name}{(Example is null ? "" : " " + Example(year, code))} — {char.ToLowerInvariant(Description[0])}{Description[1..]}";
 
     public override string ToString() => $"/{Name} — {Description}{(Role == CommandRole.Director ? " (Dirección)" : "")}";
 }
@@ -55,9 +55,9 @@ public static class ChatCommands
         new("resumen", CommandRole.Registered, "Avance del POA: programado contra real", (turn, _) => SummaryFlow.Show(turn, SummaryView.Activities)) { ReadOnly = true },
         new("resumen trimestre", CommandRole.Registered, "Avance por trimestre", (turn, _) => SummaryFlow.Show(turn, SummaryView.Quarters)) { Aliases = ["resumen trimestral"], ReadOnly = true },
         new("misreportes", CommandRole.Registered, "Sus reportes, del más reciente; puede corregirlos o anularlos", (turn, _) => RecordsFlow.List(turn)),
-        new("folio", CommandRole.Registered, "Ver un reporte por su folio", RecordsFlow.Show) { Example = year => Storage.RecordStore.Folio(year, 7), ReadOnly = true },
+        new("folio", CommandRole.Registered, "Ver un reporte por su folio", RecordsFlow.Show) { Example = (year, code) => Storage.RecordStore.Folio(year, 7, code), ReadOnly = true },
         new("cancelar", CommandRole.Registered, "Cancelar lo que esté haciendo", (turn, _) => ConversationEngine.Cancel(turn)) { ReadOnly = true, InDirectorate = false },
-        new("ayuda", CommandRole.Registered, "Qué puede hacer este bot", (turn, _) => turn.Say(Help(turn.Person.IsDirector, turn.Today.Year), mainKeyboard: true)) { Aliases = ["help"], ReadOnly = true, InDirectorate = false },
+        new("ayuda", CommandRole.Registered, "Qué puede hacer este bot", (turn, _) => turn.Say(Help(turn.Person.IsDirector, turn.Today.Year, turn.Directorate.Code), mainKeyboard: true)) { Aliases = ["help"], ReadOnly = true, InDirectorate = false },
         new("resumen consejos", CommandRole.Director, "Avance por consejo", (turn, _) => SummaryFlow.Show(turn, SummaryView.Councils)) { Aliases = ["resumen consejo"], ReadOnly = true },
         new("coordinadores", CommandRole.Director, "Personas, consejos, último reporte; bajas", (turn, _) => PeopleFlow.List(turn)) { Aliases = ["personas"] },
         new("invitar", CommandRole.Director, "Crear un enlace de invitación", (turn, _) => DirectorFlow.Invite(turn)),
@@ -74,9 +74,8 @@ public static class ChatCommands
     private static readonly Dictionary<string, ChatCommand> ByName =
         All.SelectMany(c => c.Aliases.Prepend(c.Name).Select(name => (name, c))).ToDictionary(e => e.name, e => e.c);
 
-    /// <summary>The Telegram menu of a role: a director's holds every command of a coordinator's, then the Dirección's.</summary>
-    public static IEnumerable<ChatCommand> Menu(bool director) =>
-        All.Where(c => c.InMenu && (director || c.Role == CommandRole.Registered));
+    /// <summary>The Telegram menu of a role: a director's holds every command of a coordinator's, then the Dirección's; Planeación's, those it may use.</summary>
+    public static IEnumerable<ChatCommand> Menu(string role) => All.Where(c => c.InMenu && c.Allows(role));
 
     /// <summary>The command a person wrote: its two-word form first («/resumen consejos»), then its name; null if unknown.</summary>
     public static ChatCommand? Find(Command command) =>
@@ -117,9 +116,9 @@ public static class ChatCommands
 
     public static string Unknown(string command) => $"No conozco el comando /{Html.Escape(Html.Shorten(command, 30))}.\n\n{Texts.Hello}";
 
-    public static string Help(bool director, int year) =>
+    public static string Help(bool director, int year, string code) =>
         "<b>Lo que puedo hacer</b>\n" +
-        string.Concat(All.Where(c => c.Listed && c.Role == CommandRole.Registered).Select(c => c.HelpLine(year) + "\n")) +
-        (director ? "\n<b>Dirección</b>\n" + string.Concat(All.Where(c => c.Listed && c.Role == CommandRole.Director).Select(c => c.HelpLine(year) + "\n")) : "") +
+        string.Concat(All.Where(c => c.Listed && c.Role == CommandRole.Registered).Select(c => c.HelpLine(year, code) + "\n")) +
+        (director ? "\n<b>Dirección</b>\n" + string.Concat(All.Where(c => c.Listed && c.Role == CommandRole.Director).Select(c => c.HelpLine(year, code) + "\n")) : "") +
         "\nEn cada paso puede tocar «Atrás» o «Cancelar».";
 }

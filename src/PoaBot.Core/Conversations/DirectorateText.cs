@@ -18,6 +18,9 @@ public static class DirectorateText
     /// <summary>A directorate in a list: «DPC · Participación Ciudadana».</summary>
     public static string Line(string code, string name) => name.Length > 0 ? $"{code} · {name}" : code;
 
+    /// <summary>The first line of /resumen and its views when the deployment has several directorates: whose POA it is.</summary>
+    public static string Heading(string code, string name) => $"🏛 <b>{Html.Escape(Line(code, name))}</b>\n";
+
     public static string Added(string code, string name) => $"Dirección {code} «{name}» agregada. Sus folios serán {code}-AAAA-0001.";
 
     public static string Updated(string code) => $"Dirección {code} actualizada.";

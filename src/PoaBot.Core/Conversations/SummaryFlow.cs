@@ -37,6 +37,12 @@ public static class SummaryFlow
             SummaryView.Quarters => Quarterly(store, poa, turn.Today, turn.Thresholds),
             _ => Table(turn, store, poa),
         };
+
+        if (new DirectorateStore(turn.Db).All().Count > 1)
+        {
+            blocks = blocks.Select((b, i) => i == 0 ? DirectorateText.Heading(turn.Directorate.Code, turn.Settings.Signature.Directorate ?? "") + b : b);
+        }
+
         var others = Commands.Where(c => c.Key != view && (turn.Person.IsDirector || c.Key != SummaryView.Councils)).Select(c => c.Value);
         turn.Say(Html.Messages([.. blocks, ProgressText.OtherViews(others)], MessageLength), mainKeyboard: true);
     }

@@ -21,17 +21,17 @@ public static class Texts
         "Este bot solo funciona en conversaciones privadas. Por favor escríbame directamente.";
 
     public const string Unregistered =
-        "Hola. Este bot es de la Dirección de Participación Ciudadana y solo lo usan personas registradas.\n" +
-        "Para usarlo, pida a la Dirección su enlace de invitación y ábralo desde este teléfono.";
+        "Hola. Este bot es para el Programa Operativo Anual (POA) del municipio y solo lo usan personas registradas.\n" +
+        "Para usarlo, pida su enlace de invitación a la dirección con la que trabaja y ábralo desde este teléfono.";
 
     public const string InviteInvalid =
-        "Ese enlace de invitación no es válido. Pida a la Dirección de Participación Ciudadana uno nuevo.";
+        "Ese enlace de invitación no es válido. Pida uno nuevo a la dirección que se lo envió.";
 
     public const string InviteUsed =
         "Ese enlace de invitación ya se usó. Cada enlace sirve una sola vez; pida uno nuevo a la Dirección.";
 
     public const string InviteExpired =
-        "Ese enlace de invitación ya venció. Pida uno nuevo a la Dirección de Participación Ciudadana.";
+        "Ese enlace de invitación ya venció. Pida uno nuevo a la dirección que se lo envió.";
 
     public const string StaleButton = "Ese botón es de un mensaje anterior; no se cambió nada.";
 

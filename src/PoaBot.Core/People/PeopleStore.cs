@@ -70,6 +70,9 @@ public sealed class PeopleStore(DbSession db)
 
     public PersonRow? Get(long id) => db.Single<PersonRow>($"{Select} WHERE p.id = @id", new { id, directorate = db.Directorate });
 
+    /// <summary>The Telegram ids of the municipal planning office's people (of no directorate).</summary>
+    public IReadOnlyList<long> PlanningOffice() => db.Query<long>("SELECT telegram_id FROM person WHERE planning = 1 ORDER BY telegram_id").ToList();
+
     /// <summary>The directorate's people, the active first.</summary>
     public IReadOnlyList<PersonRow> All() =>
         db.Query<PersonRow>($"{Select} WHERE pd.person_id IS NOT NULL ORDER BY pd.active DESC, p.name", new { directorate = db.Directorate }).ToList();

@@ -3,6 +3,7 @@ using global::Telegram.Bot.Types;
 using global::Telegram.Bot.Types.Enums;
 using PoaBot.Core.Conversations;
 using PoaBot.Core.Storage;
+using PoaBot.Core.People;
 
 namespace PoaBot.Telegram;
 
@@ -15,9 +16,11 @@ public static class BotStartup
     /// <summary>The updates the bot asks for, by getUpdates or by webhook.</summary>
     public static readonly string[] WantedUpdates = ["message", "callback_query", "my_chat_member", "edited_message"];
 
-    private static readonly BotCommand[] CoordinatorCommands = Menu(director: false);
+    private static readonly BotCommand[] CoordinatorCommands = Menu(Roles.Coordinator);
 
-    internal static readonly BotCommand[] DirectorCommands = Menu(director: true);
+    internal static readonly BotCommand[] DirectorCommands = Menu(Roles.Director);
+
+    internal static readonly BotCommand[] PlanningCommands = Menu(Roles.Planning);
 
     public static async Task<string> RunAsync(ITelegramBotClient bot, Database database, TelegramOptions options, CancellationToken cancellationToken)
     {
@@ -27,7 +30,7 @@ public static class BotStartup
         await bot.SetMyCommands(CoordinatorCommands, BotCommandScope.AllPrivateChats(), cancellationToken: cancellationToken);
         await bot.SetMyDescription(TransportText.Description, cancellationToken: cancellationToken);
         await bot.SetMyShortDescription(TransportText.ShortDescription, cancellationToken: cancellationToken);
-        // Each director's own menu: CommandMenus.
+        // Each director's and Planeación's own menu: CommandMenus.
         if (options.WebhookUrl is null)
         {
             await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken);
@@ -41,8 +44,8 @@ public static class BotStartup
     }
 
     /// <summary>A role's menu, from the command table.</summary>
-    private static BotCommand[] Menu(bool director) =>
-        [.. ChatCommands.Menu(director).Select(c => new BotCommand { Command = c.Name, Description = c.Description })];
+    private static BotCommand[] Menu(string role) =>
+        [.. ChatCommands.Menu(role).Select(c => new BotCommand { Command = c.Name, Description = c.Description })];
 
     public static Task SetWebhookAsync(ITelegramBotClient bot, TelegramOptions options, CancellationToken cancellationToken) =>
         bot.SetWebhook(

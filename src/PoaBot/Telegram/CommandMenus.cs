@@ -13,7 +13,7 @@ namespace PoaBot.Telegram;
 
 /// <summary>
 /// Keeps each chat's command menu in line with the person's role: active directors get the director menu in their
-/// chat; anyone who stops being an active director goes back to the default menu. Runs after every committed batch
+/// chat, the planning office the menu of what it may read; anyone who stops being either goes back to the default menu. Runs after every committed batch
 /// of updates (a registration, a role change, a deactivation) and once a minute; the chats already set are kept in
 /// the database, so a failed call is retried and a restart repeats nothing.
 /// </summary>
@@ -30,22 +30,20 @@ public sealed class CommandMenus(
     /// <summary>One reconciliation; returns how many chats changed.</summary>
     public async Task<int> SyncAsync(CancellationToken cancellationToken)
     {
-        var (wanted, set) = database.Read(db => (
-            new DirectorateStore(db).All().SelectMany(d => new PeopleStore(db.In(d.Id)).All()).Where(p => p.Active && p.IsDirector).Select(p => p.TelegramId).ToHashSet(),
-            Parse(new AppSettings(db).Get(DirectorMenus))));
+        var (wanted, set) = database.Read(db => (Wanted(db), Parse(new AppSettings(db).Get(DirectorMenus))));
         var changed = 0;
-        foreach (var id in wanted.Except(set).Concat(set.Except(wanted)).ToList())
+        foreach (var id in wanted.Keys.Union(set.Keys).Where(id => wanted.GetValueOrDefault(id) != set.GetValueOrDefault(id)).ToList())
         {
-            var director = wanted.Contains(id);
+            var role = wanted.GetValueOrDefault(id);
             try
             {
-                if (director)
+                if (role is null)
                 {
-                    await bot.SetMyCommands(BotStartup.DirectorCommands, BotCommandScope.Chat(id), cancellationToken: cancellationToken);
+                    await bot.DeleteMyCommands(BotCommandScope.Chat(id), cancellationToken: cancellationToken);
                 }
                 else
                 {
-                    await bot.DeleteMyCommands(BotCommandScope.Chat(id), cancellationToken: cancellationToken);
+                    await bot.SetMyCommands(role == Roles.Director ? BotStartup.DirectorCommands : BotStartup.PlanningCommands, BotCommandScope.Chat(id), cancellationToken: cancellationToken);
                 }
             }
             catch (ApiRequestException ex) when (ex.ErrorCode is 400 or 403)
@@ -54,12 +52,37 @@ public sealed class CommandMenus(
                 Log.LoopError(logger, nameof(CommandMenus), Redact.Describe(ex, options.Value.Token));
             }
 
-            _ = director ? set.Add(id) : set.Remove(id);
-            database.Write(db => new AppSettings(db).Set(DirectorMenus, string.Join(',', set.Order())));
+            if (role is null)
+            {
+                set.Remove(id);
+            }
+            else
+            {
+                set[id] = role;
+            }
+
+            database.Write(db => new AppSettings(db).Set(DirectorMenus, string.Join(',', set.OrderBy(e => e.Key).Select(e => e.Value == Roles.Director ? $"{e.Key}" : $"{e.Key}:{e.Value}"))));
             changed++;
         }
 
         return changed;
+    }
+
+    /// <summary>The chats that need a menu of their own, with its role: active directors, then the planning office.</summary>
+    private static Dictionary<long, string> Wanted(DbSession db)
+    {
+        var wanted = new Dictionary<long, string>();
+        foreach (var id in new DirectorateStore(db).All().SelectMany(d => new PeopleStore(db.In(d.Id)).All()).Where(p => p.Active && p.IsDirector).Select(p => p.TelegramId))
+        {
+            wanted[id] = Roles.Director;
+        }
+
+        foreach (var id in new PeopleStore(db).PlanningOffice())
+        {
+            wanted.TryAdd(id, Roles.Planning);
+        }
+
+        return wanted;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -83,6 +106,8 @@ public sealed class CommandMenus(
         }
     }
 
-    private static HashSet<long> Parse(string? text) =>
-        (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToHashSet();
+    /// <summary>The chats already set: «ID» a director's menu, «ID:planeacion» Planeación's.</summary>
+    private static Dictionary<long, string> Parse(string? text) =>
+        (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Split(':')).ToDictionary(
+            e => long.Parse(e[0], CultureInfo.InvariantCulture), e => e.Length > 1 ? e[1] : Roles.Director);
 }

@@ -63,7 +63,7 @@ public sealed class AccessTests : IDisposable
 
         var stranger = world.Stranger(77).Send(text);
 
-        Assert.Contains("pida a la Dirección su enlace de invitación", stranger.Said, StringComparison.Ordinal);
+        Assert.Contains("pida su enlace de invitación", stranger.Said, StringComparison.Ordinal);
         Assert.Equal(before, world.Fingerprint());
     }
 

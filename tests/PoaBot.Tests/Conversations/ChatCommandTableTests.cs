@@ -1,3 +1,4 @@
+using PoaBot.Core.People;
 using PoaBot.Core.Conversations;
 
 namespace PoaBot.Tests.Conversations;
@@ -100,10 +101,18 @@ public sealed class ChatCommandTableTests : IDisposable
         Assert.All(ChatCommands.All.Where(c => c.Listed), c => Assert.Contains($"/{c.Name} ", director, StringComparison.Ordinal));
         Assert.All(ChatCommands.All.Where(c => c.Role == CommandRole.Director), c => Assert.DoesNotContain($"/{c.Name} ", coordinator, StringComparison.Ordinal));
         Assert.Contains("/folio DPC-2024-0007 — ver un reporte por su folio", coordinator, StringComparison.Ordinal);
-        Assert.DoesNotContain(ChatCommands.Menu(director: false), c => DirectorOnly[c.Name]);
+        Assert.DoesNotContain(ChatCommands.Menu(Roles.Coordinator), c => DirectorOnly[c.Name]);
         Assert.Equal(
             DirectorOnly.Keys.Where(k => !k.Contains(' ', StringComparison.Ordinal) && k is not ("start" or "help" or "personas" or "gráfica")).Order(StringComparer.Ordinal),
-            ChatCommands.Menu(director: true).Select(c => c.Name).Order(StringComparer.Ordinal));
+            ChatCommands.Menu(Roles.Director).Select(c => c.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Planeacions_menu_holds_only_the_commands_it_may_use()
+    {
+        Assert.Equal(
+            ["resumen", "folio", "cancelar", "ayuda", "exportar", "grafica", "recordatorios"],
+            ChatCommands.Menu(Roles.Planning).Select(c => c.Name));
     }
 
     [Fact]

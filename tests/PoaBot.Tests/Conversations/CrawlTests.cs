@@ -52,7 +52,7 @@ public sealed partial class CrawlTests(ITestOutputHelper output) : IDisposable
         {
             foreach (var command in ChatCommands.All.Where(c => c.Role == CommandRole.Registered || person.Director))
             {
-                foreach (var typed in command.Example is { } example ? [$"/{command.Name}", $"/{command.Name} {example(2024)}"] : new[] { $"/{command.Name}" })
+                foreach (var typed in command.Example is { } example ? [$"/{command.Name}", $"/{command.Name} {example(2024, "DPC")}"] : new[] { $"/{command.Name}" })
                 {
                     var visited = Crawl(person, typed);
                     output.WriteLine($"{person.Role} {typed}: {visited} states");

@@ -44,6 +44,32 @@ public sealed class DirectorateTests : IDisposable
     }
 
     [Fact]
+    public void A_stranger_is_not_told_the_bot_is_of_one_directorate_and_help_shows_a_folio_of_the_persons_own()
+    {
+        var obras = world.AddDirectorate("DOP", "Obras Públicas", "Consejo Obras");
+        var stranger = world.Stranger(5).Send("hola");
+        Assert.DoesNotContain("Participación Ciudadana", stranger.Said, StringComparison.Ordinal);
+        Assert.DoesNotContain("Participación Ciudadana", stranger.Send("/start nada").Said, StringComparison.Ordinal);
+
+        var help = stranger.Send($"/start {world.InviteIn(obras, Roles.Coordinator, "Consejo Obras")}").Send("/ayuda").Said;
+
+        Assert.Contains("/folio DOP-2024-0007 —", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_summary_names_its_directorate_only_when_there_are_several()
+    {
+        var chat = world.Coordinator(1, "Consejo Centro");
+        var single = chat.Send("/resumen").Said;
+        var obras = world.AddDirectorate("DOP", "Obras Públicas", "Consejo Obras");
+        var other = world.Stranger(2).Send($"/start {world.InviteIn(obras, Roles.Coordinator, "Consejo Obras")}");
+
+        Assert.StartsWith("📊", single, StringComparison.Ordinal);
+        Assert.StartsWith(DirectorateText.Heading("DPC", "") + "📊", chat.Send("/resumen").Said, StringComparison.Ordinal);
+        Assert.StartsWith(DirectorateText.Heading("DOP", "Obras Públicas") + "📅", other.Send("/resumen trimestre").Said, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void While_a_report_is_being_written_a_command_stays_in_its_directorate_and_reportar_offers_it_back()
     {
         var obras = world.AddDirectorate("DOP", "Obras Públicas", "Consejo Obras");

@@ -26,6 +26,19 @@ public sealed class CommandMenuEndToEndTests
     }
 
     [Fact]
+    public async Task Planeacion_gets_a_menu_of_what_it_may_read_without_reportar()
+    {
+        await using var bot = await LiveBot.StartAsync();
+        var planning = await bot.RegisterAsync(8103, Roles.Planning);
+
+        await Until(() => Menu(bot, planning.Id).Count > 0);
+
+        Assert.Contains("resumen", Menu(bot, planning.Id));
+        Assert.DoesNotContain("reportar", Menu(bot, planning.Id));
+        Assert.DoesNotContain("coordinadores", Menu(bot, planning.Id));
+    }
+
+    [Fact]
     public async Task At_start_up_the_bot_sets_its_spanish_description_and_short_description()
     {
         await using var bot = await LiveBot.StartAsync();
