@@ -139,7 +139,7 @@ public sealed class PeopleStore(DbSession db)
         db.Execute("DELETE FROM person_council WHERE person_id = @personId", new { personId });
         db.Execute("DELETE FROM conversation WHERE chat_id = @telegramId", new { telegramId });
         db.Execute(
-            "INSERT OR IGNORE INTO person_council (person_id, council_id) SELECT @personId, council_id FROM invite_council WHERE invite_id = @Id",
+            "INSERT INTO person_council (person_id, council_id) SELECT @personId, council_id FROM invite_council WHERE invite_id = @Id ON CONFLICT DO NOTHING",
             new { personId, invite.Id });
         db.Execute("UPDATE invite SET used_at = @now, used_by = @personId WHERE id = @Id", new { now, personId, invite.Id });
         return RedeemResult.Registered;
@@ -160,7 +160,7 @@ public sealed class PeopleStore(DbSession db)
         {
             foreach (var c in councils)
             {
-                db.Execute("INSERT OR IGNORE INTO person_council (person_id, council_id) VALUES (@to, @Id)", new { to, c.Id });
+                db.Execute("INSERT INTO person_council (person_id, council_id) VALUES (@to, @Id) ON CONFLICT DO NOTHING", new { to, c.Id });
             }
 
             db.Execute("DELETE FROM person_council WHERE person_id = @personId", new { personId });

@@ -1,11 +1,14 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace PoaBot.Core.Storage;
 
 /// <summary>A connection and its transaction; stores take one so their work commits together.</summary>
-public sealed class DbSession(SqliteConnection connection, SqliteTransaction transaction)
+public sealed class DbSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect)
 {
+    /// <summary>The few SQL fragments written differently for each engine.</summary>
+    public SqlDialect Sql => dialect;
+
     public IEnumerable<T> Query<T>(string sql, object? parameters = null) => connection.Query<T>(sql, parameters, transaction);
 
     public T? Single<T>(string sql, object? parameters = null) => connection.QuerySingleOrDefault<T>(sql, parameters, transaction);

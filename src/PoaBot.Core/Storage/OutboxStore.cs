@@ -64,9 +64,9 @@ public sealed class OutboxStore(DbSession db)
         if (reply.CollapseKey is { } collapse)
         {
             db.Execute(
-                """
+                $"""
                 DELETE FROM outbox WHERE chat_id = @chatId AND kind = 'message' AND status = 'pending' AND attempts = 0
-                                     AND json_extract(payload, '$.CollapseKey') = @collapse
+                                     AND {db.Sql.JsonText("payload", "CollapseKey")} = @collapse
                 """,
                 new { chatId, collapse });
         }
@@ -100,12 +100,12 @@ public sealed class OutboxStore(DbSession db)
     /// </summary>
     public IReadOnlyList<OutboxRow> Pending(int limit, IReadOnlyList<long> done) =>
         db.Query<OutboxRow>(
-            """
+            $"""
             SELECT id, chat_id, kind, payload, attempts, not_before, created_at FROM outbox
-            WHERE status = 'pending' AND id NOT IN @done
+            WHERE status = 'pending' AND NOT {db.Sql.In("id", "@done")}
             ORDER BY kind = 'message', id LIMIT @limit
             """,
-            new { limit, done }).ToList();
+            new { limit, done = done.ToArray() }).ToList();
 
     /// <summary>A chat's pending messages, in order.</summary>
     public IReadOnlyList<OutboxRow> PendingMessages(long chatId, int limit) =>

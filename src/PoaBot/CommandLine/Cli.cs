@@ -105,7 +105,7 @@ public static class Cli
         {
             // The terminal chat adds sample people and reports: it works on its own file, never on the bot's database.
             var path = parsed.GetValue(LocalCommand.DatabaseFile) ?? builder.Configuration["Storage:LocalPath"] ?? new StorageOptions().LocalPath;
-            builder.Configuration.AddInMemoryCollection([new("Storage:Path", path)]);
+            builder.Configuration.AddInMemoryCollection([new("Storage:Path", path), new("Storage:Provider", "sqlite"), new("Storage:Folder", null)]);
         }
 
         // HttpClient logging writes request URLs, and Telegram URLs contain the token.

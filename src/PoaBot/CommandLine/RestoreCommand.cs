@@ -1,7 +1,6 @@
 using System.CommandLine;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
-using PoaBot.Operations;
 
 namespace PoaBot.CommandLine;
 
@@ -21,7 +20,12 @@ public static class RestoreCommand
         }
 
         var database = context.Get<Database>();
-        using var held = ProcessLock.TryAcquire(database.Path);
+        if (database.Dialect is not SqliteDialect)
+        {
+            return context.Fail(StorageText.RestoreIsPgRestore);
+        }
+
+        using var held = database.TryHoldInstance();
         if (held is null)
         {
             return context.Fail("El bot está en marcha con esta base de datos. Deténgalo primero (sudo systemctl stop poabot) y vuelva a intentarlo.");

@@ -20,7 +20,7 @@ public static class RunCommand
             return context.Fail(MissingToken);
         }
 
-        using var held = Operations.ProcessLock.TryAcquire(context.Get<PoaBot.Core.Storage.Database>().Path);
+        using var held = context.Get<PoaBot.Core.Storage.Database>().TryHoldInstance();
         if (held is null)
         {
             return context.Fail("Ya hay un bot en marcha con esta base de datos; no se inició otro.");

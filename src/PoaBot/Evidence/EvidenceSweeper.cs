@@ -35,7 +35,7 @@ public sealed partial class EvidenceSweeper(Database database, TimeProvider time
             {
                 SweepOnce();
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
             {
                 SweepFailed(logger, $"{ex.GetType().Name}: {ex.Message}");
             }

@@ -47,7 +47,7 @@ public sealed class HealthMonitor(Database database, MunicipalClock clock, WorkS
             {
                 RunOnce();
             }
-            catch (Exception ex) when (ex is IOException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex) when (ex is IOException or System.Data.Common.DbException)
             {
                 OpsLog.HealthWriteFailed(logger, ex.Message);
             }

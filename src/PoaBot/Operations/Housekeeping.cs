@@ -54,7 +54,7 @@ public sealed class Housekeeping(
             {
                 RunOnce();
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
             {
                 OpsLog.HousekeepingFailed(logger, $"{ex.GetType().Name}: {ex.Message}");
             }
