@@ -15,8 +15,6 @@ public sealed class PostgresDialect(string connectionString, string dataFolder) 
     /// <summary>The advisory lock keys: migrating, and the running bot ("PoaBot" in ASCII, then a kind).</summary>
     private const long MigrationLock = 0x506F61426F7401, InstanceLock = 0x506F61426F7402;
 
-    private readonly NpgsqlDataSource source = NpgsqlDataSource.Create(connectionString);
-
     public override string Name => "postgresql";
 
     public override string DataFolder { get; } = Path.GetFullPath(dataFolder);
@@ -30,7 +28,13 @@ public sealed class PostgresDialect(string connectionString, string dataFolder) 
         }
     }
 
-    public override DbConnection Open() => source.OpenConnection();
+    /// <summary>A pooled connection (Npgsql keeps one pool per connection string, as Microsoft.Data.Sqlite does per file).</summary>
+    public override DbConnection Open()
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        return connection;
+    }
 
     /// <summary>Writes in this process are already one at a time (<see cref="Database.Write{T}"/>); read committed suffices.</summary>
     public override DbTransaction BeginWrite(DbConnection connection) => connection.BeginTransaction(IsolationLevel.ReadCommitted);
@@ -67,10 +71,13 @@ public sealed class PostgresDialect(string connectionString, string dataFolder) 
 
     public override void Backup(string destination) => throw new IOException(StorageText.BackupIsPgDump);
 
-    /// <summary>A session-level advisory lock on a connection of its own, released when it closes (or the process dies).</summary>
+    /// <summary>
+    /// A session-level advisory lock on an unpooled connection of its own, released when it closes (or the process dies).
+    /// </summary>
     public override IDisposable? TryHoldInstance()
     {
-        var connection = source.OpenConnection();
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        connection.Open();
         if (connection.ExecuteScalar<bool>("SELECT pg_try_advisory_lock(@InstanceLock)", new { InstanceLock }))
         {
             return connection;

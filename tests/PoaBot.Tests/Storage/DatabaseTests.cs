@@ -182,6 +182,21 @@ public sealed class DatabaseTests : IDisposable
         Assert.Equal("Consejo Centro", found?.Name);
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public void A_second_bot_on_the_same_database_is_refused_until_the_first_one_ends(string provider)
+    {
+        test = test.On(provider);
+
+        using (var first = test.Database.TryHoldInstance())
+        {
+            Assert.NotNull(first);
+            Assert.Null(test.Database.TryHoldInstance());
+        }
+
+        using var next = test.Database.TryHoldInstance();
+        Assert.NotNull(next);
+    }
+
     [Fact]
     public void Every_sqlite_migration_after_the_postgres_baseline_has_a_postgres_twin_and_both_end_at_the_same_version()
     {
