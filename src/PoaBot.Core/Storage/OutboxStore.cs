@@ -34,6 +34,7 @@ public sealed record OutgoingMessage
 
     public bool EvidenceIsPhoto { get; init; }
 
+    /// <summary>A file to send (an export, a chart), relative to the data folder (<c>Storage:Folder</c>) that every instance reaches.</summary>
     public string? DocumentPath { get; init; }
 
     public bool DocumentIsPhoto { get; init; }
@@ -82,7 +83,7 @@ public sealed class OutboxStore(DbSession db)
                 MainKeyboard = last && reply.MainKeyboard,
                 EvidenceFileId = reply.EvidenceFileId,
                 EvidenceIsPhoto = reply.EvidenceIsPhoto,
-                DocumentPath = reply.DocumentPath,
+                DocumentPath = reply.DocumentPath is { } file ? Path.GetRelativePath(db.Sql.DataFolder, file) : null,
                 DocumentIsPhoto = reply.DocumentIsPhoto,
                 EditMessageId = i == 0 ? reply.EditMessageId : null,
                 CollapseKey = reply.CollapseKey,

@@ -18,6 +18,11 @@ public static class StorageText
         "Con Storage:Provider = postgresql falta el ajuste Storage:Folder (variable de entorno Storage__Folder): la carpeta " +
         "compartida donde se guardan las evidencias y los archivos exportados, la misma para cada instancia del bot.";
 
+    /// <summary>PostgreSQL refused or could not be reached; <paramref name="detail"/> is Npgsql's own reason (never the password).</summary>
+    public static string Unreachable(string detail) =>
+        $"No se pudo usar la base de datos PostgreSQL de Storage:ConnectionString: revise el servidor, el nombre de la base, el usuario " +
+        $"y su contraseña (detalle: {detail}).";
+
     public const string BackupIsPgDump =
         "Con PostgreSQL, la copia de la base de datos la hace el operador con pg_dump (vea «PostgreSQL» en el README); " +
         "las evidencias y exportaciones se copian desde la carpeta Storage:Folder.";

@@ -136,6 +136,11 @@ public static class Cli
             await error.WriteLineAsync(ex.Message);
             return 1;
         }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            await error.WriteLineAsync(StorageText.Unreachable(ex.Message));
+            return 2;
+        }
         catch (OptionsValidationException ex)
         {
             await error.WriteLineAsync($"Configuración inválida: {string.Join(" ", ex.Failures)}");

@@ -13,16 +13,16 @@ public static class RestoreCommand
 
     private static int Run(CliContext context)
     {
-        var folder = Path.GetFullPath(context.Args.GetRequiredValue(Folder));
-        if (!File.Exists(Path.Combine(folder, Backups.DatabaseFile)))
-        {
-            return context.Fail($"La carpeta {folder} no contiene una copia de PoaBot (falta {Backups.DatabaseFile}).");
-        }
-
         var database = context.Get<Database>();
         if (database.Dialect is not SqliteDialect)
         {
             return context.Fail(StorageText.RestoreIsPgRestore);
+        }
+
+        var folder = Path.GetFullPath(context.Args.GetRequiredValue(Folder));
+        if (!File.Exists(Path.Combine(folder, Backups.DatabaseFile)))
+        {
+            return context.Fail($"La carpeta {folder} no contiene una copia de PoaBot (falta {Backups.DatabaseFile}).");
         }
 
         using var held = database.TryHoldInstance();

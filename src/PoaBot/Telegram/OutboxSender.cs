@@ -425,7 +425,7 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
         }
         else if (message.DocumentPath is { } path)
         {
-            await using var stream = File.OpenRead(path);
+            await using var stream = File.OpenRead(Path.Combine(database.Dialect.DataFolder, path));
             var file = InputFile.FromStream(stream, Path.GetFileName(path));
             var caption = Html.Shorten(message.Html, 1024);
             if (message.DocumentIsPhoto)

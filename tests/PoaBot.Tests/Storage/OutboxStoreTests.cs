@@ -49,6 +49,21 @@ public sealed class OutboxStoreTests : IDisposable
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public void A_file_to_send_travels_in_the_outbox_as_a_path_inside_the_data_folder_that_every_instance_reaches(string provider)
+    {
+        test = test.On(provider);
+
+        var sent = test.Database.Write(db =>
+        {
+            var outbox = new OutboxStore(db);
+            outbox.Enqueue(1, new Reply("Su archivo") { DocumentPath = Path.Combine(test.Database.Dialect.DataFolder, "exportes", "POA-2024.xlsx") }, Now);
+            return OutboxStore.Read(outbox.PendingMessages(1, 10).Single());
+        });
+
+        Assert.Equal(Path.Combine("exportes", "POA-2024.xlsx"), sent.DocumentPath);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public void A_text_longer_than_1000_characters_is_split_at_line_breaks_into_messages_that_fit_a_phone_with_the_buttons_on_the_last_part(string provider)
     {
         test = test.On(provider);
