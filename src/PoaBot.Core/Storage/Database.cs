@@ -43,7 +43,13 @@ public sealed class Database
         {
             using var connection = Open();
             using var transaction = Dialect.BeginWrite(connection);
-            var result = work(new DbSession(connection, transaction, Dialect));
+            var session = new DbSession(connection, transaction, Dialect);
+            var result = work(session);
+            foreach (var kind in session.Wakes)
+            {
+                Dialect.Wake(connection, transaction, kind);
+            }
+
             transaction.Commit();
             return result;
         }

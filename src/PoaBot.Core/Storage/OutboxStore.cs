@@ -187,13 +187,16 @@ public sealed class OutboxStore(DbSession db)
         return parts;
     }
 
-    private void Insert(long chatId, string kind, OutgoingMessage message, DateTimeOffset now, string? dedupeKey) =>
+    private void Insert(long chatId, string kind, OutgoingMessage message, DateTimeOffset now, string? dedupeKey)
+    {
+        db.Wake("outbox");
         db.Execute(
             """
             INSERT INTO outbox (chat_id, kind, payload, created_at, not_before, dedupe_key)
             VALUES (@chatId, @kind, @payload, @now, @now, @dedupeKey) ON CONFLICT DO NOTHING
             """,
             new { chatId, kind, payload = JsonSerializer.Serialize(message, OutboxJson.Default.OutgoingMessage), now, dedupeKey });
+    }
 }
 
 [JsonSerializable(typeof(OutgoingMessage))]

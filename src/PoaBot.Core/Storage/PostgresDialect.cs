@@ -12,8 +12,11 @@ namespace PoaBot.Core.Storage;
 /// </summary>
 public sealed class PostgresDialect(string connectionString, string dataFolder) : SqlDialect
 {
-    /// <summary>The advisory lock keys: migrating, and the running bot ("PoaBot" in ASCII, then a kind).</summary>
-    private const long MigrationLock = 0x506F61426F7401, InstanceLock = 0x506F61426F7402;
+    /// <summary>The advisory lock keys ("PoaBot" in ASCII, then a kind): migrating, and the roles (one of 256).</summary>
+    private const long MigrationLock = 0x506F61426F7401, RoleLock = 0x506F61426F7500;
+
+    /// <summary>The LISTEN/NOTIFY channel of wake-ups.</summary>
+    private const string Channel = "poabot_work";
 
     public override string Name => "postgresql";
 
@@ -71,19 +74,62 @@ public sealed class PostgresDialect(string connectionString, string dataFolder) 
 
     public override void Backup(string destination) => throw new IOException(StorageText.BackupIsPgDump);
 
+    /// <summary>Several instances may run on one PostgreSQL database: chats are claimed, and each role has one leader.</summary>
+    public override IDisposable? TryHoldInstance() => Nothing.Instance;
+
     /// <summary>
-    /// A session-level advisory lock on an unpooled connection of its own, released when it closes (or the process dies).
+    /// An advisory lock on the chat id (Telegram ids are below 2^52, clear of PoaBot's own keys) until the commit; then,
+    /// on a statement that sees what committed before the lock was taken, whether the update is still pending.
     /// </summary>
-    public override IDisposable? TryHoldInstance()
+    public override bool ClaimChat(DbSession db, long chatId, long updateId) =>
+        db.Scalar<bool>("SELECT pg_try_advisory_xact_lock(@chatId)", new { chatId })
+        && db.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM inbox WHERE update_id = @updateId AND status = 'pending')", new { updateId });
+
+    /// <summary>A session-level advisory lock per role, tried every two seconds; it goes with its connection.</summary>
+    public override async Task<IAsyncDisposable> LeadAsync(string role, CancellationToken cancellationToken)
     {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
-        connection.Open();
-        if (connection.ExecuteScalar<bool>("SELECT pg_try_advisory_lock(@InstanceLock)", new { InstanceLock }))
+        var key = RoleLock + (role.Aggregate(0L, (h, c) => ((h * 31) + c) % 256));
+        while (true)
         {
-            return connection;
+            var connection = Unpooled();
+            await connection.OpenAsync(cancellationToken);
+            if (await connection.ExecuteScalarAsync<bool>("SELECT pg_try_advisory_lock(@key)", new { key }))
+            {
+                return connection;
+            }
+
+            await connection.DisposeAsync();
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        }
+    }
+
+    internal override void Wake(DbConnection connection, DbTransaction transaction, string kind) =>
+        connection.Execute("SELECT pg_notify(@Channel, @kind)", new { Channel, kind }, transaction);
+
+    /// <summary>LISTEN on a connection of its own; a lost connection is opened again (a missed wake-up costs one poll interval).</summary>
+    public override async Task ListenAsync(Action<string> woken, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = Unpooled();
+                await connection.OpenAsync(cancellationToken);
+                connection.Notification += (_, e) => woken(e.Payload);
+                await connection.ExecuteAsync($"LISTEN {Channel}");
+                while (true)
+                {
+                    await connection.WaitAsync(cancellationToken);
+                }
+            }
+            catch (NpgsqlException)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            }
         }
 
-        connection.Dispose();
-        return null;
+        cancellationToken.ThrowIfCancellationRequested();
     }
+
+    private NpgsqlConnection Unpooled() => new(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
 }

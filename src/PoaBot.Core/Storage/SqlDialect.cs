@@ -44,4 +44,34 @@ public abstract class SqlDialect
     /// Held while the bot runs, so that a second one on the same database is refused: null when another holds it.
     /// </summary>
     public abstract IDisposable? TryHoldInstance();
+
+    /// <summary>
+    /// Takes a chat's pending update for this write transaction, so that each chat is handled by one instance at a time:
+    /// false when another instance holds the chat, or handled the update meanwhile.
+    /// </summary>
+    public abstract bool ClaimChat(DbSession db, long chatId, long updateId);
+
+    /// <summary>
+    /// Waits until this process is the one that does <paramref name="role"/> (sending, scheduling, polling) and holds it
+    /// until disposed; when the holder dies, another instance takes over within seconds.
+    /// </summary>
+    public abstract Task<IAsyncDisposable> LeadAsync(string role, CancellationToken cancellationToken);
+
+    /// <summary>Tells every instance, at the commit, that there is new work of <paramref name="kind"/> ("inbox", "outbox").</summary>
+    internal abstract void Wake(DbConnection connection, DbTransaction transaction, string kind);
+
+    /// <summary>Calls <paramref name="woken"/> with the kind of work another instance (or this one) committed, until cancelled.</summary>
+    public abstract Task ListenAsync(Action<string> woken, CancellationToken cancellationToken);
+
+    /// <summary>A hold on nothing: what a dialect hands out when there is nobody to exclude.</summary>
+    private protected sealed class Nothing : IDisposable, IAsyncDisposable
+    {
+        public static readonly Nothing Instance = new();
+
+        public void Dispose()
+        {
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }

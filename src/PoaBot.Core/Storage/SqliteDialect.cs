@@ -125,6 +125,19 @@ public sealed class SqliteDialect : SqlDialect
 
     public override IDisposable? TryHoldInstance() => ProcessLock.TryAcquire(Path);
 
+    /// <summary>One process per file: every chat is this process's.</summary>
+    public override bool ClaimChat(DbSession db, long chatId, long updateId) => true;
+
+    /// <summary>One process per file: it does everything.</summary>
+    public override Task<IAsyncDisposable> LeadAsync(string role, CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable>(Nothing.Instance);
+
+    /// <summary>The process's own signals wake it; there is no other.</summary>
+    internal override void Wake(DbConnection connection, DbTransaction transaction, string kind)
+    {
+    }
+
+    public override Task ListenAsync(Action<string> woken, CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
+
     private static void BackupTo(DbConnection connection, string destination, bool replace)
     {
         var target = System.IO.Path.GetFullPath(destination);

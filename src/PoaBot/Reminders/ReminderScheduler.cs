@@ -19,6 +19,7 @@ public sealed class ReminderScheduler(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await using var lead = await database.Dialect.LeadAsync("scheduler", stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), clock.Time);
         do
         {

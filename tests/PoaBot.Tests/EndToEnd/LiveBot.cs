@@ -63,6 +63,9 @@ public sealed class LiveBot : IAsyncDisposable
 
     public string DatabasePath => test.Path;
 
+    /// <summary>The Storage settings of the bot's database (SQLite or PostgreSQL), for another process.</summary>
+    public IReadOnlyDictionary<string, string?> StorageSettings => test.Settings;
+
     /// <summary>Everything the host logged, at every level.</summary>
     public ConcurrentQueue<string> Logs { get; } = new();
 

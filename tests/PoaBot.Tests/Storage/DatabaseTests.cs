@@ -182,11 +182,9 @@ public sealed class DatabaseTests : IDisposable
         Assert.Equal("Consejo Centro", found?.Name);
     }
 
-    [Theory, OnSqlite, OnPostgres]
-    public void A_second_bot_on_the_same_database_is_refused_until_the_first_one_ends(string provider)
+    [Fact]
+    public void A_second_bot_on_the_same_sqlite_file_is_refused_until_the_first_one_ends()
     {
-        test = test.On(provider);
-
         using (var first = test.Database.TryHoldInstance())
         {
             Assert.NotNull(first);
@@ -195,6 +193,52 @@ public sealed class DatabaseTests : IDisposable
 
         using var next = test.Database.TryHoldInstance();
         Assert.NotNull(next);
+    }
+
+    [Theory, OnPostgres]
+    public void On_postgresql_a_chat_is_handled_by_one_instance_at_a_time_and_an_update_handled_meanwhile_is_not_taken_again(string provider)
+    {
+        test = test.On(provider);
+        var other = new Database(new PostgresDialect(test.ConnectionString!, test.Folder));
+        var now = DateTimeOffset.UnixEpoch;
+        test.Database.Write(db =>
+        {
+            new InboxStore(db).Add(1, 5, "{}", now);
+            new InboxStore(db).Add(2, 6, "{}", now);
+        });
+
+        test.Database.Write(db =>
+        {
+            Assert.True(db.Sql.ClaimChat(db, 5, 1));
+            other.Write(o =>
+            {
+                Assert.False(o.Sql.ClaimChat(o, 5, 1));
+                Assert.True(o.Sql.ClaimChat(o, 6, 2));
+            });
+            new InboxStore(db).Done(1, now);
+        });
+
+        Assert.False(other.Write(o => o.Sql.ClaimChat(o, 5, 1)));
+        Assert.True(test.Database.TryHoldInstance() is not null && other.TryHoldInstance() is not null);
+    }
+
+    [Theory, OnPostgres]
+    public async Task On_postgresql_one_instance_leads_a_role_and_another_takes_over_when_it_ends(string provider)
+    {
+        test = test.On(provider);
+        var other = new PostgresDialect(test.ConnectionString!, test.Folder);
+
+        var first = await test.Database.Dialect.LeadAsync("sender", CancellationToken.None);
+        var second = other.LeadAsync("sender", CancellationToken.None);
+        await using (await other.LeadAsync("scheduler", CancellationToken.None))
+        {
+            // The other role is free; this one cannot be taken while held, however long the second one tries.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            Assert.False(second.IsCompleted);
+        }
+
+        await first.DisposeAsync();
+        await using var taken = await second.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     [Fact]
