@@ -45,9 +45,9 @@ public sealed class Database
             using var transaction = Dialect.BeginWrite(connection);
             var session = new DbSession(connection, transaction, Dialect);
             var result = work(session);
-            foreach (var kind in session.Wakes)
+            if (session.Woken)
             {
-                Dialect.Wake(connection, transaction, kind);
+                Dialect.Wake(connection, transaction);
             }
 
             transaction.Commit();

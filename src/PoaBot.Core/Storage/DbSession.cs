@@ -6,16 +6,13 @@ namespace PoaBot.Core.Storage;
 /// <summary>A connection and its transaction; stores take one so their work commits together.</summary>
 public sealed class DbSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect)
 {
-    private readonly HashSet<string> wakes = [];
-
     /// <summary>The few SQL fragments written differently for each engine.</summary>
     public SqlDialect Sql => dialect;
 
-    /// <summary>The kinds of work this transaction added, for <see cref="SqlDialect.Wake"/> at its commit.</summary>
-    public IReadOnlyCollection<string> Wakes => wakes;
+    /// <summary>This transaction added work (an update, a message): every instance is woken when it commits (<see cref="SqlDialect.Wake"/>).</summary>
+    public bool Woken { get; private set; }
 
-    /// <summary>Marks new work of <paramref name="kind"/> ("inbox", "outbox"): every instance is woken when this commits.</summary>
-    public void Wake(string kind) => wakes.Add(kind);
+    public void Wake() => Woken = true;
 
     public IEnumerable<T> Query<T>(string sql, object? parameters = null) => connection.Query<T>(sql, parameters, transaction);
 

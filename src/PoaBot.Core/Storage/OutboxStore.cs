@@ -189,7 +189,7 @@ public sealed class OutboxStore(DbSession db)
 
     private void Insert(long chatId, string kind, OutgoingMessage message, DateTimeOffset now, string? dedupeKey)
     {
-        db.Wake("outbox");
+        db.Wake();
         db.Execute(
             """
             INSERT INTO outbox (chat_id, kind, payload, created_at, not_before, dedupe_key)

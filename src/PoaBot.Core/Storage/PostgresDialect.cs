@@ -12,8 +12,11 @@ namespace PoaBot.Core.Storage;
 /// </summary>
 public sealed class PostgresDialect(string connectionString, string dataFolder) : SqlDialect
 {
-    /// <summary>The advisory lock keys ("PoaBot" in ASCII, then a kind): migrating, and the roles (one of 256).</summary>
-    private const long MigrationLock = 0x506F61426F7401, RoleLock = 0x506F61426F7500;
+    /// <summary>The advisory lock of migrating ("PoaBot" in ASCII, then 1); the roles' are (<see cref="RoleLocks"/>, hash of the role).</summary>
+    private const long MigrationLock = 0x506F61426F7401;
+
+    /// <summary>The first half of the roles' two-part keys: far above any chat id's first half (ids are below 2^52).</summary>
+    private const int RoleLocks = 0x506F6142;
 
     /// <summary>The LISTEN/NOTIFY channel of wake-ups.</summary>
     private const string Channel = "poabot_work";
@@ -88,12 +91,11 @@ public sealed class PostgresDialect(string connectionString, string dataFolder) 
     /// <summary>A session-level advisory lock per role, tried every two seconds; it goes with its connection.</summary>
     public override async Task<IAsyncDisposable> LeadAsync(string role, CancellationToken cancellationToken)
     {
-        var key = RoleLock + (role.Aggregate(0L, (h, c) => ((h * 31) + c) % 256));
         while (true)
         {
             var connection = Unpooled();
             await connection.OpenAsync(cancellationToken);
-            if (await connection.ExecuteScalarAsync<bool>("SELECT pg_try_advisory_lock(@key)", new { key }))
+            if (await connection.ExecuteScalarAsync<bool>("SELECT pg_try_advisory_lock(@RoleLocks, hashtext(@role))", new { RoleLocks, role }))
             {
                 return connection;
             }
@@ -103,11 +105,11 @@ public sealed class PostgresDialect(string connectionString, string dataFolder) 
         }
     }
 
-    internal override void Wake(DbConnection connection, DbTransaction transaction, string kind) =>
-        connection.Execute("SELECT pg_notify(@Channel, @kind)", new { Channel, kind }, transaction);
+    /// <summary>Delivered at the commit, once however many times a transaction sends it.</summary>
+    internal override void Wake(DbConnection connection, DbTransaction transaction) => connection.Execute($"NOTIFY {Channel}", transaction: transaction);
 
     /// <summary>LISTEN on a connection of its own; a lost connection is opened again (a missed wake-up costs one poll interval).</summary>
-    public override async Task ListenAsync(Action<string> woken, CancellationToken cancellationToken)
+    public override async Task ListenAsync(Action woken, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -115,7 +117,7 @@ public sealed class PostgresDialect(string connectionString, string dataFolder) 
             {
                 await using var connection = Unpooled();
                 await connection.OpenAsync(cancellationToken);
-                connection.Notification += (_, e) => woken(e.Payload);
+                connection.Notification += (_, _) => woken();
                 await connection.ExecuteAsync($"LISTEN {Channel}");
                 while (true)
                 {

@@ -57,11 +57,11 @@ public abstract class SqlDialect
     /// </summary>
     public abstract Task<IAsyncDisposable> LeadAsync(string role, CancellationToken cancellationToken);
 
-    /// <summary>Tells every instance, at the commit, that there is new work of <paramref name="kind"/> ("inbox", "outbox").</summary>
-    internal abstract void Wake(DbConnection connection, DbTransaction transaction, string kind);
+    /// <summary>Tells every instance, at the commit, that there is new work (or a chat it skipped is free again).</summary>
+    internal abstract void Wake(DbConnection connection, DbTransaction transaction);
 
-    /// <summary>Calls <paramref name="woken"/> with the kind of work another instance (or this one) committed, until cancelled.</summary>
-    public abstract Task ListenAsync(Action<string> woken, CancellationToken cancellationToken);
+    /// <summary>Calls <paramref name="woken"/> whenever an instance (this one too) commits work, until cancelled.</summary>
+    public abstract Task ListenAsync(Action woken, CancellationToken cancellationToken);
 
     /// <summary>A hold on nothing: what a dialect hands out when there is nobody to exclude.</summary>
     private protected sealed class Nothing : IDisposable, IAsyncDisposable

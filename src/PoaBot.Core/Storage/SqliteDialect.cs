@@ -132,11 +132,11 @@ public sealed class SqliteDialect : SqlDialect
     public override Task<IAsyncDisposable> LeadAsync(string role, CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable>(Nothing.Instance);
 
     /// <summary>The process's own signals wake it; there is no other.</summary>
-    internal override void Wake(DbConnection connection, DbTransaction transaction, string kind)
+    internal override void Wake(DbConnection connection, DbTransaction transaction)
     {
     }
 
-    public override Task ListenAsync(Action<string> woken, CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
+    public override Task ListenAsync(Action woken, CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
 
     private static void BackupTo(DbConnection connection, string destination, bool replace)
     {

@@ -4,8 +4,9 @@ using PoaBot.Core.Storage;
 namespace PoaBot.Telegram;
 
 /// <summary>
-/// Work committed by any instance on the same database (PostgreSQL's LISTEN/NOTIFY) wakes this one's processor or sender,
-/// as its own commits do; on SQLite there is no other instance and this waits for the stop.
+/// Work committed by any instance on the same database (PostgreSQL's LISTEN/NOTIFY) wakes this one's processor and sender,
+/// as its own commits do: new updates, new messages, or a chat another instance held and has now released. On SQLite
+/// there is no other instance and this waits for the stop.
 /// </summary>
 public sealed class WakeUps(Database database, WorkSignals signals) : BackgroundService
 {
@@ -13,7 +14,13 @@ public sealed class WakeUps(Database database, WorkSignals signals) : Background
     {
         try
         {
-            await database.Dialect.ListenAsync(kind => (kind == "inbox" ? signals.Inbox : signals.Outbox).Set(), stoppingToken);
+            await database.Dialect.ListenAsync(
+                () =>
+                {
+                    signals.Inbox.Set();
+                    signals.Outbox.Set();
+                },
+                stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
