@@ -33,12 +33,12 @@ public static class ServiceRegistration
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), SettingText.BadTimeZone)
             .ValidateOnStart();
         services.AddOptions<SemaforoOptions>().Bind(configuration.GetSection(SemaforoOptions.Section))
-            .Validate(o => o.Yellow <= o.Green && o.Green <= o.Over, "Los umbrales del semáforo deben cumplir Yellow ≤ Green ≤ Over.")
+            .Validate(o => o.Yellow <= o.Green && o.Green <= o.Over, SettingText.BadSemaforo)
             .ValidateOnStart();
         services.AddOptions<BimesterOptions>().Bind(configuration.GetSection(BimesterOptions.Section)).ValidateOnStart();
         services.AddOptions<InvitesOptions>().Bind(configuration.GetSection(InvitesOptions.Section)).ValidateOnStart();
         services.AddOptions<RemindersOptions>().Bind(configuration.GetSection(RemindersOptions.Section))
-            .Validate(o => ReminderSettings.Parse(o.Days, o.At, o.QuietHours) is not null, "Reminders: DaysBefore (1 a 30), At (HH:mm) y QuietHours (HH:mm-HH:mm) deben ser válidos.")
+            .Validate(o => ReminderSettings.Parse(o.Days, o.At, o.QuietHours) is not null, SettingText.BadReminders)
             .ValidateOnStart();
         services.AddOptions<PoaBot.Operations.BackupOptions>().Bind(configuration.GetSection(PoaBot.Operations.BackupOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PoaBot.Operations.BackupOptions>, PoaBot.Operations.BackupOptionsValidator>();

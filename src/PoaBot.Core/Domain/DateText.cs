@@ -13,26 +13,28 @@ public static partial class DateText
     private static readonly string[] Months =
         ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
 
+    /// <summary>Skipped before a date: «el 5 de marzo».</summary>
+    public const string Article = "el ";
+
+    /// <summary>The words read as a day (any capitals, accents or not), with how many days back.</summary>
+    public static readonly IReadOnlyDictionary<string, int> DaysBack = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["hoy"] = 0, ["ayer"] = 1, ["antier"] = 2, ["anteayer"] = 2, ["ante ayer"] = 2, ["antes de ayer"] = 2,
+    };
+
     public static bool TryParse(string? text, DateOnly today, int year, out DateOnly date)
     {
         date = default;
         var folded = Spanish.Fold(text ?? "").TrimEnd('.').Trim();
-        if (folded.StartsWith("EL ", StringComparison.Ordinal))
+        if (folded.StartsWith(Article, StringComparison.OrdinalIgnoreCase))
         {
-            folded = folded[3..].TrimStart();
+            folded = folded[Article.Length..].TrimStart();
         }
 
-        switch (folded)
+        if (DaysBack.TryGetValue(folded, out var back))
         {
-            case "HOY":
-                date = today;
-                return true;
-            case "AYER":
-                date = today.AddDays(-1);
-                return true;
-            case "ANTIER" or "ANTEAYER" or "ANTE AYER" or "ANTES DE AYER":
-                date = today.AddDays(-2);
-                return true;
+            date = today.AddDays(-back);
+            return true;
         }
 
         var numeric = NumericDate().Match(folded);

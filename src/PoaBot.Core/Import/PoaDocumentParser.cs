@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using PoaBot.Core.Domain;
+using PoaBot.Core.Reporting;
 
 namespace PoaBot.Core.Import;
 
@@ -35,8 +36,8 @@ public static partial class PoaDocumentParser
         var labels = rows[labelRow];
         var nameCol = Column(labels, "ACTIVIDAD");
         var objectiveCol = Column(labels, "OBJETIVO");
-        var metaProgCol = Column(labels, "META PROGRAMADA");
-        var metaRealCol = Column(labels, "META REAL");
+        var metaProgCol = Column(labels, ExportText.GoalHeading);
+        var metaRealCol = Column(labels, ExportText.GoalRealHeading);
         var varCol = Column(labels, "VARIACI");
         if (nameCol < 0 || metaProgCol < 0)
         {
@@ -95,9 +96,9 @@ public static partial class PoaDocumentParser
             [.. Enumerable.Range(0, 6).Select(b => cells[b * 3] ?? 0)],
             [.. Enumerable.Range(0, 6).Select(b => cells[(b * 3) + 1] ?? 0)],
             [.. Enumerable.Range(0, 6).Select(b => cells[(b * 3) + 2])],
-            Optional(layout.MetaProgCol, "META PROGRAMADA") ?? 0,
-            Optional(layout.MetaRealCol, "META REAL"),
-            Optional(layout.VarCol, "VARIACIÓN"));
+            Optional(layout.MetaProgCol, ExportText.GoalHeading) ?? 0,
+            Optional(layout.MetaRealCol, ExportText.GoalRealHeading),
+            Optional(layout.VarCol, ExportText.VariationHeading));
     }
 
     /// <summary>The 18 PROG/REAL/VAR cells of a row, with the cell at <paramref name="dropAt"/> left out when realigning.</summary>

@@ -86,7 +86,7 @@ public static class PoaImporter
         if (existing.Goal != a.MetaProgramada)
         {
             store.SetGoal(existing.Id, a.MetaProgramada);
-            audit.Add(now, actor, "goal", reason, activityId: existing.Id, field: "META PROGRAMADA", oldValue: Text(existing.Goal), newValue: Text(a.MetaProgramada));
+            audit.Add(now, actor, "goal", reason, activityId: existing.Id, field: Reporting.ExportText.GoalHeading, oldValue: Text(existing.Goal), newValue: Text(a.MetaProgramada));
             changes.Add(ImportText.GoalChanged(a.Num, existing.Goal, a.MetaProgramada));
         }
 
@@ -97,7 +97,7 @@ public static class PoaImporter
             if (old != a.Prog[b - 1])
             {
                 store.SetTarget(existing.Id, b, a.Prog[b - 1]);
-                audit.Add(now, actor, "reprogram", reason, activityId: existing.Id, field: $"PROG {Bimesters.ShortName(b)}", oldValue: Text(old), newValue: Text(a.Prog[b - 1]));
+                audit.Add(now, actor, "reprogram", reason, activityId: existing.Id, field: $"{Reporting.ExportText.ProgRealVar[0]} {Bimesters.ShortName(b)}", oldValue: Text(old), newValue: Text(a.Prog[b - 1]));
                 changes.Add(ImportText.Reprogrammed(a.Num, Bimesters.ShortName(b), old, a.Prog[b - 1]));
             }
         }

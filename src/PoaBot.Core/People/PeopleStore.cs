@@ -155,7 +155,7 @@ public sealed class PeopleStore(DbSession db)
         db.Execute("DELETE FROM conversation WHERE chat_id = (SELECT telegram_id FROM person WHERE id = @personId)", new { personId });
         var audit = new AuditStore(db);
         var name = Get(personId)?.Name ?? "";
-        audit.Add(now, actor, "deactivate", "Baja de la persona", field: "persona", oldValue: name, newValue: "inactiva");
+        audit.Add(now, actor, "deactivate", StorageText.Deactivation, field: StorageText.PersonField, oldValue: name, newValue: StorageText.Inactive);
         if (successorId is { } to)
         {
             foreach (var c in councils)
@@ -164,7 +164,7 @@ public sealed class PeopleStore(DbSession db)
             }
 
             db.Execute("DELETE FROM person_council WHERE person_id = @personId", new { personId });
-            audit.Add(now, actor, "reassign", "Reasignación de consejos", field: "consejos", oldValue: name, newValue: Get(to)?.Name);
+            audit.Add(now, actor, "reassign", StorageText.Reassignment, field: StorageText.CouncilsField, oldValue: name, newValue: Get(to)?.Name);
         }
     }
 

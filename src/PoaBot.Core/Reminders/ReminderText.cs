@@ -60,6 +60,9 @@ public static class ReminderText
         $"Un bimestre se bloquea {Spanish.Count(graceDays, "día", "días")} después de su cierre.\n\n<b>Próximos</b>";
 
     public static string Upcoming(DateTime due, string bimester, int year, int? daysBefore, int coordinators) =>
-        $"\n• {due:dd/MM/yyyy HH:mm} — {bimester} {year}, {(daysBefore is { } d ? $"{(d == 1 ? "falta" : "faltan")} {Spanish.Count(d, "día", "días")}" : "aviso de cierre y justificaciones")}: " +
-        $"hoy irían a {Spanish.Count(coordinators, "coordinador", "coordinadores")} con pendientes";
+        $"\n• {due:dd/MM/yyyy HH:mm} — {bimester} {year}, {Moment(daysBefore)}: hoy irían a {Spanish.Count(coordinators, "coordinador", "coordinadores")} con pendientes";
+
+    /// <summary>Which reminder: «faltan 7 días» before a bimester closes, or the notice after it closed.</summary>
+    public static string Moment(int? daysBefore) =>
+        daysBefore is { } d ? $"{(d == 1 ? "falta" : "faltan")} {Spanish.Count(d, "día", "días")}" : "aviso de cierre y justificaciones";
 }

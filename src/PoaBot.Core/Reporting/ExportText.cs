@@ -62,6 +62,61 @@ public static class ExportText
     public static string NoJustificationSheet(DateOnly asOf) =>
         $"Ninguna actividad requiere justificación al {Numbers.Date(asOf)}: en los bimestres cerrados todas quedaron en verde o sin programa.";
 
+    // The POA table's headings, as in the office's document (the importer finds its columns by them): the workbook, the PDF and the terminal.
+    public const string NumProg = "Núm. Prog.", Activities = "ACTIVIDADES", Objectives = "OBJETIVOS";
+
+    public static string YearInBimesters(int year) => $"AÑO {year} EN BIMESTRES";
+
+    /// <summary>Each bimester's three columns; the PDF and the terminal write VAR without its full stop.</summary>
+    public static readonly IReadOnlyList<string> ProgRealVar = ["PROG", "REAL", "VAR."];
+
+    /// <summary>The workbook adds the year to META REAL: «META REAL 2024».</summary>
+    public const string GoalHeading = "META PROGRAMADA", GoalRealHeading = "META REAL", VariationHeading = "VARIACIÓN",
+        AvanceHeading = "% AVANCE ANUAL", ComplianceHeading = "% CUMPLI-MIENTO", SemaforoHeading = "SEMÁFORO",
+        JustificationHeading = "JUSTIFICACIÓN";
+
+    // The PDF's narrow columns: shorter headings, cut where they may wrap.
+    public const string PdfGoalHeading = "META PROG.", PdfVariationHeading = "VARIA- CIÓN", PdfComplianceHeading = "% CUMPLI- MIENTO";
+
+    // The terminal's POA table (poabot summary), under each activity's bimesters.
+    public static string SummaryGoals(long goal, long real, long variation) =>
+        $"  {GoalHeading} {Numbers.Int(goal)} | {GoalRealHeading} {Numbers.Int(real)} | {VariationHeading} {Numbers.Int(variation)}";
+
+    public static string SummaryProgress(decimal? avancePct, decimal? cumplimientoPct, string semaforo) =>
+        $"  Avance anual {Numbers.Pct(avancePct)} | Cumplimiento {Numbers.Pct(cumplimientoPct)} | {semaforo}";
+
+    // The workbook's other sheets: their names, then their columns.
+    public const string QuarterlySheet = "Trimestral", CouncilsSheet = "Consejos", ObjectivesSheet = "Objetivos",
+        JustificationsSheet = "Justificaciones", AuditSheet = "Auditoría", ImportWarningsSheet = "Advertencias de importación";
+
+    public const string Num = "Núm.", Act = "Act.", Activity = "Actividad", Objective = "Objetivo", QuarterColumn = "Trimestre";
+
+    public static readonly IReadOnlyList<string> Quarters = ["1.º (ene–mar)", "2.º (abr–jun)", "3.º (jul–sep)", "4.º (oct–dic)"];
+
+    public const string RealInQuarter = "Real en el trimestre", RealAcum = "Real acumulado", ProgAcum = "Programado acumulado",
+        Avance = "% avance anual", Compliance = "% cumplimiento", Semaforo = "Semáforo";
+
+    public const string Council = "Consejo", Locality = "Localidad", Done = "Realizado", LastReportColumn = "Último reporte", Folio = "Folio",
+        Bimester = "Bimestre", Date = "Fecha", Count = "Cantidad";
+
+    public const string Justification = "Justificación", Author = "Autor", Who = "Quién", Action = "Acción", Field = "Campo", Before = "Antes",
+        After = "Después", Reason = "Motivo", Warning = "Advertencia";
+
+    public const string RequestFolio = "Folio de la solicitud", RequestDate = "Fecha de la solicitud", RequestSubject = "Qué se solicitó",
+        ShareCount = "Cuenta", Note = "Nota";
+
+    public static string ShareNote(string folio) => $"Participación en el programa del folio {folio}";
+
+    public const string State = "Estado", ManagedFolio = "Folio de gestión", ManagedDate = "Fecha de gestión", Evidence = "Evidencia",
+        CreatedBy = "Registró", VoidReason = "Motivo de anulación";
+
+    // A record's state in its sheet; a request's also says whether it was managed, and the year it came from.
+    public static string Voided(bool feminine) => feminine ? "anulada" : "anulado";
+
+    public const string InForce = "vigente", Managed = "gestionada", Pending = "pendiente";
+
+    public static string CarriedOver(string state, int year) => $"{state} (recibida en {year})";
+
     public const string NoFont =
         "No encontré una fuente TrueType para el PDF. Instale el paquete fonts-dejavu-core (apt-get install fonts-dejavu-core) e intente de nuevo.";
 

@@ -105,9 +105,9 @@ public static class PoaPdf
     private static double Title(XGraphics gfx, Fonts fonts, PoaWorkbookData data)
     {
         var y = Margin;
-        gfx.DrawString($"PROGRAMA OPERATIVO ANUAL {data.Year}", fonts.Title, XBrushes.Black, Margin, y + 12);
+        gfx.DrawString(ExportText.Title(data.Year).ToUpperInvariant(), fonts.Title, XBrushes.Black, Margin, y + 12);
         y += 18;
-        foreach (var line in new[] { data.Signature.Municipality, data.Directorate, Numbers.AsOfTitle(data.Year, data.AsOf) })
+        foreach (var line in new[] { data.Signature.Municipality, data.Directorate, ExportText.AsOf(data.Year, data.AsOf) })
         {
             if (!string.IsNullOrWhiteSpace(line))
             {
@@ -173,20 +173,24 @@ public static class PoaPdf
     {
         const int bimesterStart = 2;
         const double h = HeaderRow;
-        Cell(gfx, fonts.Bold, "Núm.", x[0], y, widths[0], 3 * h, HeaderFill, center: true, pad: 0);
-        Cell(gfx, fonts.Bold, "ACTIVIDADES", x[1], y, widths[1], 3 * h, HeaderFill, center: true);
-        Cell(gfx, fonts.Bold, $"AÑO {data.Year} EN BIMESTRES", x[bimesterStart], y, widths.Skip(bimesterStart).Take(18).Sum(), h, HeaderFill, center: true);
+        Cell(gfx, fonts.Bold, ExportText.Num, x[0], y, widths[0], 3 * h, HeaderFill, center: true, pad: 0);
+        Cell(gfx, fonts.Bold, ExportText.Activities, x[1], y, widths[1], 3 * h, HeaderFill, center: true);
+        Cell(gfx, fonts.Bold, ExportText.YearInBimesters(data.Year), x[bimesterStart], y, widths.Skip(bimesterStart).Take(18).Sum(), h, HeaderFill, center: true);
         foreach (var b in Bimesters.All)
         {
             var col = bimesterStart + ((b - 1) * 3);
             Cell(gfx, fonts.Bold, Bimesters.ShortName(b).ToUpperInvariant(), x[col], y + h, widths[col] * 3, h, HeaderFill, center: true);
-            foreach (var (label, offset) in new[] { ("PROG", 0), ("REAL", 1), ("VAR", 2) })
+            foreach (var (label, offset) in ExportText.ProgRealVar.Select((label, offset) => (label, offset)))
             {
-                Cell(gfx, fonts.Body, label, x[col + offset], y + (2 * h), widths[col + offset], h, HeaderFill, center: true, pad: 0);
+                Cell(gfx, fonts.Body, label.TrimEnd('.'), x[col + offset], y + (2 * h), widths[col + offset], h, HeaderFill, center: true, pad: 0);
             }
         }
 
-        string[] tail = ["META PROG.", "META REAL", "VARIA- CIÓN", "% AVANCE ANUAL", "% CUMPLI- MIENTO", "SEMÁFORO", "JUSTIFICACIÓN"];
+        string[] tail =
+        [
+            ExportText.PdfGoalHeading, ExportText.GoalRealHeading, ExportText.PdfVariationHeading, ExportText.AvanceHeading,
+            ExportText.PdfComplianceHeading, ExportText.SemaforoHeading, ExportText.JustificationHeading,
+        ];
         for (var i = 0; i < tail.Length; i++)
         {
             var col = bimesterStart + 18 + i;

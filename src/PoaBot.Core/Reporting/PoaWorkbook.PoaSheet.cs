@@ -39,9 +39,9 @@ public static partial class PoaWorkbook
             OnePage = true,
             PageHeader = PageTitle(data),
         };
-        sheet.Text(1, NumCol, $"PROGRAMA OPERATIVO ANUAL {data.Year}", XlsxStyles.Title);
+        sheet.Text(1, NumCol, ExportText.Title(data.Year).ToUpperInvariant(), XlsxStyles.Title);
         sheet.Text(2, NumCol, data.Directorate, XlsxStyles.Subtitle);
-        sheet.Text(3, NumCol, Numbers.AsOfTitle(data.Year, data.AsOf), XlsxStyles.Bold);
+        sheet.Text(3, NumCol, ExportText.AsOf(data.Year, data.AsOf), XlsxStyles.Bold);
 
         Header(sheet, data.Year);
         var row = SubRow + 1;
@@ -70,31 +70,31 @@ public static partial class PoaWorkbook
             sheet.Width(col, width);
         }
 
-        Label(NumCol, "Núm. Prog.", 5);
-        Label(NameCol, "ACTIVIDADES", NameWidth);
-        Label(ObjectiveCol, "OBJETIVOS", ObjectiveWidth);
+        Label(NumCol, ExportText.NumProg, 5);
+        Label(NameCol, ExportText.Activities, NameWidth);
+        Label(ObjectiveCol, ExportText.Objectives, ObjectiveWidth);
         sheet.Hide(ObjectiveCol);
-        sheet.Text(LabelRow, FirstBimesterCol, $"AÑO {year} EN BIMESTRES", XlsxStyles.Header);
+        sheet.Text(LabelRow, FirstBimesterCol, ExportText.YearInBimesters(year), XlsxStyles.Header);
         sheet.Merge(LabelRow, FirstBimesterCol, LabelRow, MetaProgCol - 1);
         foreach (var b in Bimesters.All)
         {
             var col = BimesterCol(b);
             sheet.Text(BimesterRow, col, Bimesters.DocumentName(b), XlsxStyles.Header);
             sheet.Merge(BimesterRow, col, BimesterRow, col + 2);
-            foreach (var (label, offset) in new[] { ("PROG", 0), ("REAL", 1), ("VAR.", 2) })
+            for (var offset = 0; offset < 3; offset++)
             {
-                sheet.Text(SubRow, col + offset, label, XlsxStyles.Header);
+                sheet.Text(SubRow, col + offset, ExportText.ProgRealVar[offset], XlsxStyles.Header);
                 sheet.Width(col + offset, 5.5);
             }
         }
 
-        Label(MetaProgCol, "META PROGRAMADA", 11);
-        Label(MetaRealCol, $"META REAL {year}", 9);
-        Label(VarCol, "VARIACIÓN", 11);
-        Label(AvanceCol, "% AVANCE ANUAL", 9);
-        Label(CumplimientoCol, "% CUMPLI-MIENTO", 11);
-        Label(SemaforoCol, "SEMÁFORO", SemaforoWidth);
-        Label(JustificationCol, "JUSTIFICACIÓN", JustificationWidth);
+        Label(MetaProgCol, ExportText.GoalHeading, 11);
+        Label(MetaRealCol, $"{ExportText.GoalRealHeading} {year}", 9);
+        Label(VarCol, ExportText.VariationHeading, 11);
+        Label(AvanceCol, ExportText.AvanceHeading, 9);
+        Label(CumplimientoCol, ExportText.ComplianceHeading, 11);
+        Label(SemaforoCol, ExportText.SemaforoHeading, SemaforoWidth);
+        Label(JustificationCol, ExportText.JustificationHeading, JustificationWidth);
         sheet.Height(LabelRow, 30);
         sheet.Height(BimesterRow, 30);
     }

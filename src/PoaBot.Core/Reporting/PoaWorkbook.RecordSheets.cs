@@ -8,10 +8,10 @@ public static partial class PoaWorkbook
 {
     /// <summary>The objective of each activity, printed apart from the POA table (where it would take a page of its own).</summary>
     private static XlsxSheet ObjectivesSheet(PoaWorkbookData data, SharedStrings strings) =>
-        XlsxTable.Create("Objetivos", strings, data.Activities, "",
-            XlsxColumn<ActivityProgress>.Num("Núm.", a => a.Num),
-            XlsxColumn<ActivityProgress>.Long("Actividad", 45, a => a.Name),
-            XlsxColumn<ActivityProgress>.Long("Objetivo", 100, a => data.Objectives.GetValueOrDefault(a.Num)))!;
+        XlsxTable.Create(ExportText.ObjectivesSheet, strings, data.Activities, "",
+            XlsxColumn<ActivityProgress>.Num(ExportText.Num, a => a.Num),
+            XlsxColumn<ActivityProgress>.Long(ExportText.Activity, 45, a => a.Name),
+            XlsxColumn<ActivityProgress>.Long(ExportText.Objective, 100, a => data.Objectives.GetValueOrDefault(a.Num)))!;
 
     /// <summary>One sheet per kind of record, then justifications, the audit trail and the import warnings.</summary>
     private static IEnumerable<XlsxSheet> RecordSheets(PoaWorkbookData data, SharedStrings strings)
@@ -24,9 +24,9 @@ public static partial class PoaWorkbook
         sheets.Add(XlsxTable.Create(ActivityKind.Baseline.Sheet, strings, Of(ActivityKind.Baseline), empty,
             Folio(),
             Activity(),
-            XlsxColumn<ExportRecordRow>.Text("Bimestre", 16, r => Bimesters.DocumentName(Bimesters.Of(r.EventDate))),
-            XlsxColumn<ExportRecordRow>.Date("Fecha", r => r.EventDate),
-            XlsxColumn<ExportRecordRow>.Int("Cantidad", 10, r => r.Count),
+            XlsxColumn<ExportRecordRow>.Text(ExportText.Bimester, 16, r => Bimesters.DocumentName(Bimesters.Of(r.EventDate))),
+            XlsxColumn<ExportRecordRow>.Date(ExportText.Date, r => r.EventDate),
+            XlsxColumn<ExportRecordRow>.Int(ExportText.Count, 10, r => r.Count),
             State(feminine: false),
             VoidReason()));
 
@@ -35,28 +35,28 @@ public static partial class PoaWorkbook
             .Select(j => new JustificationLine(j.ActivityNum, j.Bimester, j.Text, j.Author, TimeZoneInfo.ConvertTime(j.At, data.TimeZone).DateTime))
             .Concat(data.MissingJustifications().Select(m => new JustificationLine(m.ActivityNum, m.Bimester, ExportText.MissingJustification, null, null)))
             .OrderBy(j => j.ActivityNum, ActivityNumber.Order).ThenBy(j => j.Bimester).ToList();
-        sheets.Add(XlsxTable.Create("Justificaciones", strings, justifications,
+        sheets.Add(XlsxTable.Create(ExportText.JustificationsSheet, strings, justifications,
             ExportText.NoJustificationSheet(data.AsOf),
-            XlsxColumn<JustificationLine>.Num("Act.", j => j.ActivityNum),
-            XlsxColumn<JustificationLine>.Text("Bimestre", 16, j => Bimesters.DocumentName(j.Bimester)),
-            XlsxColumn<JustificationLine>.Long("Justificación", 60, j => j.Text),
-            XlsxColumn<JustificationLine>.Text("Autor", 24, j => j.Author is null ? null : AuditText.Person(j.Author)),
-            XlsxColumn<JustificationLine>.DateTime("Fecha", j => j.At)));
+            XlsxColumn<JustificationLine>.Num(ExportText.Act, j => j.ActivityNum),
+            XlsxColumn<JustificationLine>.Text(ExportText.Bimester, 16, j => Bimesters.DocumentName(j.Bimester)),
+            XlsxColumn<JustificationLine>.Long(ExportText.Justification, 60, j => j.Text),
+            XlsxColumn<JustificationLine>.Text(ExportText.Author, 24, j => j.Author is null ? null : AuditText.Person(j.Author)),
+            XlsxColumn<JustificationLine>.DateTime(ExportText.Date, j => j.At)));
 
-        sheets.Add(XlsxTable.Create("Auditoría", strings, data.Audit, empty,
-            XlsxColumn<ExportAuditRow>.DateTime("Fecha", a => data.Local(a.At)),
-            XlsxColumn<ExportAuditRow>.Text("Quién", 24, a => AuditText.Person(a.Actor)),
-            XlsxColumn<ExportAuditRow>.Text("Acción", 16, a => AuditText.Action(a.Action)),
-            XlsxColumn<ExportAuditRow>.Text("Folio", 16, a => a.Folio),
-            XlsxColumn<ExportAuditRow>.Num("Act.", a => a.ActivityNum),
-            XlsxColumn<ExportAuditRow>.Text("Campo", 16, a => AuditText.Field(a.Field)),
-            XlsxColumn<ExportAuditRow>.Long("Antes", 24, a => AuditText.Value(a.Field, a.OldValue, data.TimeZone)),
-            XlsxColumn<ExportAuditRow>.Long("Después", 24, a => AuditText.Value(a.Field, a.NewValue, data.TimeZone)),
-            XlsxColumn<ExportAuditRow>.Long("Motivo", 40, a => a.Reason)));
+        sheets.Add(XlsxTable.Create(ExportText.AuditSheet, strings, data.Audit, empty,
+            XlsxColumn<ExportAuditRow>.DateTime(ExportText.Date, a => data.Local(a.At)),
+            XlsxColumn<ExportAuditRow>.Text(ExportText.Who, 24, a => AuditText.Person(a.Actor)),
+            XlsxColumn<ExportAuditRow>.Text(ExportText.Action, 16, a => AuditText.Action(a.Action)),
+            XlsxColumn<ExportAuditRow>.Text(ExportText.Folio, 16, a => a.Folio),
+            XlsxColumn<ExportAuditRow>.Num(ExportText.Act, a => a.ActivityNum),
+            XlsxColumn<ExportAuditRow>.Text(ExportText.Field, 16, a => AuditText.Field(a.Field)),
+            XlsxColumn<ExportAuditRow>.Long(ExportText.Before, 24, a => AuditText.Value(a.Field, a.OldValue, data.TimeZone)),
+            XlsxColumn<ExportAuditRow>.Long(ExportText.After, 24, a => AuditText.Value(a.Field, a.NewValue, data.TimeZone)),
+            XlsxColumn<ExportAuditRow>.Long(ExportText.Reason, 40, a => a.Reason)));
 
-        sheets.Add(XlsxTable.Create("Advertencias de importación", strings, data.ImportWarnings, empty,
-            XlsxColumn<ImportWarning>.Num("Act.", w => w.ActivityNum),
-            XlsxColumn<ImportWarning>.Long("Advertencia", 110, w => w.Message)));
+        sheets.Add(XlsxTable.Create(ExportText.ImportWarningsSheet, strings, data.ImportWarnings, empty,
+            XlsxColumn<ImportWarning>.Num(ExportText.Act, w => w.ActivityNum),
+            XlsxColumn<ImportWarning>.Long(ExportText.Warning, 110, w => w.Message)));
         return sheets.OfType<XlsxSheet>();
     }
 
@@ -81,24 +81,24 @@ public static partial class PoaWorkbook
                     yield return XlsxColumn<ExportRecordRow>.Text(field.Label, field.Width, r => (string?)r.Value(field.Column));
                     break;
                 case FieldType.Pick when kind.Link == KindLink.Manages:
-                    yield return XlsxColumn<ExportRecordRow>.Text("Folio de la solicitud", 16, r => r.RefFolio);
-                    yield return XlsxColumn<ExportRecordRow>.Date("Fecha de la solicitud", r => r.RefDate);
-                    yield return XlsxColumn<ExportRecordRow>.Long("Qué se solicitó", 45, r => r.RefSubject);
+                    yield return XlsxColumn<ExportRecordRow>.Text(ExportText.RequestFolio, 16, r => r.RefFolio);
+                    yield return XlsxColumn<ExportRecordRow>.Date(ExportText.RequestDate, r => r.RefDate);
+                    yield return XlsxColumn<ExportRecordRow>.Long(ExportText.RequestSubject, 45, r => r.RefSubject);
                     break;
             }
         }
 
         if (kind.Link == KindLink.Shares)
         {
-            yield return XlsxColumn<ExportRecordRow>.Int("Cuenta", 8, r => r.Count);
-            yield return XlsxColumn<ExportRecordRow>.Text("Nota", 36, r => r.RefFolio is null ? null : $"Participación en el programa del folio {r.RefFolio}");
+            yield return XlsxColumn<ExportRecordRow>.Int(ExportText.ShareCount, 8, r => r.Count);
+            yield return XlsxColumn<ExportRecordRow>.Text(ExportText.Note, 36, r => r.RefFolio is null ? null : ExportText.ShareNote(r.RefFolio));
         }
 
         if (kind.Link == KindLink.Managed)
         {
-            yield return XlsxColumn<ExportRecordRow>.Text("Estado", 26, r => RequestState(r));
-            yield return XlsxColumn<ExportRecordRow>.Text("Folio de gestión", 16, r => r.ManagedFolio);
-            yield return XlsxColumn<ExportRecordRow>.Date("Fecha de gestión", r => r.ManagedDate);
+            yield return XlsxColumn<ExportRecordRow>.Text(ExportText.State, 26, r => RequestState(r));
+            yield return XlsxColumn<ExportRecordRow>.Text(ExportText.ManagedFolio, 16, r => r.ManagedFolio);
+            yield return XlsxColumn<ExportRecordRow>.Date(ExportText.ManagedDate, r => r.ManagedDate);
         }
 
         yield return Evidence();
@@ -113,26 +113,26 @@ public static partial class PoaWorkbook
 
     private sealed record JustificationLine(string ActivityNum, int Bimester, string Text, string? Author, DateTime? At);
 
-    private static XlsxColumn<ExportRecordRow> Folio() => XlsxColumn<ExportRecordRow>.Text("Folio", 16, r => r.Folio);
+    private static XlsxColumn<ExportRecordRow> Folio() => XlsxColumn<ExportRecordRow>.Text(ExportText.Folio, 16, r => r.Folio);
 
-    private static XlsxColumn<ExportRecordRow> Activity() => XlsxColumn<ExportRecordRow>.Num("Act.", r => r.ActivityNum);
+    private static XlsxColumn<ExportRecordRow> Activity() => XlsxColumn<ExportRecordRow>.Num(ExportText.Act, r => r.ActivityNum);
 
-    private static XlsxColumn<ExportRecordRow> Council() => XlsxColumn<ExportRecordRow>.Text("Consejo", 28, r => r.CouncilName);
+    private static XlsxColumn<ExportRecordRow> Council() => XlsxColumn<ExportRecordRow>.Text(ExportText.Council, 28, r => r.CouncilName);
 
     private static XlsxColumn<ExportRecordRow> Evidence() =>
-        XlsxColumn<ExportRecordRow>.Text("Evidencia", 20, r => r.EvidencePhotos + r.EvidenceDocuments == 0 ? null
+        XlsxColumn<ExportRecordRow>.Text(ExportText.Evidence, 20, r => r.EvidencePhotos + r.EvidenceDocuments == 0 ? null
             : Conversations.EvidenceText.Summary((int)r.EvidencePhotos, (int)r.EvidenceDocuments));
 
-    private static XlsxColumn<ExportRecordRow> CreatedBy() => XlsxColumn<ExportRecordRow>.Text("Registró", 22, r => r.CreatedByName);
+    private static XlsxColumn<ExportRecordRow> CreatedBy() => XlsxColumn<ExportRecordRow>.Text(ExportText.CreatedBy, 22, r => r.CreatedByName);
 
     private static XlsxColumn<ExportRecordRow> State(bool feminine) =>
-        XlsxColumn<ExportRecordRow>.Text("Estado", 11, r => r.IsVoided ? (feminine ? "anulada" : "anulado") : "vigente");
+        XlsxColumn<ExportRecordRow>.Text(ExportText.State, 11, r => r.IsVoided ? ExportText.Voided(feminine) : ExportText.InForce);
 
-    private static XlsxColumn<ExportRecordRow> VoidReason() => XlsxColumn<ExportRecordRow>.Long("Motivo de anulación", 30, r => r.VoidReason);
+    private static XlsxColumn<ExportRecordRow> VoidReason() => XlsxColumn<ExportRecordRow>.Long(ExportText.VoidReason, 30, r => r.VoidReason);
 
     private static string RequestState(ExportRecordRow r)
     {
-        var state = r.IsVoided ? "anulada" : r.ManagedFolio is not null ? "gestionada" : "pendiente";
-        return r.CarriedOver ? $"{state} (recibida en {r.EventDate.Year})" : state;
+        var state = r.IsVoided ? ExportText.Voided(feminine: true) : r.ManagedFolio is not null ? ExportText.Managed : ExportText.Pending;
+        return r.CarriedOver ? ExportText.CarriedOver(state, r.EventDate.Year) : state;
     }
 }

@@ -9,13 +9,14 @@ public static class SummaryText
     public static string Write(int year, string directorate, DateOnly asOf, IReadOnlyList<ActivityProgress> rows)
     {
         var text = new StringBuilder();
-        text.Append($"PROGRAMA OPERATIVO ANUAL {year}").Append('\n');
+        text.Append(ExportText.Title(year).ToUpperInvariant()).Append('\n');
         if (directorate.Length > 0)
         {
             text.Append(directorate).Append('\n');
         }
 
-        text.Append(Numbers.AsOfTitle(year, asOf)).Append('\n');
+        text.Append(ExportText.AsOf(year, asOf)).Append('\n');
+        var labels = ExportText.ProgRealVar.Select(l => $"  {l.TrimEnd('.'),-6}").ToList();
         foreach (var a in rows)
         {
             text.Append('\n');
@@ -25,11 +26,11 @@ public static class SummaryText
             }
 
             text.Append("        ").AppendJoin("", Bimesters.All.Select(b => Bimesters.ShortName(b).PadLeft(9))).Append('\n');
-            text.Append("  PROG  ").AppendJoin("", a.Bimesters.Select(b => Numbers.Int(b.Prog).PadLeft(9))).Append('\n');
-            text.Append("  REAL  ").AppendJoin("", a.Bimesters.Select(b => Cell(b.Real, b.State == PeriodState.Open ? "*" : "").PadLeft(9))).Append('\n');
-            text.Append("  VAR   ").AppendJoin("", a.Bimesters.Select(b => Cell(b.Var, "").PadLeft(9))).Append('\n');
-            text.Append($"  META PROGRAMADA {Numbers.Int(a.Goal)} | META REAL {Numbers.Int(a.MetaReal)} | VARIACIÓN {Numbers.Int(a.Variacion)}").Append('\n');
-            text.Append($"  Avance anual {Numbers.Pct(a.AvancePct)} | Cumplimiento {Numbers.Pct(a.CumplimientoPct)} | {a.Semaforo.Words(a.ProgAcum)}").Append('\n');
+            text.Append(labels[0]).AppendJoin("", a.Bimesters.Select(b => Numbers.Int(b.Prog).PadLeft(9))).Append('\n');
+            text.Append(labels[1]).AppendJoin("", a.Bimesters.Select(b => Cell(b.Real, b.State == PeriodState.Open ? "*" : "").PadLeft(9))).Append('\n');
+            text.Append(labels[2]).AppendJoin("", a.Bimesters.Select(b => Cell(b.Var, "").PadLeft(9))).Append('\n');
+            text.Append(ExportText.SummaryGoals(a.Goal, a.MetaReal, a.Variacion)).Append('\n');
+            text.Append(ExportText.SummaryProgress(a.AvancePct, a.CumplimientoPct, a.Semaforo.Words(a.ProgAcum))).Append('\n');
         }
 
         if (rows.Any(a => a.OpenBimester is not null))

@@ -13,7 +13,7 @@ public sealed class CalendarStore(DbSession db)
         db.Execute(
             "INSERT INTO bimester_reopen (year, bimester, until, reason, actor, at) VALUES (@year, @bimester, @until, @reason, @actor, @now)",
             new { year, bimester, until, reason, actor, now });
-        new AuditStore(db).Add(now, actor, "reopen", reason, field: $"{Bimesters.ShortName(bimester)} {year}", oldValue: "cerrado", newValue: $"abierto hasta {Instants.Format(until)}");
+        new AuditStore(db).Add(now, actor, "reopen", reason, field: $"{Bimesters.ShortName(bimester)} {year}", oldValue: StorageText.Closed, newValue: StorageText.OpenUntil(Instants.Format(until)));
     }
 
     /// <summary>The (person, kind) pairs already reminded in a bimester.</summary>

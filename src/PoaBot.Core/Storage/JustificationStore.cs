@@ -27,7 +27,7 @@ public sealed class JustificationStore(DbSession db)
             ON CONFLICT (activity_id, bimester) DO UPDATE SET text = excluded.text, author = excluded.author, updated_at = excluded.updated_at
             """,
             new { activityId, bimester, text, author, now });
-        new AuditStore(db).Add(now, author, "justify", "Justificación del bimestre", activityId: activityId, field: $"justificación bimestre {bimester}", oldValue: old, newValue: text);
+        new AuditStore(db).Add(now, author, "justify", StorageText.Justification, activityId: activityId, field: StorageText.JustificationField(bimester), oldValue: old, newValue: text);
     }
 
     /// <summary>The justification written for an activity's bimester, if any.</summary>

@@ -159,7 +159,7 @@ public sealed class PoaStore(DbSession db)
         }
 
         db.Execute("UPDATE activity SET kind_override = @kind WHERE id = @id", new { kind, id = row.Id });
-        new AuditStore(db).Add(now, actor, "kind", reason: "Cambio de tipo de actividad", activityId: row.Id, field: "kind", oldValue: row.Kind.Code, newValue: kind.Code);
+        new AuditStore(db).Add(now, actor, "kind", reason: StorageText.KindChange, activityId: row.Id, field: "kind", oldValue: row.Kind.Code, newValue: kind.Code);
         return true;
     }
 

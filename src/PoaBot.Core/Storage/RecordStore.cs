@@ -202,7 +202,7 @@ public sealed class RecordStore(DbSession db)
         db.Execute(
             "UPDATE record SET voided_at = @now, voided_by = @actor, void_reason = @reason, void_code = @code WHERE id = @id",
             new { now, actor, reason, code, id });
-        new AuditStore(db).Add(now, actor, "void", reason, recordId: id, field: "estado", oldValue: "vigente", newValue: "anulado");
+        new AuditStore(db).Add(now, actor, "void", reason, recordId: id, field: StorageText.StateField, oldValue: Reporting.ExportText.InForce, newValue: Reporting.ExportText.Voided(feminine: false));
         return VoidResult.Voided;
     }
 

@@ -143,7 +143,7 @@ public sealed class SqliteDialect : SqlDialect
         var target = System.IO.Path.GetFullPath(destination);
         if (File.Exists(target) && !replace)
         {
-            throw new IOException($"El archivo {target} ya existe; elija otro nombre.");
+            throw new IOException(StorageText.FileExists(target));
         }
 
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);

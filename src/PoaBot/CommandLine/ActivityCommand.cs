@@ -7,13 +7,13 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot activity kind N KIND [--year Y]</c>: the director overrides a detected kind.</summary>
 public static class ActivityCommand
 {
-    private static readonly Argument<string> Number = new("NUM") { Description = "el número de la actividad en el POA" };
+    private static readonly Argument<string> Number = new(CliText.Number) { Description = CliText.ActivityNumber };
 
-    private static readonly Argument<string> Kind = new("TIPO") { Description = ActivityKinds.Words };
+    private static readonly Argument<string> Kind = new(CliText.Kind) { Description = ActivityKinds.Words };
 
-    public static Verb Verb { get; } = new("activity", "las actividades del POA")
+    public static Verb Verb { get; } = new("activity", CliText.Activity)
     {
-        new Verb("kind", "cambiar el tipo de una actividad", Run) { Number, Kind, ReportArgs.Year },
+        new Verb("kind", CliText.ActivityKind, Run) { Number, Kind, ReportArgs.Year },
     };
 
     private static int Run(CliContext context)
@@ -21,12 +21,12 @@ public static class ActivityCommand
         var text = context.Args.GetRequiredValue(Kind);
         if (ActivityNumber.Parse(context.Args.GetRequiredValue(Number)) is not { } num)
         {
-            return context.Fail("Uso: poabot activity kind NUM TIPO   (TIPO: " + ActivityKinds.Words + ")");
+            return context.Fail(CliText.KindUse(ActivityKinds.Words));
         }
 
         if (!ActivityKinds.TryParse(text, out var kind))
         {
-            return context.Fail($"«{text}» no es un tipo. Use uno de estos: {ActivityKinds.Words}.");
+            return context.Fail(CliText.NotAKind(text, ActivityKinds.Words));
         }
 
         if (!ReportArgs.TryParse(context, out var year, out _))
@@ -41,10 +41,10 @@ public static class ActivityCommand
             var poa = store.FindOrLatest(year);
             if (poa is null || !store.OverrideKind((int)poa.Year, num, kind, context.Actor, clock.Now))
             {
-                return context.Fail($"No encontré la actividad {num}.");
+                return context.Fail(CliText.NoActivity(num));
             }
 
-            context.Output.WriteLine($"Actividad {num} del POA {poa.Year}: ahora es de {kind.Label}.");
+            context.Output.WriteLine(CliText.KindChanged(num, (int)poa.Year, kind.Label));
             return 0;
         });
     }

@@ -6,9 +6,9 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot backup FILE</c>: a consistent copy (VACUUM INTO), safe while the bot runs.</summary>
 public static class BackupCommand
 {
-    private static readonly Argument<string> File = new("ARCHIVO") { Description = "dónde escribir la copia" };
+    private static readonly Argument<string> File = new(CliText.File) { Description = CliText.BackupFile };
 
-    public static Verb Verb { get; } = new("backup", "copia consistente de la base de datos", Run) { File };
+    public static Verb Verb { get; } = new("backup", CliText.Backup, Run) { File };
 
     private static int Run(CliContext context)
     {
@@ -16,7 +16,7 @@ public static class BackupCommand
         try
         {
             context.Get<Database>().Backup(file);
-            context.Output.WriteLine($"Copia escrita en {Path.GetFullPath(file)}.");
+            context.Output.WriteLine(CliText.BackupWritten(Path.GetFullPath(file)));
             return 0;
         }
         catch (IOException ex)

@@ -8,9 +8,9 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot chart FILE [--year Y] [--al dd/mm/aaaa]</c>: the POA's progress as a PNG picture.</summary>
 public static class ChartCommand
 {
-    private static readonly Argument<string> File = new("ARCHIVO") { Description = "la imagen PNG a escribir" };
+    private static readonly Argument<string> File = new(CliText.File) { Description = CliText.ChartFile };
 
-    public static Verb Verb { get; } = new("chart", "la gráfica de avance del POA en PNG", Run) { File, ReportArgs.Year, ReportArgs.AsOf };
+    public static Verb Verb { get; } = new("chart", CliText.Chart, Run) { File, ReportArgs.Year, ReportArgs.AsOf };
 
     private static int Run(CliContext context)
     {
@@ -40,8 +40,7 @@ public static class ChartCommand
                 }
             }
 
-            var where = paths.Count == 1 ? $"escrita en {Path.GetFullPath(path)}" : $"{paths.Count} páginas, escritas en {string.Join(", ", paths.Select(Path.GetFullPath))}";
-            context.Output.WriteLine($"Gráfica del POA {poa.Year}, {Numbers.AsOfPhrase((int)poa.Year, asOf)}: {where}.");
+            context.Output.WriteLine(CliText.ChartWritten((int)poa.Year, asOf, [.. paths.Select(Path.GetFullPath)]));
             return 0;
         });
     }

@@ -14,14 +14,14 @@ namespace PoaBot.CommandLine;
 /// <summary>The command line: parses the verb, builds the host, runs the verb. Exit codes: 0 ok, 1 refused input, 2 usage.</summary>
 public static class Cli
 {
-    private static readonly Option<bool> HelpOption = new("--help", "-h") { Description = "esta ayuda", Recursive = true };
-    private static readonly Option<bool> VersionOption = new("--version") { Description = "versión y commit de este programa", Recursive = true };
-    private static readonly Argument<string?> HelpVerb = new("COMANDO") { Arity = ArgumentArity.ZeroOrOne };
+    private static readonly Option<bool> HelpOption = new("--help", "-h") { Description = CliText.Help, Recursive = true };
+    private static readonly Option<bool> VersionOption = new("--version") { Description = CliText.Version, Recursive = true };
+    private static readonly Argument<string?> HelpVerb = new(CliText.Command) { Arity = ArgumentArity.ZeroOrOne };
     private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
     private static readonly Lock ParseLock = new();
 
     /// <summary>Every verb; the root itself runs the bot (<c>poabot</c> alone is <c>poabot run</c>).</summary>
-    private static readonly Verb Root = new("poabot", "el POA de la Dirección de Participación Ciudadana, en Telegram", RunCommand.RunAsync)
+    private static readonly Verb Root = new("poabot", CliText.About, RunCommand.RunAsync)
     {
         RunCommand.Verb,
         LocalCommand.Verb,
@@ -36,8 +36,8 @@ public static class Cli
         BackupCommand.Verb,
         StatusCommand.Verb,
         RestoreCommand.Verb,
-        new Verb("help", "la ayuda de todos los comandos, o de uno", _ => 0) { Aliases = { "ayuda" }, Arguments = { HelpVerb } },
-        new Verb("version", "versión y commit de este programa", _ => 0),
+        new Verb("help", CliText.HelpVerb, _ => 0) { Aliases = { "ayuda" }, Arguments = { HelpVerb } },
+        new Verb("version", CliText.Version, _ => 0),
         HelpOption,
         VersionOption,
     };
@@ -69,7 +69,7 @@ public static class Cli
             var about = verb.Name == "help" && parsed.GetValue(HelpVerb) is { } name ? Root.Subcommands.FirstOrDefault(c => c.Name == name || c.Aliases.Contains(name)) : verb;
             if (about is null)
             {
-                return await Refuse(error, $"No conozco el comando «{parsed.GetValue(HelpVerb)}».", Root);
+                return await Refuse(error, CliText.UnknownCommand(parsed.GetValue(HelpVerb)!), Root);
             }
 
             await output.WriteAsync(about == Root || about.Name == "help" ? Usage.Overview(Root) : Usage.Of(about));
@@ -79,8 +79,9 @@ public static class Cli
         if (parsed.Errors.Count > 0 && parsed.UnmatchedTokens.Count == 0 && parsed.Errors.All(e => e.SymbolResult is ArgumentResult { Tokens.Count: 0 } || verb.Action is null))
         {
             // Something left out, as before the parser: refused input (1), naming what is missing and the verb's use.
-            var missing = verb.Action is null ? "qué hacer" : string.Join(" y ", verb.Arguments.Where(a => parsed.GetResult(a) is null or { Tokens.Count: 0 }).Select(a => a.Name));
-            await error.WriteAsync($"Indique {missing}.\n{Usage.Of(verb)}");
+            var missing = verb.Action is null ? CliText.MissingWhatToDo
+                : CliText.Missing([.. verb.Arguments.Where(a => parsed.GetResult(a) is null or { Tokens.Count: 0 }).Select(a => a.Name)]);
+            await error.WriteAsync($"{missing}\n{Usage.Of(verb)}");
             return 1;
         }
 
@@ -143,13 +144,13 @@ public static class Cli
         }
         catch (OptionsValidationException ex)
         {
-            await error.WriteLineAsync($"Configuración inválida: {string.Join(" ", ex.Failures)}");
+            await error.WriteLineAsync(CliText.InvalidSettings(string.Join(" ", ex.Failures)));
             return 2;
         }
         catch (InvalidOperationException ex) when (UnreadableSetting(ex) is { } key)
         {
             // The configuration binder could not convert a value (e.g. a URL or a number); its message would show the value.
-            await error.WriteLineAsync($"Configuración inválida: {SettingText.Unreadable(key)}");
+            await error.WriteLineAsync(CliText.InvalidSettings(SettingText.Unreadable(key)));
             return 2;
         }
     }
@@ -162,19 +163,19 @@ public static class Cli
         {
             var first = parsed.UnmatchedTokens[0];
             return verb == Root && !first.StartsWith('-')
-                ? $"No conozco el comando «{first}»."
-                : $"No entiendo «{string.Join(' ', parsed.UnmatchedTokens)}» en «{Usage.Path(verb)}».";
+                ? CliText.UnknownCommand(first)
+                : CliText.NotUnderstood(string.Join(' ', parsed.UnmatchedTokens), Usage.Path(verb));
         }
 
         return parsed.Errors[0].SymbolResult is OptionResult { Option: var option, Tokens.Count: var count }
-            ? count == 0 ? $"Falta el valor de {option.Name} ({option.HelpName})." : $"La opción {option.Name} va una sola vez."
-            : "No entiendo esa línea de comandos.";
+            ? count == 0 ? CliText.MissingValue(option.Name, option.HelpName!) : CliText.OnlyOnce(option.Name)
+            : CliText.NotUnderstoodLine;
     }
 
     private static async Task<int> Refuse(TextWriter error, string message, Command verb)
     {
         await error.WriteLineAsync(message);
-        await error.WriteLineAsync(verb == Root ? "Use «poabot help» para ver los comandos." : $"Use «poabot help {verb.Name}» para ver cómo se usa.");
+        await error.WriteLineAsync(verb == Root ? CliText.SeeHelp : CliText.SeeVerbHelp(verb.Name));
         return 2;
     }
 
@@ -229,5 +230,5 @@ public sealed record CliContext(IHost Host, ParseResult Args, TextReader Input, 
         return 1;
     }
 
-    public string Actor => $"línea de comandos ({Environment.UserName})";
+    public string Actor => CliText.Actor(Environment.UserName);
 }

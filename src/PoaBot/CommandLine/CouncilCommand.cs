@@ -8,16 +8,16 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot council add NAME [--locality L]</c> and <c>poabot council import FILE</c> (CSV: name, locality).</summary>
 public static class CouncilCommand
 {
-    private static readonly Argument<string> Name = new("NOMBRE") { Description = "el nombre del consejo" };
+    private static readonly Argument<string> Name = new(CliText.Name) { Description = CliText.CouncilName };
 
-    private static readonly Option<string?> Locality = new("--locality") { HelpName = "LOCALIDAD", Description = "la localidad del consejo" };
+    private static readonly Option<string?> Locality = new("--locality") { HelpName = CliText.Locality, Description = CliText.CouncilLocality };
 
-    private static readonly Argument<string> File = new("ARCHIVO") { Description = "CSV con un consejo por renglón: nombre, localidad" };
+    private static readonly Argument<string> File = new(CliText.File) { Description = CliText.CouncilFile };
 
-    public static Verb Verb { get; } = new("council", "los consejos")
+    public static Verb Verb { get; } = new("council", CliText.Council)
     {
-        new Verb("add", "agregar un consejo", Add) { Name, Locality },
-        new Verb("import", "agregar consejos desde un CSV: nombre, localidad", Import) { File },
+        new Verb("add", CliText.CouncilAdd, Add) { Name, Locality },
+        new Verb("import", CliText.CouncilImport, Import) { File },
     };
 
     private static int Add(CliContext context)
@@ -26,10 +26,10 @@ public static class CouncilCommand
         var added = context.Get<Database>().Write(db => new PeopleStore(db).AddCouncil(name, context.Args.GetValue(Locality) ?? ""));
         if (!added)
         {
-            return context.Fail($"Ya existe un consejo llamado «{name}».");
+            return context.Fail(CliText.CouncilExists(name));
         }
 
-        context.Output.WriteLine($"Consejo «{name.Trim()}» agregado.");
+        context.Output.WriteLine(CliText.CouncilAdded(name.Trim()));
         return 0;
     }
 
@@ -38,7 +38,7 @@ public static class CouncilCommand
         var path = context.Args.GetRequiredValue(File);
         if (!System.IO.File.Exists(path))
         {
-            return context.Fail($"No encontré el archivo «{path}».");
+            return context.Fail(CliText.FileNotFound(path));
         }
 
         var rows = TableText.Rows(TableText.Decode(System.IO.File.ReadAllBytes(path)))
@@ -47,7 +47,7 @@ public static class CouncilCommand
             .ToList();
         if (rows.Count == 0)
         {
-            return context.Fail("El archivo no tiene consejos. Cada renglón debe ser: nombre, localidad");
+            return context.Fail(CliText.NoCouncilsInFile);
         }
 
         var (added, existing) = context.Get<Database>().Write(db =>
@@ -56,7 +56,7 @@ public static class CouncilCommand
             var count = rows.Count(r => people.AddCouncil(r[0], r.Length > 1 ? r[1] : ""));
             return (count, rows.Count - count);
         });
-        context.Output.WriteLine($"{added} consejo(s) agregado(s); {existing} ya existía(n).");
+        context.Output.WriteLine(CliText.CouncilsAdded(added, existing));
         return 0;
     }
 }

@@ -12,15 +12,13 @@ namespace PoaBot.CommandLine;
 /// </summary>
 public static class ExportCommand
 {
-    private const string Help = "Indique el archivo: poabot export --xlsx ARCHIVO.xlsx, poabot export --pdf ARCHIVO.pdf o poabot export --csv ARCHIVO.csv";
+    private static readonly Option<string?> Xlsx = File("--xlsx", CliText.ExportXlsx);
 
-    private static readonly Option<string?> Xlsx = File("--xlsx", "el POA, los registros y la auditoría en Excel");
+    private static readonly Option<string?> Pdf = File("--pdf", CliText.ExportPdf);
 
-    private static readonly Option<string?> Pdf = File("--pdf", "el PDF para firmar: tabla, justificaciones y firmas");
+    private static readonly Option<string?> Csv = File("--csv", CliText.ExportCsv);
 
-    private static readonly Option<string?> Csv = File("--csv", "la tabla del POA en CSV (como summary --csv)");
-
-    public static Verb Verb { get; } = new("export", "el POA en Excel, PDF o CSV (uno o varios a la vez)", Run) { Xlsx, Pdf, Csv, ReportArgs.Year, ReportArgs.AsOf };
+    public static Verb Verb { get; } = new("export", CliText.Export, Run) { Xlsx, Pdf, Csv, ReportArgs.Year, ReportArgs.AsOf };
 
     private static int Run(CliContext context)
     {
@@ -42,7 +40,6 @@ public static class ExportCommand
                 return 1;
             }
 
-            var phrase = $"del POA {poa.Year}, {Numbers.AsOfPhrase((int)poa.Year, asOf)}";
             bool Write(string? path, string what, Action<Stream> write)
             {
                 if (path is null)
@@ -55,14 +52,14 @@ public static class ExportCommand
                     return false;
                 }
 
-                context.Output.WriteLine($"{what} {phrase}, escrito en {Path.GetFullPath(path)}.");
+                context.Output.WriteLine(CliText.Written(what, (int)poa.Year, asOf, Path.GetFullPath(path)));
                 return true;
             }
 
             var data = xlsx is null && pdf is null ? null : PoaWorkbookData.Load(db, (int)poa.Year, asOf, settings.Thresholds, settings.Signature, settings.Clock.Zone)!;
             try
             {
-                return Write(xlsx, "Libro de Excel", stream => PoaWorkbook.Write(stream, data!))
+                return Write(xlsx, CliText.Workbook, stream => PoaWorkbook.Write(stream, data!))
                     && Write(pdf, "PDF", stream => PoaPdf.Write(stream, data!))
                     && Write(csv, "CSV", stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(SummaryCsv.Write(new PoaStore(db).Progress(poa, asOf, settings.Thresholds)))))
                     ? 0
@@ -76,7 +73,7 @@ public static class ExportCommand
     }
 
     private static Option<string?> File(string name, string description) =>
-        new(name) { HelpName = "ARCHIVO", Description = description, Arity = ArgumentArity.ZeroOrOne };
+        new(name) { HelpName = CliText.File, Description = description, Arity = ArgumentArity.ZeroOrOne };
 
     /// <summary>The files asked for: at least one, and each option that is given names its file.</summary>
     private static bool Targets(CliContext context, out string? xlsx, out string? pdf, out string? csv)
@@ -87,7 +84,7 @@ public static class ExportCommand
         Option<string?>[] given = [.. new[] { Xlsx, Pdf, Csv }.Where(o => context.Args.GetResult(o) is not null)];
         if (given.Length == 0 || given.Any(o => string.IsNullOrEmpty(context.Args.GetValue(o))))
         {
-            context.Fail(Help);
+            context.Fail(CliText.ExportWhich);
             return false;
         }
 

@@ -8,16 +8,16 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot import FILE</c>: reads the POA document and imports it in one transaction.</summary>
 public static class ImportCommand
 {
-    private static readonly Argument<string> File = new("ARCHIVO") { Description = "el POA: TSV o CSV exportado de la hoja" };
+    private static readonly Argument<string> File = new(CliText.File) { Description = CliText.ImportFile };
 
-    public static Verb Verb { get; } = new("import", "importar el POA (todo o nada)", Run) { File };
+    public static Verb Verb { get; } = new("import", CliText.Import, Run) { File };
 
     private static int Run(CliContext context)
     {
         var path = context.Args.GetRequiredValue(File);
         if (!System.IO.File.Exists(path))
         {
-            return context.Fail($"No encontré el archivo «{path}». Revise la ruta y vuelva a intentarlo.");
+            return context.Fail(CliText.FileNotFound(path));
         }
 
         try
@@ -29,7 +29,7 @@ public static class ImportCommand
         }
         catch (PoaImportException ex)
         {
-            return context.Fail($"No se importó nada: {ex.Message}");
+            return context.Fail(CliText.NothingImported(ex.Message));
         }
     }
 }

@@ -10,24 +10,24 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot invite --role coordinador --council NAME…</c> / <c>--role director</c>: a single-use, expiring link.</summary>
 public static class InviteCommand
 {
-    private static readonly Option<string?> Role = new("--role") { HelpName = "ROL", Description = "coordinador o director (obligatorio)" };
+    private static readonly Option<string?> Role = new("--role") { HelpName = CliText.Role, Description = CliText.InviteRole };
 
-    private static readonly Option<string[]> Councils = new("--council") { HelpName = "NOMBRE", Description = "los consejos de un coordinador", AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<string[]> Councils = new("--council") { HelpName = CliText.Name, Description = CliText.InviteCouncils, AllowMultipleArgumentsPerToken = true };
 
-    public static Verb Verb { get; } = new("invite", "una invitación de un solo uso", Run) { Role, Councils };
+    public static Verb Verb { get; } = new("invite", CliText.Invite, Run) { Role, Councils };
 
     private static int Run(CliContext context)
     {
         var role = context.Args.GetValue(Role)?.ToLowerInvariant();
         if (role is null || !Roles.IsValid(role))
         {
-            return context.Fail("Indique el rol: --role coordinador --council NOMBRE, o --role director");
+            return context.Fail(CliText.InviteWhichRole);
         }
 
         var names = context.Args.GetValue(Councils) ?? [];
         if (role == Roles.Coordinator && names.Length == 0)
         {
-            return context.Fail("Una invitación de coordinador necesita al menos un consejo: --council NOMBRE");
+            return context.Fail(CliText.InviteNeedsCouncil);
         }
 
         var validFor = context.Get<IOptions<InvitesOptions>>().Value.ValidFor;
@@ -44,17 +44,11 @@ public static class InviteCommand
         });
         if (payload is null)
         {
-            return context.Fail($"No existe el consejo «{missing}». Agréguelo con: poabot council add \"{missing}\"");
+            return context.Fail(CliText.NoSuchCouncil(missing!));
         }
 
         var clock = context.Get<MunicipalClock>();
-        context.Output.WriteLine($"Invitación de {role} (un solo uso; vence el {Numbers.Date(clock.LocalDate(now + validFor))}):");
-        context.Output.WriteLine($"  Código: {payload}");
-        context.Output.WriteLine($"  Enlace: https://t.me/{username ?? "<usuario_del_bot>"}?start={payload}");
-        if (username is null)
-        {
-            context.Output.WriteLine("  (El nombre de usuario del bot se conoce cuando «poabot run» se conecta a Telegram por primera vez.)");
-        }
+        context.Output.WriteLine(CliText.Invitation(role, clock.LocalDate(now + validFor), payload, username));
 
         return 0;
     }

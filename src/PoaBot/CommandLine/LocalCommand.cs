@@ -20,21 +20,21 @@ public static class LocalCommand
     private const long DirectorId = 1;
     private const long CoordinatorId = 2;
 
-    private static readonly Option<string?> As = new("--as") { HelpName = "ROL", Description = "director o coordinador (si no, coordinador)" };
+    private static readonly Option<string?> As = new("--as") { HelpName = CliText.Role, Description = CliText.LocalAs };
 
-    private static readonly Option<string?> Day = new("--fecha") { HelpName = "dd/mm/aaaa", Description = "la fecha de la conversación (si no, hoy)" };
+    private static readonly Option<string?> Day = new("--fecha") { HelpName = CliText.Date, Description = CliText.LocalDate };
 
     /// <summary>The database the terminal chat works on: its own file unless --db names another.</summary>
-    public static readonly Option<string?> DatabaseFile = new("--db") { HelpName = "ARCHIVO", Description = "otra base de datos (si no, data/local.db, nunca la del bot)" };
+    public static readonly Option<string?> DatabaseFile = new("--db") { HelpName = CliText.File, Description = CliText.LocalDatabase };
 
-    public static Verb Verb { get; } = new("local", "conversar con el bot en esta terminal, en su propia base de datos", RunAsync) { As, Day, DatabaseFile };
+    public static Verb Verb { get; } = new("local", CliText.Local, RunAsync) { As, Day, DatabaseFile };
 
     private static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var role = (context.Args.GetValue(As) ?? Roles.Coordinator).ToLowerInvariant();
         if (!Roles.IsValid(role))
         {
-            return context.Fail("Use --as director o --as coordinador.");
+            return context.Fail(CliText.LocalWhichRole);
         }
 
         var clock = context.Get<MunicipalClock>();
@@ -43,7 +43,7 @@ public static class LocalCommand
         {
             if (!DateText.TryParse(text, clock.Today, clock.Today.Year, out var parsed))
             {
-                return context.Fail($"«{text}» no es una fecha; use dd/mm/aaaa, por ejemplo --fecha {Numbers.Date(DateText.Example(clock.Today.Year, clock.Today))}.");
+                return context.Fail(CliText.NotADate(text, Day.Name, Numbers.Date(DateText.Example(clock.Today.Year, clock.Today))));
             }
 
             fecha = parsed;
@@ -52,10 +52,7 @@ public static class LocalCommand
         var database = context.Get<Database>();
         if (database.Read(db => new PeopleStore(db).All().Count(p => p.TelegramId is not (DirectorId or CoordinatorId))) is > 0 and var real)
         {
-            return context.Fail(
-                $"La base de datos {database.Path} tiene {(real == 1 ? "una persona registrada" : $"{real} personas registradas")} en el bot: " +
-                "«local» no agrega personas de prueba a una base con personas reales. " +
-                "Use el archivo propio de «local» (data/local.db, sin --db) u otro archivo nuevo con --db.");
+            return context.Fail(CliText.LocalHasPeople(database.Path, real));
         }
 
         var output = context.Output;
@@ -65,15 +62,14 @@ public static class LocalCommand
         var years = database.Read(db => new PoaStore(db).Years());
         if (!years.Contains(today.Year))
         {
-            await output.WriteLineAsync($"Hoy es {Numbers.Date(today)} y el POA cargado es de {string.Join(", ", years)}. " +
-                $"Para probar con ese POA use --fecha, por ejemplo: --fecha 15/04/{(years.Count > 0 ? years[^1] : today.Year)}");
+            await output.WriteLineAsync(CliText.LocalOtherYear(today, string.Join(", ", years), years.Count > 0 ? years[^1] : today.Year));
         }
 
-        await output.WriteLineAsync($"Conversación local como {role}, fecha {Numbers.Date(today)}. Escriba sus mensajes; los botones se eligen con su número; «/foto» envía una foto de prueba; «/archivo RUTA» envía un documento; «salir» termina.\n");
+        await output.WriteLineAsync(CliText.LocalStart(role, today));
         var engine = context.Get<ConversationEngine>();
         IReadOnlyList<Button> buttons = [];
         var photos = 0; // each «/foto» is another sample photo, so several can go with one report
-        var name = role == Roles.Director ? "Directora (local)" : "Coordinador (local)";
+        var name = CliText.LocalName(role == Roles.Director);
         Show(output, Handle(database, engine, Input.FromText(userId, name, "/start", Now(clock, fecha))), ref buttons);
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -81,7 +77,7 @@ public static class LocalCommand
             var line = await context.Input.ReadLineAsync(cancellationToken);
             if (line is null || line.Trim().ToLowerInvariant() is "salir" or "/salir" or "exit")
             {
-                await output.WriteLineAsync("Hasta luego.");
+                await output.WriteLineAsync(CliText.LocalBye);
                 return 0;
             }
 
@@ -128,7 +124,7 @@ public static class LocalCommand
             output.WriteLine(Html.ToPlain(reply.Html));
             if (reply.DocumentPath is { } path)
             {
-                output.WriteLine($"  📎 archivo: {path}");
+                output.WriteLine(CliText.LocalDocument(path));
             }
 
             // Numbered choices; «Atrás» and «Cancelar» are typed as words, so a number can still be an answer.
@@ -142,16 +138,15 @@ public static class LocalCommand
                     output.WriteLine($"  [{i + 1}] {choices[i].Label}");
                 }
 
-                var words = all.Where(b => b.Label is Texts.Back or Texts.Cancel).Select(b => b.Label == Texts.Back ? "atrás" : "cancelar").ToList();
-                if (words.Count > 0)
+                if (choices.Count < all.Count)
                 {
-                    output.WriteLine($"  (o escriba: {string.Join(" · ", words)})");
+                    output.WriteLine(CliText.LocalTypeInstead(all.Any(b => b.Label == Texts.Back), all.Any(b => b.Label == Texts.Cancel)));
                 }
             }
 
             if (reply.MainKeyboard)
             {
-                output.WriteLine("  (teclado: Reportar · Resumen · Ayuda)");
+                output.WriteLine(CliText.LocalKeyboard);
             }
 
             output.WriteLine();
@@ -167,7 +162,7 @@ public static class LocalCommand
             if (new PoaStore(db).Years().Count == 0)
             {
                 var document = PoaDocumentParser.Parse(SampleData.PoaBytes());
-                notes.Add("La base de datos estaba vacía: cargué el POA 2024 de ejemplo (el de la Dirección de Participación Ciudadana).");
+                notes.Add(CliText.LocalSamplePoa);
                 PoaImporter.Apply(db, document, "poabot local", SampleData.PoaFileName, clock.Now);
             }
 
@@ -178,7 +173,7 @@ public static class LocalCommand
                     people.AddCouncil(name, locality);
                 }
 
-                notes.Add($"Agregué {SampleData.Councils.Count} consejos de ejemplo.");
+                notes.Add(CliText.LocalSampleCouncils(SampleData.Councils.Count));
             }
 
             var person = people.ByTelegramId(userId);
@@ -186,7 +181,7 @@ public static class LocalCommand
             {
                 var councils = role == Roles.Coordinator ? people.Councils().Take(2).Select(c => c.Id).ToList() : [];
                 var payload = people.CreateInvite(role, councils, clock.Now, TimeSpan.FromMinutes(5));
-                people.Redeem(payload, userId, role == Roles.Director ? "Directora (local)" : "Coordinador (local)", clock.Now);
+                people.Redeem(payload, userId, CliText.LocalName(role == Roles.Director), clock.Now);
             }
 
             return string.Join('\n', notes);

@@ -9,17 +9,17 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot remind --dry-run [--fecha dd/mm/aaaa]</c>: who would be reminded that day at the reminder hour, and why. Sends nothing.</summary>
 public static class RemindCommand
 {
-    private static readonly Option<bool> DryRun = new("--dry-run") { Description = "solo mostrar, sin enviar nada" };
+    private static readonly Option<bool> DryRun = new("--dry-run") { Description = CliText.RemindDryRun };
 
-    private static readonly Option<string?> Day = new("--fecha") { HelpName = "dd/mm/aaaa", Description = "el día a revisar (si no, hoy)" };
+    private static readonly Option<string?> Day = new("--fecha") { HelpName = CliText.Date, Description = CliText.RemindDate };
 
-    public static Verb Verb { get; } = new("remind", "quién recibiría recordatorios ese día, y por qué", Run) { DryRun, Day };
+    public static Verb Verb { get; } = new("remind", CliText.Remind, Run) { DryRun, Day };
 
     private static int Run(CliContext context)
     {
         if (!context.Args.GetValue(DryRun))
         {
-            return context.Fail("El bot envía los recordatorios solo mientras corre («poabot run»). Use --dry-run para ver quién los recibiría.");
+            return context.Fail(CliText.RemindOnlyDryRun);
         }
 
         var clock = context.Get<MunicipalClock>();
@@ -27,7 +27,7 @@ public static class RemindCommand
         var day = clock.Today;
         if (context.Args.GetValue(Day) is { } text && !DateText.TryParse(text, clock.Today, clock.Today.Year, out day))
         {
-            return context.Fail($"«{text}» no es una fecha; use dd/mm/aaaa, por ejemplo --fecha {Numbers.Date(DateText.Example(clock.Today.Year, clock.Today))}.");
+            return context.Fail(CliText.NotADate(text, Day.Name, Numbers.Date(DateText.Example(clock.Today.Year, clock.Today))));
         }
 
         var at = clock.ToInstant(day, settings.At);
@@ -37,7 +37,7 @@ public static class RemindCommand
         if (moments.Count == 0)
         {
             var next = ReminderSchedule.Upcoming(at, settings, clock).First();
-            context.Output.WriteLine($"El {Numbers.Date(day)} no toca ningún recordatorio. El siguiente: {clock.LocalDateTime(next.Due):dd/MM/yyyy HH:mm} ({Bimesters.ShortName(next.Bimester)} {next.Year}).");
+            context.Output.WriteLine(CliText.NoReminder(day, clock.LocalDateTime(next.Due), $"{Bimesters.ShortName(next.Bimester)} {next.Year}"));
             return 0;
         }
 
@@ -48,15 +48,15 @@ public static class RemindCommand
             foreach (var moment in moments)
             {
                 var plans = ReminderPlanner.Plan(db, moment, day, thresholds, rules);
-                context.Output.WriteLine($"{Numbers.Date(day)} {settings.At:HH\\:mm} — {Bimesters.ShortName(moment.Bimester)} {moment.Year} ({moment.Kind}): {plans.Count} mensaje(s)");
+                context.Output.WriteLine(CliText.Reminders(day, settings.At, $"{Bimesters.ShortName(moment.Bimester)} {moment.Year}", moment.DaysBefore, plans.Count));
                 foreach (var plan in plans)
                 {
-                    context.Output.WriteLine($"  • {plan.Name} [{plan.Kind}]: {plan.Why}");
+                    context.Output.WriteLine($"  • {plan.Name}: {plan.Why}");
                 }
 
                 if (plans.Count == 0)
                 {
-                    context.Output.WriteLine("  Nadie tiene pendientes: no se envía nada.");
+                    context.Output.WriteLine(CliText.NobodyPending);
                 }
             }
 

@@ -9,9 +9,9 @@ namespace PoaBot.CommandLine;
 /// <summary>The options the report verbs share: <c>--year Y</c> and <c>--al dd/mm/aaaa</c>, and finding the POA they name.</summary>
 public static class ReportArgs
 {
-    public static readonly Option<string?> Year = new("--year") { HelpName = "AAAA", Description = "el POA de ese año (si no, el más reciente)" };
+    public static readonly Option<string?> Year = new("--year") { HelpName = CliText.Year, Description = CliText.ReportYear };
 
-    public static readonly Option<string?> AsOf = new("--al") { HelpName = "dd/mm/aaaa", Description = "la fecha de corte (si no, hoy)" };
+    public static readonly Option<string?> AsOf = new("--al") { HelpName = CliText.Date, Description = CliText.ReportAsOf };
 
     /// <summary>Reads <c>--year</c> and <c>--al</c>; on a bad value writes a Spanish message and returns false.</summary>
     public static bool TryParse(CliContext context, out int? year, out DateOnly asOf)
@@ -23,7 +23,7 @@ public static class ReportArgs
         {
             if (!int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
             {
-                context.Fail($"«{y}» no es un año; use por ejemplo --year 2024.");
+                context.Fail(CliText.NotAYear(y));
                 return false;
             }
 
@@ -32,7 +32,7 @@ public static class ReportArgs
 
         if (context.Args.GetValue(AsOf) is { } al && !DateText.TryParse(al, today, year ?? today.Year, out asOf))
         {
-            context.Fail($"«{al}» no es una fecha; use dd/mm/aaaa, por ejemplo --al 30/06/{year ?? today.Year}.");
+            context.Fail(CliText.NotADate(al, AsOf.Name, $"30/06/{year ?? today.Year}"));
             return false;
         }
 
@@ -45,9 +45,7 @@ public static class ReportArgs
         var poa = new PoaStore(db).FindOrLatest(year);
         if (poa is null)
         {
-            context.Fail(year is null
-                ? "Aún no hay ningún POA. Impórtelo con: poabot import ARCHIVO"
-                : $"No hay POA {year}. Impórtelo con: poabot import ARCHIVO");
+            context.Fail(CliText.NoPoa(year));
         }
 
         return poa;
@@ -63,14 +61,14 @@ public static class ReportArgs
         var database = context.Get<Database>().Path;
         if (new[] { database, database + "-wal", database + "-shm" }.Contains(target, StringComparer.Ordinal))
         {
-            context.Fail($"«{path}» es la base de datos del bot; elija otro nombre para el archivo.");
+            context.Fail(CliText.IsTheDatabase(path));
             return false;
         }
 
         var folder = Path.GetDirectoryName(target)!;
         if (!Directory.Exists(folder))
         {
-            context.Fail($"La carpeta «{folder}» no existe; créela o elija otra ruta.");
+            context.Fail(CliText.NoFolder(folder));
             return false;
         }
 
@@ -87,7 +85,7 @@ public static class ReportArgs
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            context.Fail($"No pude escribir «{path}»: {ex.Message}");
+            context.Fail(CliText.CannotWrite(path, ex.Message));
             return false;
         }
         finally

@@ -7,9 +7,9 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot restore CARPETA</c>: puts a backup folder back, refusing while the bot runs.</summary>
 public static class RestoreCommand
 {
-    private static readonly Argument<string> Folder = new("CARPETA") { Description = "la carpeta de la copia de respaldo" };
+    private static readonly Argument<string> Folder = new(CliText.Folder) { Description = CliText.RestoreFolder };
 
-    public static Verb Verb { get; } = new("restore", "volver a una copia de respaldo (con el bot detenido)", Run) { Folder };
+    public static Verb Verb { get; } = new("restore", CliText.Restore, Run) { Folder };
 
     private static int Run(CliContext context)
     {
@@ -22,21 +22,20 @@ public static class RestoreCommand
         var folder = Path.GetFullPath(context.Args.GetRequiredValue(Folder));
         if (!File.Exists(Path.Combine(folder, Backups.DatabaseFile)))
         {
-            return context.Fail($"La carpeta {folder} no contiene una copia de PoaBot (falta {Backups.DatabaseFile}).");
+            return context.Fail(CliText.NotABackup(folder, Backups.DatabaseFile));
         }
 
         using var held = database.TryHoldInstance();
         if (held is null)
         {
-            return context.Fail("El bot está en marcha con esta base de datos. Deténgalo primero (sudo systemctl stop poabot) y vuelva a intentarlo.");
+            return context.Fail(CliText.StopFirst);
         }
 
         var clock = context.Get<MunicipalClock>();
         try
         {
             var (safety, files) = Backups.Restore(database, folder, clock.LocalDateTime(clock.Now));
-            context.Output.WriteLine($"Se guardó el estado anterior en {safety.Folder}.");
-            context.Output.WriteLine($"Se restauró la base de datos desde {folder} y {files} archivos (evidencias y exportaciones).");
+            context.Output.WriteLine(CliText.Restored(safety.Folder, folder, files));
             return 0;
         }
         catch (SchemaTooNewException ex)

@@ -8,7 +8,7 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot status</c>: how the running bot is doing. Exit 0 in order, 1 with problems.</summary>
 public static class StatusCommand
 {
-    public static Verb Verb { get; } = new("status", "cómo está el bot en marcha (0 en orden, 1 con problemas)", Run);
+    public static Verb Verb { get; } = new("status", CliText.Status, Run);
 
     private static int Run(CliContext context)
     {

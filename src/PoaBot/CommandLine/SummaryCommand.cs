@@ -8,13 +8,13 @@ namespace PoaBot.CommandLine;
 /// <summary><c>poabot summary [--year Y] [--al dd/mm/aaaa] [--trimestral | --consejos] [--csv]</c>: the POA table (or its quarters, or per council) as of a date.</summary>
 public static class SummaryCommand
 {
-    private static readonly Option<bool> Quarterly = new("--trimestral") { Description = "por trimestre" };
+    private static readonly Option<bool> Quarterly = new("--trimestral") { Description = CliText.SummaryQuarterly };
 
-    private static readonly Option<bool> Councils = new("--consejos") { Description = "por consejo" };
+    private static readonly Option<bool> Councils = new("--consejos") { Description = CliText.SummaryCouncils };
 
-    private static readonly Option<bool> Csv = new("--csv") { Description = "en CSV" };
+    private static readonly Option<bool> Csv = new("--csv") { Description = CliText.SummaryCsv };
 
-    public static Verb Verb { get; } = new("summary", "la tabla del POA a una fecha (o por trimestre, o por consejo)", Run) { ReportArgs.Year, ReportArgs.AsOf, Quarterly, Councils, Csv };
+    public static Verb Verb { get; } = new("summary", CliText.Summary, Run) { ReportArgs.Year, ReportArgs.AsOf, Quarterly, Councils, Csv };
 
     private static int Run(CliContext context)
     {

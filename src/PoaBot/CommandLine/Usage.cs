@@ -11,13 +11,13 @@ public static class Usage
     /// <summary><c>poabot help</c>: one line (or two) per verb.</summary>
     public static string Overview(Command root)
     {
-        var text = new StringBuilder($"PoaBot: {root.Description}.\n\nUso: poabot <comando> [opciones]   (sin comando: run)\n\n");
+        var text = new StringBuilder(CliText.Overview(root.Description!));
         foreach (var verb in root.Subcommands.SelectMany(v => v.Subcommands.Count > 0 ? v.Subcommands : [v]))
         {
             Row(text, Line(verb)[7..], verb.Description);
         }
 
-        return text.Append("\nUse «poabot help COMANDO» para ver sus opciones; --version: versión y commit de este programa.\n").ToString();
+        return text.Append(CliText.OverviewEnd).ToString();
     }
 
     /// <summary><c>poabot help VERB</c> and <c>poabot VERB --help</c>: what the verb does and each of its arguments and options.</summary>
@@ -26,7 +26,7 @@ public static class Usage
         var text = new StringBuilder();
         foreach (var command in verb.Subcommands.Count > 0 ? verb.Subcommands : [verb])
         {
-            text.Append($"Uso: {Line(command)}\n  {char.ToUpperInvariant(command.Description![0])}{command.Description[1..]}.\n\n");
+            text.Append($"{CliText.Use(Line(command))}\n  {char.ToUpperInvariant(command.Description![0])}{command.Description[1..]}.\n\n");
             foreach (var argument in command.Arguments)
             {
                 Row(text, argument.Name, argument.Description);

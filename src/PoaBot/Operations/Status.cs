@@ -18,7 +18,7 @@ public static class Status
         var (figures, problems) = Now(database, clock);
         healthy = problems.Count == 0;
         var lines = HealthCheck.Describe(figures, clock.Now, t => clock.LocalDateTime(t).ToString("dd/MM/yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture))
-            .Prepend($"Estado: {(healthy ? "en orden" : "con problemas")}")
+            .Prepend(StorageText.Status(healthy))
             .Concat(problems.Select(p => "• " + p));
         return string.Join('\n', lines) + "\n";
     }

@@ -28,8 +28,8 @@ public sealed class RemindCommandTests : IDisposable
         var (exit, output, _) = await new CliRunner(test.Path).RunAsync(["remind", "--dry-run", "--fecha", "24/04/2024"]);
 
         Assert.Equal(0, exit);
-        Assert.Contains("24/04/2024 09:00 — Mar/Abr 2024 (before7): 1 mensaje(s)", output, StringComparison.Ordinal);
-        Assert.Contains("Ana López [before7]: 2: PROG 15, REAL 11, ninguno de sus consejos reportó", output, StringComparison.Ordinal);
+        Assert.Contains("24/04/2024 09:00 — Mar/Abr 2024 (faltan 7 días): 1 mensaje(s)", output, StringComparison.Ordinal);
+        Assert.Contains("Ana López: 2: PROG 15, REAL 11, ninguno de sus consejos reportó", output, StringComparison.Ordinal);
     }
 
     [Fact]

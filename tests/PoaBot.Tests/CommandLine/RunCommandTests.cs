@@ -16,6 +16,6 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("Telegram:Token", error, StringComparison.Ordinal);
         Assert.Contains("Telegram__Token", error, StringComparison.Ordinal);
-        Assert.Equal(RunCommand.MissingToken + Environment.NewLine, error);
+        Assert.Equal(CliText.MissingToken + Environment.NewLine, error);
     }
 }
