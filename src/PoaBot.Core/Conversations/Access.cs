@@ -18,16 +18,25 @@ public static class Access
         Step.InviteRole or Step.InviteCouncils or Step.CouncilList or Step.CouncilName or Step.CouncilLocality or
         Step.ImportFile or Step.ImportConfirm;
 
-    /// <summary>Refuses a director-only step to anyone else; the task in progress is dropped. (Commands: <see cref="ChatCommands"/>.)</summary>
+    /// <summary>Steps the planning office may answer: it only reads (a record shown by /folio, the choice of a directorate).</summary>
+    public static bool IsReadingStep(Step step) => step is Step.Idle or Step.RecordChoice or Step.DirectorateChoice;
+
+    /// <summary>
+    /// Refuses a director-only step to anyone else, and any writing step to the planning office; the task in progress is
+    /// dropped. (Commands: <see cref="ChatCommands"/>.)
+    /// </summary>
     public static bool Refuse(Turn turn)
     {
-        if (turn.Person.IsDirector || !IsDirectorStep(turn.State.Step))
+        var refusal = turn.Person.IsPlanning && !IsReadingStep(turn.State.Step) ? DirectorateText.ReadOnly
+            : !turn.Person.IsDirector && IsDirectorStep(turn.State.Step) ? Texts.DirectorOnly
+            : null;
+        if (refusal is null)
         {
             return false;
         }
 
         turn.State.Reset();
-        turn.Say(Texts.DirectorOnly);
+        turn.Say(refusal);
         return true;
     }
 
@@ -40,9 +49,12 @@ public static class Access
 
     public static bool MayReportFor(Turn turn, long? councilId) => Councils(turn).Any(c => c.Id == councilId);
 
-    /// <summary>A record is seen by the Dirección and by the coordinators of its council now (not by a former one).</summary>
+    /// <summary>
+    /// A record (of the turn's directorate: the stores read no other) is seen by the Dirección, by Planeación and by the
+    /// coordinators of its council now (not by a former one).
+    /// </summary>
     public static bool MayView(Turn turn, RecordRow record) =>
-        turn.Person.IsDirector || new PeopleStore(turn.Db).CouncilsOf(turn.Person.Id).Any(c => c.Id == record.CouncilId);
+        turn.Person.IsDirector || turn.Person.IsPlanning || new PeopleStore(turn.Db).CouncilsOf(turn.Person.Id).Any(c => c.Id == record.CouncilId);
 
     /// <summary>
     /// A record is corrected (voided or amended) by the Dirección, or by its author while the council is still theirs;
@@ -50,7 +62,7 @@ public static class Access
     /// again before it is written).
     /// </summary>
     public static bool MayCorrect(Turn turn, RecordRow record) =>
-        turn.Person.IsDirector || (record.CreatedBy == turn.Person.Id && MayView(turn, record));
+        turn.Person.IsDirector || (record.CreatedBy == turn.Person.Id && !turn.Person.IsPlanning && MayView(turn, record));
 
     /// <summary>
     /// Why this person may not write the justification of an activity's bimester, or null if they may: the Dirección
@@ -59,9 +71,9 @@ public static class Access
     /// </summary>
     public static string? JustifyRefusal(Turn turn, long activityId, int bimester, Func<bool> outOfBand)
     {
-        if (turn.Person.IsDirector)
+        if (turn.Person.IsDirector || turn.Person.IsPlanning)
         {
-            return null;
+            return turn.Person.IsPlanning ? DirectorateText.ReadOnly : null;
         }
 
         if (!outOfBand())

@@ -38,8 +38,8 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
             return Registration.Start(db, input, command.Arg);
         }
 
-        var person = new PeopleStore(db).ByTelegramId(input.UserId);
-        if (person is not { Active: true })
+        var directorates = new DirectorateStore(db).Of(input.UserId);
+        if (directorates.Count == 0)
         {
             // Nothing is stored for people who are not registered.
             return new TurnResult([new Reply(Texts.Unregistered)], input.Kind == InputKind.Button ? Texts.StaleButton : null);
@@ -48,7 +48,13 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         var store = new ConversationStore(db);
         var state = store.Load(input.ChatId);
         held.AddRange(state.Files());
-        var turn = new Turn(db, input, person, state, clock.LocalDate(input.At), settings);
+        if (ReminderActivity(input) is { } activity)
+        {
+            // A reminder's button works in the directorate of its activity.
+            state.Directorate = new PoaStore(db).DirectorateOf(activity) ?? state.Directorate;
+        }
+
+        var turn = NewTurn(db, input, state, directorates, chosen: false);
         if (state.Unreadable)
         {
             turn.Say(Texts.StateLost);
@@ -56,10 +62,46 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
 
         var keep = state.Step is Step.RecordChoice or Step.Deactivate or Step.CouncilList or Step.ImportConfirm || ReportFlow.OnCard(state);
         Route(turn, command);
+        if (turn.RunIn is var (directorate, next))
+        {
+            // The command goes to the directorate chosen (or the only one where the person may use it), in a turn of its own.
+            state.Directorate = directorate;
+            var there = NewTurn(db, input, state, directorates, chosen: true);
+            (there.Action, there.ButtonAnswer) = (turn.Action, turn.ButtonAnswer);
+            foreach (var reply in turn.Replies)
+            {
+                there.Reply(reply);
+            }
+
+            ChatCommands.Run(there, next);
+            turn = there;
+        }
+
         state.At = state.Task is null ? null : input.At;
         store.Save(input.ChatId, state, input.At);
         return new TurnResult(InPlace(turn, keep), turn.ButtonAnswer);
     }
+
+    /// <summary>A turn in the directorate the state names, if it is one of the person's, else in their first; with its settings and the person's role there.</summary>
+    private Turn NewTurn(DbSession db, Input input, ConversationState state, IReadOnlyList<DirectorateRow> directorates, bool chosen)
+    {
+        var directorate = directorates.FirstOrDefault(d => d.Id == state.Directorate) ?? directorates[0];
+        var scoped = db.In(directorate.Id);
+        var person = new PeopleStore(scoped).ByTelegramId(input.UserId)!;
+        return new Turn(scoped, input, person, state, clock.LocalDate(input.At), settings.For(directorate))
+        {
+            Directorate = directorate,
+            Directorates = directorates,
+            Chosen = chosen,
+        };
+    }
+
+    /// <summary>The activity of a reminder's button («r:ACTIVITY», «j:ACTIVITY:BIMESTER»), if the input is one.</summary>
+    private static long? ReminderActivity(Input input) =>
+        input.Kind == InputKind.Button && input.Data?.Split(':') is [("r" or "j"), var id, ..]
+        && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var activity)
+            ? activity
+            : null;
 
     /// <summary>
     /// One new message per step: when a button of the current question is pressed and the answer is the next question, the
@@ -173,6 +215,9 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
             case Step.ImportFile or Step.ImportConfirm:
                 FilesFlow.AnswerImport(turn);
                 break;
+            case Step.DirectorateChoice:
+                DirectorateFlow.Answer(turn);
+                break;
             default:
                 ReportFlow.Answer(turn);
                 break;
@@ -232,7 +277,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     }
 
     /// <summary>A report under way whose draft is worth offering to resume: past its first question (something was chosen).</summary>
-    private static bool IsReport(ConversationState state) => state.Report is { Step: Step.Report, History.Count: > 0 };
+    internal static bool IsReport(ConversationState state) => state.Report is { Step: Step.Report, History.Count: > 0 };
 
     private static void Idle(Turn turn)
     {

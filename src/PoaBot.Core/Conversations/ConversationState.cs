@@ -31,6 +31,9 @@ public enum Step
     CouncilLocality,
     ImportFile,
     ImportConfirm,
+
+    /// <summary>A person in several directorates chooses where a command goes (<see cref="DirectorateTask"/>).</summary>
+    DirectorateChoice,
 }
 
 /// <summary>The report being written: where it goes, then the answers to its kind's fields.</summary>
@@ -67,6 +70,9 @@ public sealed class ConversationState
 
     /// <summary>When the task last moved (a report untouched for a day is offered to resume or discard).</summary>
     public DateTimeOffset? At { get; set; }
+
+    /// <summary>The directorate the person last chose to work in (one of theirs; else their first).</summary>
+    public long? Directorate { get; set; }
 
     /// <summary>The question last asked, to show again («Atrás» where there is no step before, another page of options).</summary>
     public PagedQuestion? Question { get; set; }
@@ -110,6 +116,7 @@ public sealed class ConversationState
 [JsonDerivedType(typeof(InviteTask), "invite")]
 [JsonDerivedType(typeof(CouncilTask), "council")]
 [JsonDerivedType(typeof(ImportTask), "import")]
+[JsonDerivedType(typeof(DirectorateTask), "directorate")]
 public abstract class FlowTask
 {
     public Step Step { get; set; }
@@ -126,6 +133,7 @@ public abstract class FlowTask
         Step.InviteCouncils => new InviteTask(),
         Step.CouncilName or Step.CouncilLocality => new CouncilTask(),
         Step.ImportFile or Step.ImportConfirm => new ImportTask(),
+        Step.DirectorateChoice => new DirectorateTask(),
         _ => new ChoiceTask(),
     };
 }
@@ -191,6 +199,14 @@ public sealed class ReopenTask : FlowTask
 public sealed class InviteTask : FlowTask
 {
     public List<long> Councils { get; set; } = [];
+}
+
+/// <summary>The command that waits for the choice of a directorate, as typed (its name and what followed).</summary>
+public sealed class DirectorateTask : FlowTask
+{
+    public string Name { get; set; } = "";
+
+    public string Arg { get; set; } = "";
 }
 
 public sealed class CouncilTask : FlowTask

@@ -14,4 +14,15 @@ public sealed record EngineSettings(SemaforoThresholds Thresholds, BimesterRules
 
     /// <summary>Signature block and heading of reports (<c>Report:*</c>, <c>Poa:Municipality</c>, <c>Poa:Directorate</c>).</summary>
     public Reporting.ReportSignature Signature { get; init; } = Reporting.ReportSignature.None;
+
+    /// <summary>The settings of one directorate: its own thresholds, schedule, signatories and name over the global ones.</summary>
+    public EngineSettings For(Storage.DirectorateRow directorate) => this with
+    {
+        Thresholds = directorate.Settings?.Thresholds(Thresholds) ?? Thresholds,
+        Reminders = directorate.Settings?.Schedule(Reminders) ?? Reminders,
+        Signature = (directorate.Settings?.Signature(Signature) ?? Signature) with
+        {
+            Directorate = directorate.Name.Length > 0 ? directorate.Name : Signature.Directorate,
+        },
+    };
 }

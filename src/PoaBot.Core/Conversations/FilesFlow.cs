@@ -21,10 +21,10 @@ public static class FilesFlow
 
         // Loading and rendering happen after the commit, outside the write transaction (Reply.Render).
         var settings = turn.Settings;
-        var (today, thresholds) = (turn.Today, turn.Thresholds);
+        var (today, thresholds, directorate) = (turn.Today, turn.Thresholds, turn.Db.Directorate);
         void Write(DbSession db, string path, Action<Stream, PoaWorkbookData> write)
         {
-            var data = PoaWorkbookData.Load(db, year, today, thresholds, settings.Signature, settings.Clock.Zone)!;
+            var data = PoaWorkbookData.Load(db.In(directorate), year, today, thresholds, settings.Signature, settings.Clock.Zone)!;
 
             // Rendered in memory, then written in one write-only open: the file is never read back half-written.
             using var rendered = new MemoryStream();
@@ -68,7 +68,7 @@ public static class FilesFlow
             return;
         }
 
-        var (today, thresholds) = (turn.Today, turn.Thresholds);
+        var (today, thresholds, directorate) = (turn.Today, turn.Thresholds, turn.Db.Directorate);
         var poas = new PoaStore(turn.Db);
         var pages = ProgressChart.PageCount(poas.Activities(poas.Find(year)!.Id).Count);
         for (var page = 1; page <= pages; page++)
@@ -79,16 +79,17 @@ public static class FilesFlow
                 DocumentPath = path,
                 Render = db =>
                 {
-                    var store = new PoaStore(db);
+                    var store = new PoaStore(db.In(directorate));
                     File.WriteAllBytes(path, ProgressChart.Page(year, today, store.Progress(store.Find(year)!, today, thresholds), number));
                 },
             });
         }
     }
 
+    /// <summary>Where a directorate's files go: a folder of its own (its code) inside <paramref name="name"/>, but the first's, which stays where it was.</summary>
     private static string? Folder(Turn turn, string name)
     {
-        var folder = Path.Combine(turn.Settings.DataFolder, name);
+        var folder = Path.Combine(turn.Settings.DataFolder, name, turn.Directorate.Id == 1 ? "" : turn.Directorate.Code);
         Directory.CreateDirectory(folder);
         return folder;
     }

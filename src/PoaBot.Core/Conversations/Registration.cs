@@ -14,8 +14,8 @@ public static partial class Registration
             return new TurnResult([new Reply(Texts.InviteInvalid)]);
         }
 
-        var people = new PeopleStore(db);
-        var result = people.Redeem(payload, input.UserId, input.Name, input.At);
+        var directorate = new PeopleStore(db).InviteDirectorate(payload);
+        var result = new PeopleStore(db).Redeem(payload, input.UserId, input.Name, input.At);
         if (result != RedeemResult.Registered)
         {
             return new TurnResult([new Reply(result switch
@@ -26,9 +26,11 @@ public static partial class Registration
             })]);
         }
 
+        // The welcome speaks of the invite's directorate (the planning office's: the first).
+        var people = new PeopleStore(db.In(directorate ?? new DirectorateStore(db).Of(input.UserId)[0].Id));
         var person = people.ByTelegramId(input.UserId)!;
         var councils = people.CouncilsOf(person.Id);
-        var text = Texts.Welcome(person.Name, person.IsDirector);
+        var text = Welcome(person);
         if (councils.Count > 0)
         {
             text += Texts.YourCouncils([.. councils.Select(c => c.Name)]);
@@ -37,6 +39,10 @@ public static partial class Registration
 
         return new TurnResult([new Reply(text) { MainKeyboard = true }]);
     }
+
+    /// <summary>What a person is told on registering, or on /start later: their role, and what they can do.</summary>
+    public static string Welcome(PersonRow person) =>
+        person.IsPlanning ? DirectorateText.PlanningWelcome(person.Name) : Texts.Welcome(person.Name, person.IsDirector);
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex Payload();

@@ -27,6 +27,18 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
 
     public EngineSettings Settings { get; } = settings;
 
+    /// <summary>The directorate this turn works in (<see cref="Db"/> is scoped to it).</summary>
+    public DirectorateRow Directorate { get; init; } = new();
+
+    /// <summary>Every directorate the person works in, each with their role there; with more than one, commands ask which.</summary>
+    public IReadOnlyList<DirectorateRow> Directorates { get; init; } = [];
+
+    /// <summary>This turn runs a command in the directorate just chosen: it is not asked again.</summary>
+    public bool Chosen { get; init; }
+
+    /// <summary>Set by a command that goes to another directorate: the engine runs it there, in a turn of that directorate.</summary>
+    public (long Directorate, Command Command)? RunIn { get; set; }
+
     /// <summary>A date's bimester is locked (closed and past its grace days, not reopened).</summary>
     public bool IsLocked(DateOnly date) => Settings.Rules.IsLocked(Db, date, Today, Now);
 

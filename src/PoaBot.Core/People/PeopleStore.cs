@@ -19,6 +19,9 @@ public sealed class PersonRow
     public DateTimeOffset? UnreachableSince { get; init; }
 
     public bool IsDirector => Role == Roles.Director;
+
+    /// <summary>The municipal planning office: reads every directorate, writes nothing.</summary>
+    public bool IsPlanning => Role == Roles.Planning;
 }
 
 public sealed class CouncilRow
@@ -34,8 +37,9 @@ public static class Roles
 {
     public const string Director = "director";
     public const string Coordinator = "coordinador";
+    public const string Planning = "planeacion";
 
-    public static bool IsValid(string role) => role is Director or Coordinator;
+    public static bool IsValid(string role) => role is Director or Coordinator or Planning;
 }
 
 public enum RedeemResult
@@ -46,52 +50,72 @@ public enum RedeemResult
     Used,
 }
 
-/// <summary>People, their councils, and single-use invites stored hashed.</summary>
+/// <summary>People, their councils, and single-use invites stored hashed; all in the session's directorate.</summary>
 public sealed class PeopleStore(DbSession db)
 {
+    /// <summary>
+    /// A person as the session's directorate sees them: their role there and whether they are active there; the planning
+    /// office («planeacion») where they have no active role of their own.
+    /// </summary>
+    private const string Select =
+        """
+        SELECT p.id, p.telegram_id, p.name, p.unreachable_since,
+               CASE WHEN pd.active = 1 THEN pd.role WHEN p.planning = 1 THEN 'planeacion' ELSE coalesce(pd.role, '') END AS role,
+               CASE WHEN pd.active = 1 OR p.planning = 1 THEN 1 ELSE 0 END AS active
+        FROM person p LEFT JOIN person_directorate pd ON pd.person_id = p.id AND pd.directorate_id = @directorate
+        """;
+
     public PersonRow? ByTelegramId(long telegramId) =>
-        db.Single<PersonRow>("SELECT * FROM person WHERE telegram_id = @telegramId", new { telegramId });
+        db.Single<PersonRow>($"{Select} WHERE p.telegram_id = @telegramId", new { telegramId, directorate = db.Directorate });
 
-    public PersonRow? Get(long id) => db.Single<PersonRow>("SELECT * FROM person WHERE id = @id", new { id });
+    public PersonRow? Get(long id) => db.Single<PersonRow>($"{Select} WHERE p.id = @id", new { id, directorate = db.Directorate });
 
-    public IReadOnlyList<PersonRow> All() => db.Query<PersonRow>("SELECT * FROM person ORDER BY active DESC, name").ToList();
+    /// <summary>The directorate's people, the active first.</summary>
+    public IReadOnlyList<PersonRow> All() =>
+        db.Query<PersonRow>($"{Select} WHERE pd.person_id IS NOT NULL ORDER BY pd.active DESC, p.name", new { directorate = db.Directorate }).ToList();
 
     public IReadOnlyList<CouncilRow> CouncilsOf(long personId) =>
         db.Query<CouncilRow>(
-            "SELECT c.id, c.name, c.locality FROM council c JOIN person_council pc ON pc.council_id = c.id WHERE pc.person_id = @personId ORDER BY c.name",
-            new { personId }).ToList();
+            """
+            SELECT c.id, c.name, c.locality FROM council c JOIN person_council pc ON pc.council_id = c.id
+            WHERE pc.person_id = @personId AND c.directorate_id = @directorate ORDER BY c.name
+            """,
+            new { personId, directorate = db.Directorate }).ToList();
 
     public IReadOnlyList<CouncilRow> Councils() =>
-        db.Query<CouncilRow>("SELECT id, name, locality FROM council WHERE is_document = 0 ORDER BY name").ToList();
+        db.Query<CouncilRow>("SELECT id, name, locality FROM council WHERE is_document = 0 AND directorate_id = @directorate ORDER BY name", new { directorate = db.Directorate }).ToList();
 
     /// <summary>The active people who coordinate a council, by name.</summary>
     public IReadOnlyList<string> Coordinators(long councilId) =>
         db.Query<string>(
-            "SELECT p.name FROM person p JOIN person_council pc ON pc.person_id = p.id WHERE pc.council_id = @councilId AND p.active = 1 ORDER BY p.name",
+            """
+            SELECT p.name FROM person p JOIN person_council pc ON pc.person_id = p.id JOIN council c ON c.id = pc.council_id
+            JOIN person_directorate pd ON pd.person_id = p.id AND pd.directorate_id = c.directorate_id
+            WHERE pc.council_id = @councilId AND pd.active = 1 ORDER BY p.name
+            """,
             new { councilId }).ToList();
 
     public CouncilRow? Council(string name) =>
-        db.Single<CouncilRow>("SELECT id, name, locality FROM council WHERE name = @name AND is_document = 0", new { name = name.Trim() });
+        db.Single<CouncilRow>(
+            "SELECT id, name, locality FROM council WHERE name = @name AND is_document = 0 AND directorate_id = @directorate",
+            new { name = name.Trim(), directorate = db.Directorate });
 
-    /// <summary>Adds a council; false when one with that name exists (names compare without case).</summary>
-    public bool AddCouncil(string name, string locality)
-    {
-        if (db.Single<long?>("SELECT id FROM council WHERE name = @name", new { name = name.Trim() }) is not null)
-        {
-            return false;
-        }
+    /// <summary>Adds a council; false when one with that name exists in the directorate (names compare without case).</summary>
+    public bool AddCouncil(string name, string locality) =>
+        db.Execute(
+            "INSERT INTO council (directorate_id, name, locality) VALUES (@directorate, @name, @locality) ON CONFLICT DO NOTHING",
+            new { directorate = db.Directorate, name = name.Trim(), locality = locality.Trim() }) == 1;
 
-        db.Execute("INSERT INTO council (name, locality) VALUES (@name, @locality)", new { name = name.Trim(), locality = locality.Trim() });
-        return true;
-    }
-
-    /// <summary>Creates a single-use invite and returns its payload; only the payload's hash is stored.</summary>
+    /// <summary>Creates a single-use invite to the directorate (the planning office's, to none) and returns its payload; only its hash is stored.</summary>
     public string CreateInvite(string role, IReadOnlyCollection<long> councilIds, DateTimeOffset now, TimeSpan validFor)
     {
         var payload = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
         var id = db.Scalar<long>(
-            "INSERT INTO invite (token_hash, role, created_at, expires_at) VALUES (@hash, @role, @created, @expires) RETURNING id",
-            new { hash = Hash(payload), role, created = now, expires = now + validFor });
+            """
+            INSERT INTO invite (token_hash, directorate_id, role, created_at, expires_at)
+            VALUES (@hash, @directorate, @role, @created, @expires) RETURNING id
+            """,
+            new { hash = Hash(payload), directorate = role == Roles.Planning ? (long?)null : db.Directorate, role, created = now, expires = now + validFor });
         foreach (var councilId in councilIds)
         {
             db.Execute("INSERT INTO invite_council (invite_id, council_id) VALUES (@id, @councilId)", new { id, councilId });
@@ -100,10 +124,18 @@ public sealed class PeopleStore(DbSession db)
         return payload;
     }
 
-    /// <summary>Registers the person with the invite's role and councils (replacing any earlier ones), once.</summary>
+    /// <summary>The directorate an invite is to (null: the planning office's, or no such invite).</summary>
+    public long? InviteDirectorate(string payload) =>
+        db.Single<long?>("SELECT directorate_id FROM invite WHERE token_hash = @hash", new { hash = Hash(payload) });
+
+    /// <summary>
+    /// Registers the person with the invite's role and councils in its directorate (replacing any earlier ones there; their
+    /// roles in other directorates stay), once.
+    /// </summary>
     public RedeemResult Redeem(string payload, long telegramId, string name, DateTimeOffset now)
     {
-        var invite = db.Single<InviteRow>("SELECT id, role, expires_at, used_at FROM invite WHERE token_hash = @hash", new { hash = Hash(payload) });
+        var invite = db.Single<InviteRow>(
+            "SELECT id, directorate_id, role, expires_at, used_at FROM invite WHERE token_hash = @hash", new { hash = Hash(payload) });
         if (invite is null)
         {
             return RedeemResult.Invalid;
@@ -119,37 +151,49 @@ public sealed class PeopleStore(DbSession db)
             return RedeemResult.Expired;
         }
 
-        var existing = ByTelegramId(telegramId);
-        long personId;
-        if (existing is null)
+        var personId = db.Scalar<long>(
+            """
+            INSERT INTO person (telegram_id, name, created_at) VALUES (@telegramId, @name, @now)
+            ON CONFLICT (telegram_id) DO UPDATE SET name = excluded.name, unreachable_since = NULL
+            RETURNING id
+            """,
+            new { telegramId, name, now });
+        if (invite.DirectorateId is not { } directorate)
         {
-            personId = db.Scalar<long>(
-                "INSERT INTO person (telegram_id, name, role, created_at) VALUES (@telegramId, @name, @Role, @now) RETURNING id",
-                new { telegramId, name, invite.Role, now });
+            db.Execute("UPDATE person SET planning = 1 WHERE id = @personId", new { personId });
         }
         else
         {
-            personId = existing.Id;
             db.Execute(
-                "UPDATE person SET role = @Role, active = 1, unreachable_since = NULL, name = @name WHERE id = @personId",
-                new { invite.Role, name, personId });
+                """
+                INSERT INTO person_directorate (person_id, directorate_id, role) VALUES (@personId, @directorate, @Role)
+                ON CONFLICT (person_id, directorate_id) DO UPDATE SET role = excluded.role, active = 1
+                """,
+                new { personId, directorate, invite.Role });
+
+            // A re-invite replaces the councils in its directorate: the invite says what the person does there now.
+            db.Execute(
+                "DELETE FROM person_council WHERE person_id = @personId AND council_id IN (SELECT id FROM council WHERE directorate_id = @directorate)",
+                new { personId, directorate });
+            db.Execute(
+                "INSERT INTO person_council (person_id, council_id) SELECT @personId, council_id FROM invite_council WHERE invite_id = @Id ON CONFLICT DO NOTHING",
+                new { personId, invite.Id });
         }
 
-        // A re-invite replaces the councils and drops any conversation left from before: the invite says what the person does now.
-        db.Execute("DELETE FROM person_council WHERE person_id = @personId", new { personId });
+        // Any conversation left from before is dropped.
         db.Execute("DELETE FROM conversation WHERE chat_id = @telegramId", new { telegramId });
-        db.Execute(
-            "INSERT INTO person_council (person_id, council_id) SELECT @personId, council_id FROM invite_council WHERE invite_id = @Id ON CONFLICT DO NOTHING",
-            new { personId, invite.Id });
         db.Execute("UPDATE invite SET used_at = @now, used_by = @personId WHERE id = @Id", new { now, personId, invite.Id });
         return RedeemResult.Registered;
     }
 
-    /// <summary>Deactivates a person and discards their conversation; their councils move to <paramref name="successorId"/> when given.</summary>
+    /// <summary>
+    /// Deactivates a person in the directorate and discards their conversation; their councils there move to
+    /// <paramref name="successorId"/> when given.
+    /// </summary>
     public void Deactivate(long personId, long? successorId, string actor, DateTimeOffset now)
     {
         var councils = CouncilsOf(personId);
-        db.Execute("UPDATE person SET active = 0 WHERE id = @personId", new { personId });
+        db.Execute("UPDATE person_directorate SET active = 0 WHERE person_id = @personId AND directorate_id = @directorate", new { personId, directorate = db.Directorate });
 
         // Their drafts and unfinished tasks go with them (a private chat's id is the person's Telegram id).
         db.Execute("DELETE FROM conversation WHERE chat_id = (SELECT telegram_id FROM person WHERE id = @personId)", new { personId });
@@ -163,7 +207,9 @@ public sealed class PeopleStore(DbSession db)
                 db.Execute("INSERT INTO person_council (person_id, council_id) VALUES (@to, @Id) ON CONFLICT DO NOTHING", new { to, c.Id });
             }
 
-            db.Execute("DELETE FROM person_council WHERE person_id = @personId", new { personId });
+            db.Execute(
+                "DELETE FROM person_council WHERE person_id = @personId AND council_id IN (SELECT id FROM council WHERE directorate_id = @directorate)",
+                new { personId, directorate = db.Directorate });
             audit.Add(now, actor, "reassign", StorageText.Reassignment, field: StorageText.CouncilsField, oldValue: name, newValue: Get(to)?.Name);
         }
     }
@@ -181,6 +227,8 @@ public sealed class PeopleStore(DbSession db)
     private sealed class InviteRow
     {
         public long Id { get; init; }
+
+        public long? DirectorateId { get; init; }
 
         public string Role { get; init; } = "";
 

@@ -23,7 +23,7 @@ public class AuditRow
     public string Reason { get; init; } = "";
 }
 
-/// <summary>The audit trail: who changed what, when, why, old → new.</summary>
+/// <summary>The audit trail: who changed what, when, why, old → new; each entry in the session's directorate.</summary>
 public sealed class AuditStore(DbSession db)
 {
     public void Add(
@@ -38,10 +38,10 @@ public sealed class AuditStore(DbSession db)
         string? newValue = null) =>
         db.Execute(
             """
-            INSERT INTO audit (at, actor, action, record_id, activity_id, field, old_value, new_value, reason)
-            VALUES (@at, @actor, @action, @recordId, @activityId, @field, @oldValue, @newValue, @reason)
+            INSERT INTO audit (at, actor, action, record_id, activity_id, field, old_value, new_value, reason, directorate_id)
+            VALUES (@at, @actor, @action, @recordId, @activityId, @field, @oldValue, @newValue, @reason, @directorate)
             """,
-            new { at, actor, action, recordId, activityId, field, oldValue, newValue, reason });
+            new { at, actor, action, recordId, activityId, field, oldValue, newValue, reason, directorate = db.Directorate });
 
     public IReadOnlyList<AuditRow> All() => db.Query<AuditRow>("SELECT * FROM audit ORDER BY id").ToList();
 

@@ -63,19 +63,19 @@ public sealed class ExportStore(DbSession db)
         db.Query<ExportRecordRow>(
             $"""
             {Select}
-            WHERE r.kind = 'request_received' AND r.voided_at IS NULL AND r.event_date < @yearStart
+            WHERE r.kind = 'request_received' AND r.voided_at IS NULL AND r.event_date < @yearStart AND c.directorate_id = @directorate
               AND NOT EXISTS (SELECT 1 FROM record g WHERE g.ref_id = r.id AND g.kind = 'request_managed' AND g.voided_at IS NULL
                               AND g.event_date < @yearStart)
             ORDER BY r.event_date, r.id
             """,
-            new { yearStart, asOf })
+            new { yearStart, asOf, directorate = db.Directorate })
             .Select(r =>
             {
                 r.CarriedOver = true;
                 return r;
             }).ToList();
 
-    /// <summary>The audit entries about this POA's records and activities, and those about no record or activity (people).</summary>
+    /// <summary>The audit entries about this POA's records and activities, and the directorate's about no record or activity (people).</summary>
     public IReadOnlyList<ExportAuditRow> Audit(long poaId) =>
         db.Query<ExportAuditRow>(
             """
@@ -85,8 +85,8 @@ public sealed class ExportStore(DbSession db)
             LEFT JOIN record r ON r.id = au.record_id
             LEFT JOIN activity ra ON ra.id = r.activity_id
             LEFT JOIN activity aa ON aa.id = au.activity_id
-            WHERE coalesce(ra.poa_id, aa.poa_id) = @poaId OR (au.record_id IS NULL AND au.activity_id IS NULL)
+            WHERE coalesce(ra.poa_id, aa.poa_id) = @poaId OR (au.record_id IS NULL AND au.activity_id IS NULL AND au.directorate_id = @directorate)
             ORDER BY au.id
             """,
-            new { poaId }).ToList();
+            new { poaId, directorate = db.Directorate }).ToList();
 }

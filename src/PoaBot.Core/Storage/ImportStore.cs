@@ -6,7 +6,9 @@ namespace PoaBot.Core.Storage;
 public sealed class ImportStore(DbSession db)
 {
     public long AddPoa(int year, string directorate) =>
-        db.Scalar<long>("INSERT INTO poa (year, directorate) VALUES (@year, @directorate) RETURNING id", new { year, directorate });
+        db.Scalar<long>(
+            "INSERT INTO poa (directorate_id, year, directorate) VALUES (@directorateId, @year, @directorate) RETURNING id",
+            new { directorateId = db.Directorate, year, directorate });
 
     public void SetDirectorate(long poaId, string directorate) =>
         db.Execute("UPDATE poa SET directorate = @directorate WHERE id = @poaId", new { directorate, poaId });
@@ -20,10 +22,12 @@ public sealed class ImportStore(DbSession db)
         }
     }
 
-    /// <summary>The council that stands for the POA document (its baselines belong to no real council), created once.</summary>
+    /// <summary>The council that stands for the directorate's POA document (its baselines belong to no real council), created once.</summary>
     public long DocumentCouncilId(string name) =>
-        db.Single<long?>("SELECT id FROM council WHERE is_document = 1") ??
-        db.Scalar<long>("INSERT INTO council (name, locality, is_document) VALUES (@name, '', 1) RETURNING id", new { name });
+        db.Single<long?>("SELECT id FROM council WHERE is_document = 1 AND directorate_id = @directorate", new { directorate = db.Directorate }) ??
+        db.Scalar<long>(
+            "INSERT INTO council (directorate_id, name, locality, is_document) VALUES (@directorate, @name, '', 1) RETURNING id",
+            new { directorate = db.Directorate, name });
 
     /// <summary>An activity as the last import left it (its <see cref="ActivityRow.Kind"/> the one detected, not an override).</summary>
     public ActivityRow? Activity(long poaId, string num) =>

@@ -6,7 +6,8 @@ using PoaBot.Core.Domain;
 namespace PoaBot.Core.Storage;
 
 /// <summary>
-/// How typed values are stored: instants as UTC ISO-8601 text with Z, dates as yyyy-MM-dd, activity kinds by their code.
+/// How typed values are stored: instants as UTC ISO-8601 text with Z, dates as yyyy-MM-dd, activity kinds by their code,
+/// a directorate's settings as JSON.
 /// Dapper converts them both ways (<see cref="Register"/>, once, by <see cref="Database"/>), so code passes and reads them typed.
 /// </summary>
 public static class Instants
@@ -32,6 +33,7 @@ public static class Instants
         SqlMapper.AddTypeHandler(typeof(DateTimeOffset), new Text<DateTimeOffset>(Format, Parse));
         SqlMapper.AddTypeHandler(typeof(DateOnly), new Text<DateOnly>(Format, ParseDate));
         SqlMapper.AddTypeHandler(typeof(ActivityKind), new Text<ActivityKind>(k => k.Code, ActivityKinds.FromCode));
+        SqlMapper.AddTypeHandler(typeof(DirectorateSettings), new Text<DirectorateSettings>(s => s.ToJson(), t => DirectorateSettings.Parse(t)!));
     }
 
     /// <summary>A value stored as text; NULL reads as null (a scalar query hands the handler DBNull).</summary>

@@ -46,18 +46,25 @@ public sealed class PoaStore(DbSession db)
         GROUP BY activity_id{2}
         """;
 
+    /// <summary>The session directorate's POA of a year.</summary>
     public PoaRow? Find(int year) =>
-        db.Single<PoaRow>("SELECT id, year, directorate FROM poa WHERE year = @year", new { year });
+        db.Single<PoaRow>("SELECT id, year, directorate FROM poa WHERE year = @year AND directorate_id = @directorate", new { year, directorate = db.Directorate });
 
     /// <summary>The POA of the given year, or else the latest one.</summary>
-    public PoaRow? FindOrLatest(int? year) =>
-        year is { } y ? Find(y) : db.Single<PoaRow>("SELECT id, year, directorate FROM poa ORDER BY year DESC LIMIT 1");
+    public PoaRow? FindOrLatest(int? year) => year is { } y ? Find(y) : Current(int.MaxValue);
 
     /// <summary>The POA the chat works with: this year's, or else the latest earlier one.</summary>
     public PoaRow? Current(int year) =>
-        db.Single<PoaRow>("SELECT id, year, directorate FROM poa WHERE year <= @year ORDER BY year DESC LIMIT 1", new { year });
+        db.Single<PoaRow>(
+            "SELECT id, year, directorate FROM poa WHERE year <= @year AND directorate_id = @directorate ORDER BY year DESC LIMIT 1",
+            new { year, directorate = db.Directorate });
 
-    public IReadOnlyList<int> Years() => db.Query<long>("SELECT year FROM poa ORDER BY year").Select(y => (int)y).ToList();
+    public IReadOnlyList<int> Years() =>
+        db.Query<long>("SELECT year FROM poa WHERE directorate_id = @directorate ORDER BY year", new { directorate = db.Directorate }).Select(y => (int)y).ToList();
+
+    /// <summary>The directorate an activity's POA belongs to; null when there is no such activity.</summary>
+    public long? DirectorateOf(long activityId) =>
+        db.Single<long?>("SELECT p.directorate_id FROM poa p JOIN activity a ON a.poa_id = p.id WHERE a.id = @activityId", new { activityId });
 
     public IReadOnlyList<ActivityPlan> Activities(long poaId)
     {
@@ -150,9 +157,9 @@ public sealed class PoaStore(DbSession db)
         var row = db.Single<ActivityRow>(
             """
             SELECT a.id, a.num, a.name, a.objective, coalesce(a.kind_override, a.detected_kind) AS kind, a.goal
-            FROM activity a JOIN poa p ON p.id = a.poa_id WHERE p.year = @year AND a.num = @num
+            FROM activity a JOIN poa p ON p.id = a.poa_id WHERE p.year = @year AND a.num = @num AND p.directorate_id = @directorate
             """,
-            new { year, num });
+            new { year, num, directorate = db.Directorate });
         if (row is null)
         {
             return false;

@@ -100,35 +100,39 @@ public class RecordRow
     }
 }
 
-/// <summary>Dated records: insert with a folio, void and amend with an audit trail, never delete.</summary>
+/// <summary>Dated records of the session's directorate: insert with a folio, void and amend with an audit trail, never delete.</summary>
 public sealed class RecordStore(DbSession db)
 {
+    /// <summary>A record with its names; only the session directorate's (its councils are the directorate's own).</summary>
     private const string Select =
         """
         SELECT r.*, c.name AS council_name, a.num AS activity_num, a.name AS activity_name, coalesce(a.kind_override, a.detected_kind) AS activity_kind
-        FROM record r JOIN council c ON c.id = r.council_id JOIN activity a ON a.id = r.activity_id
+        FROM record r JOIN council c ON c.id = r.council_id AND c.directorate_id = @directorate JOIN activity a ON a.id = r.activity_id
         """;
 
     /// <summary>The void code of a baseline a re-import replaced (the reason shown is <c>ImportText.ReimportReason</c>).</summary>
     public const string ReimportCode = "reimport";
 
-    /// <summary>A folio as shown and typed: DPC-2024-0007.</summary>
-    public static string Folio(int year, long number) => string.Create(CultureInfo.InvariantCulture, $"DPC-{year}-{number:0000}");
+    /// <summary>A folio as shown and typed: DPC-2024-0007, the directorate's code first.</summary>
+    public static string Folio(int year, long number, string code = "DPC") => string.Create(CultureInfo.InvariantCulture, $"{code}-{year}-{number:0000}");
 
-    /// <summary>Inserts a record and gives it the next folio of its year, e.g. DPC-2024-0007.</summary>
+    /// <summary>Inserts a record and gives it the next folio of its directorate and year, e.g. DPC-2024-0007.</summary>
     public RecordRow Insert(RecordRow record)
     {
         var year = record.EventDate.Year;
+        var (directorate, code) = db.Single<(long, string)>(
+            "SELECT d.id, d.code FROM directorate d JOIN poa p ON p.directorate_id = d.id JOIN activity a ON a.poa_id = p.id WHERE a.id = @ActivityId",
+            new { record.ActivityId });
         var next = db.Scalar<long>(
             """
-            INSERT INTO folio_sequence (year, last) VALUES (@year, 1)
-            ON CONFLICT (year) DO UPDATE SET last = folio_sequence.last + 1
+            INSERT INTO folio_counter (directorate_id, year, last) VALUES (@directorate, @year, 1)
+            ON CONFLICT (directorate_id, year) DO UPDATE SET last = folio_counter.last + 1
             RETURNING last
             """,
-            new { year });
+            new { directorate, year });
         // The record's own properties are the parameters (those the statement does not name are left unbound).
         var parameters = new DynamicParameters(record);
-        parameters.Add("newFolio", Folio(year, next));
+        parameters.Add("newFolio", Folio(year, next, code));
         var id = db.Scalar<long>(
             """
             INSERT INTO record (folio, activity_id, council_id, kind, event_date, count, attendees, agreements, subject, requester,
@@ -141,20 +145,25 @@ public sealed class RecordStore(DbSession db)
         return Get(id)!;
     }
 
-    public RecordRow? Get(long id) => db.Single<RecordRow>($"{Select} WHERE r.id = @id", new { id });
+    public RecordRow? Get(long id) => db.Single<RecordRow>($"{Select} WHERE r.id = @id", new { id, directorate = db.Directorate });
 
     public RecordRow? ByFolio(string folio) =>
-        db.Single<RecordRow>($"{Select} WHERE r.folio = @folio COLLATE NOCASE", new { folio = folio.Trim() });
+        db.Single<RecordRow>($"{Select} WHERE r.folio = @folio COLLATE NOCASE", new { folio = folio.Trim(), directorate = db.Directorate });
 
     public IReadOnlyList<RecordRow> LastBy(long personId, int limit) =>
-        db.Query<RecordRow>($"{Select} WHERE r.created_by = @personId ORDER BY r.id DESC LIMIT @limit", new { personId, limit }).ToList();
+        db.Query<RecordRow>($"{Select} WHERE r.created_by = @personId ORDER BY r.id DESC LIMIT @limit", new { personId, limit, directorate = db.Directorate }).ToList();
 
-    /// <summary>The date of the latest live record a person registered.</summary>
+    /// <summary>The date of the latest live record a person registered in the directorate.</summary>
     public DateOnly? LastDateBy(long personId) =>
-        db.Single<DateOnly?>("SELECT max(event_date) FROM record WHERE created_by = @personId AND voided_at IS NULL", new { personId });
+        db.Single<DateOnly?>(
+            """
+            SELECT max(event_date) FROM record WHERE created_by = @personId AND voided_at IS NULL
+              AND council_id IN (SELECT id FROM council WHERE directorate_id = @directorate)
+            """,
+            new { personId, directorate = db.Directorate });
 
     public IReadOnlyList<RecordRow> ForActivity(long activityId) =>
-        db.Query<RecordRow>($"{Select} WHERE r.activity_id = @activityId ORDER BY r.event_date, r.id", new { activityId }).ToList();
+        db.Query<RecordRow>($"{Select} WHERE r.activity_id = @activityId ORDER BY r.event_date, r.id", new { activityId, directorate = db.Directorate }).ToList();
 
     /// <summary>Received requests of these councils that no live managed record points to; earlier years' carry over.</summary>
     public IReadOnlyList<RecordRow> PendingRequests(IReadOnlyCollection<long> councilIds) =>
@@ -165,17 +174,17 @@ public sealed class RecordStore(DbSession db)
               AND NOT EXISTS (SELECT 1 FROM record m WHERE m.ref_id = r.id AND m.kind = 'request_managed' AND m.voided_at IS NULL)
             ORDER BY r.event_date, r.id
             """,
-            new { councilIds = councilIds.ToArray() }).ToList();
+            new { councilIds = councilIds.ToArray(), directorate = db.Directorate }).ToList();
 
     /// <summary>Social programs already reported this year by any council (for "ya registrado").</summary>
     public IReadOnlyList<RecordRow> Programs(long activityId) =>
         db.Query<RecordRow>(
             $"{Select} WHERE r.activity_id = @activityId AND r.kind = 'social_program' AND r.voided_at IS NULL AND r.ref_id IS NULL ORDER BY r.id",
-            new { activityId }).ToList();
+            new { activityId, directorate = db.Directorate }).ToList();
 
     /// <summary>A live record that points to this one: the management of a received request, or another council's share of a program.</summary>
     public RecordRow? Dependent(long id) =>
-        db.Single<RecordRow>($"{Select} WHERE r.ref_id = @id AND r.voided_at IS NULL ORDER BY r.id LIMIT 1", new { id });
+        db.Single<RecordRow>($"{Select} WHERE r.ref_id = @id AND r.voided_at IS NULL ORDER BY r.id LIMIT 1", new { id, directorate = db.Directorate });
 
     /// <summary>
     /// Voids a record. Refused while a live record points to it (a managed request, a shared program). The reason is for
@@ -221,7 +230,8 @@ public sealed class RecordStore(DbSession db)
         if (column == ReportField.Council.Column)
         {
             var councilId = long.Parse(newValue, CultureInfo.InvariantCulture);
-            var name = db.Single<string>("SELECT name FROM council WHERE id = @councilId AND is_document = 0", new { councilId });
+            var name = db.Single<string>(
+                "SELECT name FROM council WHERE id = @councilId AND is_document = 0 AND directorate_id = @directorate", new { councilId, directorate = db.Directorate });
             if (name is null)
             {
                 return false;

@@ -13,7 +13,7 @@ public static class ActivityCommand
 
     public static Verb Verb { get; } = new("activity", CliText.Activity)
     {
-        new Verb("kind", CliText.ActivityKind, Run) { Number, Kind, ReportArgs.Year },
+        new Verb("kind", CliText.ActivityKind, Run) { Number, Kind, ReportArgs.Year, DirectorateCommand.Option },
     };
 
     private static int Run(CliContext context)
@@ -34,10 +34,15 @@ public static class ActivityCommand
             return 1;
         }
 
+        if (DirectorateCommand.Find(context) is not { } directorate)
+        {
+            return 2;
+        }
+
         var clock = context.Get<MunicipalClock>();
         return context.Get<Database>().Write(db =>
         {
-            var store = new PoaStore(db);
+            var store = new PoaStore(db.In(directorate.Id));
             var poa = store.FindOrLatest(year);
             if (poa is null || !store.OverrideKind((int)poa.Year, num, kind, context.Actor, clock.Now))
             {

@@ -10,7 +10,7 @@ public static class ChartCommand
 {
     private static readonly Argument<string> File = new(CliText.File) { Description = CliText.ChartFile };
 
-    public static Verb Verb { get; } = new("chart", CliText.Chart, Run) { File, ReportArgs.Year, ReportArgs.AsOf };
+    public static Verb Verb { get; } = new("chart", CliText.Chart, Run) { File, ReportArgs.Year, ReportArgs.AsOf, DirectorateCommand.Option };
 
     private static int Run(CliContext context)
     {
@@ -20,9 +20,15 @@ public static class ChartCommand
             return 1;
         }
 
-        var thresholds = context.Get<SemaforoThresholds>();
-        return context.Get<Database>().Read(db =>
+        if (DirectorateCommand.Find(context) is not { } directorate)
         {
+            return 2;
+        }
+
+        var thresholds = context.Get<Core.Conversations.EngineSettings>().For(directorate).Thresholds;
+        return context.Get<Database>().Read(session =>
+        {
+            var db = session.In(directorate.Id);
             if (ReportArgs.FindPoa(context, db, year) is not { } poa)
             {
                 return 1;

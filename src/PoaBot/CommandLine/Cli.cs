@@ -36,6 +36,7 @@ public static class Cli
         BackupCommand.Verb,
         StatusCommand.Verb,
         RestoreCommand.Verb,
+        DirectorateCommand.Verb,
         new Verb("help", CliText.HelpVerb, _ => 0) { Aliases = { "ayuda" }, Arguments = { HelpVerb } },
         new Verb("version", CliText.Version, _ => 0),
         HelpOption,

@@ -45,7 +45,7 @@ public static class CliText
     public const string Council = "los consejos", CouncilAdd = "agregar un consejo", CouncilImport = "agregar consejos desde un CSV: nombre, localidad",
         CouncilName = "el nombre del consejo", CouncilLocality = "la localidad del consejo", CouncilFile = "CSV con un consejo por renglón: nombre, localidad";
 
-    public const string Invite = "una invitación de un solo uso", InviteRole = "coordinador o director (obligatorio)",
+    public const string Invite = "una invitación de un solo uso", InviteRole = "coordinador, director o planeacion (obligatorio)",
         InviteCouncils = "los consejos de un coordinador";
 
     public const string Remind = "quién recibiría recordatorios ese día, y por qué", RemindDryRun = "solo mostrar, sin enviar nada",
@@ -134,7 +134,7 @@ public static class CliText
 
     public static string CouncilsAdded(int added, int existing) => $"{added} consejo(s) agregado(s); {existing} ya existía(n).";
 
-    public const string InviteWhichRole = "Indique el rol: --role coordinador --council NOMBRE, o --role director";
+    public const string InviteWhichRole = "Indique el rol: --role coordinador --council NOMBRE, --role director o --role planeacion";
 
     public const string InviteNeedsCouncil = "Una invitación de coordinador necesita al menos un consejo: --council NOMBRE";
 

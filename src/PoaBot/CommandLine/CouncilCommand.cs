@@ -16,14 +16,19 @@ public static class CouncilCommand
 
     public static Verb Verb { get; } = new("council", CliText.Council)
     {
-        new Verb("add", CliText.CouncilAdd, Add) { Name, Locality },
-        new Verb("import", CliText.CouncilImport, Import) { File },
+        new Verb("add", CliText.CouncilAdd, Add) { Name, Locality, DirectorateCommand.Option },
+        new Verb("import", CliText.CouncilImport, Import) { File, DirectorateCommand.Option },
     };
 
     private static int Add(CliContext context)
     {
         var name = context.Args.GetRequiredValue(Name);
-        var added = context.Get<Database>().Write(db => new PeopleStore(db).AddCouncil(name, context.Args.GetValue(Locality) ?? ""));
+        if (DirectorateCommand.Find(context) is not { } directorate)
+        {
+            return 2;
+        }
+
+        var added = context.Get<Database>().Write(db => new PeopleStore(db.In(directorate.Id)).AddCouncil(name, context.Args.GetValue(Locality) ?? ""));
         if (!added)
         {
             return context.Fail(CliText.CouncilExists(name));
@@ -50,9 +55,14 @@ public static class CouncilCommand
             return context.Fail(CliText.NoCouncilsInFile);
         }
 
+        if (DirectorateCommand.Find(context) is not { } directorate)
+        {
+            return 2;
+        }
+
         var (added, existing) = context.Get<Database>().Write(db =>
         {
-            var people = new PeopleStore(db);
+            var people = new PeopleStore(db.In(directorate.Id));
             var count = rows.Count(r => people.AddCouncil(r[0], r.Length > 1 ? r[1] : ""));
             return (count, rows.Count - count);
         });

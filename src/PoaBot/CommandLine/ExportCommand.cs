@@ -18,7 +18,7 @@ public static class ExportCommand
 
     private static readonly Option<string?> Csv = File("--csv", CliText.ExportCsv);
 
-    public static Verb Verb { get; } = new("export", CliText.Export, Run) { Xlsx, Pdf, Csv, ReportArgs.Year, ReportArgs.AsOf };
+    public static Verb Verb { get; } = new("export", CliText.Export, Run) { Xlsx, Pdf, Csv, ReportArgs.Year, ReportArgs.AsOf, DirectorateCommand.Option };
 
     private static int Run(CliContext context)
     {
@@ -32,9 +32,15 @@ public static class ExportCommand
             return 1;
         }
 
-        var settings = context.Get<EngineSettings>();
-        return context.Get<Database>().Read(db =>
+        if (DirectorateCommand.Find(context) is not { } directorate)
         {
+            return 2;
+        }
+
+        var settings = context.Get<EngineSettings>().For(directorate);
+        return context.Get<Database>().Read(session =>
+        {
+            var db = session.In(directorate.Id);
             if (ReportArgs.FindPoa(context, db, year) is not { } poa)
             {
                 return 1;

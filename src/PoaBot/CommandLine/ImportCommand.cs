@@ -10,7 +10,7 @@ public static class ImportCommand
 {
     private static readonly Argument<string> File = new(CliText.File) { Description = CliText.ImportFile };
 
-    public static Verb Verb { get; } = new("import", CliText.Import, Run) { File };
+    public static Verb Verb { get; } = new("import", CliText.Import, Run) { File, DirectorateCommand.Option };
 
     private static int Run(CliContext context)
     {
@@ -20,10 +20,16 @@ public static class ImportCommand
             return context.Fail(CliText.FileNotFound(path));
         }
 
+        if (DirectorateCommand.Find(context) is not { } directorate)
+        {
+            return 2;
+        }
+
         try
         {
             var document = PoaFile.Parse(path, Path.GetFileName(path));
-            var report = PoaImporter.Import(context.Get<Database>(), document, context.Actor, Path.GetFileName(path), context.Get<MunicipalClock>().Now);
+            var now = context.Get<MunicipalClock>().Now;
+            var report = context.Get<Database>().Write(db => PoaImporter.Apply(db.In(directorate.Id), document, context.Actor, Path.GetFileName(path), now));
             context.Output.Write(ImportReportText.Write(report));
             return 0;
         }

@@ -14,7 +14,7 @@ public static class InviteCommand
 
     private static readonly Option<string[]> Councils = new("--council") { HelpName = CliText.Name, Description = CliText.InviteCouncils, AllowMultipleArgumentsPerToken = true };
 
-    public static Verb Verb { get; } = new("invite", CliText.Invite, Run) { Role, Councils };
+    public static Verb Verb { get; } = new("invite", CliText.Invite, Run) { Role, Councils, DirectorateCommand.Option };
 
     private static int Run(CliContext context)
     {
@@ -22,6 +22,13 @@ public static class InviteCommand
         if (role is null || !Roles.IsValid(role))
         {
             return context.Fail(CliText.InviteWhichRole);
+        }
+
+        // Planeación reads every directorate: its invite names none.
+        var directorate = role == Roles.Planning ? new DirectorateRow { Id = 1 } : DirectorateCommand.Find(context);
+        if (directorate is null)
+        {
+            return 2;
         }
 
         var names = context.Args.GetValue(Councils) ?? [];
@@ -33,8 +40,9 @@ public static class InviteCommand
         var validFor = context.Get<IOptions<InvitesOptions>>().Value.ValidFor;
         var now = context.Get<MunicipalClock>().Now;
         string? missing = null;
-        var (payload, username) = context.Get<Database>().Write(db =>
+        var (payload, username) = context.Get<Database>().Write(session =>
         {
+            var db = session.In(directorate.Id);
             var people = new PeopleStore(db);
             var councils = names.Select(n => (Name: n, Council: people.Council(n))).ToList();
             missing = councils.FirstOrDefault(c => c.Council is null).Name;

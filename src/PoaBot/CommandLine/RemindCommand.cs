@@ -13,7 +13,7 @@ public static class RemindCommand
 
     private static readonly Option<string?> Day = new("--fecha") { HelpName = CliText.Date, Description = CliText.RemindDate };
 
-    public static Verb Verb { get; } = new("remind", CliText.Remind, Run) { DryRun, Day };
+    public static Verb Verb { get; } = new("remind", CliText.Remind, Run) { DryRun, Day, DirectorateCommand.Option };
 
     private static int Run(CliContext context)
     {
@@ -22,8 +22,14 @@ public static class RemindCommand
             return context.Fail(CliText.RemindOnlyDryRun);
         }
 
+        if (DirectorateCommand.Find(context) is not { } directorate)
+        {
+            return 2;
+        }
+
         var clock = context.Get<MunicipalClock>();
-        var settings = context.Get<ReminderSettings>();
+        var own = context.Get<Core.Conversations.EngineSettings>().For(directorate);
+        var settings = own.Reminders;
         var day = clock.Today;
         if (context.Args.GetValue(Day) is { } text && !DateText.TryParse(text, clock.Today, clock.Today.Year, out day))
         {
@@ -41,10 +47,11 @@ public static class RemindCommand
             return 0;
         }
 
-        var thresholds = context.Get<SemaforoThresholds>();
+        var thresholds = own.Thresholds;
         var rules = context.Get<BimesterRules>();
-        context.Get<Database>().Read(db =>
+        context.Get<Database>().Read(session =>
         {
+            var db = session.In(directorate.Id);
             foreach (var moment in moments)
             {
                 var plans = ReminderPlanner.Plan(db, moment, day, thresholds, rules);

@@ -14,7 +14,7 @@ public static class SummaryCommand
 
     private static readonly Option<bool> Csv = new("--csv") { Description = CliText.SummaryCsv };
 
-    public static Verb Verb { get; } = new("summary", CliText.Summary, Run) { ReportArgs.Year, ReportArgs.AsOf, Quarterly, Councils, Csv };
+    public static Verb Verb { get; } = new("summary", CliText.Summary, Run) { ReportArgs.Year, ReportArgs.AsOf, Quarterly, Councils, Csv, DirectorateCommand.Option };
 
     private static int Run(CliContext context)
     {
@@ -23,10 +23,16 @@ public static class SummaryCommand
             return 1;
         }
 
-        var settings = context.Get<EngineSettings>();
-        var thresholds = settings.Thresholds;
-        return context.Get<Database>().Read(db =>
+        if (DirectorateCommand.Find(context) is not { } directorate)
         {
+            return 2;
+        }
+
+        var settings = context.Get<EngineSettings>().For(directorate);
+        var thresholds = settings.Thresholds;
+        return context.Get<Database>().Read(session =>
+        {
+            var db = session.In(directorate.Id);
             if (ReportArgs.FindPoa(context, db, year) is not { } poa)
             {
                 return 1;

@@ -31,7 +31,7 @@ public sealed class CommandMenus(
     public async Task<int> SyncAsync(CancellationToken cancellationToken)
     {
         var (wanted, set) = database.Read(db => (
-            new PeopleStore(db).All().Where(p => p.Active && p.IsDirector).Select(p => p.TelegramId).ToHashSet(),
+            new DirectorateStore(db).All().SelectMany(d => new PeopleStore(db.In(d.Id)).All()).Where(p => p.Active && p.IsDirector).Select(p => p.TelegramId).ToHashSet(),
             Parse(new AppSettings(db).Get(DirectorMenus))));
         var changed = 0;
         foreach (var id in wanted.Except(set).Concat(set.Except(wanted)).ToList())

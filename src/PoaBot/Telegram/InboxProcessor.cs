@@ -372,8 +372,8 @@ public sealed class InboxProcessor(
 
         var active = database.Read(db =>
         {
-            var people = new PeopleStore(db);
-            return toStart.Where(u => u.Update.Input!.IsPrivate && people.ByTelegramId(u.Update.Input.UserId) is { Active: true })
+            var directorates = new DirectorateStore(db);
+            return toStart.Where(u => u.Update.Input!.IsPrivate && directorates.Of(u.Update.Input.UserId).Count > 0)
                 .Select(u => u.UpdateId).ToHashSet();
         });
         foreach (var (updateId, update) in toStart.Where(u => active.Contains(u.UpdateId)))

@@ -121,7 +121,7 @@ public sealed class AccessTests : IDisposable
         world.Coordinator(1, "Consejo Centro");
         var director = world.Director();
         director.Send("/personas");
-        world.Database.Write(db => db.Execute("UPDATE person SET role = 'coordinador' WHERE telegram_id = 900"));
+        world.Database.Write(db => db.Execute("UPDATE person_directorate SET role = 'coordinador' WHERE person_id = (SELECT id FROM person WHERE telegram_id = 900)"));
 
         director.Press("Dar de baja");
 

@@ -234,7 +234,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
         c.ReportMeeting();
         var director = world.Director();
         director.Send($"/folio {world.Records().Single().Folio}").Press("Corregir").Press("Fecha").Send("01/03/2024");
-        world.Database.Write(db => db.Execute("UPDATE person SET role = 'coordinador' WHERE telegram_id = 900"));
+        world.Database.Write(db => db.Execute("UPDATE person_directorate SET role = 'coordinador' WHERE person_id = (SELECT id FROM person WHERE telegram_id = 900)"));
 
         director.Send("Motivo");
 

@@ -15,6 +15,10 @@ public sealed class ChatCommandTableTests : IDisposable
         ["justificar"] = true, ["reabrir"] = true, ["recordatorios"] = true,
     };
 
+    /// <summary>The commands the planning office may not use: every one that writes, or starts what does (the policy, written out).</summary>
+    private static readonly HashSet<string> Writes =
+        ["reportar", "misreportes", "coordinadores", "personas", "invitar", "consejos", "importar", "justificar", "reabrir"];
+
     private readonly ChatWorld world = new(new DateTimeOffset(2024, 5, 2, 18, 0, 0, TimeSpan.Zero));
 
     public enum Who
@@ -22,6 +26,7 @@ public sealed class ChatCommandTableTests : IDisposable
         Unregistered,
         Coordinator,
         Director,
+        Planning,
     }
 
     public void Dispose() => world.Dispose();
@@ -48,6 +53,7 @@ public sealed class ChatCommandTableTests : IDisposable
         {
             Who.Unregistered => world.Stranger(77),
             Who.Coordinator => world.Coordinator(1, "Consejo Centro"),
+            Who.Planning => world.Planning(),
             _ => world.Director(),
         };
         var before = world.Fingerprint("conversation", "audit");
@@ -57,6 +63,11 @@ public sealed class ChatCommandTableTests : IDisposable
         if (who == Who.Unregistered)
         {
             Assert.Equal(Texts.Unregistered, said);
+        }
+        else if (who == Who.Planning && Writes.Contains(command))
+        {
+            Assert.Equal(DirectorateText.ReadOnly, said);
+            Assert.Equal(before, world.Fingerprint("conversation", "audit"));
         }
         else if (who == Who.Coordinator && DirectorOnly[command])
         {
@@ -77,6 +88,7 @@ public sealed class ChatCommandTableTests : IDisposable
         var table = ChatCommands.All.SelectMany(c => c.Aliases.Prepend(c.Name).Select(name => (name, c.Role == CommandRole.Director)));
 
         Assert.Equal(DirectorOnly.OrderBy(e => e.Key, StringComparer.Ordinal), table.ToDictionary(e => e.name, e => e.Item2).OrderBy(e => e.Key, StringComparer.Ordinal));
+        Assert.Equal(Writes.Order(StringComparer.Ordinal), ChatCommands.All.Where(c => !c.ReadOnly).SelectMany(c => c.Aliases.Prepend(c.Name)).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -50,12 +50,38 @@ public sealed class ChatWorld : IDisposable
 
     public string Fingerprint(params string[] except) => test.Fingerprint(except);
 
-    public string Invite(string role, params string[] councils) =>
+    public string Invite(string role, params string[] councils) => InviteIn(1, role, councils);
+
+    /// <summary>An invite to a directorate (its id), with its councils there.</summary>
+    public string InviteIn(long directorate, string role, params string[] councils) =>
         Database.Write(db =>
         {
-            var people = new PeopleStore(db);
+            var people = new PeopleStore(db.In(directorate));
             return people.CreateInvite(role, councils.Select(c => people.Council(c)!.Id).ToList(), Time.GetUtcNow(), TimeSpan.FromDays(7));
         });
+
+    /// <summary>Another directorate with the sample POA imported and its own councils; returns its id.</summary>
+    public long AddDirectorate(string code, string name, params string[] councils) =>
+        Database.Write(db =>
+        {
+            new DirectorateStore(db).Add(code, name, settings: null);
+            var there = db.In(new DirectorateStore(db).ByCode(code)!.Id);
+            PoaImporter.Apply(there, PoaDocumentParser.Parse(SampleData.PoaBytes()), "prueba", "poa.txt", Time.GetUtcNow());
+            foreach (var council in councils)
+            {
+                new PeopleStore(there).AddCouncil(council, "");
+            }
+
+            return there.Directorate;
+        });
+
+    /// <summary>Someone of the municipal planning office: reads every directorate, writes nothing.</summary>
+    public Chat Planning(long id = 800)
+    {
+        var chat = new Chat(this, id, "Planeación");
+        chat.Send($"/start {Invite(Roles.Planning)}");
+        return chat;
+    }
 
     /// <summary>A person registered through an invite.</summary>
     public Chat Coordinator(long id, params string[] councils)

@@ -102,18 +102,18 @@ public sealed class FuzzEndToEndTests(ITestOutputHelper output)
         // Rejected input changed nothing: nobody new registered, the deactivated person stays so, records only by registered people.
         Assert.Equal(people, People(bot));
         Assert.Equal(0L, bot.Database.Read(db => db.Scalar<long>(
-            "SELECT count(*) FROM record r JOIN person p ON p.id = r.created_by WHERE p.active = 0 OR p.telegram_id NOT IN (9001, 9011, 9012)")));
+            "SELECT count(*) FROM record r JOIN person p ON p.id = r.created_by JOIN person_directorate pd ON pd.person_id = p.id WHERE pd.active = 0 OR p.telegram_id NOT IN (9001, 9011, 9012)")));
     }
 
     /// <summary>Who is registered, and who is not active; the director may deactivate a coordinator, nobody else may change either.</summary>
     private static string People(LiveBot bot) =>
         bot.Database.Read(db => string.Join(' ', db.Query<string>(
-            "SELECT telegram_id || CASE WHEN active = 1 OR telegram_id <> 9013 THEN '' ELSE ' inactivo' END FROM person ORDER BY telegram_id")));
+            "SELECT p.telegram_id || CASE WHEN pd.active = 1 OR p.telegram_id <> 9013 THEN '' ELSE ' inactivo' END FROM person p LEFT JOIN person_directorate pd ON pd.person_id = p.id ORDER BY p.telegram_id")));
 
     /// <summary>Between batches, a coordinator still active reports a meeting with a photo, start to end.</summary>
     private async Task ReportAsync(LiveBot bot)
     {
-        var active = bot.Database.Read(db => db.Query<long>("SELECT telegram_id FROM person WHERE active = 1 AND role = 'coordinador' ORDER BY telegram_id").ToList());
+        var active = bot.Database.Read(db => db.Query<long>("SELECT p.telegram_id FROM person p JOIN person_directorate pd ON pd.person_id = p.id WHERE pd.active = 1 AND pd.role = 'coordinador' ORDER BY p.telegram_id").ToList());
         if (active.Count == 0)
         {
             return;

@@ -95,7 +95,7 @@ public sealed class PoaImporterTests : IDisposable
         test.Database.Write(db =>
         {
             var activity = new PoaStore(db).Activities(1)[3];
-            var council = db.Scalar<long>("INSERT INTO council (name) VALUES ('Consejo Centro') RETURNING id");
+            var council = db.Scalar<long>("INSERT INTO council (directorate_id, name) VALUES (1, 'Consejo Centro') RETURNING id");
             new RecordStore(db).Insert(new RecordRow { ActivityId = activity.Id, CouncilId = council, Kind = ActivityKind.SocialProgram, EventDate = new DateOnly(2024, 8, 10), Count = 1, Subject = "Despensas", CreatedAt = Now });
         });
         var changed = SeedDocuments.WithRow(4, r => [.. r[..13], "3", .. r[14..23], "4", "2"]);
@@ -114,7 +114,7 @@ public sealed class PoaImporterTests : IDisposable
         test.Database.Write(db =>
         {
             var activity = new PoaStore(db).Activities(1)[0];
-            var council = db.Scalar<long>("INSERT INTO council (name) VALUES ('Consejo Centro') RETURNING id");
+            var council = db.Scalar<long>("INSERT INTO council (directorate_id, name) VALUES (1, 'Consejo Centro') RETURNING id");
             new RecordStore(db).Insert(new RecordRow { ActivityId = activity.Id, CouncilId = council, Kind = ActivityKind.Meeting, EventDate = new DateOnly(2024, 4, 10), Count = 1, CreatedAt = Now });
         });
         var before = Summary(new DateOnly(2025, 1, 1)).Select(a => a.RealAcum).ToList();

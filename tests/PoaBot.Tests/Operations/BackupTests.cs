@@ -145,7 +145,7 @@ public sealed class BackupTests : IDisposable
         Assert.Equal(1L, test.Database.Read(db => db.Scalar<long>("SELECT count(*) FROM outbox WHERE status = 'pending'")));
     }
 
-    private void AddPoa(int year) => test.Database.Write(db => db.Execute("INSERT INTO poa (year, directorate) VALUES (@year, 'DPC')", new { year }));
+    private void AddPoa(int year) => test.Database.Write(db => db.Execute("INSERT INTO poa (directorate_id, year, directorate) VALUES (1, @year, 'DPC')", new { year }));
 
     private void WriteEvidence(string name, string content)
     {

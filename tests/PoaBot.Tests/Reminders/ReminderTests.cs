@@ -109,7 +109,7 @@ public sealed class ReminderTests : IDisposable
         world.Time.SetUtcNow(new DateTimeOffset(2024, 4, 24, 15, 0, 0, TimeSpan.Zero));
         // The first chunk of the fan-out committed before the process died.
         world.Database.Write(db => db.Execute(
-            "INSERT INTO reminder_sent (person_id, year, bimester, kind, sent_at) SELECT id, 2024, 2, 'before7', '2024-04-24T15:00:00.000Z' FROM person WHERE telegram_id <= 100"));
+            "INSERT INTO reminder_sent (person_id, directorate_id, year, bimester, kind, sent_at) SELECT id, 1, 2024, 2, 'before7', '2024-04-24T15:00:00.000Z' FROM person WHERE telegram_id <= 100"));
 
         var sent = Run();
         var again = Run();
@@ -117,7 +117,7 @@ public sealed class ReminderTests : IDisposable
         Assert.Equal(150, sent);
         Assert.Equal(0, again);
         Assert.Equal(150, Outbox().Select(o => o.ChatId).Where(c => c <= 250).Distinct().Count());
-        Assert.Equal(250L, world.Database.Read(db => db.Scalar<long>("SELECT count(*) FROM reminder_sent WHERE kind = 'before7' AND person_id IN (SELECT id FROM person WHERE role = 'coordinador')")));
+        Assert.Equal(250L, world.Database.Read(db => db.Scalar<long>("SELECT count(*) FROM reminder_sent WHERE kind = 'before7' AND person_id IN (SELECT person_id FROM person_directorate WHERE role = 'coordinador')")));
         _ = coordinators;
     }
 

@@ -37,7 +37,7 @@ public sealed class DatabaseTests : IDisposable
     public void Tables_are_strict_and_refuse_text_in_a_count()
     {
         var error = Assert.ThrowsAny<Microsoft.Data.Sqlite.SqliteException>(() => test.Database.Write(db =>
-            db.Execute("INSERT INTO poa (year, directorate) VALUES ('dos mil', 'x')")));
+            db.Execute("INSERT INTO poa (directorate_id, year, directorate) VALUES (1, 'dos mil', 'x')")));
 
         Assert.Contains("cannot store TEXT value in INTEGER column", error.Message, StringComparison.Ordinal);
     }
@@ -48,7 +48,7 @@ public sealed class DatabaseTests : IDisposable
         test = test.On(provider);
         Assert.Throws<InvalidOperationException>(() => test.Database.Write(db =>
         {
-            db.Execute("INSERT INTO poa (year, directorate) VALUES (2024, 'x')");
+            db.Execute("INSERT INTO poa (directorate_id, year, directorate) VALUES (1, 2024, 'x')");
             throw new InvalidOperationException("falla a la mitad");
         }));
 
@@ -62,9 +62,9 @@ public sealed class DatabaseTests : IDisposable
         var now = new DateTimeOffset(2024, 4, 2, 17, 0, 0, TimeSpan.Zero);
         var (saved, voided, audit) = test.Database.Write(db =>
         {
-            var poa = db.Scalar<long>("INSERT INTO poa (year, directorate) VALUES (2024, 'x') RETURNING id");
+            var poa = db.Scalar<long>("INSERT INTO poa (directorate_id, year, directorate) VALUES (1, 2024, 'x') RETURNING id");
             var activity = db.Scalar<long>("INSERT INTO activity (poa_id, num, position, name, objective, detected_kind, goal) VALUES (@poa, '1', 1, 'REUNIONES', '', 'meeting', 20) RETURNING id", new { poa });
-            var council = db.Scalar<long>("INSERT INTO council (name, locality) VALUES ('Consejo Centro', 'Centro') RETURNING id");
+            var council = db.Scalar<long>("INSERT INTO council (directorate_id, name, locality) VALUES (1, 'Consejo Centro', 'Centro') RETURNING id");
             var records = new RecordStore(db);
             var record = records.Insert(new RecordRow { ActivityId = activity, CouncilId = council, Kind = ActivityKind.Meeting, EventDate = new DateOnly(2024, 4, 2), Attendees = 25, Agreements = "Bacheo", CreatedAt = now });
             var result = records.Void(record.Id, "Directora", "Duplicado", now);
@@ -90,9 +90,13 @@ public sealed class DatabaseTests : IDisposable
                 var poa = db.Scalar<long>("INSERT INTO poa (year, directorate) VALUES (2024, 'x') RETURNING id");
                 var activity = db.Scalar<long>("INSERT INTO activity (poa_id, num, name, objective, detected_kind, goal) VALUES (@poa, 1, 'SOLICITUDES', '', 'request_received', 20) RETURNING id", new { poa });
                 var council = db.Scalar<long>("INSERT INTO council (name, locality) VALUES ('Consejo Centro', 'Centro') RETURNING id");
-                var records = new RecordStore(db);
-                var request = records.Insert(new RecordRow { ActivityId = activity, CouncilId = council, Kind = ActivityKind.RequestReceived, EventDate = new DateOnly(2024, 4, 2), Subject = "Bacheo", CreatedAt = DateTimeOffset.UnixEpoch });
-                managed = records.Insert(new RecordRow { ActivityId = activity, CouncilId = council, Kind = ActivityKind.RequestManaged, EventDate = new DateOnly(2024, 4, 3), RefId = request.Id, CreatedAt = DateTimeOffset.UnixEpoch }).Id;
+                var request = db.Scalar<long>(
+                    "INSERT INTO record (folio, activity_id, council_id, kind, event_date, count, subject, created_at) VALUES ('DPC-2024-0001', @activity, @council, 'request_received', '2024-04-02', 1, 'Bacheo', '1970-01-01T00:00:00.000Z') RETURNING id",
+                    new { activity, council });
+                managed = db.Scalar<long>(
+                    "INSERT INTO record (folio, activity_id, council_id, kind, event_date, count, ref_id, created_at) VALUES ('DPC-2024-0002', @activity, @council, 'request_managed', '2024-04-03', 1, @request, '1970-01-01T00:00:00.000Z') RETURNING id",
+                    new { activity, council, request });
+                db.Execute("INSERT INTO folio_sequence (year, last) VALUES (2024, 2)");
                 db.Execute("UPDATE record SET voided_at = '2024-04-04T18:00:00.000Z', voided_by = 'Directora', void_reason = 'Duplicado' WHERE id = @managed", new { managed });
                 Assert.ThrowsAny<Microsoft.Data.Sqlite.SqliteException>(() => db.Execute("UPDATE activity SET detected_kind = 'training'"));
             });
@@ -135,9 +139,10 @@ public sealed class DatabaseTests : IDisposable
                 var poa = db.Scalar<long>("INSERT INTO poa (year, directorate) VALUES (2024, 'x') RETURNING id");
                 var activity = db.Scalar<long>("INSERT INTO activity (poa_id, num, position, name, objective, detected_kind, goal) VALUES (@poa, '1', 1, 'REUNIONES', '', 'meeting', 20) RETURNING id", new { poa });
                 var council = db.Scalar<long>("INSERT INTO council (name, locality) VALUES ('Consejo Centro', 'Centro') RETURNING id");
-                var records = new RecordStore(db);
-                var a = records.Insert(new RecordRow { ActivityId = activity, CouncilId = council, Kind = ActivityKind.Meeting, EventDate = new DateOnly(2024, 4, 2), Attendees = 25, CreatedAt = saved }).Id;
-                var b = records.Insert(new RecordRow { ActivityId = activity, CouncilId = council, Kind = ActivityKind.Meeting, EventDate = new DateOnly(2024, 4, 3), Attendees = 9, CreatedAt = saved }).Id;
+                const string Meeting =
+                    "INSERT INTO record (folio, activity_id, council_id, kind, event_date, count, attendees, created_at) VALUES (@folio, @activity, @council, 'meeting', @date, 1, @attendees, '2024-04-02T18:00:00.000Z') RETURNING id";
+                var a = db.Scalar<long>(Meeting, new { folio = "DPC-2024-0001", activity, council, date = "2024-04-02", attendees = 25 });
+                var b = db.Scalar<long>(Meeting, new { folio = "DPC-2024-0002", activity, council, date = "2024-04-03", attendees = 9 });
                 db.Execute("UPDATE record SET evidence_file_id = 'f-1', evidence_hash = @hash, evidence_kind = 'photo' WHERE id = @a", new { hash, a });
                 db.Execute(
                     "INSERT INTO conversation (chat_id, state, updated_at) VALUES (7, @state, '2024-04-05T18:00:00.000Z')",
