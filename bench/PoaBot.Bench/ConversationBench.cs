@@ -9,6 +9,15 @@ internal sealed record ConversationFigures(int Coordinators, int UpdatesPerCoord
 {
     public double UpdatesPerSecond => Committed / Wall.TotalSeconds;
 
+    /// <summary>CPU time this process (host, fake server and simulated people together) spent per update while they ran.</summary>
+    public required double CpuMsPerUpdate { get; init; }
+
+    /// <summary>Rounds of 5 conversations run before, until the JIT compiler settled.</summary>
+    public required int WarmUpRounds { get; init; }
+
+    /// <summary>Methods the JIT compiler compiled during the measured conversations.</summary>
+    public required long JitCompiled { get; init; }
+
     /// <summary>Where a step's latency goes, from the inbox row's own timestamps (millisecond resolution).</summary>
     public required StageFigures Stages { get; init; }
 }
@@ -54,7 +63,7 @@ internal static class ConversationBench
     {
         await using var bot = await BenchBot.CreateAsync(new FakeBotApiOptions { EnforceRateLimits = false });
         var councils = Seed.Councils(bot.Database, 20);
-        var invites = Seed.Invites(bot.Database, WarmUp + coordinators, councils);
+        var invites = Seed.Invites(bot.Database, (WarmUp * Figures.MaxWarmUpRounds) + coordinators, councils);
 
         // 1. Start-up: from calling the command line's "run" to the first getUpdates the fake sees.
         var startedAt = bot.StartHost(BenchBot.Unpaced);
@@ -67,14 +76,20 @@ internal static class ConversationBench
 
         await using var watcher = new ReplyWatcher(bot.Fake);
 
-        // A few conversations first, so the figures are not the JIT compiler's.
-        await Task.WhenAll(Enumerable.Range(0, WarmUp).Select(i => Person(bot.Fake, watcher, FirstId + i).RegisterAndReportAsync(invites[i])));
+        // Rounds of a few conversations first, until the JIT compiler has settled, so the figures are not its.
+        var warmUp = await Figures.WarmUpAsync(round => Task.WhenAll(Enumerable.Range(round * WarmUp, WarmUp)
+            .Select(i => Person(bot.Fake, watcher, FirstId + i).RegisterAndReportAsync(invites[i]))));
 
         // 2. Everyone at once.
-        var people = Enumerable.Range(0, coordinators).Select(i => Person(bot.Fake, watcher, FirstId + WarmUp + i)).ToList();
+        var first = warmUp * WarmUp;
+        var people = Enumerable.Range(0, coordinators).Select(i => Person(bot.Fake, watcher, FirstId + first + i)).ToList();
         var doneBefore = bot.InboxDone();
         var start = DateTimeOffset.UtcNow;
-        await Task.WhenAll(people.Select((p, i) => p.RegisterAndReportAsync(invites[WarmUp + i])));
+        var cpu = Figures.CpuTime();
+        var jit = System.Runtime.JitInfo.GetCompiledMethodCount();
+        await Task.WhenAll(people.Select((p, i) => p.RegisterAndReportAsync(invites[first + i])));
+        jit = System.Runtime.JitInfo.GetCompiledMethodCount() - jit;
+        cpu = Figures.CpuTime() - cpu;
         var end = people.Max(p => p.LastReplyAt);
         var committed = bot.InboxDone() - doneBefore;
         var latencies = people.SelectMany(p => p.LatenciesMs).ToList();
@@ -89,6 +104,9 @@ internal static class ConversationBench
             latencies.Max())
         {
             Stages = stages,
+            CpuMsPerUpdate = cpu.TotalMilliseconds / Math.Max(1, committed),
+            WarmUpRounds = warmUp,
+            JitCompiled = jit,
         });
     }
 

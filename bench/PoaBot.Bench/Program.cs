@@ -76,6 +76,7 @@ if (options.Alone > 0)
         var a = await StepBench.RunAsync(options.Alone, paced: false);
         unpacedP50 = a.P50Ms;
         lines.Add($"one person alone, unpaced: {Figures.Int(a.Steps)} steps, update→reply p50 {Figures.Ms(a.P50Ms)}, p99 {Figures.Ms(a.P99Ms)}{Floor(a.P50Ms <= 3, "p50 ≤ 3 ms")}");
+        details.Add($"one person alone: CPU {Figures.Ms(a.CpuMsPerStep)} per step (host, fake server and the person together); {Figures.Int(a.JitCompiled)} methods compiled meanwhile, after {Figures.Int(a.WarmUpReports)} reports of warm-up");
     });
 }
 
@@ -113,11 +114,12 @@ await Phase("start-up and conversations", async () =>
             $"update→reply p50 {Figures.Ms(c.P50Ms)}, p99 {Figures.Ms(c.P99Ms)}{(c.Coordinators == 50 ? Floor(c.UpdatesPerSecond >= 1500, "1,500 updates/s") : "")}");
         details.Add(
             $"conversations: {Figures.Int(c.Committed)} inbox rows done in {Figures.Seconds(c.Wall)} (first injection to last reply), " +
-            $"slowest step {Figures.Ms(c.MaxMs)}; after a warm-up of 5 conversations");
+            $"slowest step {Figures.Ms(c.MaxMs)}; after a warm-up of {Figures.Int(c.WarmUpRounds)} rounds of 5 conversations");
         details.Add(
             $"conversations, where a step's time goes (p50 / p99): injected → taken by getUpdates {c.Stages.ToPoller}; " +
             $"→ inbox processor's batch began {c.Stages.ToProcessor}; → reply at the fake {c.Stages.ToReply}");
         details.Add($"conversations: inbox processor {c.Stages.Processor}; outbox sender {c.Stages.Sender}");
+        details.Add($"conversations: CPU {Figures.Ms(c.CpuMsPerUpdate)} per update (host, fake server and the coordinators together, on {Environment.ProcessorCount} cores); {Figures.Int(c.JitCompiled)} methods compiled meanwhile");
     }
 });
 

@@ -38,6 +38,8 @@ internal sealed class ReplyWatcher : IAsyncDisposable
     {
         while (!stop.IsCancellationRequested)
         {
+            // Taken before the count is read, so a message recorded in between still wakes the loop.
+            var changed = fake.Changed;
             if (fake.MessageCount > cursor)
             {
                 var all = fake.Messages;
@@ -53,7 +55,7 @@ internal sealed class ReplyWatcher : IAsyncDisposable
             {
                 try
                 {
-                    await Task.Delay(1, stop.Token);
+                    await changed.WaitAsync(stop.Token);
                 }
                 catch (OperationCanceledException)
                 {

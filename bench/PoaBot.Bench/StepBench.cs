@@ -2,7 +2,7 @@ using PoaBot.FakeTelegram;
 
 namespace PoaBot.Bench;
 
-internal sealed record StepFigures(int Steps, double P50Ms, double P99Ms);
+internal sealed record StepFigures(int Steps, double P50Ms, double P99Ms, double CpuMsPerStep, int WarmUpReports, long JitCompiled);
 
 /// <summary>
 /// One person alone, reporting meeting after meeting: the latency of each step (update injected → reply recorded by the
@@ -24,14 +24,21 @@ internal static class StepBench
         var person = new Coordinator(bot.Fake, Person, watcher.Watch(Person), paced ? TimeSpan.FromSeconds(1) : TimeSpan.Zero);
         await person.RegisterAndReportAsync(invite);
 
-        // The first report warms up the JIT compiler; the figures are of the ones after it.
+        // Unpaced, reports until the JIT compiler has settled; the figures are of the ones after them. Paced, a step a second
+        // gives the compiler time enough.
+        var warmUp = paced ? 0 : await Figures.WarmUpAsync(_ => person.ReportAsync());
         var warm = person.LatenciesMs.Count;
+        var cpu = Figures.CpuTime();
+        var jit = System.Runtime.JitInfo.GetCompiledMethodCount();
         for (var i = 0; i < reports; i++)
         {
             await person.ReportAsync();
         }
 
         var steps = person.LatenciesMs.Skip(warm).ToList();
-        return new StepFigures(steps.Count, Figures.Percentile(steps, 50), Figures.Percentile(steps, 99));
+        cpu = Figures.CpuTime() - cpu;
+        jit = System.Runtime.JitInfo.GetCompiledMethodCount() - jit;
+
+        return new StepFigures(steps.Count, Figures.Percentile(steps, 50), Figures.Percentile(steps, 99), cpu.TotalMilliseconds / Math.Max(1, steps.Count), warmUp + 1, jit);
     }
 }

@@ -80,6 +80,18 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         }
     }
 
+    /// <summary>Completes at the next request answered (messages are recorded before): to wait for news without polling.</summary>
+    public Task Changed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _changed.Task;
+            }
+        }
+    }
+
     /// <summary>Snapshot of every API request answered, in completion order (At is the arrival time).</summary>
     public IReadOnlyList<ApiCall> Calls
     {

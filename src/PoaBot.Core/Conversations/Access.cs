@@ -41,13 +41,8 @@ public static class Access
     }
 
     /// <summary>The councils a person may report for now: all for the Dirección, their current ones for a coordinator.</summary>
-    public static IReadOnlyList<CouncilRow> Councils(Turn turn)
-    {
-        var people = new PeopleStore(turn.Db);
-        return turn.Person.IsDirector ? people.Councils() : people.CouncilsOf(turn.Person.Id);
-    }
-
-    public static bool MayReportFor(Turn turn, long? councilId) => Councils(turn).Any(c => c.Id == councilId);
+    public static IReadOnlyList<CouncilRow> Councils(Turn turn) =>
+        turn.Person.IsDirector ? new PeopleStore(turn.Db).Councils() : new PeopleStore(turn.Db).CouncilsOf(turn.Person.Id);
 
     /// <summary>
     /// A record (of the turn's directorate: the stores read no other) is seen by the Dirección, by Planeación and by the
@@ -69,18 +64,10 @@ public static class Access
     /// always; a coordinator only for an activity that fell short, and only while no one has written it yet (once
     /// written, only the Dirección changes it).
     /// </summary>
-    public static string? JustifyRefusal(Turn turn, long activityId, int bimester, Func<bool> outOfBand)
-    {
-        if (turn.Person.IsDirector || turn.Person.IsPlanning)
-        {
-            return turn.Person.IsPlanning ? DirectorateText.ReadOnly : null;
-        }
-
-        if (!outOfBand())
-        {
-            return CloseText.NoJustificationNeeded;
-        }
-
-        return new JustificationStore(turn.Db).Text(activityId, bimester) is null ? null : CloseText.JustificationWritten;
-    }
+    public static string? JustifyRefusal(Turn turn, long activityId, int bimester, Func<bool> outOfBand) =>
+        turn.Person.IsPlanning ? DirectorateText.ReadOnly
+        : turn.Person.IsDirector ? null
+        : !outOfBand() ? CloseText.NoJustificationNeeded
+        : new JustificationStore(turn.Db).Text(activityId, bimester) is null ? null
+        : CloseText.JustificationWritten;
 }

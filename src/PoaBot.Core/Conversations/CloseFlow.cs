@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Reminders;
-using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Core.Conversations;
@@ -12,42 +11,39 @@ public static class CloseFlow
 {
     public static void AskJustification(Turn turn, long activityId, int bimester)
     {
-        var activity = new PoaStore(turn.Db).Activity(activityId);
-        var year = new PoaStore(turn.Db).YearOf(activityId) ?? 0;
-        if (activity is null || bimester is < 1 or > 6)
+        if (JustifyProblem(turn, activityId, bimester) is { } problem)
         {
-            turn.Say(CloseText.ActivityGone);
+            turn.Say(problem);
             return;
         }
 
-        var lastDay = Bimesters.LastDay((int)year, bimester);
-        if (turn.Today <= lastDay)
-        {
-            turn.Say(CloseText.NotClosedYet(Bimesters.ShortName(bimester), lastDay.AddDays(1)));
-            return;
-        }
-
-        if (turn.IsLocked(lastDay))
-        {
-            turn.Say(CloseText.AlreadyLocked(Bimesters.ShortName(bimester), year, turn.Person.IsDirector));
-            return;
-        }
-
-        if (Access.JustifyRefusal(turn, activityId, bimester, () => OutOfBand(turn, activity, (int)year, bimester)) is { } refusal)
-        {
-            // Forged or replayed data changes nothing.
-            turn.State.Reset();
-            turn.Say(refusal);
-            return;
-        }
-
+        var activity = new PoaStore(turn.Db).Activity(activityId)!;
+        var year = new PoaStore(turn.Db).YearOf(activityId)!.Value;
         turn.State.Task = new JustifyTask { ActivityId = activityId, Bimester = bimester };
         var current = new JustificationStore(turn.Db).Text(activityId, bimester);
-        turn.Ask(
-            Step.JustifyText,
-            CloseText.AskJustification(ProgressText.Activity(activity), Bimesters.ShortName(bimester), year, current, Light(turn, activity, (int)year, bimester) == Semaforo.Sobre),
-            [],
-            back: false);
+        var over = Light(turn, activity, year, bimester) == Semaforo.Sobre;
+        var question = CloseText.AskJustification(ProgressText.Activity(activity), Bimesters.ShortName(bimester), year, current, over);
+        turn.Ask(Step.JustifyText, question, [], back: false);
+    }
+
+    /// <summary>
+    /// Why this activity's bimester may not be justified now, or null: the activity is gone, the bimester is not closed yet
+    /// or already locked, or the person may not (forged or replayed data changes nothing; someone may have written it or
+    /// the role changed meanwhile). Checked when the justification is asked and again at the moment of writing it.
+    /// </summary>
+    private static string? JustifyProblem(Turn turn, long activityId, int bimester)
+    {
+        var activity = new PoaStore(turn.Db).Activity(activityId);
+        if (activity is null || bimester is < 1 or > 6)
+        {
+            return CloseText.ActivityGone;
+        }
+
+        var year = new PoaStore(turn.Db).YearOf(activityId)!.Value;
+        var lastDay = Bimesters.LastDay(year, bimester);
+        return turn.Today <= lastDay ? CloseText.NotClosedYet(Bimesters.ShortName(bimester), lastDay.AddDays(1))
+            : turn.IsLocked(lastDay) ? CloseText.AlreadyLocked(Bimesters.ShortName(bimester), year, turn.Person.IsDirector)
+            : Access.JustifyRefusal(turn, activityId, bimester, () => OutOfBand(turn, activity, year, bimester));
     }
 
     private static bool OutOfBand(Turn turn, ActivityPlan activity, int year, int bimester) =>
@@ -87,33 +83,14 @@ public static class CloseFlow
         }
 
         var (id, bim) = (turn.State.Get<JustifyTask>().ActivityId, turn.State.Get<JustifyTask>().Bimester);
-        var activity = new PoaStore(turn.Db).Activity(id);
-        var year = new PoaStore(turn.Db).YearOf(id) ?? turn.Today.Year;
-        if (activity is null || bim is < 1 or > 6)
+        if (JustifyProblem(turn, id, bim) is { } problem)
         {
-            turn.State.Reset();
-            turn.Say(CloseText.ActivityGone, mainKeyboard: true);
-            return;
-        }
-
-        if (turn.IsLocked(Bimesters.LastDay(year, bim)))
-        {
-            turn.State.Reset();
-            turn.Say(CloseText.AlreadyLocked(Bimesters.ShortName(bim), year, turn.Person.IsDirector), mainKeyboard: true);
-            return;
-        }
-
-        // Checked again at the moment of writing: someone may have written it, or the role changed, meanwhile.
-        if (Access.JustifyRefusal(turn, id, bim, () => OutOfBand(turn, activity, year, bim)) is { } refusal)
-        {
-            turn.State.Reset();
-            turn.Say(refusal, mainKeyboard: true);
+            turn.Finish(problem);
             return;
         }
 
         new JustificationStore(turn.Db).Save(id, bim, text, turn.Actor, turn.Now);
-        turn.State.Reset();
-        turn.Say(CloseText.JustificationSaved(Bimesters.ShortName(bim)), mainKeyboard: true);
+        turn.Finish(CloseText.JustificationSaved(Bimesters.ShortName(bim)));
     }
 
     /// <summary>
@@ -177,30 +154,21 @@ public static class CloseFlow
     {
         switch (turn.State.Step)
         {
+            case Step.ReopenChoice when turn.ActionId("o") is { } code && code % 10 is >= 1 and <= 6 && code / 10 is >= 2000 and <= 2100:
+                turn.State.Task = new ReopenTask { Period = (int)code };
+                var question = CloseText.AskReopenDays(Bimesters.ShortName((int)(code % 10)), (int)(code / 10));
+                turn.Ask(Step.ReopenDays, question, [], back: false);
+                break;
             case Step.ReopenChoice:
-                if (turn.ActionId("o") is { } code && code % 10 is >= 1 and <= 6 && code / 10 is >= 2000 and <= 2100)
-                {
-                    turn.State.Task = new ReopenTask { Period = (int)code };
-                    turn.Ask(Step.ReopenDays, CloseText.AskReopenDays(Bimesters.ShortName((int)(code % 10)), (int)(code / 10)), [], back: false);
-                }
-                else
-                {
-                    turn.State.Reset();
-                    turn.Greet();
-                }
-
+                turn.State.Reset();
+                turn.Greet();
+                break;
+            case Step.ReopenDays when NumberText.TryParse(turn.Text, 30, out var days, out _) && days >= 1:
+                turn.State.Get<ReopenTask>().Days = days;
+                turn.Ask(Step.ReopenReason, CloseText.AskReopenReason, [], back: false);
                 break;
             case Step.ReopenDays:
-                if (NumberText.TryParse(turn.Text, 30, out var days, out _) && days >= 1)
-                {
-                    turn.State.Get<ReopenTask>().Days = days;
-                    turn.Ask(Step.ReopenReason, CloseText.AskReopenReason, [], back: false);
-                }
-                else
-                {
-                    turn.Say(CloseText.ReopenDaysAgain);
-                }
-
+                turn.Say(CloseText.ReopenDaysAgain);
                 break;
             default:
                 if (string.IsNullOrWhiteSpace(turn.Text) || turn.Text.Length > 500)
@@ -213,8 +181,7 @@ public static class CloseFlow
                 var (year, bimester) = (reopen.Period / 10, reopen.Period % 10);
                 var until = turn.Now.AddDays(reopen.Days);
                 new CalendarStore(turn.Db).Reopen(year, bimester, until, turn.Text, turn.Actor, turn.Now);
-                turn.State.Reset();
-                turn.Say(CloseText.Reopened(Bimesters.ShortName(bimester), year, turn.Settings.Clock.LocalDate(until)), mainKeyboard: true);
+                turn.Finish(CloseText.Reopened(Bimesters.ShortName(bimester), year, turn.Settings.Clock.LocalDate(until)));
                 break;
         }
     }

@@ -125,13 +125,13 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     private static void Route(Turn turn, Command? command)
     {
         var state = turn.State;
-        if (turn.Input.Kind == InputKind.Button && GlobalAction(turn))
-        {
-            return;
-        }
-
         if (turn.Input.Kind == InputKind.Button)
         {
+            if (GlobalAction(turn))
+            {
+                return;
+            }
+
             var (seq, action) = ParseData(turn.Input.Data);
             if (seq is null || seq != state.Seq || state.Step == Step.Idle)
             {
@@ -189,39 +189,21 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
             return;
         }
 
-        switch (state.Step)
+        // The flow that answers the question asked.
+        Action<Turn> answer = state.Step switch
         {
-            case Step.Idle:
-                Idle(turn);
-                break;
-            case Step.ResumeOrDiscard:
-                Resume(turn);
-                break;
-            case Step.RecordChoice or Step.VoidReason or Step.AmendField or Step.AmendValue or Step.AmendReason:
-                RecordsFlow.Answer(turn);
-                break;
-            case Step.Deactivate or Step.Reassign or Step.DeactivateConfirm:
-                PeopleFlow.Answer(turn);
-                break;
-            case Step.JustifyChoice or Step.JustifyText:
-                CloseFlow.AnswerJustify(turn);
-                break;
-            case Step.ReopenChoice or Step.ReopenDays or Step.ReopenReason:
-                CloseFlow.AnswerReopen(turn);
-                break;
-            case Step.InviteRole or Step.InviteCouncils or Step.CouncilList or Step.CouncilName or Step.CouncilLocality:
-                DirectorFlow.Answer(turn);
-                break;
-            case Step.ImportFile or Step.ImportConfirm:
-                FilesFlow.AnswerImport(turn);
-                break;
-            case Step.DirectorateChoice:
-                DirectorateFlow.Answer(turn);
-                break;
-            default:
-                ReportFlow.Answer(turn);
-                break;
-        }
+            Step.Idle => Idle,
+            Step.ResumeOrDiscard => Resume,
+            Step.RecordChoice or Step.VoidReason or Step.AmendField or Step.AmendValue or Step.AmendReason => RecordsFlow.Answer,
+            Step.Deactivate or Step.Reassign or Step.DeactivateConfirm => PeopleFlow.Answer,
+            Step.JustifyChoice or Step.JustifyText => CloseFlow.AnswerJustify,
+            Step.ReopenChoice or Step.ReopenDays or Step.ReopenReason => CloseFlow.AnswerReopen,
+            Step.InviteRole or Step.InviteCouncils or Step.CouncilList or Step.CouncilName or Step.CouncilLocality => DirectorFlow.Answer,
+            Step.ImportFile or Step.ImportConfirm => FilesFlow.AnswerImport,
+            Step.DirectorateChoice => DirectorateFlow.Answer,
+            _ => ReportFlow.Answer,
+        };
+        answer(turn);
     }
 
     /// <summary>«/reportar»: a report in progress is offered back; otherwise a new one starts.</summary>
@@ -248,12 +230,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         }
 
         turn.ButtonAnswer = "";
-        if (!long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-        {
-            turn.ButtonAnswer = Texts.StaleButton;
-            return true;
-        }
-
+        var id = long.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture);
         if (IsReport(turn.State) && parts[0] is "r" or "j")
         {
             // A report is under way: ask before throwing it away; the reminder's button still works afterwards.
@@ -302,8 +279,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     internal static void Cancel(Turn turn)
     {
         var task = turn.State.Task;
-        turn.State.Reset();
-        turn.Say(task switch { null => Texts.NothingToCancel, ReportTask => Texts.Cancelled, _ => Texts.CancelledTask }, mainKeyboard: true);
+        turn.Finish(task switch { null => Texts.NothingToCancel, ReportTask => Texts.Cancelled, _ => Texts.CancelledTask });
     }
 
     /// <summary>«Atrás»: the report goes to its question before; a short task (a void, a reason, a choice) has none and asks its question again.</summary>
@@ -333,26 +309,19 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         var state = turn.State;
         var activity = state.Report is { } report && new PoaStore(turn.Db).Activity(report.Draft.ActivityId) is { } a ? ProgressText.Activity(a) : null;
         var since = state.At is { } at ? turn.Settings.Clock.LocalDate(at) : (DateOnly?)null;
-        turn.Ask(
-            Step.ResumeOrDiscard,
-            ReportText.AskResume(activity, since, stale),
-            [[(ReportText.ResumeButton, "resume"), (ReportText.DiscardButton, "discard")]],
-            back: false,
-            cancel: false);
+        turn.Ask(Step.ResumeOrDiscard, ReportText.AskResume(activity, since, stale),
+            [[(ReportText.ResumeButton, "resume"), (ReportText.DiscardButton, "discard")]], back: false, cancel: false);
     }
 
     private static void Resume(Turn turn)
     {
-        var state = turn.State;
-        if (turn.Action == "resume" && state.Report is { } report)
+        if (turn.Action == "resume" && turn.State.Report is { } report)
         {
             ReportFlow.Prompt(turn, report.Then ?? report.Position ?? "");
         }
         else if (turn.Action == "discard")
         {
-            state.Reset();
-            turn.Say(ReportText.Discarded
-, mainKeyboard: true);
+            turn.Finish(ReportText.Discarded);
         }
         else
         {
@@ -388,13 +357,7 @@ public sealed record Command(string Name, string Arg)
             return new Command(at >= 0 ? name[..at] : name, space < 0 ? "" : text[(space + 1)..].Trim());
         }
 
-        return Spanish.Fold(text) switch
-        {
-            "REPORTAR" => new Command("reportar", ""),
-            "RESUMEN" => new Command("resumen", ""),
-            "AYUDA" => new Command("ayuda", ""),
-            "CANCELAR" => new Command("cancelar", ""),
-            _ => null,
-        };
+        var word = Spanish.Fold(text);
+        return word is "REPORTAR" or "RESUMEN" or "AYUDA" or "CANCELAR" ? new Command(word.ToLowerInvariant(), "") : null;
     }
 }

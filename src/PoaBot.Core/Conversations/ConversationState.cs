@@ -259,8 +259,6 @@ public sealed class PagedQuestion
 
     public bool Cancel { get; set; }
 
-    public int Pages => Starts().Count;
-
     /// <summary>The first row of each page: at most <see cref="PageSize"/> rows, and as many lines as fit <see cref="MaxChars"/>.</summary>
     public List<int> Starts()
     {

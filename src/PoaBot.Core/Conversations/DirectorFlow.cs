@@ -1,6 +1,5 @@
 using PoaBot.Core.Domain;
 using PoaBot.Core.People;
-using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Core.Conversations;
@@ -18,11 +17,7 @@ public static class DirectorFlow
     {
         var people = new PeopleStore(turn.Db);
         var councils = people.Councils();
-        var entries = councils.Select(c =>
-        {
-            var coordinators = people.Coordinators(c.Id);
-            return new ListEntry(DirectorText.Council(c.Name, c.Locality, [.. coordinators]));
-        });
+        var entries = councils.Select(c => new ListEntry(DirectorText.Council(c.Name, c.Locality, [.. people.Coordinators(c.Id)])));
         turn.State.Reset();
         turn.AskList(Step.CouncilList, DirectorText.CouncilsTitle(councils.Count), entries, [[(DirectorText.AddCouncilButton, "add")]], numbered: false);
     }
@@ -33,23 +28,17 @@ public static class DirectorFlow
         switch (turn.State.Step)
         {
             case Step.InviteRole when turn.Action == "role:director":
-                turn.State.Reset();
                 SendInvite(turn, Roles.Director, []);
                 break;
             case Step.InviteRole when turn.Action == "role:coordinador":
                 AskCouncils(turn, people);
                 break;
+            case Step.InviteCouncils when turn.Action == "done" && turn.State.Get<InviteTask>().Councils.Count == 0:
+                turn.Say(DirectorText.ChooseOneCouncil);
+                AskCouncils(turn, people);
+                break;
             case Step.InviteCouncils when turn.Action == "done":
-                if (turn.State.Get<InviteTask>().Councils.Count == 0)
-                {
-                    turn.Say(DirectorText.ChooseOneCouncil);
-                    AskCouncils(turn, people);
-                    return;
-                }
-
-                var chosen = turn.State.Get<InviteTask>().Councils.ToList();
-                turn.State.Reset();
-                SendInvite(turn, Roles.Coordinator, chosen);
+                SendInvite(turn, Roles.Coordinator, turn.State.Get<InviteTask>().Councils);
                 break;
             case Step.InviteCouncils when turn.ActionId("t") is { } id && people.Councils().Any(c => c.Id == id):
                 var councils = turn.State.Get<InviteTask>().Councils;
@@ -80,8 +69,7 @@ public static class DirectorFlow
             case Step.CouncilLocality when turn.Action == "skip" || turn.Text is { Length: > 0 and <= 100 }:
                 var council = turn.State.Get<CouncilTask>().Name ?? "";
                 var added = people.AddCouncil(council, turn.Action == "skip" ? "" : turn.Text!);
-                turn.State.Reset();
-                turn.Say(DirectorText.CouncilAdded(council, added), mainKeyboard: true);
+                turn.Finish(DirectorText.CouncilAdded(council, added));
                 break;
             case Step.InviteRole or Step.InviteCouncils:
                 turn.Say(DirectorText.TapAnOption);
@@ -110,7 +98,6 @@ public static class DirectorFlow
         var names = people.Councils().Where(c => councils.Contains(c.Id)).Select(c => c.Name).ToArray();
         var link = username is null ? $"/start {payload}" : $"https://t.me/{username}?start={payload}";
         var expires = turn.Settings.Clock.LocalDate(turn.Now + turn.Settings.InviteValidFor);
-        turn.Say(DirectorText.Invitation(role == Roles.Director, names, expires, link), mainKeyboard: true);
-
+        turn.Finish(DirectorText.Invitation(role == Roles.Director, names, expires, link));
     }
 }

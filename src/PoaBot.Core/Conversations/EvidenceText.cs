@@ -1,3 +1,4 @@
+using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Core.Conversations;
@@ -46,21 +47,13 @@ public static class EvidenceText
         count == 1 ? $"Evidencia del folio {folio}" : $"Evidencia {position} de {count} del folio {folio}";
 
     /// <summary>«2 fotos y 1 documento», «1 foto», «sin evidencia».</summary>
-    public static string Summary(int photos, int documents)
+    public static string Summary(int photos, int documents) => (photos, documents) switch
     {
-        var parts = new List<string>();
-        if (photos > 0)
-        {
-            parts.Add(photos == 1 ? "1 foto" : $"{photos} fotos");
-        }
-
-        if (documents > 0)
-        {
-            parts.Add(documents == 1 ? "1 documento" : $"{documents} documentos");
-        }
-
-        return parts.Count == 0 ? "sin evidencia" : string.Join(" y ", parts);
-    }
+        (0, 0) => "sin evidencia",
+        (_, 0) => Spanish.Count(photos, "foto", "fotos"),
+        (0, _) => Spanish.Count(documents, "documento", "documentos"),
+        _ => $"{Spanish.Count(photos, "foto", "fotos")} y {Spanish.Count(documents, "documento", "documentos")}",
+    };
 
     internal static string Summary(IReadOnlyCollection<EvidenceFile> files) => Summary(Photos(files), files.Count - Photos(files));
 

@@ -14,56 +14,57 @@ public static class FilesFlow
 {
     public static void Export(Turn turn, string arg = "")
     {
-        if (Folder(turn, "exportes") is not { } folder || CurrentYear(turn) is not { } year)
+        var folder = Folder(turn, "exportes");
+        if (CurrentYear(turn) is not { } year)
         {
             return;
         }
 
-        // Loading and rendering happen after the commit, outside the write transaction (Reply.Render).
         var settings = turn.Settings;
         var (today, thresholds, directorate) = (turn.Today, turn.Thresholds, turn.Db.Directorate);
-        void Write(DbSession db, string path, Action<Stream, PoaWorkbookData> write)
+        var pdf = arg.Trim().Equals("pdf", StringComparison.OrdinalIgnoreCase);
+        if (pdf && !PdfFontInstalled())
         {
-            var data = PoaWorkbookData.Load(db.In(directorate), year, today, thresholds, settings.Signature, settings.Clock.Zone)!;
-
-            // Rendered in memory, then written in one write-only open: the file is never read back half-written.
-            using var rendered = new MemoryStream();
-            write(rendered, data);
-            File.WriteAllBytes(path, rendered.ToArray());
-        }
-
-        if (arg.Trim().Equals("pdf", StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                PdfFonts.Install();
-            }
-            catch (PdfFontException)
-            {
-                turn.Say(FilesText.NoPdfFont);
-                return;
-            }
-
-            var pdf = Path.Combine(folder, $"POA-{year}-al-{today:yyyy-MM-dd}.pdf");
-            turn.Reply(new Reply(FilesText.Pdf(year, today))
-            {
-                DocumentPath = pdf,
-                Render = db => Write(db, pdf, PoaPdf.Write),
-            });
+            turn.Say(FilesText.NoPdfFont);
             return;
         }
 
-        var path = Path.Combine(folder, $"POA-{year}-al-{today:yyyy-MM-dd}.xlsx");
-        turn.Reply(new Reply(FilesText.Workbook(year, today))
+        var path = Path.Combine(folder, $"POA-{year}-al-{today:yyyy-MM-dd}.{(pdf ? "pdf" : "xlsx")}");
+        Action<Stream, PoaWorkbookData> write = pdf ? PoaPdf.Write : PoaWorkbook.Write;
+        turn.Reply(new Reply(pdf ? FilesText.Pdf(year, today) : FilesText.Workbook(year, today))
         {
             DocumentPath = path,
-            Render = db => Write(db, path, PoaWorkbook.Write),
+
+            // Loading and rendering happen after the commit, outside the write transaction.
+            Render = db =>
+            {
+                var data = PoaWorkbookData.Load(db.In(directorate), year, today, thresholds, settings.Signature, settings.Clock.Zone)!;
+
+                // Rendered in memory, then written in one write-only open: the file is never read back half-written.
+                using var rendered = new MemoryStream();
+                write(rendered, data);
+                File.WriteAllBytes(path, rendered.ToArray());
+            },
         });
+    }
+
+    private static bool PdfFontInstalled()
+    {
+        try
+        {
+            PdfFonts.Install();
+            return true;
+        }
+        catch (PdfFontException)
+        {
+            return false;
+        }
     }
 
     public static void Chart(Turn turn)
     {
-        if (Folder(turn, "graficas") is not { } folder || CurrentYear(turn) is not { } year)
+        var folder = Folder(turn, "graficas");
+        if (CurrentYear(turn) is not { } year)
         {
             return;
         }
@@ -87,7 +88,7 @@ public static class FilesFlow
     }
 
     /// <summary>Where a directorate's files go: a folder of its own (its code) inside <paramref name="name"/>, but the first's, which stays where it was.</summary>
-    private static string? Folder(Turn turn, string name)
+    private static string Folder(Turn turn, string name)
     {
         var folder = Path.Combine(turn.Settings.DataFolder, name, turn.Directorate.Id == 1 ? "" : turn.Directorate.Code);
         Directory.CreateDirectory(folder);
@@ -108,11 +109,7 @@ public static class FilesFlow
     public static void StartImport(Turn turn)
     {
         turn.State.Reset();
-        turn.Ask(
-            Step.ImportFile,
-            FilesText.SendPoa,
-            [],
-            back: false);
+        turn.Ask(Step.ImportFile, FilesText.SendPoa, [], back: false);
     }
 
     public static void AnswerImport(Turn turn)
@@ -123,21 +120,18 @@ public static class FilesFlow
             return;
         }
 
-        switch (turn.Input)
+        if (turn.Input is { Kind: InputKind.Document, FileProblem: null, FilePath: { } path })
         {
-            case { Kind: InputKind.Photo }:
-                turn.Say(FilesText.PhotoNotDocument);
-                return;
-            case { Kind: InputKind.Document, FileProblem: { } problem }:
-                turn.Say(TransportText.File(problem, Texts.Cancel));
-                return;
-            case { Kind: InputKind.Document, FilePath: { } path }:
-                Preview(turn, path, turn.Input.FileName ?? Path.GetFileName(path));
-                return;
-            default:
-                turn.Say(FilesText.SendAsDocument);
-                return;
+            Preview(turn, path, turn.Input.FileName ?? Path.GetFileName(path));
+            return;
         }
+
+        turn.Say(turn.Input switch
+        {
+            { Kind: InputKind.Photo } => FilesText.PhotoNotDocument,
+            { Kind: InputKind.Document, FileProblem: { } problem } => TransportText.File(problem, Texts.Cancel),
+            _ => FilesText.SendAsDocument,
+        });
     }
 
     private static void Preview(Turn turn, string path, string name)
@@ -167,10 +161,7 @@ public static class FilesFlow
 
         // In messages that fit a phone; the last one asks.
         var messages = Lines(text.Append(FilesText.ConfirmImport).ToString());
-        foreach (var message in messages.SkipLast(1))
-        {
-            turn.Say(message);
-        }
+        turn.Say(messages.SkipLast(1));
 
         turn.State.Task = new ImportTask { Path = path, Name = name };
         turn.Ask(Step.ImportConfirm, messages[^1], [[(FilesText.ImportButton, "import")]], back: false);
@@ -210,10 +201,7 @@ public static class FilesFlow
         try
         {
             var report = PoaImporter.Apply(turn.Db, PoaFile.Parse(path, name), turn.Actor, name, turn.Now);
-            foreach (var message in Lines(FilesText.Imported(ImportReportText.Write(report))))
-            {
-                turn.Say(message, mainKeyboard: true);
-            }
+            turn.Say(Lines(FilesText.Imported(ImportReportText.Write(report))), mainKeyboard: true);
         }
         catch (Exception ex) when (ex is PoaImportException or IOException)
         {

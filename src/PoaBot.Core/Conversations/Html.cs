@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using PoaBot.Core.Domain;
 
 namespace PoaBot.Core.Conversations;
@@ -10,34 +11,14 @@ public static class Html
     /// Escapes only &amp; &lt; &gt; &quot;, as Telegram's HTML wants ("Reunión" stays readable), and makes the text safe to
     /// show (<see cref="SafeText.Display"/>).
     /// </summary>
-    public static string Escape(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-
-        text = SafeText.Display(text);
-        var result = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
-            result.Append(c switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                _ => c.ToString(),
-            });
-        }
-
-        return result.ToString();
-    }
+    public static string Escape(string? text) => string.IsNullOrEmpty(text) ? "" : SafeText.Display(text)
+        .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 
     /// <summary>Plain text of an HTML reply, for the terminal.</summary>
     public static string ToPlain(string html)
     {
-        var text = System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", "");
+        var text = Regex.Replace(html, "<[^>]+>", "");
         return text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal)
             .Replace("&quot;", "\"", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
     }
@@ -48,7 +29,7 @@ public static class Html
     /// </summary>
     public static string Sentence(string name) =>
         name.Length > 1 && !name.Any(char.IsLower)
-            ? System.Text.RegularExpressions.Regex.Replace(name[0] + name[1..].ToLower(CultureInfo.GetCultureInfo("es-MX")), @"(?<=\p{L})ion\b", "i\u00f3n") // the accented suffix
+            ? Regex.Replace(name[0] + name[1..].ToLower(CultureInfo.GetCultureInfo("es-MX")), @"(?<=\p{L})ion\b", "i\u00f3n") // accented
             : name;
 
     /// <summary>
@@ -58,8 +39,8 @@ public static class Html
     public static IReadOnlyList<string> Messages(IEnumerable<string> blocks, int max)
     {
         var messages = new List<string>();
-        var current = new System.Text.StringBuilder();
-        void Add(string part)
+        var current = new StringBuilder();
+        foreach (var part in blocks.SelectMany(b => b.Length <= max ? new[] { b } : b.Split('\n').Select(line => line + "\n")))
         {
             if (current.Length > 0 && current.Length + part.Length > max)
             {
@@ -68,20 +49,6 @@ public static class Html
             }
 
             current.Append(part.Length > max ? Shorten(part, max) : part);
-        }
-
-        foreach (var block in blocks)
-        {
-            if (block.Length <= max)
-            {
-                Add(block);
-                continue;
-            }
-
-            foreach (var line in block.Split('\n'))
-            {
-                Add(line + "\n");
-            }
         }
 
         if (current.ToString().Trim().Length > 0)

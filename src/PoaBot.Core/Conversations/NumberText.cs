@@ -65,12 +65,9 @@ public static class NumberText
             return rest.Count > 0 && Words(rest) is { } below and > 0 and < 100 ? 100 + below : null;
         }
 
-        if (rest.Count == 0)
-        {
-            return first;
-        }
-
-        return first is >= 30 and <= 90 && first % 10 == 0 && rest.Count == 1 && Units[rest[0]] is >= 1 and <= 9 ? first + Units[rest[0]] : null;
+        return rest.Count == 0 ? first
+            : first is >= 30 and <= 90 && first % 10 == 0 && rest.Count == 1 && Units[rest[0]] is >= 1 and <= 9 ? first + Units[rest[0]]
+            : null;
     }
 
     private static bool ValidThousands(string text)

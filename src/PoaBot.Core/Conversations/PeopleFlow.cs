@@ -1,5 +1,4 @@
 using PoaBot.Core.People;
-using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Core.Conversations;
@@ -47,11 +46,8 @@ public static class PeopleFlow
                 }
 
                 var successors = people.All().Where(p => p.Active && p.Id != target.Id && p.Role == Roles.Coordinator);
-                turn.AskList(
-                    Step.Reassign,
-                    PeopleText.AskSuccessor(target.Name),
-                    successors.Select(p => new ListEntry("", Html.Shorten(p.Name, 40), $"r:{p.Id}")),
-                    [[(PeopleText.NoReassign, "r:0")]]);
+                var entries = successors.Select(p => new ListEntry("", Html.Shorten(p.Name, 40), $"r:{p.Id}"));
+                turn.AskList(Step.Reassign, PeopleText.AskSuccessor(target.Name), entries, [[(PeopleText.NoReassign, "r:0")]]);
                 return;
             case Step.Reassign:
                 var chosen = turn.ActionId("r");
@@ -88,15 +84,14 @@ public static class PeopleFlow
             return;
         }
 
-        turn.State.Reset();
         if (person is not { Active: true } || (task.SuccessorId is > 0 && successor is not { Active: true }))
         {
-            turn.Say(PeopleText.NoLongerActive, mainKeyboard: true);
+            turn.Finish(PeopleText.NoLongerActive);
             return;
         }
 
         people.Deactivate(person.Id, successor?.Id, turn.Actor, turn.Now);
         new OutboxStore(turn.Db).Enqueue(person.TelegramId, new Reply(PeopleText.YouWereDeactivated), turn.Now);
-        turn.Say(PeopleText.Deactivated(person.Name, successor?.Name), mainKeyboard: true);
+        turn.Finish(PeopleText.Deactivated(person.Name, successor?.Name));
     }
 }

@@ -28,7 +28,7 @@ public static class RecordsFlow
                 open ? $"m:{r.Id}" : null, RecordsText.AmendFolioButton(r.Folio));
             return entry with
             {
-                Line = entry.Line + (r.IsVoided ? RecordsText.VoidedMark : Locked(turn, r) ? RecordsText.LockedMark : ""),
+                Line = entry.Line + (r.IsVoided ? RecordsText.VoidedMark : turn.IsLocked(r.EventDate) ? RecordsText.LockedMark : ""),
                 Button2 = open ? RecordsText.VoidFolioButton(r.Folio) : null,
                 Action2 = open ? $"v:{r.Id}" : null,
             };
@@ -52,23 +52,17 @@ public static class RecordsFlow
             return;
         }
 
-        var buttons = new List<(string, string)[]>();
         var card = Card(turn, record);
+        turn.State.Reset();
         if (Refusal(turn, record) is null)
         {
-            buttons.Add([(RecordsText.AmendButton, $"m:{record.Id}")]);
-            buttons.Add([(RecordsText.VoidButton, $"v:{record.Id}")]);
+            turn.Ask(Step.RecordChoice, card, [[(RecordsText.AmendButton, $"m:{record.Id}")], [(RecordsText.VoidButton, $"v:{record.Id}")]],
+                back: false);
         }
-        else if (!record.IsVoided && Access.MayCorrect(turn, record) && Locked(turn, record))
+        else if (!record.IsVoided && Access.MayCorrect(turn, record) && turn.IsLocked(record.EventDate))
         {
             // Said before anything is typed: this record can no longer be corrected here.
-            card += "\n\n" + ReportFlow.Locked(record.EventDate, turn.Person.IsDirector);
-        }
-
-        turn.State.Reset();
-        if (buttons.Count > 0)
-        {
-            turn.Ask(Step.RecordChoice, card, buttons, back: false);
+            turn.Say(card + "\n\n" + ReportFlow.Locked(record.EventDate, turn.Person.IsDirector));
         }
         else
         {
@@ -95,8 +89,7 @@ public static class RecordsFlow
         var record = new RecordStore(turn.Db).Get(Target(turn));
         if (Refusal(turn, record) is { } refusal)
         {
-            turn.State.Reset();
-            turn.Say(refusal, mainKeyboard: true);
+            turn.Finish(refusal);
             return;
         }
 
@@ -106,22 +99,17 @@ public static class RecordsFlow
                 if (Reason(turn) is { } reason)
                 {
                     var result = new RecordStore(turn.Db).Void(record!.Id, turn.Actor, reason, turn.Now);
-                    turn.State.Reset();
-                    turn.Say(result == VoidResult.Voided ? RecordsText.Voided(record.Folio, reason) : VoidRefusal(turn, result, record.Folio), mainKeyboard: true);
+                    turn.Finish(
+                        result == VoidResult.Voided ? RecordsText.Voided(record.Folio, reason) : VoidRefusal(turn, result, record.Folio));
                 }
 
                 break;
+            case Step.AmendField when Fields(turn, record!).FirstOrDefault(f => turn.Action == $"f:{f.Key}") is { } field:
+                turn.State.Get<AmendTask>().Field = field.Key;
+                AskValue(turn, record!, field, again: false);
+                break;
             case Step.AmendField:
-                if (Fields(turn, record!).FirstOrDefault(f => turn.Action == $"f:{f.Key}") is { } field)
-                {
-                    turn.State.Get<AmendTask>().Field = field.Key;
-                    AskValue(turn, record!, field, again: false);
-                }
-                else
-                {
-                    turn.Say(RecordsText.TapAmendField);
-                }
-
+                turn.Say(RecordsText.TapAmendField);
                 break;
             case Step.AmendValue:
                 AmendValue(turn, record!);
@@ -156,8 +144,7 @@ public static class RecordsFlow
         {
             if (new RecordStore(turn.Db).Dependent(record!.Id) is not null)
             {
-                turn.State.Reset();
-                turn.Say(VoidRefusal(turn, VoidResult.HasDependents, record.Folio), mainKeyboard: true);
+                turn.Finish(VoidRefusal(turn, VoidResult.HasDependents, record.Folio));
                 return;
             }
 
@@ -180,10 +167,8 @@ public static class RecordsFlow
     private static string? Refusal(Turn turn, RecordRow? record) =>
         record is null || !Access.MayCorrect(turn, record) ? RecordsText.NotAvailable
         : record.IsVoided ? RecordsText.AlreadyVoided(record.Folio)
-        : Locked(turn, record) ? ReportFlow.Locked(record.EventDate, turn.Person.IsDirector)
+        : turn.IsLocked(record.EventDate) ? ReportFlow.Locked(record.EventDate, turn.Person.IsDirector)
         : null;
-
-    private static bool Locked(Turn turn, RecordRow record) => turn.IsLocked(record.EventDate);
 
     /// <summary>Asks for the new value of a field: the council by buttons, anything else typed. The current value is shown the first time.</summary>
     private static void AskValue(Turn turn, RecordRow record, ReportField field, bool again)
@@ -203,78 +188,11 @@ public static class RecordsFlow
     {
         if (AmendedField(turn, record) is not { } field)
         {
-            turn.State.Reset();
-            turn.Say(RecordsText.NotAvailable, mainKeyboard: true);
+            turn.Finish(RecordsText.NotAvailable);
             return;
         }
 
-        var text = turn.Text ?? "";
-        string? value = null;
-        string? problem = null;
-        switch (field.Type)
-        {
-            case FieldType.Date:
-                var year = record.EventDate.Year;
-                if (!DateText.TryParse(text, turn.Today, year, out var date))
-                {
-                    problem = RecordsText.DateNotUnderstood(Numbers.Date(DateText.Example(year, turn.Today)));
-                }
-                else if (date.Year != year || date > turn.Today)
-                {
-                    problem = RecordsText.DateOutsideYear(year);
-                }
-                else if (turn.IsLocked(date))
-                {
-                    problem = ReportFlow.Locked(date, turn.Person.IsDirector);
-                }
-                else if (ReportFlow.LinkedDateProblem(turn.Db, record.Kind, record.RefId, record.Id, date) is { } linked)
-                {
-                    problem = linked;
-                }
-                else
-                {
-                    value = Instants.Format(date);
-                }
-
-                break;
-            case FieldType.Pick:
-                // The council (the only choice offered; links between records are not corrected).
-                if (OtherCouncils(turn, record).FirstOrDefault(c => c.Id == turn.ActionId("c")) is { } council)
-                {
-                    value = council.Id.ToString(CultureInfo.InvariantCulture);
-                }
-                else
-                {
-                    problem = RecordsText.TapCouncil;
-                }
-
-                break;
-            case FieldType.Number:
-                // The same limits as a report; a baseline cell may be larger than one generic action.
-                var least = field.AllowZero ? 0 : 1;
-                if (NumberText.TryParse(text, field.Max, out var number, out _) && number >= least)
-                {
-                    value = number.ToString(CultureInfo.InvariantCulture);
-                }
-                else
-                {
-                    problem = RecordsText.NumberRange(least, field.Max);
-                }
-
-                break;
-            default:
-                if (text.Length == 0 || text.Length > field.Max)
-                {
-                    problem = RecordsText.TextRange(field.Max);
-                }
-                else
-                {
-                    value = text;
-                }
-
-                break;
-        }
-
+        var (value, problem) = NewValue(turn, record, field, turn.Text ?? "");
         if (value is null)
         {
             turn.Say(problem!);
@@ -286,6 +204,38 @@ public static class RecordsFlow
         turn.Ask(Step.AmendReason, RecordsText.AskAmendReason, [], back: false);
     }
 
+    /// <summary>The typed or chosen value as stored, or why it is refused: the same limits as a report.</summary>
+    private static (string? Value, string? Problem) NewValue(Turn turn, RecordRow record, ReportField field, string text)
+    {
+        switch (field.Type)
+        {
+            case FieldType.Date:
+                var year = record.EventDate.Year;
+                if (!DateText.TryParse(text, turn.Today, year, out var date))
+                {
+                    return (null, RecordsText.DateNotUnderstood(Numbers.Date(DateText.Example(year, turn.Today))));
+                }
+
+                var problem = date.Year != year || date > turn.Today ? RecordsText.DateOutsideYear(year)
+                    : turn.IsLocked(date) ? ReportFlow.Locked(date, turn.Person.IsDirector)
+                    : ReportFlow.LinkedDateProblem(turn.Db, record.Kind, record.RefId, record.Id, date);
+                return problem is null ? (Instants.Format(date), null) : (null, problem);
+            case FieldType.Pick:
+                // The council (the only choice offered; links between records are not corrected).
+                return OtherCouncils(turn, record).FirstOrDefault(c => c.Id == turn.ActionId("c")) is { } council
+                    ? (council.Id.ToString(CultureInfo.InvariantCulture), null)
+                    : (null, RecordsText.TapCouncil);
+            case FieldType.Number:
+                // A baseline cell may be larger than one generic action.
+                var least = field.AllowZero ? 0 : 1;
+                return NumberText.TryParse(text, field.Max, out var number, out _) && number >= least
+                    ? (number.ToString(CultureInfo.InvariantCulture), null)
+                    : (null, RecordsText.NumberRange(least, field.Max));
+            default:
+                return text.Length == 0 || text.Length > field.Max ? (null, RecordsText.TextRange(field.Max)) : (text, null);
+        }
+    }
+
     private static void AmendReason(Turn turn, RecordRow record)
     {
         var task = turn.State.Get<AmendTask>();
@@ -294,8 +244,7 @@ public static class RecordsFlow
             || (field == ReportField.Council && !OtherCouncils(turn, record).Any(c => c.Id.ToString(CultureInfo.InvariantCulture) == value)))
         {
             // The field is no longer offered (a management now points to the record) or the council is no longer the person's.
-            turn.State.Reset();
-            turn.Say(RecordsText.NotAvailable, mainKeyboard: true);
+            turn.Finish(RecordsText.NotAvailable);
             return;
         }
 
@@ -383,27 +332,18 @@ public static class RecordsFlow
 
     private static string Card(Turn turn, RecordRow r)
     {
-        var lines = new List<string>
-        {
+        var amendments = new AuditStore(turn.Db).ForRecord(r.Id).Where(a => a.Action == "amend");
+        string?[] lines =
+        [
             RecordsText.CardTitle(r.Folio, r.IsVoided),
             ReportText.CardActivity(ProgressText.Activity(r.ActivityNum, r.ActivityName, r.ActivityKind)),
             ReportText.CardCouncil(r.CouncilName),
             ReportText.CardDate(r.EventDate),
-        };
-        var kind = r.Kind;
-        lines.AddRange(kind.Fields.Select(f => ReportFlow.AnswerLine(turn, kind, f, r.Value(f.Column))).OfType<string>());
-        lines.Add(EvidenceText.RecordLine(new EvidenceStore(turn.Db).ForRecord(r.Id)));
-        if (r.IsVoided)
-        {
-            lines.Add(RecordsText.CardVoided(r.VoidedBy is { } by ? AuditText.Person(by) : null, r.VoidReason));
-
-        }
-
-        foreach (var a in new AuditStore(turn.Db).ForRecord(r.Id).Where(a => a.Action == "amend"))
-        {
-            lines.Add(Html.Escape(AuditText.Line(a, turn.Settings.Clock.Zone)));
-        }
-
-        return string.Join('\n', lines);
+            .. r.Kind.Fields.Select(f => ReportFlow.AnswerLine(turn, r.Kind, f, r.Value(f.Column))),
+            EvidenceText.RecordLine(new EvidenceStore(turn.Db).ForRecord(r.Id)),
+            r.IsVoided ? RecordsText.CardVoided(r.VoidedBy is { } by ? AuditText.Person(by) : null, r.VoidReason) : null,
+            .. amendments.Select(a => Html.Escape(AuditText.Line(a, turn.Settings.Clock.Zone))),
+        ];
+        return string.Join('\n', lines.OfType<string>());
     }
 }

@@ -30,13 +30,7 @@ public static partial class Registration
         var people = new PeopleStore(db.In(directorate ?? new DirectorateStore(db).Of(input.UserId)[0].Id));
         var person = people.ByTelegramId(input.UserId)!;
         var councils = people.CouncilsOf(person.Id);
-        var text = Welcome(person);
-        if (councils.Count > 0)
-        {
-            text += Texts.YourCouncils([.. councils.Select(c => c.Name)]);
-
-        }
-
+        var text = Welcome(person) + (councils.Count > 0 ? Texts.YourCouncils([.. councils.Select(c => c.Name)]) : "");
         return new TurnResult([new Reply(text) { MainKeyboard = true }]);
     }
 

@@ -31,11 +31,7 @@ public sealed record Reply(string Html)
     {
         if (Render is { } render)
         {
-            database.Read(db =>
-            {
-                render(db);
-                return true;
-            });
+            database.Read(db => { render(db); return true; });
         }
     }
 

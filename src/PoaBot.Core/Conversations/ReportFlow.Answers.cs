@@ -1,6 +1,5 @@
 using System.Globalization;
 using PoaBot.Core.Domain;
-using PoaBot.Core.People;
 using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
 
@@ -11,26 +10,19 @@ public static partial class ReportFlow
 {
     private static void AnswerDate(Turn turn, Draft draft)
     {
-        DateOnly date;
         if (turn.Action == "d:otra")
         {
             Go(turn, DateTextQuestion);
             return;
         }
 
-        if (turn.Action == "d:hoy")
+        DateOnly? answer = turn.Action switch
         {
-            date = turn.Today;
-        }
-        else if (turn.Action == "d:ayer")
-        {
-            date = turn.Today.AddDays(-1);
-        }
-        else if (DateText.TryParse(turn.Text, turn.Today, Year(turn), out var typed))
-        {
-            date = typed;
-        }
-        else
+            "d:hoy" => turn.Today,
+            "d:ayer" => turn.Today.AddDays(-1),
+            _ => DateText.TryParse(turn.Text, turn.Today, Year(turn), out var typed) ? typed : null,
+        };
+        if (answer is not { } date)
         {
             Retry(turn, turn.Input.Kind == InputKind.Text
                 ? ReportText.DateNotUnderstood(turn.Text ?? "", DateExample(turn))
@@ -54,21 +46,11 @@ public static partial class ReportFlow
     }
 
     /// <summary>A date outside the POA's year or in the future is refused kindly.</summary>
-    public static string? DateProblem(Turn turn, DateOnly date)
-    {
-        if (date > turn.Today)
-        {
-            return ReportText.DateInFuture(date);
-        }
-
-        var year = Year(turn);
-        if (date.Year != year)
-        {
-            return ReportText.DateOutsidePoa(date, year, currentYear: year == turn.Today.Year);
-        }
-
-        return turn.IsLocked(date) ? ReportText.LockedDate(Bimesters.ShortName(Bimesters.Of(date)), date.Year, OpenBimester(turn)) : null;
-    }
+    public static string? DateProblem(Turn turn, DateOnly date) =>
+        date > turn.Today ? ReportText.DateInFuture(date)
+        : date.Year != Year(turn) ? ReportText.DateOutsidePoa(date, Year(turn), currentYear: Year(turn) == turn.Today.Year)
+        : turn.IsLocked(date) ? ReportText.LockedDate(Bimesters.ShortName(Bimesters.Of(date)), date.Year, OpenBimester(turn))
+        : null;
 
     /// <summary>The bimester still open in the POA's year, «May/Jun 2024», where a locked one's report can go; null when none is.</summary>
     private static string? OpenBimester(Turn turn)
@@ -88,24 +70,15 @@ public static partial class ReportFlow
     public static string? LinkedDateProblem(DbSession db, ActivityKind kind, long? refId, long? ownId, DateOnly date)
     {
         var records = new RecordStore(db);
-        if (kind.Link == KindLink.Manages && refId is { } id && records.Get(id) is { } request)
-        {
-            return ManagedTooEarly(request, date);
-        }
-
-        return kind.Link == KindLink.Managed && ownId is { } own && records.Dependent(own) is { } managed && managed.EventDate < date
+        return kind.Link == KindLink.Manages && refId is { } id && records.Get(id) is { } request ? ManagedTooEarly(request, date)
+            : kind.Link == KindLink.Managed && ownId is { } own && records.Dependent(own) is { } managed && managed.EventDate < date
             ? ReportText.ReceivedAfterManaged(managed.EventDate, managed.Folio, date)
             : null;
     }
 
     /// <summary>«La solicitud … se recibió el 15/04/2024, así que no pudo gestionarse el 14/04/2024.», or null when the dates agree.</summary>
-    public static string? ManagedTooEarly(RecordRow request, DateOnly managed)
-    {
-        var received = request.EventDate;
-        return managed < received
-            ? ReportText.ManagedBeforeReceived(request.Folio, received, managed)
-            : null;
-    }
+    public static string? ManagedTooEarly(RecordRow request, DateOnly managed) =>
+        managed < request.EventDate ? ReportText.ManagedBeforeReceived(request.Folio, request.EventDate, managed) : null;
 
     /// <summary>The bimester of that date is locked: the Dirección reopens it itself with /reabrir; a coordinator asks the Dirección.</summary>
     public static string Locked(DateOnly date, bool director) => ReportText.Locked(Bimesters.ShortName(Bimesters.Of(date)), date.Year, director);
@@ -117,19 +90,16 @@ public static partial class ReportFlow
         {
             case FieldType.Pick when kind.Link == KindLink.Manages:
                 var pending = Pending(turn, draft).FirstOrDefault(r => r.Id == turn.ActionId("p"));
-                if (pending is null)
+                var refused = pending is null ? ReportText.TapPending
+                    : draft.Date is { } managed && ManagedTooEarly(pending, managed) is { } early ? ReportText.ChooseAnotherRequest(early)
+                    : null;
+                if (refused is not null)
                 {
-                    Retry(turn, ReportText.TapPending);
+                    Retry(turn, refused);
                     return;
                 }
 
-                if (draft.Date is { } managed && ManagedTooEarly(pending, managed) is { } early)
-                {
-                    Retry(turn, ReportText.ChooseAnotherRequest(early));
-                    return;
-                }
-
-                draft.Answers[field.Key] = Invariant(pending.Id);
+                draft.Answers[field.Key] = Invariant(pending!.Id);
                 Go(turn, null);
                 break;
             case FieldType.Pick:
@@ -281,26 +251,18 @@ public static partial class ReportFlow
 
     private static string? FreeText(Turn turn, int max, string example)
     {
-        if (turn.Input.Kind != InputKind.Text || turn.Action is not null)
-        {
-            Retry(turn, ReportText.TextNeeded(example));
-            return null;
-        }
-
         var text = turn.Text ?? "";
-        if (text.Length == 0)
+        var why = turn.Input.Kind != InputKind.Text || turn.Action is not null ? ReportText.TextNeeded(example)
+            : text.Length == 0 ? string.Format(CultureInfo.InvariantCulture, Texts.EmptyText, Html.Escape(example))
+            : text.Length > max ? string.Format(CultureInfo.InvariantCulture, Texts.TooLong, Numbers.Int(max))
+            : null;
+        if (why is null)
         {
-            Retry(turn, string.Format(CultureInfo.InvariantCulture, Texts.EmptyText, Html.Escape(example)));
-            return null;
+            return text;
         }
 
-        if (text.Length > max)
-        {
-            Retry(turn, string.Format(CultureInfo.InvariantCulture, Texts.TooLong, Numbers.Int(max)));
-            return null;
-        }
-
-        return text;
+        Retry(turn, why);
+        return null;
     }
 
     private static int? Number(Turn turn, int max, string example, bool allowZero)

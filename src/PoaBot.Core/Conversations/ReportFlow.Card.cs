@@ -1,6 +1,5 @@
 using System.Globalization;
 using PoaBot.Core.Domain;
-using PoaBot.Core.People;
 using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
 
@@ -16,8 +15,7 @@ public static partial class ReportFlow
         if (draft.CouncilId is not null && council is null)
         {
             // Checked at the moment of writing: the council may have been reassigned while the draft waited.
-            turn.State.Reset();
-            turn.Say(ReportText.CouncilNoLongerYours, mainKeyboard: true);
+            turn.Finish(ReportText.CouncilNoLongerYours);
             return;
         }
 
@@ -30,8 +28,7 @@ public static partial class ReportFlow
 
         if (activity is null || council is null || draft.Date is not { } date || DateProblem(turn, date) is not null)
         {
-            turn.State.Reset();
-            turn.Say(ReportText.DraftInvalid, mainKeyboard: true);
+            turn.Finish(ReportText.DraftInvalid);
             return;
         }
 
@@ -57,8 +54,8 @@ public static partial class ReportFlow
             CreatedAt = turn.Now,
         }.WithAnswers(answers));
         new EvidenceStore(turn.Db).Add(record.Id, draft.Evidence);
-        turn.State.Reset();
-        turn.Say(ReportText.Saved(record.Folio, shared: record.Count == 0, SummaryFlow.ActivityAfterSave(turn, activity, Bimesters.Of(date))), mainKeyboard: true);
+        var progress = SummaryFlow.ActivityAfterSave(turn, activity, Bimesters.Of(date));
+        turn.Finish(ReportText.Saved(record.Folio, shared: record.Count == 0, progress));
     }
 
     private static string Card(Turn turn, Draft draft)
@@ -66,16 +63,16 @@ public static partial class ReportFlow
         var activity = new PoaStore(turn.Db).Activity(draft.ActivityId);
         var council = Access.Councils(turn).FirstOrDefault(c => c.Id == draft.CouncilId);
         var kind = Kind(turn, draft);
-        var lines = new List<string?>
-        {
+        string?[] lines =
+        [
             ReportText.CardTitle,
             ReportText.CardActivity(activity is null ? "" : ProgressText.Activity(activity)),
             ReportText.CardCouncil(council?.Name),
             ReportText.CardDate(draft.Date),
-        };
-        lines.AddRange(kind.Fields.Select(f => AnswerLine(turn, kind, f, draft.Answers.GetValueOrDefault(f.Key) is not { } value ? null
-            : f.Type is FieldType.Number or FieldType.Pick ? long.Parse(value, CultureInfo.InvariantCulture) : value)));
-        lines.Add(EvidenceText.CardLine(draft.Evidence));
+            .. kind.Fields.Select(f => AnswerLine(turn, kind, f, draft.Answers.GetValueOrDefault(f.Key) is not { } value ? null
+                : f.Type is FieldType.Number or FieldType.Pick ? long.Parse(value, CultureInfo.InvariantCulture) : value)),
+            EvidenceText.CardLine(draft.Evidence),
+        ];
         return string.Join('\n', lines.OfType<string>());
     }
 

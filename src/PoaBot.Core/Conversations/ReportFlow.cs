@@ -1,7 +1,5 @@
-using System.Globalization;
 using PoaBot.Core.Domain;
 using PoaBot.Core.People;
-using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Core.Conversations;
@@ -70,23 +68,10 @@ public static partial class ReportFlow
     /// The POA years a report may go to: this year's, and in the first days of January also last year's, while its
     /// Nov/Dic is not locked yet.
     /// </summary>
-    private static List<int> ReportableYears(Turn turn)
-    {
-        var store = new PoaStore(turn.Db);
-        var previous = turn.Today.Year - 1;
-        var years = new List<int>();
-        if (store.Find(previous) is not null && !turn.IsLocked(Bimesters.LastDay(previous, 6)))
-        {
-            years.Add(previous);
-        }
-
-        if (store.Find(turn.Today.Year) is not null)
-        {
-            years.Add(turn.Today.Year);
-        }
-
-        return years;
-    }
+    private static List<int> ReportableYears(Turn turn) =>
+        new[] { turn.Today.Year - 1, turn.Today.Year }
+            .Where(y => new PoaStore(turn.Db).Find(y) is not null && (y == turn.Today.Year || !turn.IsLocked(Bimesters.LastDay(y, 6))))
+            .ToList();
 
     /// <summary>The POA year of the report being written.</summary>
     private static int Year(Turn turn) => turn.State.Report?.Draft.Year ?? turn.Today.Year;
@@ -131,15 +116,13 @@ public static partial class ReportFlow
         if (question is not (DateQuestion or DateTextQuestion))
         {
             report.Then = null;
-            if (question is EvidenceQuestion or CardQuestion || Kind(turn, draft).Field(question) is { Type: not FieldType.Date })
+            if ((question is EvidenceQuestion or CardQuestion || Kind(turn, draft).Field(question) is { Type: not FieldType.Date })
+                && draft.Date is { } date && turn.IsLocked(date))
             {
-                if (draft.Date is { } date && turn.IsLocked(date))
-                {
-                    // Said before anything more is typed; the draft is kept and goes on where it was once the date is fixed.
-                    turn.Say(ReportText.LockedDraft(date, Bimesters.ShortName(Bimesters.Of(date)), date.Year, OpenBimester(turn)));
-                    report.Then = question;
-                    question = DateQuestion;
-                }
+                // Said before anything more is typed; the draft is kept and goes on where it was once the date is fixed.
+                turn.Say(ReportText.LockedDraft(date, Bimesters.ShortName(Bimesters.Of(date)), date.Year, OpenBimester(turn)));
+                report.Then = question;
+                question = DateQuestion;
             }
         }
 
@@ -156,10 +139,7 @@ public static partial class ReportFlow
                 break;
             case YearQuestion:
                 var years = ReportableYears(turn);
-                Ask(
-                    turn,
-                    question,
-                    ReportText.AskYear(years[0], turn.Settings.Rules.LockDate(years[0], 6).AddDays(-1)),
+                Ask(turn, question, ReportText.AskYear(years[0], turn.Settings.Rules.LockDate(years[0], 6).AddDays(-1)),
                     years.Select(y => new[] { (ReportText.YearButton(y), $"y:{y}") }));
                 break;
             case DateQuestion:
@@ -195,8 +175,7 @@ public static partial class ReportFlow
                     break;
                 }
 
-                turn.Say(Texts.Hello, mainKeyboard: true);
-                turn.State.Reset();
+                turn.Finish(Texts.Hello);
                 break;
         }
     }
@@ -209,12 +188,10 @@ public static partial class ReportFlow
                 PromptPending(turn, draft, field);
                 break;
             case FieldType.Pick:
-                AskList(
-                    turn,
-                    field.Key,
-                    field.Question,
-                    OtherPrograms(turn, draft).Select(p => ListEntry.Record(p, $"{p.Subject} ({p.CouncilName})", $"p:{p.Id}", ReportText.SharedProgramButton(p.Subject ?? p.Folio))),
-                    [[(ReportText.NewProgramButton, "new")]]);
+                var programs = OtherPrograms(turn, draft).Select(p =>
+                    ListEntry.Record(p, $"{p.Subject} ({p.CouncilName})", $"p:{p.Id}",
+                        ReportText.SharedProgramButton(p.Subject ?? p.Folio)));
+                AskList(turn, field.Key, field.Question, programs, [[(ReportText.NewProgramButton, "new")]]);
                 break;
             default:
                 Ask(turn, field.Key, field.Question, field.Optional ? [[(Texts.Skip, "skip")]] : []);
@@ -247,39 +224,26 @@ public static partial class ReportFlow
 
         switch (question)
         {
-            case YearQuestion:
-                if (turn.ActionId("y") is { } chosen && ReportableYears(turn).Contains((int)chosen))
-                {
-                    draft.Year = (int)chosen;
-                    Go(turn, ActivityQuestion);
-                }
-                else
-                {
-                    Retry(turn, ReportText.TapYear);
-                }
-
+            case YearQuestion when turn.ActionId("y") is { } chosen && ReportableYears(turn).Contains((int)chosen):
+                draft.Year = (int)chosen;
+                Go(turn, ActivityQuestion);
                 break;
-            case ActivityQuestion:
-                var activity = Activities(turn).FirstOrDefault(a => a.Id == turn.ActionId("a") || (turn.Text is { } t && t == a.Num.ToString(CultureInfo.InvariantCulture)));
-                if (activity is null)
-                {
-                    Retry(turn, ReportText.TapActivity);
-                    return;
-                }
-
+            case YearQuestion:
+                Retry(turn, ReportText.TapYear);
+                break;
+            case ActivityQuestion when ChosenActivity(turn) is { } activity:
                 draft.ActivityId = activity.Id;
                 Go(turn, null);
                 break;
-            case CouncilQuestion:
-                var council = Access.Councils(turn).FirstOrDefault(c => c.Id == turn.ActionId("c") || (turn.Text is { } n && Spanish.Fold(n) == Spanish.Fold(c.Name)));
-                if (council is null)
-                {
-                    Retry(turn, ReportText.TapCouncil);
-                    return;
-                }
-
+            case ActivityQuestion:
+                Retry(turn, ReportText.TapActivity);
+                break;
+            case CouncilQuestion when ChosenCouncil(turn) is { } council:
                 draft.CouncilId = council.Id;
                 Go(turn, null);
+                break;
+            case CouncilQuestion:
+                Retry(turn, ReportText.TapCouncil);
                 break;
             case DateQuestion or DateTextQuestion:
                 AnswerDate(turn, draft);
@@ -290,29 +254,20 @@ public static partial class ReportFlow
             case CardQuestion when turn.Input.Kind is InputKind.Photo or InputKind.Document:
                 AddEvidence(turn, draft);
                 break;
-            case CardQuestion:
-                if (turn.Action == "save")
-                {
-                    Save(turn, draft);
-                }
-                else if (turn.Action == "edit")
-                {
-                    Prompt(turn, EditQuestion);
-                }
-                else if (!Correct(turn, draft))
-                {
-                    Retry(turn, ReportText.TapCard);
-                }
-
+            case CardQuestion when turn.Action == "save":
+                Save(turn, draft);
                 break;
-            case EditQuestion:
-                if (turn.Action == "card")
+            case CardQuestion when turn.Action == "edit":
+                Prompt(turn, EditQuestion);
+                break;
+            case EditQuestion when turn.Action == "card":
+                Prompt(turn, CardQuestion);
+                break;
+            case CardQuestion or EditQuestion:
+                // A field's own button (on the card, or in «Corregir»).
+                if (!Correct(turn, draft))
                 {
-                    Prompt(turn, CardQuestion);
-                }
-                else if (!Correct(turn, draft))
-                {
-                    Retry(turn, ReportText.TapEdit);
+                    Retry(turn, question == CardQuestion ? ReportText.TapCard : ReportText.TapEdit);
                 }
 
                 break;
@@ -323,11 +278,18 @@ public static partial class ReportFlow
                     break;
                 }
 
-                turn.State.Reset();
-                turn.Say(Texts.Hello, mainKeyboard: true);
+                turn.Finish(Texts.Hello);
                 break;
         }
     }
+
+    /// <summary>The activity tapped, or typed by its number.</summary>
+    private static ActivityPlan? ChosenActivity(Turn turn) =>
+        Activities(turn).FirstOrDefault(a => a.Id == turn.ActionId("a") || a.Num == turn.Text);
+
+    /// <summary>The council tapped, or typed by its name (capitals and accents aside).</summary>
+    private static CouncilRow? ChosenCouncil(Turn turn) => Access.Councils(turn)
+        .FirstOrDefault(c => c.Id == turn.ActionId("c") || (turn.Text is { } text && Spanish.Fold(text) == Spanish.Fold(c.Name)));
 
     /// <summary>
     /// Moves to the next question (back to the card when correcting one field, back to where the report was when its date

@@ -31,34 +31,24 @@ public static class SummaryFlow
             return;
         }
 
-        IEnumerable<string> blocks;
-        if (view == SummaryView.Councils)
+        var blocks = view switch
         {
-            blocks = PerCouncil(turn.Db, poa, turn.Today);
-        }
-        else if (view == SummaryView.Quarters)
-        {
-            blocks = Quarterly(poa, turn.Today, QuarterlyReport.Rows((int)poa.Year, turn.Today, date => store.Progress(poa, date, turn.Thresholds)));
-        }
-        else
-        {
-            var rows = store.Progress(poa, turn.Today, turn.Thresholds);
-            IReadOnlyList<ActivityProgress>? mine = null;
-            if (!turn.Person.IsDirector)
-            {
-                var councils = new PeopleStore(turn.Db).CouncilsOf(turn.Person.Id).Select(c => c.Id).ToList();
-                mine = councils.Count > 0 ? store.Progress(poa, turn.Today, turn.Thresholds, councils) : null;
-            }
-
-            var justifications = new JustificationStore(turn.Db).ForPoa(poa.Id);
-            blocks = Render(poa, turn.Today, rows, mine, justifications).Split("\n\n").Select((b, i) => i == 0 ? b : "\n\n" + b);
-        }
-
+            SummaryView.Councils => PerCouncil(turn.Db, poa, turn.Today),
+            SummaryView.Quarters => Quarterly(store, poa, turn.Today, turn.Thresholds),
+            _ => Table(turn, store, poa),
+        };
         var others = Commands.Where(c => c.Key != view && (turn.Person.IsDirector || c.Key != SummaryView.Councils)).Select(c => c.Value);
-        foreach (var message in Html.Messages([.. blocks, ProgressText.OtherViews(others)], MessageLength))
-        {
-            turn.Say(message, mainKeyboard: true);
-        }
+        turn.Say(Html.Messages([.. blocks, ProgressText.OtherViews(others)], MessageLength), mainKeyboard: true);
+    }
+
+    /// <summary>The POA table, with what the person's councils reported for a coordinator, in blocks of one activity.</summary>
+    private static IEnumerable<string> Table(Turn turn, PoaStore store, PoaRow poa)
+    {
+        var (today, thresholds) = (turn.Today, turn.Thresholds);
+        var councils = turn.Person.IsDirector ? [] : new PeopleStore(turn.Db).CouncilsOf(turn.Person.Id).Select(c => c.Id).ToList();
+        var mine = councils.Count > 0 ? store.Progress(poa, today, thresholds, councils) : null;
+        var table = Render(poa, today, store.Progress(poa, today, thresholds), mine, new JustificationStore(turn.Db).ForPoa(poa.Id));
+        return table.Split("\n\n").Select((b, i) => i == 0 ? b : "\n\n" + b);
     }
 
     /// <summary>Longest message of a summary: a screenful on a phone.</summary>
@@ -92,10 +82,8 @@ public static class SummaryFlow
                 full.Append(ProgressText.YourCouncils(own.RealAcum, a.RealAcum));
             }
 
-            foreach (var j in justifications?.Where(j => j.ActivityNum == a.Num) ?? [])
-            {
-                full.Append(ProgressText.Justification(Bimesters.ShortName((int)j.Bimester), j.Text));
-            }
+            var justified = justifications?.Where(j => j.ActivityNum == a.Num) ?? [];
+            full.AppendJoin("", justified.Select(j => ProgressText.Justification(Bimesters.ShortName((int)j.Bimester), j.Text)));
         }
 
         if (full.Length <= MaxLength)
@@ -138,10 +126,8 @@ public static class SummaryFlow
     {
         var councils = CouncilReport.Load(db, poa, asOf);
         var header = new StringBuilder(ProgressText.CouncilsTitle((int)poa.Year, Numbers.AsOfPhrase((int)poa.Year, asOf)));
-        foreach (var a in councils.Count > 0 ? new PoaStore(db).Activities(poa.Id) : [])
-        {
-            header.Append(Html.Escape(ProgressText.Activity(a))).Append('\n');
-        }
+        var activities = councils.Count > 0 ? new PoaStore(db).Activities(poa.Id) : [];
+        header.AppendJoin("", activities.Select(a => Html.Escape(ProgressText.Activity(a)) + "\n"));
 
         header.Append(councils.Count == 0
             ? ProgressText.NoCouncils
@@ -154,8 +140,9 @@ public static class SummaryFlow
     }
 
     /// <summary>Each activity's ended quarters: REAL in the quarter, the year so far against PROG_acum, the semáforo.</summary>
-    private static IEnumerable<string> Quarterly(PoaRow poa, DateOnly asOf, IReadOnlyList<QuarterRow> rows)
+    private static IEnumerable<string> Quarterly(PoaStore store, PoaRow poa, DateOnly asOf, SemaforoThresholds thresholds)
     {
+        var rows = QuarterlyReport.Rows((int)poa.Year, asOf, date => store.Progress(poa, date, thresholds));
         var header = ProgressText.QuartersTitle((int)poa.Year, Numbers.AsOfPhrase((int)poa.Year, asOf)) +
             (rows.Count == 0 ? ProgressText.NoQuarterEnded : "");
         var blocks = rows.GroupBy(r => r.AtQuarterEnd.Num).Select(g =>

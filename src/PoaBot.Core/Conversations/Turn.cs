@@ -50,11 +50,21 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
 
     public void Say(string html, bool mainKeyboard = false) => replies.Add(new Reply(html) { MainKeyboard = mainKeyboard });
 
+    /// <summary>An answer split into several messages (to fit a phone's screen), in order.</summary>
+    public void Say(IEnumerable<string> messages, bool mainKeyboard = false) =>
+        replies.AddRange(messages.Select(m => new Reply(m) { MainKeyboard = mainKeyboard }));
+
     public void Reply(Reply reply) => replies.Add(reply);
 
     /// <summary>The short, helpful answer to anything outside a task: what the bot can do.</summary>
     public void Greet() => Say(Texts.Greeting(Person.Name), mainKeyboard: true);
 
+    /// <summary>Ends the task with a last message, and the main keyboard back.</summary>
+    public void Finish(string html)
+    {
+        State.Reset();
+        Say(html, mainKeyboard: true);
+    }
 
     /// <summary>Lets a later turn's reply with this key replace the last reply while it is unsent (<see cref="Reply.CollapseKey"/>).</summary>
     public void CollapseLast(string key) => replies[^1] = replies[^1] with { CollapseKey = key };
@@ -87,14 +97,8 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
     /// «Ver más» / «Anteriores»; <paramref name="fixedRows"/> («Listo», «No reasignar»…) show on every page.
     /// </summary>
     public void AskList(
-        Step step,
-        string header,
-        IEnumerable<ListEntry> entries,
-        IEnumerable<IEnumerable<(string Label, string Action)>>? fixedRows = null,
-        string? footer = null,
-        bool numbered = true,
-        int page = 0,
-        bool back = false)
+        Step step, string header, IEnumerable<ListEntry> entries, IEnumerable<IEnumerable<(string Label, string Action)>>? fixedRows = null,
+        string? footer = null, bool numbered = true, int page = 0, bool back = false)
     {
         var list = entries.ToList();
         var choosable = numbered && list.Any(e => e.Action is not null);
@@ -148,18 +152,9 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
 
         if (starts.Count > 1)
         {
-            var turning = new List<(string, string)>();
-            if (page > 0)
-            {
-                turning.Add((Texts.PreviousPage, $"page:{page - 1}"));
-            }
-
-            if (page < starts.Count - 1)
-            {
-                turning.Add((Texts.NextPage, $"page:{page + 1}"));
-            }
-
-            options.Add(turning);
+            // «Anteriores» and «Ver más», where there is a page before or after.
+            (string Label, int Page)[] turns = [(Texts.PreviousPage, page - 1), (Texts.NextPage, page + 1)];
+            options.Add([.. turns.Where(t => t.Page >= 0 && t.Page < starts.Count).Select(t => (t.Label, $"page:{t.Page}"))]);
             text.Append("\n\n").Append(Texts.PageOf(page + 1, starts.Count));
         }
 
@@ -202,23 +197,13 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
     private void AskRows(string html, List<List<(string Label, string Action)>> options, bool back, bool cancel)
     {
         State.Seq++;
-        var rows = options.Select(r => (IReadOnlyList<Button>)r.Select(b => new Button(b.Label, Data(b.Action))).ToList()).Where(r => r.Count > 0).ToList();
-        var nav = new List<Button>();
-        if (back && State.Report?.History.Count > 0)
-        {
-            nav.Add(new Button(Texts.Back, Data("back")));
-        }
 
-        if (cancel)
-        {
-            nav.Add(new Button(Texts.Cancel, Data("cancel")));
-        }
-
-        if (nav.Count > 0)
-        {
-            rows.Add(nav);
-        }
-
+        // «Atrás» where there is a question before (a report past its first one), «Cancelar» where the question allows it.
+        (string Label, string Action, bool Shown)[] nav =
+            [(Texts.Back, "back", back && State.Report?.History.Count > 0), (Texts.Cancel, "cancel", cancel)];
+        options.Add([.. nav.Where(b => b.Shown).Select(b => (b.Label, b.Action))]);
+        var rows = options.Where(r => r.Count > 0)
+            .Select(r => (IReadOnlyList<Button>)[.. r.Select(b => new Button(b.Label, Data(b.Action)))]).ToList();
         replies.Add(new Reply(html) { Buttons = rows });
     }
 

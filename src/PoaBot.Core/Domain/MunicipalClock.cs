@@ -20,9 +20,6 @@ public sealed class MunicipalClock(TimeProvider time, TimeZoneInfo zone)
     public DateTime LocalDateTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 
     /// <summary>The UTC instant at which a local date and time happens.</summary>
-    public DateTimeOffset ToInstant(DateOnly date, TimeOnly time)
-    {
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, Zone), TimeSpan.Zero);
-    }
+    public DateTimeOffset ToInstant(DateOnly date, TimeOnly time) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time, DateTimeKind.Unspecified), Zone), TimeSpan.Zero);
 }

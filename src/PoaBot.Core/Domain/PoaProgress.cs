@@ -39,11 +39,7 @@ public static class PoaCalculator
 {
     /// <param name="realByBimester">Counted records per bimester (1–6), dated up to <paramref name="asOf"/>.</param>
     public static ActivityProgress Compute(
-        ActivityPlan activity,
-        IReadOnlyDictionary<int, int> realByBimester,
-        int year,
-        DateOnly asOf,
-        SemaforoThresholds thresholds)
+        ActivityPlan activity, IReadOnlyDictionary<int, int> realByBimester, int year, DateOnly asOf, SemaforoThresholds thresholds)
     {
         var cells = new List<BimesterCell>(Bimesters.Count);
         var progAcum = 0;
@@ -53,21 +49,10 @@ public static class PoaCalculator
             var prog = activity.Prog[b - 1];
             var real = realByBimester.GetValueOrDefault(b);
             var state = StateOf(year, b, asOf);
-            switch (state)
-            {
-                case PeriodState.Closed:
-                    progAcum += prog;
-                    realAcum += real;
-                    cells.Add(new BimesterCell(b, state, prog, real, real - prog));
-                    break;
-                case PeriodState.Open:
-                    realAcum += real;
-                    cells.Add(new BimesterCell(b, state, prog, real, null));
-                    break;
-                default:
-                    cells.Add(new BimesterCell(b, state, prog, null, null));
-                    break;
-            }
+            progAcum += state == PeriodState.Closed ? prog : 0;
+            realAcum += state == PeriodState.Future ? 0 : real;
+            cells.Add(new BimesterCell(
+                b, state, prog, state == PeriodState.Future ? null : real, state == PeriodState.Closed ? real - prog : null));
         }
 
         return new ActivityProgress(
@@ -78,13 +63,8 @@ public static class PoaCalculator
     /// "As of a date" means through the end of that day: a bimester whose last day is on or before the date is closed,
     /// one the date falls in before its last day is open.
     /// </summary>
-    public static PeriodState StateOf(int year, int bimester, DateOnly asOf)
-    {
-        if (asOf >= Bimesters.LastDay(year, bimester))
-        {
-            return PeriodState.Closed;
-        }
-
-        return asOf >= Bimesters.FirstDay(year, bimester) ? PeriodState.Open : PeriodState.Future;
-    }
+    public static PeriodState StateOf(int year, int bimester, DateOnly asOf) =>
+        asOf >= Bimesters.LastDay(year, bimester) ? PeriodState.Closed
+        : asOf >= Bimesters.FirstDay(year, bimester) ? PeriodState.Open
+        : PeriodState.Future;
 }

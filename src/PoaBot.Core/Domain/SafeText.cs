@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace PoaBot.Core.Domain;
@@ -12,21 +11,7 @@ namespace PoaBot.Core.Domain;
 public static class SafeText
 {
     /// <summary>The text with each lone surrogate replaced by U+FFFD; the same instance when there is none.</summary>
-    public static string WellFormed(string text)
-    {
-        if (!HasLoneSurrogate(text))
-        {
-            return text;
-        }
-
-        var result = new StringBuilder(text.Length);
-        foreach (var rune in text.EnumerateRunes())
-        {
-            result.Append(rune.ToString());
-        }
-
-        return result.ToString();
-    }
+    public static string WellFormed(string text) => HasLoneSurrogate(text) ? string.Concat(text.EnumerateRunes()) : text;
 
     /// <summary>The text as it may be shown in a message or on a button.</summary>
     public static string Display(string text)
@@ -36,24 +21,13 @@ public static class SafeText
             return text;
         }
 
-        var result = new StringBuilder(text.Length);
-        foreach (var rune in text.EnumerateRunes())
+        return string.Concat(text.EnumerateRunes().Where(rune => !IsBidiControl(rune.Value)).Select(rune => rune.Value switch
         {
-            if (IsBidiControl(rune.Value))
-            {
-                continue;
-            }
-
-            result.Append(rune.Value switch
-            {
-                '\n' => "\n",
-                '\t' => " ",
-                _ when Rune.IsControl(rune) || IsNoncharacter(rune.Value) => "\uFFFD",
-                _ => rune.ToString(),
-            });
-        }
-
-        return result.ToString();
+            '\n' => "\n",
+            '\t' => " ",
+            _ when Rune.IsControl(rune) || IsNoncharacter(rune.Value) => "\uFFFD",
+            _ => rune.ToString(),
+        }));
     }
 
     /// <summary>Canonical composition (NFC) when the text allows it, else the text as it is: never throws.</summary>

@@ -27,17 +27,7 @@ public sealed record SemaforoThresholds(decimal Green = 90, decimal Yellow = 70,
 
         // Decided on the figure people read: 1,799 of 2,000 prints 90.0 % and is verde.
         var pct = Percent(realAcum, progAcum)!.Value;
-        if (pct > Over)
-        {
-            return Semaforo.Sobre;
-        }
-
-        if (pct >= Green)
-        {
-            return Semaforo.Verde;
-        }
-
-        return pct >= Yellow ? Semaforo.Amarillo : Semaforo.Rojo;
+        return pct > Over ? Semaforo.Sobre : pct >= Green ? Semaforo.Verde : pct >= Yellow ? Semaforo.Amarillo : Semaforo.Rojo;
     }
 }
 

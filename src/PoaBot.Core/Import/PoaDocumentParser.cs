@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Reporting;
@@ -62,9 +61,8 @@ public static partial class PoaDocumentParser
         var labelWidth = TrimEnd(labels).Length;
         var realignment = new List<ImportNote>();
         var misaligned = dataRows.Where(r => r.Length > labelWidth).ToList();
-        if (misaligned.Any(r => r.Length > labelWidth + 1))
+        if (misaligned.FirstOrDefault(r => r.Length > labelWidth + 1) is { } row)
         {
-            var row = misaligned.First(r => r.Length > labelWidth + 1);
             throw new PoaImportException(ImportText.ExtraCells(row[0], row.Length - labelWidth));
         }
 
@@ -105,44 +103,21 @@ public static partial class PoaDocumentParser
     private static int?[] BimesterCells(string[] row, Layout layout, int dropAt, string num)
     {
         var last = layout.LastCell + (dropAt >= 0 ? 1 : 0);
-        var cells = new List<int?>(18);
-        for (var col = layout.FirstCell; col <= last; col++)
-        {
-            if (col == dropAt)
-            {
-                continue;
-            }
-
-            var text = col < row.Length ? row[col] : "";
-            cells.Add(string.IsNullOrWhiteSpace(text) ? null : Number(text, num, ImportText.BimesterColumn));
-        }
-
-        return [.. cells];
+        var columns = Enumerable.Range(layout.FirstCell, last - layout.FirstCell + 1).Where(col => col != dropAt);
+        return [.. columns.Select(col => col < row.Length ? row[col] : "")
+            .Select(text => string.IsNullOrWhiteSpace(text) ? (int?)null : Number(text, num, ImportText.BimesterColumn))];
     }
 
     /// <summary>Finds where the extra cell sits: PROG must add up to META PROGRAMADA in every row; then as many rows as possible must
     /// have REAL adding up to META REAL; every position left must give the same reading, else the file is refused.</summary>
     private static int Realign(List<string[]> rows, Layout layout, List<ImportNote> notes)
     {
-        var candidates = new List<(int DropAt, int RealMatches, string Reading)>();
-        for (var k = layout.FirstCell; k <= layout.LastCell + 1; k++)
-        {
-            var fits = true;
-            var realMatches = 0;
-            var reading = new StringBuilder();
-            foreach (var row in rows)
-            {
-                var a = ReadActivity(row, layout, k);
-                fits &= a.Prog.Sum() == a.MetaProgramada;
-                realMatches += a.Real.Sum() == a.MetaReal ? 1 : 0;
-                reading.AppendJoin(',', a.Prog).Append('|').AppendJoin(',', a.Real).Append('|').AppendJoin(',', a.VarWritten).Append(';');
-            }
-
-            if (fits)
-            {
-                candidates.Add((k, realMatches, reading.ToString()));
-            }
-        }
+        var candidates = Enumerable.Range(layout.FirstCell, layout.LastCell - layout.FirstCell + 2)
+            .Select(k => (DropAt: k, Read: rows.Select(row => ReadActivity(row, layout, k)).ToList()))
+            .Where(c => c.Read.All(a => a.Prog.Sum() == a.MetaProgramada))
+            .Select(c => (c.DropAt, RealMatches: c.Read.Count(a => a.Real.Sum() == a.MetaReal),
+                Reading: string.Join(';', c.Read.Select(Cells))))
+            .ToList();
 
         var nums = string.Join(", ", rows.Select(r => r[0]));
         if (candidates.Count == 0)
@@ -165,6 +140,10 @@ public static partial class PoaDocumentParser
         return dropAt;
     }
 
+    /// <summary>A row's bimester cells as one reading, to compare the places the extra cell may sit.</summary>
+    private static string Cells(DocumentActivity a) =>
+        $"{string.Join(',', a.Prog)}|{string.Join(',', a.Real)}|{string.Join(',', a.VarWritten)}";
+
     private static int BimesterOf(int col, Layout layout) => Math.Clamp(((col - layout.FirstCell) / 3) + 1, 1, 6);
 
     private static string Where(int col, Layout layout)
@@ -178,24 +157,17 @@ public static partial class PoaDocumentParser
     {
         foreach (var a in activities)
         {
-            if (string.IsNullOrWhiteSpace(a.Name))
+            var problem = string.IsNullOrWhiteSpace(a.Name) ? ImportText.NoName(a.Num)
+                : a.MetaProgramada < 0 || a.Prog.Any(p => p < 0) ? ImportText.NegativeGoal(a.Num)
+                : a.Real.Any(r => r < 0) ? ImportText.NegativeReal(a.Num)
+                : null;
+            if (problem is not null)
             {
-                throw new PoaImportException(ImportText.NoName(a.Num));
-            }
-
-            if (a.MetaProgramada < 0 || a.Prog.Any(p => p < 0))
-            {
-                throw new PoaImportException(ImportText.NegativeGoal(a.Num));
-            }
-
-            if (a.Real.Any(r => r < 0))
-            {
-                throw new PoaImportException(ImportText.NegativeReal(a.Num));
+                throw new PoaImportException(problem);
             }
         }
 
-        var repeated = activities.GroupBy(a => a.Num).FirstOrDefault(g => g.Count() > 1);
-        if (repeated is not null)
+        if (activities.GroupBy(a => a.Num).FirstOrDefault(g => g.Count() > 1) is { } repeated)
         {
             throw new PoaImportException(ImportText.Repeated(repeated.Key));
         }
@@ -216,14 +188,11 @@ public static partial class PoaDocumentParser
             if (a.MetaReal is { } metaReal && realSum != metaReal)
             {
                 var cells = string.Join(", ", Bimesters.All.Where(b => a.Real[b - 1] != 0).Select(b => $"{Bimesters.ShortName(b)} {a.Real[b - 1]}"));
-                var text = new StringBuilder(ImportText.RealSum(a.Num, realSum, cells, year, metaReal));
-                foreach (var b in Bimesters.All.Where(b => a.Real[b - 1] > 0 && a.Real[b - 1] == a.Prog[b - 1] && realSum - a.Real[b - 1] == metaReal))
-                {
-                    text.Append(ImportText.RealLooksLikeProg(Bimesters.ShortName(b), a.Real[b - 1]));
-                }
-
-                text.Append(ImportText.RealCounted(realSum));
-                notes.Add(new(a.Num, text.ToString()));
+                var likeProg = Bimesters.All
+                    .Where(b => a.Real[b - 1] > 0 && a.Real[b - 1] == a.Prog[b - 1] && realSum - a.Real[b - 1] == metaReal)
+                    .Select(b => ImportText.RealLooksLikeProg(Bimesters.ShortName(b), a.Real[b - 1]));
+                var text = ImportText.RealSum(a.Num, realSum, cells, year, metaReal) + string.Concat(likeProg);
+                notes.Add(new(a.Num, text + ImportText.RealCounted(realSum)));
             }
 
             if (a.Variacion is { } variacion && a.MetaReal is { } mr && variacion != mr - a.MetaProgramada)
@@ -231,24 +200,13 @@ public static partial class PoaDocumentParser
                 notes.Add(new(a.Num, ImportText.Variation(a.Num, variacion, mr - a.MetaProgramada)));
             }
 
-            // A VAR. written 0 in every bimester not yet reported is one habit of the office: one line per activity.
-            var zeros = new List<(int Bimester, int Expected)>();
-            foreach (var b in Bimesters.All)
-            {
-                var expected = a.Real[b - 1] - a.Prog[b - 1];
-                if (a.VarWritten[b - 1] is { } written && written != expected)
-                {
-                    if (written == 0)
-                    {
-                        zeros.Add((b, expected));
-                    }
-                    else
-                    {
-                        notes.Add(new(a.Num, ImportText.BimesterVariation(a.Num, Bimesters.ShortName(b), written, expected)));
-                    }
-                }
-            }
+            var wrong = Bimesters.All.Select(b => (Bimester: b, Written: a.VarWritten[b - 1], Expected: a.Real[b - 1] - a.Prog[b - 1]))
+                .Where(v => v.Written is { } written && written != v.Expected).ToList();
+            notes.AddRange(wrong.Where(v => v.Written != 0).Select(v =>
+                new ImportNote(a.Num, ImportText.BimesterVariation(a.Num, Bimesters.ShortName(v.Bimester), v.Written!.Value, v.Expected))));
 
+            // A VAR. written 0 in every bimester not yet reported is one habit of the office: one line per activity.
+            var zeros = wrong.Where(v => v.Written == 0).ToList();
             if (zeros.Count > 0)
             {
                 notes.Add(new(a.Num, ImportText.ZeroVariations(
@@ -294,19 +252,10 @@ public static partial class PoaDocumentParser
     /// The POA's year, only from «PROGRAMA OPERATIVO ANUAL 2024» or «META REAL 2024»: another number in a title
     /// («H. AYUNTAMIENTO CONSTITUCIONAL 2021-2024») says nothing about the year of the program.
     /// </summary>
-    private static int FindYear(List<string[]> rows, int labelRow)
-    {
-        foreach (var cell in rows.Take(labelRow + 1).SelectMany(r => r))
-        {
-            var match = YearPattern().Match(Fold(cell));
-            if (match.Success)
-            {
-                return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-            }
-        }
-
-        throw new PoaImportException(ImportText.NoYear);
-    }
+    private static int FindYear(List<string[]> rows, int labelRow) =>
+        rows.Take(labelRow + 1).SelectMany(r => r).Select(c => YearPattern().Match(Fold(c))).FirstOrDefault(m => m.Success) is { } match
+            ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
+            : throw new PoaImportException(ImportText.NoYear);
 
     private static int Column(string[] labels, string prefix) =>
         Array.FindIndex(labels, c => Fold(c).StartsWith(prefix, StringComparison.Ordinal));
@@ -332,16 +281,7 @@ public static partial class PoaDocumentParser
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
-    private static string[] TrimEnd(string[] row)
-    {
-        var n = row.Length;
-        while (n > 0 && string.IsNullOrWhiteSpace(row[n - 1]))
-        {
-            n--;
-        }
-
-        return row[..n];
-    }
+    private static string[] TrimEnd(string[] row) => row[..(Array.FindLastIndex(row, c => !string.IsNullOrWhiteSpace(c)) + 1)];
 
     private static string Fold(string text) => Spanish.Fold(text);
 

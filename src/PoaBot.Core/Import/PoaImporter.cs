@@ -124,21 +124,14 @@ public static class PoaImporter
             return;
         }
 
-        var wanted = real;
-
-        if (live.Count == 1 && live[0].Count == wanted)
+        if ((live.Count == 1 && live[0].Count == real) || (live.Count == 0 && real == 0))
         {
             return;
         }
 
-        if (live.Count == 0 && wanted > 0 && store.BaselineVoidedByPerson(activityId, from, to, wanted))
+        if (live.Count == 0 && store.BaselineVoidedByPerson(activityId, from, to, real))
         {
-            warnings.Add(new(a.Num, ImportText.BaselineVoided(a.Num, Bimesters.ShortName(b), wanted)));
-            return;
-        }
-
-        if (live.Count == 0 && wanted == 0)
-        {
+            warnings.Add(new(a.Num, ImportText.BaselineVoided(a.Num, Bimesters.ShortName(b), real)));
             return;
         }
 
@@ -148,7 +141,7 @@ public static class PoaImporter
             records.Void(id, ImportText.ImportActor, ImportText.ReimportReason, now, RecordStore.ReimportCode);
         }
 
-        if (wanted > 0)
+        if (real > 0)
         {
             var record = records.Insert(new RecordRow
             {
@@ -156,11 +149,11 @@ public static class PoaImporter
                 CouncilId = councilId,
                 Kind = ActivityKind.Baseline,
                 EventDate = to,
-                Count = wanted,
+                Count = real,
                 Subject = ImportText.BaselineSubject,
                 CreatedAt = now,
             });
-            changes.Add(ImportText.Baseline(a.Num, Bimesters.ShortName(b), wanted, record.Folio));
+            changes.Add(ImportText.Baseline(a.Num, Bimesters.ShortName(b), real, record.Folio));
         }
         else
         {

@@ -9,41 +9,27 @@ public static class TableText
 
     public static string Decode(byte[] bytes)
     {
-        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        // A byte order mark says the encoding.
+        foreach (var encoding in new[] { Encoding.Unicode, Encoding.BigEndianUnicode, Encoding.UTF8 })
         {
-            return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
-        }
-
-        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
-        {
-            return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
-        }
-
-        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
-        {
-            return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+            if (bytes.AsSpan().StartsWith(encoding.Preamble))
+            {
+                return encoding.GetString(bytes, encoding.Preamble.Length, bytes.Length - encoding.Preamble.Length);
+            }
         }
 
         // UTF-16 without a byte order mark: every other byte of ASCII text is zero.
         if (bytes.Length >= 4 && bytes.Length % 2 == 0)
         {
-            var oddZeros = 0;
-            var evenZeros = 0;
-            for (var i = 0; i < Math.Min(bytes.Length, 400); i++)
-            {
-                if (bytes[i] == 0)
-                {
-                    _ = i % 2 == 0 ? evenZeros++ : oddZeros++;
-                }
-            }
-
-            var half = Math.Min(bytes.Length, 400) / 2;
-            if (oddZeros > half / 2)
+            var head = bytes.Take(400).ToArray();
+            int Zeros(int parity) => head.Where((b, i) => b == 0 && i % 2 == parity).Count();
+            var half = head.Length / 2;
+            if (Zeros(1) > half / 2)
             {
                 return Encoding.Unicode.GetString(bytes);
             }
 
-            if (evenZeros > half / 2)
+            if (Zeros(0) > half / 2)
             {
                 return Encoding.BigEndianUnicode.GetString(bytes);
             }

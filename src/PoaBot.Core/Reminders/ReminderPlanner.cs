@@ -2,7 +2,6 @@ using System.Text;
 using PoaBot.Core.Conversations;
 using PoaBot.Core.Domain;
 using PoaBot.Core.People;
-using PoaBot.Core.Reporting;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Core.Reminders;
@@ -53,16 +52,13 @@ public static class ReminderPlanner
 
             var text = new StringBuilder(header).Append('\n')
                 .Append(ReminderText.Pending([.. councils.Select(c => c.Name)]));
-            foreach (var a in pending)
-            {
-                text.Append(ReminderText.PendingActivity(ProgressText.Activity(a), a.Prog[b - 1], Real(a)));
-            }
+            text.AppendJoin("", pending.Select(a => ReminderText.PendingActivity(ProgressText.Activity(a), a.Prog[b - 1], Real(a))));
 
-            var buttons = pending.Select(a => (IReadOnlyList<Button>)[new Button(ReminderText.ReportButton(ProgressText.Activity(a)), $"r:{a.Id}")]).ToList();
+            var buttons = pending.Select(a => Row(ReminderText.ReportButton(ProgressText.Activity(a)), $"r:{a.Id}")).ToList();
             if (moment.Kind == ReminderMoment.Overdue)
             {
                 text.Append(ReminderText.JustifyHint);
-                buttons.AddRange(pending.Select(a => (IReadOnlyList<Button>)[new Button(ReminderText.JustifyButton(ProgressText.Activity(a)), $"j:{a.Id}:{b}")]));
+                buttons.AddRange(pending.Select(a => Row(ReminderText.JustifyButton(ProgressText.Activity(a)), $"j:{a.Id}:{b}")));
             }
 
             var why = string.Join("; ", pending.Select(a => ReminderText.PendingWhy(a.Num, a.Prog[b - 1], Real(a))));
@@ -76,21 +72,20 @@ public static class ReminderPlanner
             plans.Add(new PlannedReminder(director.Id, director.TelegramId, director.Name, moment.Kind, new Reply(digest), ReminderText.DigestWhy, ToDirector: true));
             if (moment.Kind == ReminderMoment.Overdue && outOfBand.Count > 0)
             {
-                var text = new StringBuilder(ReminderText.JustificationsTitle(Bimesters.ShortName(b), moment.Year));
-                foreach (var a in outOfBand)
+                var lights = outOfBand.Select(a => ReminderText.ActivityLight(
+                    ProgressText.Activity(a), thresholds.Classify(a.Prog[b - 1], Real(a)), Real(a), a.Prog[b - 1]));
+                var text = ReminderText.JustificationsTitle(Bimesters.ShortName(b), moment.Year) + string.Concat(lights);
+                plans.Add(new PlannedReminder(director.Id, director.TelegramId, director.Name, Close, new Reply(text)
                 {
-                    text.Append(ReminderText.ActivityLight(ProgressText.Activity(a), thresholds.Classify(a.Prog[b - 1], Real(a)), Real(a), a.Prog[b - 1]));
-                }
-
-                plans.Add(new PlannedReminder(director.Id, director.TelegramId, director.Name, Close, new Reply(text.ToString())
-                {
-                    Buttons = outOfBand.Select(a => (IReadOnlyList<Button>)[new Button(ReminderText.JustifyButton(ProgressText.Activity(a)), $"j:{a.Id}:{b}")]).ToList(),
+                    Buttons = outOfBand.Select(a => Row(ReminderText.JustifyButton(ProgressText.Activity(a)), $"j:{a.Id}:{b}")).ToList(),
                 }, ReminderText.OutOfBandWhy(outOfBand.Count), ToDirector: true));
             }
         }
 
         return plans;
     }
+
+    private static IReadOnlyList<Button> Row(string label, string data) => [new Button(label, data)];
 
     private static string Header(ReminderMoment moment, DateOnly today, BimesterRules rules)
     {

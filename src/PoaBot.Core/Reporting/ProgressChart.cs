@@ -150,10 +150,8 @@ public static class ProgressChart
 
     private static void Panel(SKCanvas canvas, SKTypeface bold, SKTypeface typeface, string? fontName, ActivityProgress a, SKRect area)
     {
-        using (var rule = new SKPaint { Color = new SKColor(0xDD, 0xDD, 0xDD), StrokeWidth = 2 })
-        {
-            canvas.DrawLine(Margin, area.Top + 4, Width - Margin, area.Top + 4, rule);
-        }
+        using var rule = new SKPaint { Color = new SKColor(0xDD, 0xDD, 0xDD), StrokeWidth = 2 };
+        canvas.DrawLine(Margin, area.Top + 4, Width - Margin, area.Top + 4, rule);
 
         var lines = Wrap($"{a.Num}. {Capitalize(a.Name)}", bold, NameSize, Width - (2 * Margin), maxLines: 2);
         for (var i = 0; i < lines.Count; i++)
@@ -162,15 +160,10 @@ public static class ProgressChart
         }
 
         var statusLine = area.Top + 46 + (lines.Count * 40) + 10;
-        using (var paint = new SKPaint { Color = SemaforoColor(a.Semaforo), IsAntialias = true })
-        {
-            canvas.DrawCircle(Margin + 13, statusLine - 11, 13, paint);
-        }
-
-        using (var ring = new SKPaint { Color = Muted, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2 })
-        {
-            canvas.DrawCircle(Margin + 13, statusLine - 11, 13, ring);
-        }
+        using var light = new SKPaint { Color = SemaforoColor(a.Semaforo), IsAntialias = true };
+        using var ring = new SKPaint { Color = Muted, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2 };
+        canvas.DrawCircle(Margin + 13, statusLine - 11, 13, light);
+        canvas.DrawCircle(Margin + 13, statusLine - 11, 13, ring);
 
         Text(canvas, typeface, Status(a), Margin + 36, statusLine, LabelSize, Ink);
 
@@ -178,11 +171,8 @@ public static class ProgressChart
         var plotTop = statusLine + 16;
         var size = new SKImageInfo(Width - (int)Margin, (int)(area.Bottom - 6 - plotTop), SKColorType.Rgba8888, SKAlphaType.Premul);
         using var surface = SKSurface.Create(size) ?? throw new InvalidOperationException("SkiaSharp could not create a drawing surface.");
-        using (var plot = Plot(a, fontName))
-        {
-            plot.Render(surface.Canvas, size.Width, size.Height);
-        }
-
+        using var plot = Plot(a, fontName);
+        plot.Render(surface.Canvas, size.Width, size.Height);
         using var image = surface.Snapshot();
         canvas.DrawImage(image, Margin / 2, plotTop);
     }
@@ -236,15 +226,8 @@ public static class ProgressChart
         barPlot.ValueLabelStyle.ForeColor = Color.FromSKColor(Ink);
 
         // Cumulative PROG through the year: where the line of REAL should be at each bimester's end.
-        var progXs = new List<double> { 0.5 };
-        var progYs = new List<double> { 0 };
-        foreach (var cell in a.Bimesters)
-        {
-            progXs.Add(cell.Bimester + 0.5);
-            progYs.Add(progYs[^1] + cell.Prog);
-        }
-
-        var progLine = plot.Add.ScatterLine(progXs.ToArray(), progYs.ToArray(), Color.FromSKColor(ProgLineColor));
+        var progYs = Running(a.Bimesters.Select(c => c.Prog));
+        var progLine = plot.Add.ScatterLine(Ends(a.Bimesters), progYs, Color.FromSKColor(ProgLineColor));
         progLine.LineWidth = 4;
         progLine.LinePattern = LinePattern.Dotted;
         progLine.MarkerSize = 12;
@@ -252,43 +235,26 @@ public static class ProgressChart
 
         // Cumulative REAL at the end of each closed bimester and of the open one, starting from 0.
         var reported = a.Bimesters.Where(b => b.Real is not null).ToList();
-        var xs = new List<double> { 0.5 };
-        var ys = new List<double> { 0 };
-        var sum = 0;
-        foreach (var cell in reported)
-        {
-            sum += cell.Real!.Value;
-            xs.Add(cell.Bimester + 0.5);
-            ys.Add(sum);
-        }
-
+        var ys = Running(reported.Select(c => c.Real!.Value));
         if (reported.Count > 0)
         {
-            var line = plot.Add.ScatterLine(xs.ToArray(), ys.ToArray(), Color.FromSKColor(CumulativeColor));
+            var line = plot.Add.ScatterLine(Ends(reported), ys, Color.FromSKColor(CumulativeColor));
             line.LineWidth = 6;
             line.MarkerSize = 14;
             line.MarkerShape = MarkerShape.FilledCircle;
         }
 
         plot.Add.HorizontalLine(a.Goal, 4, Color.FromSKColor(GoalColor), LinePattern.Dashed);
-        var goalText = plot.Add.Text(ExportText.ChartGoal(a.Goal), Bimesters.Count + 0.55, a.Goal);
-        goalText.LabelFontSize = LabelSize;
-        goalText.LabelFontColor = Color.FromSKColor(GoalColor);
-        goalText.LabelBold = true;
-        goalText.LabelAlignment = Alignment.LowerRight;
-
+        Label(plot, ExportText.ChartGoal(a.Goal), Bimesters.Count + 0.55, a.Goal, GoalColor, Alignment.LowerRight);
         if (a.OpenBimester is { } current)
         {
             // Above both value labels of the open bimester.
-            var tag = plot.Add.Text(ExportText.ChartOpenTag, current.Bimester, Math.Max(current.Prog, current.Real ?? 0));
-            tag.LabelFontSize = LabelSize;
-            tag.LabelFontColor = Color.FromSKColor(RealColor);
-            tag.LabelBold = true;
-            tag.LabelAlignment = Alignment.LowerCenter;
+            var height = Math.Max(current.Prog, current.Real ?? 0);
+            var tag = Label(plot, ExportText.ChartOpenTag, current.Bimester, height, RealColor, Alignment.LowerCenter);
             tag.LabelOffsetY = -(LabelSize + 12);
         }
 
-        var top = new[] { a.Goal, sum, (int)progYs[^1], a.Bimesters.Max(b => Math.Max(b.Prog, b.Real ?? 0)), 1 }.Max();
+        var top = new[] { a.Goal, (int)ys[^1], (int)progYs[^1], a.Bimesters.Max(b => Math.Max(b.Prog, b.Real ?? 0)), 1 }.Max();
         plot.Axes.SetLimits(0.4, Bimesters.Count + 0.6, 0, top * 1.3);
         plot.Axes.Bottom.SetTicks([.. Bimesters.All.Select(b => (double)b)], [.. Bimesters.All.Select(Bimesters.ShortName)]);
         plot.Axes.Bottom.TickLabelStyle.FontSize = LabelSize;
@@ -301,12 +267,30 @@ public static class ProgressChart
         return plot;
     }
 
+    /// <summary>The bimesters' ends on the x axis, from the start of the year: 0.5, 1.5 … 6.5.</summary>
+    private static double[] Ends(IEnumerable<BimesterCell> cells) => [0.5, .. cells.Select(c => c.Bimester + 0.5)];
+
+    /// <summary>The running sum from 0: 0, v1, v1 + v2, …</summary>
+    private static double[] Running(IEnumerable<int> values)
+    {
+        double sum = 0;
+        return [0, .. values.Select(v => sum += v)];
+    }
+
+    private static ScottPlot.Plottables.Text Label(Plot plot, string text, double x, double y, SKColor color, Alignment alignment)
+    {
+        var label = plot.Add.Text(text, x, y);
+        label.LabelFontSize = LabelSize;
+        label.LabelFontColor = Color.FromSKColor(color);
+        label.LabelBold = true;
+        label.LabelAlignment = alignment;
+        return label;
+    }
+
     private static void Footer(SKCanvas canvas, SKTypeface typeface, IReadOnlyList<ActivityProgress> rows)
     {
         var open = rows.SelectMany(r => r.Bimesters).FirstOrDefault(b => b.State == PeriodState.Open);
-        var note = open is null
-            ? ExportText.ChartSource
-            : ExportText.ChartOpenBimester(Bimesters.ShortName(open.Bimester));
+        var note = open is null ? ExportText.ChartSource : ExportText.ChartOpenBimester(Bimesters.ShortName(open.Bimester));
         Text(canvas, typeface, note, Margin, Height - 28, LabelSize, Muted);
     }
 

@@ -37,8 +37,6 @@ internal sealed class XlsxSheet(string name, SharedStrings strings)
     /// <summary>Centre of the printed page header (the report's title); every page's footer carries «Página N de M».</summary>
     public string? PageHeader { get; set; }
 
-    public uint LastRow => rows.Count == 0 ? 0 : rows.Keys.Max();
-
     public void Text(uint row, int col, string? text, uint style)
     {
         if (string.IsNullOrEmpty(text))
@@ -47,12 +45,7 @@ internal sealed class XlsxSheet(string name, SharedStrings strings)
             return;
         }
 
-        Put(row, col, new Cell
-        {
-            DataType = CellValues.SharedString,
-            CellValue = new CellValue(strings.Index(Clean(text))),
-            StyleIndex = style,
-        });
+        Put(row, col, new Cell { DataType = CellValues.SharedString, CellValue = new(strings.Index(Clean(text))), StyleIndex = style });
     }
 
     /// <summary>An activity number: «3» as a number cell, «1.1» or «2 bis» as text (as the document writes it).</summary>
@@ -77,12 +70,8 @@ internal sealed class XlsxSheet(string name, SharedStrings strings)
             return;
         }
 
-        Put(row, col, new Cell
-        {
-            DataType = CellValues.Number,
-            CellValue = new CellValue(v.ToString("R", CultureInfo.InvariantCulture)),
-            StyleIndex = style,
-        });
+        var number = new CellValue(v.ToString("R", CultureInfo.InvariantCulture));
+        Put(row, col, new Cell { DataType = CellValues.Number, CellValue = number, StyleIndex = style });
     }
 
     /// <summary>A real date: Excel's serial day number shown with the dd/mm/yyyy format of <paramref name="style"/>.</summary>

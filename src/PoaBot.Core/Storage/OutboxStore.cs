@@ -96,17 +96,18 @@ public sealed class OutboxStore(DbSession db)
 
     /// <summary>
     /// What the sender can take, in one read: the pending callback answers first, then the pending messages in order (a
-    /// chat's first one holds the later ones); rows in <paramref name="done"/> (sent, their outcome not yet committed) are
-    /// left out.
+    /// chat's first one holds the later ones). Rows in <paramref name="skip"/> (being sent, or sent with the outcome not yet
+    /// committed) and the messages of <paramref name="busyChats"/> (being sent in order) are left out: under load most
+    /// pending rows are those, and reading them again at every wake was most of the sender's work.
     /// </summary>
-    public IReadOnlyList<OutboxRow> Pending(int limit, IReadOnlyList<long> done) =>
+    public IReadOnlyList<OutboxRow> Pending(int limit, IReadOnlyCollection<long> skip, IReadOnlyCollection<long> busyChats) =>
         db.Query<OutboxRow>(
             $"""
             SELECT id, chat_id, kind, payload, attempts, not_before, created_at FROM outbox
-            WHERE status = 'pending' AND NOT {db.Sql.In("id", "@done")}
+            WHERE status = 'pending' AND NOT {db.Sql.In("id", "@skip")} AND (kind <> 'message' OR NOT {db.Sql.In("chat_id", "@busyChats")})
             ORDER BY kind = 'message', id LIMIT @limit
             """,
-            new { limit, done = done.ToArray() }).ToList();
+            new { limit, skip = skip.ToArray(), busyChats = busyChats.ToArray() }).ToList();
 
     /// <summary>A chat's pending messages, in order.</summary>
     public IReadOnlyList<OutboxRow> PendingMessages(long chatId, int limit) =>

@@ -66,20 +66,32 @@ public sealed class PoaStore(DbSession db)
     public long? DirectorateOf(long activityId) =>
         db.Single<long?>("SELECT p.directorate_id FROM poa p JOIN activity a ON a.poa_id = p.id WHERE a.id = @activityId", new { activityId });
 
-    public IReadOnlyList<ActivityPlan> Activities(long poaId)
+    public IReadOnlyList<ActivityPlan> Activities(long poaId) => Plans("a.poa_id = @id", poaId);
+
+    /// <summary>The POA year an activity belongs to; null when there is no such activity.</summary>
+    public int? YearOf(long activityId) =>
+        (int?)db.Single<long?>("SELECT p.year FROM poa p JOIN activity a ON a.poa_id = p.id WHERE a.id = @activityId", new { activityId });
+
+    public long? PoaIdOf(long activityId) => db.Single<long?>("SELECT poa_id FROM activity WHERE id = @activityId", new { activityId });
+
+    /// <summary>One activity's plan (read alone: a step asks for it several times, and a POA has many activities).</summary>
+    public ActivityPlan? Activity(long activityId) => Plans("a.id = @id", activityId).FirstOrDefault();
+
+    /// <summary>The activities matching <paramref name="where"/> (over <c>activity a</c>, with <c>@id</c>) and their programmed amounts, in order.</summary>
+    private List<ActivityPlan> Plans(string where, long id)
     {
         var rows = db.Query<ActivityRow>(
-            """
-            SELECT id, num, name, objective, coalesce(kind_override, detected_kind) AS kind, goal
-            FROM activity WHERE poa_id = @poaId ORDER BY position
+            $"""
+            SELECT a.id, a.num, a.name, a.objective, coalesce(a.kind_override, a.detected_kind) AS kind, a.goal
+            FROM activity a WHERE {where} ORDER BY a.position
             """,
-            new { poaId }).ToList();
+            new { id }).ToList();
         var targets = db.Query<(long ActivityId, long Bimester, long Prog)>(
-            """
+            $"""
             SELECT t.activity_id, t.bimester, t.prog FROM activity_target t
-            JOIN activity a ON a.id = t.activity_id WHERE a.poa_id = @poaId
+            JOIN activity a ON a.id = t.activity_id WHERE {where}
             """,
-            new { poaId }).ToLookup(t => t.ActivityId);
+            new { id }).ToLookup(t => t.ActivityId);
         return rows.Select(r =>
         {
             var prog = new int[Bimesters.Count];
@@ -91,15 +103,6 @@ public sealed class PoaStore(DbSession db)
             return new ActivityPlan(r.Id, r.Num, r.Name, r.Objective, r.Kind, (int)r.Goal, prog);
         }).ToList();
     }
-
-    /// <summary>The POA year an activity belongs to; null when there is no such activity.</summary>
-    public int? YearOf(long activityId) =>
-        (int?)db.Single<long?>("SELECT p.year FROM poa p JOIN activity a ON a.poa_id = p.id WHERE a.id = @activityId", new { activityId });
-
-    public long? PoaIdOf(long activityId) => db.Single<long?>("SELECT poa_id FROM activity WHERE id = @activityId", new { activityId });
-
-    public ActivityPlan? Activity(long activityId) =>
-        PoaIdOf(activityId) is { } id ? Activities(id).FirstOrDefault(a => a.Id == activityId) : null;
 
     /// <summary>Counted records per activity and bimester, dated up to <paramref name="asOf"/>; optionally only some councils'.</summary>
     public ILookup<long, (int Bimester, int Total)> RealCounts(long poaId, DateOnly asOf, IReadOnlyCollection<long>? councilIds = null) =>

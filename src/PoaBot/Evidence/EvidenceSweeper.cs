@@ -26,22 +26,9 @@ public sealed partial class EvidenceSweeper(Database database, TimeProvider time
         return removed;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Every, time);
-        do
-        {
-            try
-            {
-                SweepOnce();
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
-            {
-                SweepFailed(logger, $"{ex.GetType().Name}: {ex.Message}");
-            }
-        }
-        while (await timer.NextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => PeriodicTimers.Run(
+        Every, time, () => SweepOnce(), ex => ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException,
+        ex => SweepFailed(logger, PeriodicTimers.Describe(ex)), stoppingToken);
 
     [LoggerMessage(40, LogLevel.Information, "Evidence sweep removed {Count} file(s) that no record or conversation refers to")]
     private static partial void Swept(ILogger logger, int count);

@@ -58,12 +58,7 @@ public static class JpegMetadata
             i += 2 + length;
         }
 
-        if (i + 2 > data.Length || data[i] != 0xFF || data[i + 1] != StartOfScan)
-        {
-            return data;
-        }
-
-        if (!dropped)
+        if (!dropped || i + 2 > data.Length || data[i] != 0xFF || data[i + 1] != StartOfScan)
         {
             return data;
         }

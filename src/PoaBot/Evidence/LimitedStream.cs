@@ -53,13 +53,8 @@ public sealed class LimitedStream(Stream inner, long limit) : Stream
 }
 
 /// <summary>More bytes arrived than the limit allows.</summary>
-public sealed class TooBigException : IOException
+public sealed class TooBigException() : IOException("The file is larger than the limit.")
 {
-    public TooBigException()
-        : base("The file is larger than the limit.")
-    {
-    }
-
     /// <summary>The exception or one it wraps (the client wraps what the destination stream throws).</summary>
     public static bool In(Exception? ex) => ex is not null && (ex is TooBigException || In(ex.InnerException));
 }

@@ -38,20 +38,7 @@ public sealed class HealthMonitor(Database database, MunicipalClock clock, WorkS
         return true;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Period, clock.Time);
-        do
-        {
-            try
-            {
-                RunOnce();
-            }
-            catch (Exception ex) when (ex is IOException or System.Data.Common.DbException)
-            {
-                OpsLog.HealthWriteFailed(logger, ex.Message);
-            }
-        }
-        while (await timer.NextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => PeriodicTimers.Run(
+        Period, clock.Time, () => RunOnce(), ex => ex is IOException or System.Data.Common.DbException,
+        ex => OpsLog.HealthWriteFailed(logger, ex.Message), stoppingToken);
 }

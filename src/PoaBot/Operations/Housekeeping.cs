@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
-using PoaBot.Telegram;
 
 namespace PoaBot.Operations;
 
@@ -45,20 +44,8 @@ public sealed class Housekeeping(
         return true;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), clock.Time);
-        do
-        {
-            try
-            {
-                RunOnce();
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
-            {
-                OpsLog.HousekeepingFailed(logger, $"{ex.GetType().Name}: {ex.Message}");
-            }
-        }
-        while (await timer.NextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => PeriodicTimers.Run(
+        TimeSpan.FromMinutes(1), clock.Time, () => RunOnce(),
+        ex => ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException,
+        ex => OpsLog.HousekeepingFailed(logger, PeriodicTimers.Describe(ex)), stoppingToken);
 }

@@ -19,24 +19,20 @@ public sealed class ReminderScheduler(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // With several instances on PostgreSQL, one sends the reminders; another takes over when it dies.
         await using var lead = await database.Dialect.LeadAsync("scheduler", stoppingToken);
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), clock.Time);
-        do
+        await PeriodicTimers.Run(
+            TimeSpan.FromMinutes(1), clock.Time, SendDue, ex => ex is not OperationCanceledException,
+            ex => Log.LoopError(logger, nameof(ReminderScheduler), PeriodicTimers.Describe(ex)), stoppingToken);
+    }
+
+    private void SendDue()
+    {
+        var queued = ReminderRun.Execute(database, clock.Now, settings, rules, thresholds, clock);
+        PoaBot.Operations.PoaMetrics.RemindersQueued.Add(queued);
+        if (queued > 0)
         {
-            try
-            {
-                var queued = ReminderRun.Execute(database, clock.Now, settings, rules, thresholds, clock);
-                PoaBot.Operations.PoaMetrics.RemindersQueued.Add(queued);
-                if (queued > 0)
-                {
-                    signals.Outbox.Set();
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Log.LoopError(logger, nameof(ReminderScheduler), $"{ex.GetType().Name}: {ex.Message}");
-            }
+            signals.Outbox.Set();
         }
-        while (await timer.NextTickAsync(stoppingToken));
     }
 }

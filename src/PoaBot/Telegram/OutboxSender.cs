@@ -208,14 +208,14 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
         var busyChats = lanes.Keys.ToHashSet();
         var busyAnswers = answers.Keys.ToHashSet();
         var waiting = outcomes.Waiting();
-        var sent = waiting.Where(w => w.Value == SendResult.Sent).Select(w => w.Key).ToList();
-        var rows = database.Read(db => new OutboxStore(db).Pending(5000, sent));
+        var skip = waiting.Where(w => w.Value == SendResult.Sent).Select(w => w.Key).Concat(busyAnswers).ToList();
+        var rows = database.Read(db => new OutboxStore(db).Pending(5000, skip, busyChats));
 
         // Each callback answer on its own, each chat's messages together.
         foreach (var group in rows.GroupBy(r => (Answer: r.Kind == "callback_answer", Key: r.Kind == "callback_answer" ? r.Id : r.ChatId)))
         {
             var (answer, key) = group.Key;
-            if ((answer ? busyAnswers : busyChats).Contains(key) || waiting.ContainsKey(group.First().Id))
+            if (waiting.ContainsKey(group.First().Id))
             {
                 continue;
             }
@@ -243,7 +243,11 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         running[key] = gate.Task;
-        _ = Task.Run(async () =>
+
+        // Started here, not queued: the request goes out from this thread, one hand-over fewer before the reply is sent.
+        _ = RunAsync();
+
+        async Task RunAsync()
         {
             try
             {
@@ -263,7 +267,7 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
                 gate.SetResult();
                 signals.Outbox.Set();
             }
-        });
+        }
     }
 
     /// <summary>

@@ -1,40 +1,39 @@
 namespace PoaBot.Telegram;
 
-/// <summary>Wakes a worker when there is new work, instead of making it poll the database.</summary>
-public sealed class Signal : IDisposable
+/// <summary>
+/// Wakes a worker when there is new work, instead of making it poll the database: an auto-reset event for one waiter. A
+/// set while the worker works is kept for its next wait; the wait resets it before returning, so the work that follows
+/// sees everything signalled before.
+/// </summary>
+public sealed class Signal
 {
-    private readonly SemaphoreSlim semaphore = new(0, 1);
+    private TaskCompletionSource next = New();
 
-    public void Set()
-    {
-        if (semaphore.CurrentCount == 0)
-        {
-            try
-            {
-                semaphore.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already set by another thread.
-            }
-        }
-    }
-
-    public void Dispose() => semaphore.Dispose();
+    public void Set() => Volatile.Read(ref next).TrySetResult();
 
     /// <summary>Waits until set or until <paramref name="timeout"/> passes.</summary>
     public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(timeout, time, timer.Token);
-        var wait = semaphore.WaitAsync(timer.Token);
-        await Task.WhenAny(delay, wait);
-        await timer.CancelAsync();
-        cancellationToken.ThrowIfCancellationRequested();
+        var current = Volatile.Read(ref next);
+        try
+        {
+            await current.Task.WaitAsync(timeout, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Nothing new: the worker looks anyway.
+        }
+
+        if (current.Task.IsCompleted)
+        {
+            Interlocked.CompareExchange(ref next, New(), current);
+        }
     }
+
+    private static TaskCompletionSource New() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
-public sealed class WorkSignals : IDisposable
+public sealed class WorkSignals
 {
     public Signal Inbox { get; } = new();
 
@@ -45,11 +44,4 @@ public sealed class WorkSignals : IDisposable
 
     /// <summary>Heartbeats of the poller and the sender, for status, /healthz and the systemd watchdog.</summary>
     public PoaBot.Operations.Heartbeats Health { get; } = new();
-
-    public void Dispose()
-    {
-        Inbox.Dispose();
-        Outbox.Dispose();
-        Menus.Dispose();
-    }
 }

@@ -11,7 +11,7 @@ public sealed class OutboxStoreTests : IDisposable
     public void Dispose() => test.Dispose();
 
     [Theory, OnSqlite, OnPostgres]
-    public void The_sender_reads_callback_answers_first_then_messages_in_order_leaving_out_those_already_sent(string provider)
+    public void The_sender_reads_callback_answers_first_then_messages_in_order_leaving_out_those_already_sent_and_busy_chats(string provider)
     {
         test = test.On(provider);
         var ids = test.Database.Write(db =>
@@ -24,9 +24,11 @@ public sealed class OutboxStoreTests : IDisposable
             return db.Query<long>("SELECT id FROM outbox ORDER BY id").ToList();
         });
 
-        var pending = test.Database.Read(db => new OutboxStore(db).Pending(10, [ids[0]]));
+        var pending = test.Database.Read(db => new OutboxStore(db).Pending(10, [ids[0]], []));
+        var chatOneBusy = test.Database.Read(db => new OutboxStore(db).Pending(10, [], [1]));
 
         Assert.Equal([ids[3], ids[1], ids[2]], pending.Select(p => p.Id));
+        Assert.Equal([ids[3], ids[2]], chatOneBusy.Select(p => p.Id));
     }
 
     [Theory, OnSqlite, OnPostgres]
