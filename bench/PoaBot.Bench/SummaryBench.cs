@@ -105,7 +105,7 @@ internal static class SummaryBench
         var days = today.DayNumber - firstOfYear.DayNumber + 1;
         var random = new Random(20_24);
 
-        using var connection = database.Open();
+        using var connection = (SqliteConnection)database.Open();
         using var transaction = connection.BeginTransaction();
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;

@@ -23,7 +23,12 @@ public static class ServiceRegistration
             .Validate(o => o.WebhookUrl is null || (o.WebhookSecret is { } secret && TelegramOptions.WebhookSecretShape().IsMatch(secret)), SettingText.BadWebhookSecret)
             .Validate(o => o.WebhookUrl is null || !string.IsNullOrWhiteSpace(configuration["Urls"]), SettingText.WebhookNeedsUrls)
             .ValidateOnStart();
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
+            .Validate(o => o.IsPostgres || string.Equals(o.Provider, "sqlite", StringComparison.OrdinalIgnoreCase), StorageText.BadProvider)
+            .Validate(o => !o.IsPostgres || !string.IsNullOrWhiteSpace(o.ConnectionString), StorageText.MissingConnectionString)
+            .Validate(o => !o.IsPostgres || !string.IsNullOrWhiteSpace(o.Folder), StorageText.MissingFolder)
+            .Validate(o => !o.IsPostgres || string.IsNullOrWhiteSpace(configuration["Backup:Folder"]), StorageText.BackupIsPgDump)
+            .ValidateOnStart();
         services.AddOptions<PoaOptions>().Bind(configuration.GetSection(PoaOptions.Section))
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), SettingText.BadTimeZone)
             .ValidateOnStart();
@@ -68,17 +73,17 @@ public static class ServiceRegistration
             sp.GetRequiredService<SemaforoThresholds>(), sp.GetRequiredService<BimesterRules>(), sp.GetRequiredService<ReminderSettings>(), sp.GetRequiredService<MunicipalClock>())
         {
             InviteValidFor = sp.GetRequiredService<IOptions<InvitesOptions>>().Value.ValidFor,
-            DataFolder = Path.GetDirectoryName(sp.GetRequiredService<Database>().Path)!,
+            DataFolder = sp.GetRequiredService<Database>().Dialect.DataFolder,
             Signature = sp.GetRequiredService<IOptions<ReportOptions>>().Value.ToSignature(sp.GetRequiredService<IOptions<PoaOptions>>().Value),
         });
 
         // The conversation engine: pure of the network; the edges (Telegram, terminal) send its replies.
         services.AddSingleton<ConversationEngine>();
 
-        // The SQLite file, migrated when first used.
+        // The database (the SQLite file, or PostgreSQL), migrated when first used.
         services.AddSingleton(sp =>
         {
-            var database = new Database(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path);
+            var database = new Database(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Dialect());
             database.Migrate();
             return database;
         });

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using PoaBot.Core.Reporting;
+using PoaBot.Core.Storage;
 
 namespace PoaBot;
 
@@ -59,8 +60,27 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
+    /// <summary>"sqlite" (the file at <see cref="Path"/>) or "postgresql" (<see cref="ConnectionString"/>, files in <see cref="Folder"/>).</summary>
+    public string Provider { get; set; } = "sqlite";
+
     [Required]
     public string Path { get; set; } = "data/poabot.db";
+
+    /// <summary>The Npgsql connection string, with <see cref="Provider"/> postgresql.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// Where evidence, exports and charts are kept: beside the SQLite file unless set; required with PostgreSQL, a folder
+    /// every instance reaches (a shared mount).
+    /// </summary>
+    public string? Folder { get; set; }
+
+    public bool IsPostgres => string.Equals(Provider, "postgresql", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The database these settings name (not yet migrated).</summary>
+    public SqlDialect Dialect() => IsPostgres
+        ? new PostgresDialect(ConnectionString!, Folder!)
+        : new SqliteDialect(Path, string.IsNullOrWhiteSpace(Folder) ? null : Folder);
 
     /// <summary>The file of <c>poabot local</c> (unless <c>--db</c>): never the bot's own database.</summary>
     [Required]

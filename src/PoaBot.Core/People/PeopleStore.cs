@@ -170,7 +170,7 @@ public sealed class PeopleStore(DbSession db)
             db.Execute(
                 """
                 INSERT INTO person_directorate (person_id, directorate_id, role) VALUES (@personId, @directorate, @Role)
-                ON CONFLICT DO UPDATE SET role = excluded.role, active = 1
+                ON CONFLICT (person_id, directorate_id) DO UPDATE SET role = excluded.role, active = 1
                 """,
                 new { personId, directorate, invite.Role });
 

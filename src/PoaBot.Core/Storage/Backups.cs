@@ -74,7 +74,7 @@ public static class Backups
             ? Directory.GetDirectories(folder, Prefix + "*").Where(d => !d.EndsWith(".parcial", StringComparison.Ordinal)).OrderDescending(StringComparer.Ordinal)
             : [];
 
-    private static string DataFolder(Database database) => Path.GetDirectoryName(database.Path)!;
+    private static string DataFolder(Database database) => database.Dialect.DataFolder;
 
     /// <summary>The database and its journal files, the lock, earlier automatic copies, and the backup folder itself.</summary>
     private static HashSet<string> SkippedIn(Database database, string backupFolder) =>

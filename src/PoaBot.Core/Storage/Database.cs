@@ -1,20 +1,14 @@
-using System.Data;
-using System.Reflection;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace PoaBot.Core.Storage;
 
 /// <summary>
-/// The SQLite file. Every connection gets DESIGN.md's pragmas; all writes go through <see cref="Write{T}"/>,
-/// one writer at a time in this process (other processes wait on busy_timeout).
+/// The database, SQLite or PostgreSQL (<see cref="Dialect"/> holds what differs). All writes go through
+/// <see cref="Write{T}"/>, one writer at a time in this process; reads run beside them on a snapshot.
 /// </summary>
 public sealed class Database
 {
-    private readonly string connectionString;
     private readonly Lock writer = new();
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = new();
 
     static Database()
     {
@@ -22,46 +16,25 @@ public sealed class Database
         Instants.Register();
     }
 
+    /// <summary>The SQLite file at <paramref name="path"/>.</summary>
     public Database(string path)
+        : this(new SqliteDialect(path))
     {
-        Path = System.IO.Path.GetFullPath(path);
-        var folder = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
     }
 
-    public string Path { get; }
+    public Database(SqlDialect dialect) => Dialect = dialect;
 
-    /// <summary>Folder beside the database where evidence files are kept.</summary>
-    public string EvidenceFolder => EvidenceFiles.Folder(System.IO.Path.GetDirectoryName(Path)!);
+    public SqlDialect Dialect { get; }
 
-    /// <summary>The database file and its write-ahead log, in bytes.</summary>
-    public long SizeBytes => new[] { Path, Path + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+    /// <summary>The SQLite file; with PostgreSQL, where the files are (nothing of the database is there).</summary>
+    public string Path => Dialect is SqliteDialect sqlite ? sqlite.Path : Dialect.DataFolder;
 
-    public SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(connectionString);
-        connection.Open();
+    /// <summary>Folder where evidence files are kept.</summary>
+    public string EvidenceFolder => EvidenceFiles.Folder(Dialect.DataFolder);
 
-        // The pragmas stay with the SQLite handle, which the pool keeps: set once per handle, not at every open.
-        if (!Configured.TryGetValue(connection.Handle!, out _))
-        {
-            connection.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;");
-            Configured.AddOrUpdate(connection.Handle!, Configured);
-        }
+    public long SizeBytes => Dialect.SizeBytes;
 
-        return connection;
-    }
+    public System.Data.Common.DbConnection Open() => Dialect.Open();
 
     /// <summary>Runs <paramref name="work"/> in one write transaction; commits when it returns, rolls back when it throws.</summary>
     public T Write<T>(Func<DbSession, T> work)
@@ -69,8 +42,14 @@ public sealed class Database
         lock (writer)
         {
             using var connection = Open();
-            using var transaction = connection.BeginTransaction(IsolationLevel.Serializable);
-            var result = work(new DbSession(connection, transaction));
+            using var transaction = Dialect.BeginWrite(connection);
+            var session = new DbSession(connection, transaction, Dialect);
+            var result = work(session);
+            if (session.Woken)
+            {
+                Dialect.Wake(connection, transaction);
+            }
+
             transaction.Commit();
             return result;
         }
@@ -82,17 +61,17 @@ public sealed class Database
         return 0;
     });
 
-    /// <summary>Runs read-only work on its own connection (WAL lets reads run beside the writer).</summary>
+    /// <summary>Runs read-only work on its own connection, beside the writer.</summary>
     public T Read<T>(Func<DbSession, T> work)
     {
         using var connection = Open();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        return work(new DbSession(connection, transaction));
+        using var transaction = Dialect.BeginRead(connection);
+        return work(new DbSession(connection, transaction, Dialect));
     }
 
     /// <summary>
-    /// Creates or upgrades the schema with the embedded, numbered SQL scripts. An existing database is first copied
-    /// (VACUUM INTO) to <see cref="PreMigrationBackupPath"/>; a database newer than this binary is refused.
+    /// Creates or upgrades the schema with the embedded, numbered SQL scripts (SQLite first copies an existing file to
+    /// <see cref="PreMigrationBackupPath"/>); a database newer than this binary is refused.
     /// </summary>
     public void Migrate() => MigrateTo(LatestVersion);
 
@@ -102,111 +81,39 @@ public sealed class Database
         lock (writer)
         {
             using var connection = Open();
-            var current = connection.ExecuteScalar<long>("PRAGMA user_version");
-            var latest = LatestVersion;
-            if (current > latest)
+            var current = Dialect.SchemaVersion(connection);
+            if (current > LatestVersion)
             {
-                throw new SchemaTooNewException(current, latest);
+                throw new SchemaTooNewException(current, LatestVersion);
             }
 
-            if (current > 0 && current < target)
-            {
-                BackupTo(connection, PreMigrationBackupPath(current), replace: true);
-            }
-
-            // Foreign keys are off while a script runs (a table is rebuilt by copying it, SQLite's way to change a CHECK)
-            // and checked before it commits.
-            connection.Execute("PRAGMA foreign_keys=OFF");
-            try
-            {
-                foreach (var (version, sql) in Scripts().Where(s => s.Version > current && s.Version <= target))
-                {
-                    using var transaction = connection.BeginTransaction();
-                    connection.Execute(sql, transaction: transaction);
-                    connection.Execute($"PRAGMA user_version = {version}", transaction: transaction);
-                    if (connection.Query("PRAGMA foreign_key_check", transaction: transaction).Any())
-                    {
-                        throw new InvalidDataException($"Migration {version} left records pointing to nothing; nothing was changed.");
-                    }
-
-                    transaction.Commit();
-                }
-            }
-            finally
-            {
-                connection.Execute("PRAGMA foreign_keys=ON");
-            }
+            Dialect.Migrate(connection, target);
         }
     }
 
-    /// <summary>Where the copy taken before migrating from <paramref name="version"/> goes: beside the database.</summary>
-    public string PreMigrationBackupPath(long version) =>
-        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, "respaldos", $"antes-de-migrar-v{version}.db");
+    /// <summary>Where SQLite's copy taken before migrating from <paramref name="version"/> goes: beside the database.</summary>
+    public string PreMigrationBackupPath(long version) => ((SqliteDialect)Dialect).PreMigrationBackupPath(version);
 
-    public static int LatestVersion => Scripts().Max(s => s.Version);
+    public static int LatestVersion => Migrations.Latest;
 
     public long SchemaVersion()
     {
         using var connection = Open();
-        return connection.ExecuteScalar<long>("PRAGMA user_version");
+        return Dialect.SchemaVersion(connection);
     }
 
-    /// <summary>Writes a consistent copy of the database, safe while the bot runs.</summary>
-    public void Backup(string destination)
-    {
-        using var connection = Open();
-        BackupTo(connection, destination, replace: false);
-    }
+    /// <summary>Writes a consistent copy of the database, safe while the bot runs (SQLite; PostgreSQL's is pg_dump).</summary>
+    public void Backup(string destination) => Dialect.Backup(destination);
 
-    /// <summary>Replaces this database's content with <paramref name="source"/>'s (the SQLite backup API, safe with WAL).</summary>
+    /// <summary>Replaces this database's content with the SQLite file <paramref name="source"/>'s.</summary>
     public void RestoreFrom(string source)
     {
         lock (writer)
         {
-            using var from = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = source, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-            from.Open();
-            using var to = Open();
-            from.BackupDatabase(to);
-
-            // The restored file may come without the pragmas' persistent part (WAL): pooled handles are set up again.
-            SqliteConnection.ClearPool(to);
+            (Dialect as SqliteDialect ?? throw new IOException(StorageText.RestoreIsPgRestore)).RestoreFrom(source);
         }
     }
 
-    private static void BackupTo(SqliteConnection connection, string destination, bool replace)
-    {
-        var target = System.IO.Path.GetFullPath(destination);
-        if (File.Exists(target) && !replace)
-        {
-            throw new IOException(StorageText.FileExists(target));
-        }
-
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-        var partial = target + ".parcial";
-        File.Delete(partial);
-        connection.Execute("VACUUM INTO @partial", new { partial });
-        File.Move(partial, target, overwrite: true);
-    }
-
-    private static IEnumerable<(int Version, string Sql)> Scripts()
-    {
-        var assembly = typeof(Database).Assembly;
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.Contains(".Storage.Migrations.", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Select(n => (Version: ParseVersion(n), Sql: ReadResource(assembly, n)))
-            .OrderBy(s => s.Version);
-    }
-
-    private static int ParseVersion(string resourceName)
-    {
-        var file = resourceName[(resourceName.IndexOf(".Migrations.", StringComparison.Ordinal) + ".Migrations.".Length)..];
-        return int.Parse(file[..file.IndexOf('_', StringComparison.Ordinal)].TrimStart('_'), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static string ReadResource(Assembly assembly, string name)
-    {
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    /// <summary>Held while the bot runs; null when another bot already runs on this database.</summary>
+    public IDisposable? TryHoldInstance() => Dialect.TryHoldInstance();
 }

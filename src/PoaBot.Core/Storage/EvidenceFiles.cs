@@ -16,7 +16,7 @@ public static class EvidenceFiles
         db.Single<long?>(
             """
             SELECT 1 WHERE EXISTS (SELECT 1 FROM evidence WHERE hash = @hash COLLATE NOCASE)
-                        OR EXISTS (SELECT 1 FROM conversation WHERE instr(lower(state), lower(@hash)) > 0)
+                        OR EXISTS (SELECT 1 FROM conversation WHERE lower(state) LIKE '%' || lower(@hash) || '%')
             """,
             new { hash }) is not null;
 

@@ -61,7 +61,7 @@ public sealed class ImportStore(DbSession db)
 
     public void SetTarget(long id, int bimester, int prog) =>
         db.Execute(
-            "INSERT INTO activity_target (activity_id, bimester, prog) VALUES (@id, @bimester, @prog) ON CONFLICT DO UPDATE SET prog = excluded.prog",
+            "INSERT INTO activity_target (activity_id, bimester, prog) VALUES (@id, @bimester, @prog) ON CONFLICT (activity_id, bimester) DO UPDATE SET prog = excluded.prog",
             new { id, bimester, prog });
 
     /// <summary>The live baseline records of an activity's bimester, and what the bot's own live records there count.</summary>
@@ -73,7 +73,7 @@ public sealed class ImportStore(DbSession db)
                 "SELECT id, count FROM record WHERE activity_id = @activityId AND kind = @baseline AND voided_at IS NULL AND event_date BETWEEN @from AND @to",
                 range).ToList(),
             db.Scalar<long>(
-                "SELECT coalesce(sum(count), 0) FROM record WHERE activity_id = @activityId AND kind <> @baseline AND voided_at IS NULL AND event_date BETWEEN @from AND @to",
+                "SELECT CAST(coalesce(sum(count), 0) AS bigint) FROM record WHERE activity_id = @activityId AND kind <> @baseline AND voided_at IS NULL AND event_date BETWEEN @from AND @to",
                 range));
     }
 
@@ -82,7 +82,7 @@ public sealed class ImportStore(DbSession db)
         db.Scalar<long>(
             """
             SELECT count(*) FROM record WHERE activity_id = @activityId AND kind = @baseline AND voided_at IS NOT NULL
-              AND event_date BETWEEN @from AND @to AND count = @count AND void_code IS NOT @reimport
+              AND event_date BETWEEN @from AND @to AND count = @count AND void_code IS DISTINCT FROM @reimport
             """,
             new { activityId, from, to, count, baseline = ActivityKind.Baseline, reimport = RecordStore.ReimportCode }) > 0;
 

@@ -17,10 +17,13 @@ public sealed class InboxRow
 public sealed class InboxStore(DbSession db)
 {
     /// <summary>Stores an update; false when it was already there (delivered twice).</summary>
-    public bool Add(long updateId, long chatId, string payload, DateTimeOffset receivedAt) =>
-        db.Execute(
+    public bool Add(long updateId, long chatId, string payload, DateTimeOffset receivedAt)
+    {
+        db.Wake();
+        return db.Execute(
             "INSERT INTO inbox (update_id, chat_id, payload, received_at) VALUES (@updateId, @chatId, @payload, @at) ON CONFLICT DO NOTHING",
             new { updateId, chatId, payload, at = receivedAt }) == 1;
+    }
 
     public IReadOnlyList<InboxRow> Pending(int limit) =>
         db.Query<InboxRow>(

@@ -34,6 +34,7 @@ public sealed record OutgoingMessage
 
     public bool EvidenceIsPhoto { get; init; }
 
+    /// <summary>A file to send (an export, a chart), relative to the data folder (<c>Storage:Folder</c>) that every instance reaches.</summary>
     public string? DocumentPath { get; init; }
 
     public bool DocumentIsPhoto { get; init; }
@@ -64,9 +65,9 @@ public sealed class OutboxStore(DbSession db)
         if (reply.CollapseKey is { } collapse)
         {
             db.Execute(
-                """
+                $"""
                 DELETE FROM outbox WHERE chat_id = @chatId AND kind = 'message' AND status = 'pending' AND attempts = 0
-                                     AND json_extract(payload, '$.CollapseKey') = @collapse
+                                     AND {db.Sql.JsonText("payload", "CollapseKey")} = @collapse
                 """,
                 new { chatId, collapse });
         }
@@ -82,7 +83,7 @@ public sealed class OutboxStore(DbSession db)
                 MainKeyboard = last && reply.MainKeyboard,
                 EvidenceFileId = reply.EvidenceFileId,
                 EvidenceIsPhoto = reply.EvidenceIsPhoto,
-                DocumentPath = reply.DocumentPath,
+                DocumentPath = reply.DocumentPath is { } file ? Path.GetRelativePath(db.Sql.DataFolder, file) : null,
                 DocumentIsPhoto = reply.DocumentIsPhoto,
                 EditMessageId = i == 0 ? reply.EditMessageId : null,
                 CollapseKey = reply.CollapseKey,
@@ -101,12 +102,12 @@ public sealed class OutboxStore(DbSession db)
     /// </summary>
     public IReadOnlyList<OutboxRow> Pending(int limit, IReadOnlyCollection<long> skip, IReadOnlyCollection<long> busyChats) =>
         db.Query<OutboxRow>(
-            """
+            $"""
             SELECT id, chat_id, kind, payload, attempts, not_before, created_at FROM outbox
-            WHERE status = 'pending' AND id NOT IN @skip AND (kind <> 'message' OR chat_id NOT IN @busyChats)
+            WHERE status = 'pending' AND NOT {db.Sql.In("id", "@skip")} AND (kind <> 'message' OR NOT {db.Sql.In("chat_id", "@busyChats")})
             ORDER BY kind = 'message', id LIMIT @limit
             """,
-            new { limit, skip, busyChats }).ToList();
+            new { limit, skip = skip.ToArray(), busyChats = busyChats.ToArray() }).ToList();
 
     /// <summary>A chat's pending messages, in order.</summary>
     public IReadOnlyList<OutboxRow> PendingMessages(long chatId, int limit) =>
@@ -187,13 +188,16 @@ public sealed class OutboxStore(DbSession db)
         return parts;
     }
 
-    private void Insert(long chatId, string kind, OutgoingMessage message, DateTimeOffset now, string? dedupeKey) =>
+    private void Insert(long chatId, string kind, OutgoingMessage message, DateTimeOffset now, string? dedupeKey)
+    {
+        db.Wake();
         db.Execute(
             """
             INSERT INTO outbox (chat_id, kind, payload, created_at, not_before, dedupe_key)
             VALUES (@chatId, @kind, @payload, @now, @now, @dedupeKey) ON CONFLICT DO NOTHING
             """,
             new { chatId, kind, payload = JsonSerializer.Serialize(message, OutboxJson.Default.OutgoingMessage), now, dedupeKey });
+    }
 }
 
 [JsonSerializable(typeof(OutgoingMessage))]

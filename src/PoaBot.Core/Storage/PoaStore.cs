@@ -36,11 +36,11 @@ public sealed class PoaStore(DbSession db)
     /// </summary>
     private const string TallySql =
         """
-        SELECT activity_id, {0} AS council_id, bimester, SUM(total) AS total, SUM(records) AS records FROM record_tally
+        SELECT activity_id, {0} AS council_id, bimester, CAST(SUM(total) AS bigint) AS total, CAST(SUM(records) AS bigint) AS records FROM record_tally
         WHERE activity_id IN (SELECT id FROM activity WHERE poa_id = @poaId) AND year = @year AND bimester <= @through{1}
         GROUP BY activity_id, bimester{2}
         UNION ALL
-        SELECT activity_id, {0} AS council_id, @through AS bimester, -SUM(count) AS total, -count(*) AS records FROM record
+        SELECT activity_id, {0} AS council_id, @through AS bimester, -CAST(SUM(count) AS bigint) AS total, -count(*) AS records FROM record
         WHERE activity_id IN (SELECT id FROM activity WHERE poa_id = @poaId) AND voided_at IS NULL
           AND event_date > @asOf AND event_date <= @throughEnd{1}
         GROUP BY activity_id{2}
@@ -187,10 +187,10 @@ public sealed class PoaStore(DbSession db)
             System.Globalization.CultureInfo.InvariantCulture,
             TallySql,
             byCouncil ? "council_id" : "0",
-            councilIds is null ? "" : " AND council_id IN @councilIds",
+            councilIds is null ? "" : " AND " + db.Sql.In("council_id", "@councilIds"),
             byCouncil ? ", council_id" : "");
         return db.Query<(long, long, long, long, long)>(
             sql,
-            new { poaId, year, through, asOf, throughEnd = Bimesters.LastDay(year, through), councilIds });
+            new { poaId, year, through, asOf, throughEnd = Bimesters.LastDay(year, through), councilIds = councilIds?.ToArray() });
     }
 }

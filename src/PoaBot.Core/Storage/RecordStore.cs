@@ -170,11 +170,11 @@ public sealed class RecordStore(DbSession db)
         db.Query<RecordRow>(
             $"""
             {Select}
-            WHERE r.kind = 'request_received' AND r.voided_at IS NULL AND r.council_id IN @councilIds
+            WHERE r.kind = 'request_received' AND r.voided_at IS NULL AND {db.Sql.In("r.council_id", "@councilIds")}
               AND NOT EXISTS (SELECT 1 FROM record m WHERE m.ref_id = r.id AND m.kind = 'request_managed' AND m.voided_at IS NULL)
             ORDER BY r.event_date, r.id
             """,
-            new { councilIds, directorate = db.Directorate }).ToList();
+            new { councilIds = councilIds.ToArray(), directorate = db.Directorate }).ToList();
 
     /// <summary>Social programs already reported this year by any council (for "ya registrado").</summary>
     public IReadOnlyList<RecordRow> Programs(long activityId) =>

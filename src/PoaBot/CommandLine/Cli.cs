@@ -107,7 +107,7 @@ public static class Cli
         {
             // The terminal chat adds sample people and reports: it works on its own file, never on the bot's database.
             var path = parsed.GetValue(LocalCommand.DatabaseFile) ?? builder.Configuration["Storage:LocalPath"] ?? new StorageOptions().LocalPath;
-            builder.Configuration.AddInMemoryCollection([new("Storage:Path", path)]);
+            builder.Configuration.AddInMemoryCollection([new("Storage:Path", path), new("Storage:Provider", "sqlite"), new("Storage:Folder", null)]);
         }
 
         // HttpClient logging writes request URLs, and Telegram URLs contain the token.
@@ -137,6 +137,11 @@ public static class Cli
         {
             await error.WriteLineAsync(ex.Message);
             return 1;
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            await error.WriteLineAsync(StorageText.Unreachable(ex.Message));
+            return 2;
         }
         catch (OptionsValidationException ex)
         {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
-using PoaBot.Operations;
 
 namespace PoaBot.CommandLine;
 
@@ -14,14 +13,19 @@ public static class RestoreCommand
 
     private static int Run(CliContext context)
     {
+        var database = context.Get<Database>();
+        if (database.Dialect is not SqliteDialect)
+        {
+            return context.Fail(StorageText.RestoreIsPgRestore);
+        }
+
         var folder = Path.GetFullPath(context.Args.GetRequiredValue(Folder));
         if (!File.Exists(Path.Combine(folder, Backups.DatabaseFile)))
         {
             return context.Fail(CliText.NotABackup(folder, Backups.DatabaseFile));
         }
 
-        var database = context.Get<Database>();
-        using var held = ProcessLock.TryAcquire(database.Path);
+        using var held = database.TryHoldInstance();
         if (held is null)
         {
             return context.Fail(CliText.StopFirst);

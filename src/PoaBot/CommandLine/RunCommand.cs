@@ -16,7 +16,7 @@ public static class RunCommand
             return context.Fail(CliText.MissingToken);
         }
 
-        using var held = Operations.ProcessLock.TryAcquire(context.Get<PoaBot.Core.Storage.Database>().Path);
+        using var held = context.Get<PoaBot.Core.Storage.Database>().TryHoldInstance();
         if (held is null)
         {
             return context.Fail(CliText.AlreadyRunning);

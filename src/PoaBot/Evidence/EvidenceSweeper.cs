@@ -27,7 +27,7 @@ public sealed partial class EvidenceSweeper(Database database, TimeProvider time
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => PeriodicTimers.Run(
-        Every, time, () => SweepOnce(), ex => ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException,
+        Every, time, () => SweepOnce(), ex => ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException,
         ex => SweepFailed(logger, PeriodicTimers.Describe(ex)), stoppingToken);
 
     [LoggerMessage(40, LogLevel.Information, "Evidence sweep removed {Count} file(s) that no record or conversation refers to")]

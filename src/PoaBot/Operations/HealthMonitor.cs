@@ -39,6 +39,6 @@ public sealed class HealthMonitor(Database database, MunicipalClock clock, WorkS
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => PeriodicTimers.Run(
-        Period, clock.Time, () => RunOnce(), ex => ex is IOException or Microsoft.Data.Sqlite.SqliteException,
+        Period, clock.Time, () => RunOnce(), ex => ex is IOException or System.Data.Common.DbException,
         ex => OpsLog.HealthWriteFailed(logger, ex.Message), stoppingToken);
 }

@@ -46,6 +46,6 @@ public sealed class Housekeeping(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => PeriodicTimers.Run(
         TimeSpan.FromMinutes(1), clock.Time, () => RunOnce(),
-        ex => ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException,
+        ex => ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException,
         ex => OpsLog.HousekeepingFailed(logger, PeriodicTimers.Describe(ex)), stoppingToken);
 }

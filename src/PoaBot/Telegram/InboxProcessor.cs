@@ -146,6 +146,13 @@ public sealed class InboxProcessor(
                 continue;
             }
 
+            // Another instance on the same PostgreSQL database holds the chat, or handled this update meanwhile.
+            if (!db.Sql.ClaimChat(db, row.ChatId, row.UpdateId))
+            {
+                heldChats.Add(row.ChatId);
+                continue;
+            }
+
             if (renders.TryGetValue(row.ChatId, out var rendering))
             {
                 if (!rendering.IsCompleted)

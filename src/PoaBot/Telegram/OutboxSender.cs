@@ -105,6 +105,15 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Telegram's 30 messages a second are per bot: with several instances, one sends (the others take over when it dies).
+        var leading = database.Dialect.LeadAsync("sender", stoppingToken);
+        while (!leading.IsCompleted)
+        {
+            signals.Health.SenderAlive(clock.Now);
+            await Task.WhenAny(leading, Task.Delay(TimeSpan.FromSeconds(5), clock.Time, stoppingToken));
+        }
+
+        await using var lead = await leading;
         SeedPacing();
         using var recorderStop = CancellationTokenSource.CreateLinkedTokenSource(abort.Token);
         var recorder = RecordLoopAsync(recorderStop.Token);
@@ -429,7 +438,7 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
         }
         else if (message.DocumentPath is { } path)
         {
-            await using var stream = File.OpenRead(path);
+            await using var stream = File.OpenRead(Path.Combine(database.Dialect.DataFolder, path));
             var file = InputFile.FromStream(stream, Path.GetFileName(path));
             var caption = Html.Shorten(message.Html, 1024);
             if (message.DocumentIsPhoto)

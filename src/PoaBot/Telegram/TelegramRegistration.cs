@@ -34,6 +34,7 @@ public static class TelegramRegistration
         services.AddHostedService<PoaBot.Reminders.ReminderScheduler>();
         services.AddHostedService<PoaBot.Evidence.EvidenceSweeper>();
         services.AddHostedService<PoaBot.Operations.Housekeeping>();
+        services.AddHostedService<WakeUps>();
         return services;
     }
 }

@@ -20,10 +20,19 @@ public sealed class UpdatePoller(
     InboxIntake intake,
     MunicipalClock clock,
     IOptions<TelegramOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<UpdatePoller> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.WebhookUrl is not null)
+        {
+            // setWebhook once the listener is up: Telegram delivers at once, and retries a refused delivery only later.
+            var started = new TaskCompletionSource();
+            await using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+            await started.Task.WaitAsync(stoppingToken);
+        }
+
         await ConnectAsync(stoppingToken);
         if (options.Value.WebhookUrl is not null)
         {

@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -67,7 +67,7 @@ public sealed class WebhookReceiver(InboxIntake intake, IOptions<TelegramOptions
                 return StatusCodes.Status400BadRequest;
             }
         }
-        catch (Exception ex) when (ex is TimeoutException or SqliteException or IOException)
+        catch (Exception ex) when (ex is TimeoutException or DbException or IOException)
         {
             Log.WebhookStoreFailed(logger, ex.Message);
             return StatusCodes.Status503ServiceUnavailable;

@@ -115,6 +115,64 @@ public sealed class SettingsTests : IDisposable
         Assert.DoesNotContain("Configuración inválida", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("mysql", "Host=x", "/srv/poabot", null, "Storage:Provider (variable de entorno Storage__Provider)")]
+    [InlineData("postgresql", null, "/srv/poabot", null, "Storage:ConnectionString (variable de entorno Storage__ConnectionString)")]
+    [InlineData("postgresql", "Host=x", null, null, "Storage:Folder (variable de entorno Storage__Folder)")]
+    [InlineData("postgresql", "Host=x", "/srv/poabot", "/srv/respaldos", "pg_dump")]
+    public async Task A_storage_setting_that_does_not_fit_is_named_in_spanish_and_ends_with_exit_code_2(
+        string provider, string? connectionString, string? folder, string? backupFolder, string expected)
+    {
+        using var error = new StringWriter();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = provider,
+            ["Storage:ConnectionString"] = connectionString,
+            ["Storage:Folder"] = folder,
+            ["Backup:Folder"] = backupFolder,
+        };
+
+        var exit = await PoaBot.CommandLine.Cli.RunAsync(["summary"], TextReader.Null, TextWriter.Null, error, settings);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("Configuración inválida: ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(expected, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_postgresql_server_that_cannot_be_reached_is_said_in_spanish_with_exit_code_2_and_never_the_password()
+    {
+        using var error = new StringWriter();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "postgresql",
+            ["Storage:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=poabot;Password=SECRETO;Timeout=3",
+            ["Storage:Folder"] = test.Folder,
+        };
+
+        var exit = await PoaBot.CommandLine.Cli.RunAsync(["summary"], TextReader.Null, TextWriter.Null, error, settings);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("No se pudo usar la base de datos PostgreSQL", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRETO", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory, OnPostgres]
+    public async Task On_postgresql_backup_and_restore_refuse_kindly_and_point_to_pg_dump(string provider)
+    {
+        using var pg = new TestDatabase(provider);
+        using var backup = new StringWriter();
+        using var restore = new StringWriter();
+
+        var backupExit = await PoaBot.CommandLine.Cli.RunAsync(["backup", Path.Combine(test.Folder, "copia.db")], TextReader.Null, TextWriter.Null, backup, pg.Settings);
+        var restoreExit = await PoaBot.CommandLine.Cli.RunAsync(["restore", test.Folder], TextReader.Null, TextWriter.Null, restore, pg.Settings);
+
+        Assert.Equal((1, 1), (backupExit, restoreExit));
+        Assert.Contains("pg_dump", backup.ToString(), StringComparison.Ordinal);
+        Assert.Contains("pg_restore", restore.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(test.Folder, "copia.db")));
+    }
+
     private static ServiceProvider BuildProvider(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -61,7 +61,10 @@ public sealed class CrashEndToEndTests
         info.Environment["Telegram__Token"] = LiveBot.Token;
         info.Environment["Telegram__ApiBaseUrl"] = bot.Fake.BaseUrl.ToString();
         info.Environment["Telegram__PollTimeout"] = "00:00:01";
-        info.Environment["Storage__Path"] = bot.DatabasePath;
+        foreach (var (key, value) in bot.StorageSettings)
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;

@@ -35,10 +35,10 @@ public sealed class DeliveryEndToEndTests
         Assert.Contains("/reportar", reply.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_person_who_blocked_the_bot_is_marked_unreachable_and_not_retried()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_person_who_blocked_the_bot_is_marked_unreachable_and_not_retried(string provider)
     {
-        await using var bot = await LiveBot.StartAsync();
+        await using var bot = await LiveBot.StartAsync(provider: provider);
         var ana = await bot.RegisterAsync(5006);
 
         bot.Fake.BlockBot(ana.Id);

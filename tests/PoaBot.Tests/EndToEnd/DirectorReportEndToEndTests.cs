@@ -6,10 +6,10 @@ namespace PoaBot.Tests.EndToEnd;
 
 public sealed class DirectorReportEndToEndTests
 {
-    [Fact]
-    public async Task From_a_fresh_database_the_director_imports_the_seed_a_coordinator_reports_and_the_export_and_chart_show_it()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task From_a_fresh_database_the_director_imports_the_seed_a_coordinator_reports_and_the_export_and_chart_show_it(string provider)
     {
-        await using var bot = await LiveBot.StartAsync(importPoa: false);
+        await using var bot = await LiveBot.StartAsync(importPoa: false, provider: provider);
         var director = await bot.RegisterAsync(8001, Roles.Director);
         await director.SayAsync("/importar", "Envíe el POA como documento");
         var mark = bot.Fake.MessageCount;

@@ -37,10 +37,10 @@ public sealed class EvidenceEndToEndTests
         Assert.Contains(bot.Fake.Calls, c => c.Method == "file");
     }
 
-    [Fact]
-    public async Task Two_photos_sent_as_an_album_and_a_document_make_one_report_with_three_files_that_folio_sends_back()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Two_photos_sent_as_an_album_and_a_document_make_one_report_with_three_files_that_folio_sends_back(string provider)
     {
-        await using var bot = await LiveBot.StartAsync();
+        await using var bot = await LiveBot.StartAsync(provider: provider);
         var ana = await AtEvidenceAsync(bot, 6003);
         byte[] pdf = [.. "%PDF-1.4 acta de la reunión"u8];
 

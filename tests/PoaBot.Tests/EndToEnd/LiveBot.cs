@@ -29,12 +29,13 @@ public sealed class LiveBot : IAsyncDisposable
 
     public const string WebhookSecret = "SENTINEL_webhook_secret_0123456789";
 
-    private readonly TestDatabase test = new();
+    private readonly TestDatabase test;
     private CancellationTokenSource? stop;
     private Task<int>? running;
 
-    private LiveBot(FakeBotApi fake, bool webhook)
+    private LiveBot(FakeBotApi fake, bool webhook, string provider)
     {
+        test = new TestDatabase(provider);
         Fake = fake;
         if (webhook)
         {
@@ -62,6 +63,9 @@ public sealed class LiveBot : IAsyncDisposable
 
     public string DatabasePath => test.Path;
 
+    /// <summary>The Storage settings of the bot's database (SQLite or PostgreSQL), for another process.</summary>
+    public IReadOnlyDictionary<string, string?> StorageSettings => test.Settings;
+
     /// <summary>Everything the host logged, at every level.</summary>
     public ConcurrentQueue<string> Logs { get; } = new();
 
@@ -71,9 +75,10 @@ public sealed class LiveBot : IAsyncDisposable
         Action<IServiceCollection>? services = null,
         Action<LiveBot>? beforeStart = null,
         bool importPoa = true,
-        bool webhook = false)
+        bool webhook = false,
+        string provider = TestDatabase.Sqlite)
     {
-        var bot = new LiveBot(await FakeBotApi.StartAsync(Token, options), webhook);
+        var bot = new LiveBot(await FakeBotApi.StartAsync(Token, options), webhook, provider);
         if (importPoa)
         {
             PoaImporter.Import(bot.Database, PoaDocumentParser.Parse(SeedThisYear), "prueba", "poa.txt", DateTimeOffset.UtcNow);
@@ -113,7 +118,7 @@ public sealed class LiveBot : IAsyncDisposable
             settings[key] = value;
         }
 
-        running = new CliRunnerWithHost(DatabasePath).RunAsync(["run"], settings, collection =>
+        running = new CliRunnerWithHost(test.Settings).RunAsync(["run"], settings, collection =>
         {
             collection.AddLogging(l => l.AddProvider(new CapturingLoggerProvider(Logs)));
             services?.Invoke(collection);
@@ -209,11 +214,15 @@ public sealed class LiveBot : IAsyncDisposable
         }
     }
 
-    private sealed class CliRunnerWithHost(string databasePath)
+    private sealed class CliRunnerWithHost(Dictionary<string, string?> storage)
     {
         public async Task<int> RunAsync(string[] args, Dictionary<string, string?> settings, Action<IServiceCollection> services, CancellationToken cancellationToken)
         {
-            settings["Storage:Path"] = databasePath;
+            foreach (var (key, value) in storage)
+            {
+                settings[key] = value;
+            }
+
             await Task.Yield();
             return await Cli.RunAsync(args, TextReader.Null, TextWriter.Null, TextWriter.Null, settings, services, cancellationToken);
         }

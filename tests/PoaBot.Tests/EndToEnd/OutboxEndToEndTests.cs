@@ -14,10 +14,10 @@ public sealed class OutboxEndToEndTests
 
     private static readonly Dictionary<string, string?> Paced = new() { ["Telegram:MessagesPerSecond"] = "100" };
 
-    [Fact]
-    public async Task A_stop_in_the_middle_of_a_fan_out_records_every_send_and_the_restart_delivers_each_message_exactly_once()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_stop_in_the_middle_of_a_fan_out_records_every_send_and_the_restart_delivers_each_message_exactly_once(string provider)
     {
-        await using var bot = await LiveBot.StartAsync(new FakeBotApiOptions { EnforceRateLimits = false }, Paced, beforeStart: FanOut);
+        await using var bot = await LiveBot.StartAsync(new FakeBotApiOptions { EnforceRateLimits = false }, Paced, beforeStart: FanOut, provider: provider);
         await WaitForNoticesAsync(bot, 50);
 
         await bot.StopAsync();
@@ -63,7 +63,7 @@ public sealed class OutboxEndToEndTests
             beforeStart: b => FanOut(b, 40, 20));
         await WaitForNoticesAsync(bot, 5);
 
-        using (var locker = bot.Database.Open())
+        using (var locker = (Microsoft.Data.Sqlite.SqliteConnection)bot.Database.Open())
         {
             using var transaction = locker.BeginTransaction(deferred: false);
             locker.Execute("UPDATE app_setting SET value = value", transaction: transaction);

@@ -6,8 +6,8 @@ namespace PoaBot.Tests.EndToEnd;
 
 public sealed class ReminderEndToEndTests
 {
-    [Fact]
-    public async Task A_due_reminder_reaches_the_coordinator_through_the_real_host_and_its_button_starts_the_report()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_due_reminder_reaches_the_coordinator_through_the_real_host_and_its_button_starts_the_report(string provider)
     {
         var year = DateTime.UtcNow.Year;
         // 25 December, 09:30 in Mexico City: seven days before Nov/Dic closes.
@@ -23,7 +23,7 @@ public sealed class ReminderEndToEndTests
                     people.Redeem(payload, 7001, "Ana", time.GetUtcNow());
                 });
                 b.Fake.RegisterUser(7001);
-            });
+            }, provider: provider);
 
         var reminder = await bot.Fake.WaitForMessageAsync(7001, m => m.Text.Contains("Faltan 7 días para que cierre el bimestre Nov/Dic", StringComparison.Ordinal), LiveBot.Patience);
 

@@ -7,10 +7,10 @@ namespace PoaBot.Tests.EndToEnd;
 /// <summary>Exports and charts are rendered after the commit, outside the write transaction: other chats are not held.</summary>
 public sealed class RenderEndToEndTests
 {
-    [Fact]
-    public async Task While_an_export_is_being_written_another_coordinators_report_is_answered()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task While_an_export_is_being_written_another_coordinators_report_is_answered(string provider)
     {
-        await using var bot = await LiveBot.StartAsync();
+        await using var bot = await LiveBot.StartAsync(provider: provider);
         var director = await bot.RegisterAsync(5401, Roles.Director);
         var beto = await bot.RegisterAsync(5402);
 

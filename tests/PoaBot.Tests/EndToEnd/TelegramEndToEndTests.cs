@@ -6,12 +6,10 @@ namespace PoaBot.Tests.EndToEnd;
 
 public sealed class TelegramEndToEndTests
 {
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_coordinator_registers_reports_a_meeting_with_a_photo_and_sees_it_in_resumen(bool webhook)
+    [Theory, OnSqlite(false), OnSqlite(true), OnPostgres(true)]
+    public async Task A_coordinator_registers_reports_a_meeting_with_a_photo_and_sees_it_in_resumen(bool webhook, string provider)
     {
-        await using var bot = await LiveBot.StartAsync(webhook: webhook);
+        await using var bot = await LiveBot.StartAsync(webhook: webhook, provider: provider);
         var ana = await bot.RegisterAsync(5001);
 
         await ana.SayAsync("/reportar", "¿Qué desea reportar?");
@@ -34,10 +32,10 @@ public sealed class TelegramEndToEndTests
         Assert.Equal(!webhook, bot.Fake.Calls.Any(c => c.Method == "getUpdates"));
     }
 
-    [Fact]
-    public async Task The_host_stopped_mid_conversation_and_restarted_continues_it_and_loses_nothing()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_host_stopped_mid_conversation_and_restarted_continues_it_and_loses_nothing(string provider)
     {
-        await using var bot = await LiveBot.StartAsync();
+        await using var bot = await LiveBot.StartAsync(provider: provider);
         var ana = await bot.RegisterAsync(5002);
         await ana.SayAsync("/reportar", "¿Qué desea reportar?");
         await ana.TapAsync("Solicitud recibida", "¿Qué se solicita?");
@@ -54,12 +52,10 @@ public sealed class TelegramEndToEndTests
         Assert.Equal("Alumbrado de la calle Morelos", Assert.Single(bot.Records()).Subject);
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Every_update_delivered_twice_is_counted_once_and_a_double_tap_on_guardar_saves_once(bool webhook)
+    [Theory, OnSqlite(false), OnSqlite(true), OnPostgres(false)]
+    public async Task Every_update_delivered_twice_is_counted_once_and_a_double_tap_on_guardar_saves_once(bool webhook, string provider)
     {
-        await using var bot = await LiveBot.StartAsync(webhook: webhook);
+        await using var bot = await LiveBot.StartAsync(webhook: webhook, provider: provider);
         var ana = await bot.RegisterAsync(5003);
         await ana.SayAsync("/reportar", "¿Qué desea reportar?");
         await ana.TapAsync("Reunión", "¿Cuántas personas asistieron?");

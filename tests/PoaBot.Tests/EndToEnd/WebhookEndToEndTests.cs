@@ -106,7 +106,7 @@ public sealed class WebhookEndToEndTests
         var mark = bot.Fake.MessageCount;
         long update;
 
-        using (var locker = bot.Database.Open())
+        using (var locker = (Microsoft.Data.Sqlite.SqliteConnection)bot.Database.Open())
         {
             using var transaction = locker.BeginTransaction(deferred: false);
             locker.Execute("UPDATE app_setting SET value = value", transaction: transaction);

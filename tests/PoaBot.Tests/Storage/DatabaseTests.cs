@@ -6,7 +6,7 @@ namespace PoaBot.Tests.Storage;
 
 public sealed class DatabaseTests : IDisposable
 {
-    private readonly TestDatabase test = new();
+    private TestDatabase test = new();
 
     public void Dispose() => test.Dispose();
 
@@ -21,9 +21,10 @@ public sealed class DatabaseTests : IDisposable
         Assert.True(connection.ExecuteScalar<long>("PRAGMA busy_timeout") > 0);
     }
 
-    [Fact]
-    public void Migrations_bring_a_new_file_to_the_latest_version_and_running_them_again_changes_nothing()
+    [Theory, OnSqlite, OnPostgres]
+    public void Migrations_bring_a_new_file_to_the_latest_version_and_running_them_again_changes_nothing(string provider)
     {
+        test = test.On(provider);
         var before = test.Fingerprint();
 
         test.Database.Migrate();
@@ -41,9 +42,10 @@ public sealed class DatabaseTests : IDisposable
         Assert.Contains("cannot store TEXT value in INTEGER column", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_failed_write_rolls_back_everything_it_did()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_failed_write_rolls_back_everything_it_did(string provider)
     {
+        test = test.On(provider);
         Assert.Throws<InvalidOperationException>(() => test.Database.Write(db =>
         {
             db.Execute("INSERT INTO poa (directorate_id, year, directorate) VALUES (1, 2024, 'x')");
@@ -53,9 +55,10 @@ public sealed class DatabaseTests : IDisposable
         Assert.Equal(0L, test.Database.Read(db => db.Scalar<long>("SELECT count(*) FROM poa")));
     }
 
-    [Fact]
-    public void A_record_round_trips_with_its_folio_and_a_void_keeps_who_when_and_why()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_record_round_trips_with_its_folio_and_a_void_keeps_who_when_and_why(string provider)
     {
+        test = test.On(provider);
         var now = new DateTimeOffset(2024, 4, 2, 17, 0, 0, TimeSpan.Zero);
         var (saved, voided, audit) = test.Database.Write(db =>
         {
@@ -163,6 +166,93 @@ public sealed class DatabaseTests : IDisposable
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public void A_chat_id_past_2_to_the_31_is_kept_and_council_names_that_differ_only_in_case_are_one_council(string provider)
+    {
+        test = test.On(provider);
+        const long chatId = 7_000_000_000;
+
+        var (state, added, found) = test.Database.Write(db =>
+        {
+            new ConversationStore(db).Save(chatId, new Core.Conversations.ConversationState { Seq = 3 }, DateTimeOffset.UnixEpoch);
+            var people = new Core.People.PeopleStore(db);
+            people.AddCouncil("Consejo Centro", "");
+            return (new ConversationStore(db).Load(chatId), people.AddCouncil("CONSEJO centro", ""), people.Council("consejo CENTRO"));
+        });
+
+        Assert.Equal(3, state.Seq);
+        Assert.False(added);
+        Assert.Equal("Consejo Centro", found?.Name);
+    }
+
+    [Fact]
+    public void A_second_bot_on_the_same_sqlite_file_is_refused_until_the_first_one_ends()
+    {
+        using (var first = test.Database.TryHoldInstance())
+        {
+            Assert.NotNull(first);
+            Assert.Null(test.Database.TryHoldInstance());
+        }
+
+        using var next = test.Database.TryHoldInstance();
+        Assert.NotNull(next);
+    }
+
+    [Theory, OnPostgres]
+    public void On_postgresql_a_chat_is_handled_by_one_instance_at_a_time_and_an_update_handled_meanwhile_is_not_taken_again(string provider)
+    {
+        test = test.On(provider);
+        var other = new Database(new PostgresDialect(test.ConnectionString!, test.Folder));
+        var now = DateTimeOffset.UnixEpoch;
+        test.Database.Write(db =>
+        {
+            new InboxStore(db).Add(1, 5, "{}", now);
+            new InboxStore(db).Add(2, 6, "{}", now);
+        });
+
+        test.Database.Write(db =>
+        {
+            Assert.True(db.Sql.ClaimChat(db, 5, 1));
+            other.Write(o =>
+            {
+                Assert.False(o.Sql.ClaimChat(o, 5, 1));
+                Assert.True(o.Sql.ClaimChat(o, 6, 2));
+            });
+            new InboxStore(db).Done(1, now);
+        });
+
+        Assert.False(other.Write(o => o.Sql.ClaimChat(o, 5, 1)));
+        Assert.True(test.Database.TryHoldInstance() is not null && other.TryHoldInstance() is not null);
+    }
+
+    [Theory, OnPostgres]
+    public async Task On_postgresql_one_instance_leads_a_role_and_another_takes_over_when_it_ends(string provider)
+    {
+        test = test.On(provider);
+        var other = new PostgresDialect(test.ConnectionString!, test.Folder);
+
+        var first = await test.Database.Dialect.LeadAsync("sender", CancellationToken.None);
+        var second = other.LeadAsync("sender", CancellationToken.None);
+        await using (await other.LeadAsync("scheduler", CancellationToken.None))
+        {
+            // The other role is free; this one cannot be taken while held, however long the second one tries.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            Assert.False(second.IsCompleted);
+        }
+
+        await first.DisposeAsync();
+        await using var taken = await second.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public void Every_sqlite_migration_after_the_postgres_baseline_has_a_postgres_twin_and_both_end_at_the_same_version()
+    {
+        var sqlite = Migrations.For("sqlite").Select(m => m.Version).ToList();
+        var postgres = Migrations.For("postgresql").Select(m => m.Version).ToList();
+
+        Assert.Equal(sqlite.Where(v => v >= postgres[0]), postgres);
     }
 
     [Fact]

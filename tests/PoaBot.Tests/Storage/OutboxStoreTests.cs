@@ -6,13 +6,14 @@ namespace PoaBot.Tests.Storage;
 public sealed class OutboxStoreTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2024, 4, 15, 18, 0, 0, TimeSpan.Zero);
-    private readonly TestDatabase test = new();
+    private TestDatabase test = new();
 
     public void Dispose() => test.Dispose();
 
-    [Fact]
-    public void The_sender_reads_callback_answers_first_then_messages_in_order_leaving_out_those_already_sent_and_busy_chats()
+    [Theory, OnSqlite, OnPostgres]
+    public void The_sender_reads_callback_answers_first_then_messages_in_order_leaving_out_those_already_sent_and_busy_chats(string provider)
     {
+        test = test.On(provider);
         var ids = test.Database.Write(db =>
         {
             var outbox = new OutboxStore(db);
@@ -30,9 +31,10 @@ public sealed class OutboxStoreTests : IDisposable
         Assert.Equal([ids[3], ids[2]], chatOneBusy.Select(p => p.Id));
     }
 
-    [Fact]
-    public void A_message_sent_is_counted_where_the_pacing_of_the_next_process_starts()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_message_sent_is_counted_where_the_pacing_of_the_next_process_starts(string provider)
     {
+        test = test.On(provider);
         test.Database.Write(db =>
         {
             var outbox = new OutboxStore(db);
@@ -48,9 +50,25 @@ public sealed class OutboxStoreTests : IDisposable
         Assert.Equal([(7L, Now.AddMilliseconds(-300))], recent);
     }
 
-    [Fact]
-    public void A_text_longer_than_1000_characters_is_split_at_line_breaks_into_messages_that_fit_a_phone_with_the_buttons_on_the_last_part()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_file_to_send_travels_in_the_outbox_as_a_path_inside_the_data_folder_that_every_instance_reaches(string provider)
     {
+        test = test.On(provider);
+
+        var sent = test.Database.Write(db =>
+        {
+            var outbox = new OutboxStore(db);
+            outbox.Enqueue(1, new Reply("Su archivo") { DocumentPath = Path.Combine(test.Database.Dialect.DataFolder, "exportes", "POA-2024.xlsx") }, Now);
+            return OutboxStore.Read(outbox.PendingMessages(1, 10).Single());
+        });
+
+        Assert.Equal(Path.Combine("exportes", "POA-2024.xlsx"), sent.DocumentPath);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public void A_text_longer_than_1000_characters_is_split_at_line_breaks_into_messages_that_fit_a_phone_with_the_buttons_on_the_last_part(string provider)
+    {
+        test = test.On(provider);
         var text = string.Join('\n', Enumerable.Range(1, 100).Select(i => $"Línea {i:000} del resumen"));
 
         var rows = test.Database.Write(db =>

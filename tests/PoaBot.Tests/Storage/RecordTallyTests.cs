@@ -11,16 +11,14 @@ namespace PoaBot.Tests.Storage;
 public sealed class RecordTallyTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2024, 11, 25, 18, 0, 0, TimeSpan.Zero);
-    private readonly TestDatabase test = new();
+    private TestDatabase test = new();
 
     public void Dispose() => test.Dispose();
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void After_random_reports_voids_amendments_and_imports_the_maintained_counts_equal_a_full_recount(int seed)
+    [Theory, OnSqlite(1), OnSqlite(2), OnSqlite(3), OnPostgres(1)]
+    public void After_random_reports_voids_amendments_and_imports_the_maintained_counts_equal_a_full_recount(int seed, string provider)
     {
+        test = test.On(provider);
         var random = new Random(seed);
         Import(realOfActivity4MarAbr: 1);
         var (poa, activities, councils) = test.Database.Write(db =>
@@ -110,7 +108,6 @@ public sealed class RecordTallyTests : IDisposable
         var start = sql.IndexOf("INSERT INTO record_tally", StringComparison.Ordinal);
         return sql[start..(sql.IndexOf(';', start) + 1)];
     }
-
     private static string Date(Random random) =>
         Instants.Format(new DateOnly(2024, 1, 1).AddDays(random.Next(366)));
 
@@ -136,7 +133,7 @@ public sealed class RecordTallyTests : IDisposable
 
     private List<string> Recount() => test.Database.Read(db => db.Query<(long, long, long, long, long, long)>(
         """
-        SELECT activity_id, CAST(substr(event_date, 1, 4) AS INTEGER), (CAST(substr(event_date, 6, 2) AS INTEGER) + 1) / 2, council_id, SUM(count), count(*)
+        SELECT activity_id, CAST(substr(event_date, 1, 4) AS bigint), (CAST(substr(event_date, 6, 2) AS bigint) + 1) / 2, council_id, CAST(SUM(count) AS bigint), count(*)
         FROM record WHERE voided_at IS NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
         """).Select(t => t.ToString()).ToList());
 

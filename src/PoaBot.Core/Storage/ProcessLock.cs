@@ -1,4 +1,4 @@
-namespace PoaBot.Operations;
+namespace PoaBot.Core.Storage;
 
 /// <summary>
 /// <c>poabot.db.lock</c> beside the database, held exclusively (flock) by the running bot. <c>restore</c> refuses while
