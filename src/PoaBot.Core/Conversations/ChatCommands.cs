@@ -57,7 +57,7 @@ public static class ChatCommands
         new("misreportes", CommandRole.Registered, "Sus reportes, del más reciente; puede corregirlos o anularlos", (turn, _) => RecordsFlow.List(turn)),
         new("folio", CommandRole.Registered, "Ver un reporte por su folio", RecordsFlow.Show) { Example = (year, code) => Storage.RecordStore.Folio(year, 7, code), ReadOnly = true },
         new("cancelar", CommandRole.Registered, "Cancelar lo que esté haciendo", (turn, _) => ConversationEngine.Cancel(turn)) { ReadOnly = true, InDirectorate = false },
-        new("ayuda", CommandRole.Registered, "Qué puede hacer este bot", (turn, _) => turn.Say(Help(turn.Person.IsDirector, turn.Today.Year, turn.Directorate.Code), mainKeyboard: true)) { Aliases = ["help"], ReadOnly = true, InDirectorate = false },
+        new("ayuda", CommandRole.Registered, "Qué puede hacer este bot", (turn, _) => turn.Say(Help(turn.Person.Role, turn.Today.Year, turn.Directorate.Code), mainKeyboard: true)) { Aliases = ["help"], ReadOnly = true, InDirectorate = false },
         new("resumen consejos", CommandRole.Director, "Avance por consejo", (turn, _) => SummaryFlow.Show(turn, SummaryView.Councils)) { Aliases = ["resumen consejo"], ReadOnly = true },
         new("coordinadores", CommandRole.Director, "Personas, consejos, último reporte; bajas", (turn, _) => PeopleFlow.List(turn)) { Aliases = ["personas"] },
         new("invitar", CommandRole.Director, "Crear un enlace de invitación", (turn, _) => DirectorFlow.Invite(turn)),
@@ -116,9 +116,9 @@ public static class ChatCommands
 
     public static string Unknown(string command) => $"No conozco el comando /{Html.Escape(Html.Shorten(command, 30))}.\n\n{Texts.Hello}";
 
-    public static string Help(bool director, int year, string code) =>
+    public static string Help(string role, int year, string code) =>
         "<b>Lo que puedo hacer</b>\n" +
-        string.Concat(All.Where(c => c.Listed && c.Role == CommandRole.Registered).Select(c => c.HelpLine(year, code) + "\n")) +
-        (director ? "\n<b>Dirección</b>\n" + string.Concat(All.Where(c => c.Listed && c.Role == CommandRole.Director).Select(c => c.HelpLine(year, code) + "\n")) : "") +
+        string.Concat(All.Where(c => c.Listed && c.Role == CommandRole.Registered && c.Allows(role)).Select(c => c.HelpLine(year, code) + "\n")) +
+        (role == Roles.Director ? "\n<b>Dirección</b>\n" + string.Concat(All.Where(c => c.Listed && c.Role == CommandRole.Director).Select(c => c.HelpLine(year, code) + "\n")) : "") +
         "\nEn cada paso puede tocar «Atrás» o «Cancelar».";
 }

@@ -116,6 +116,18 @@ public sealed class ChatCommandTableTests : IDisposable
     }
 
     [Fact]
+    public void Planeacions_help_lists_only_what_it_may_use()
+    {
+        var help = world.Planning().Send("/ayuda").Said;
+
+        Assert.Contains("/resumen", help, StringComparison.Ordinal);
+        Assert.All(
+            ChatCommands.All.Where(c => c.Listed && !c.Allows(Roles.Planning)),
+            c => Assert.DoesNotContain($"/{c.Name} ", help, StringComparison.Ordinal));
+        Assert.DoesNotContain("Dirección</b>", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_command_is_named_and_changes_nothing()
     {
         var chat = world.Coordinator(1, "Consejo Centro");

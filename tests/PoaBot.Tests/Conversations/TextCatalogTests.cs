@@ -269,6 +269,7 @@ public sealed partial class TextCatalogTests
         {
             _ when type == typeof(bool) => [false, true],
             _ when type.IsEnum => Enum.GetValues(type).Cast<object?>().ToArray(),
+            _ when type == typeof(string) && name == "role" => ["coordinador", "director", "planeacion"],
             _ when type == typeof(string) => [SampleString(name)],
             _ when type == typeof(int) => [3],
             _ when type == typeof(long) => [1234L],
@@ -301,7 +302,6 @@ public sealed partial class TextCatalogTests
         var n when n.Contains("cells") || n == "prog" => "Ene/Feb 2, Mar/Abr 3",
         var n when n.Contains("bimesters") => "Sep/Oct y Nov/Dic",
         var n when n.Contains("kind") => "Reunión",
-        "role" => "coordinador",
         var n when n.Contains("council") => "Consejo Centro",
         var n when n.Contains("activity") => "Reuniones del consejo",
         var n when n.Contains("file") || n.Contains("path") => "POA 2024.xlsx",
