@@ -89,7 +89,7 @@ public sealed class PostgresDialect(string connectionString, string dataFolder) 
         && db.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM inbox WHERE update_id = @updateId AND status = 'pending')", new { updateId });
 
     /// <summary>A session-level advisory lock per role, tried every two seconds; it goes with its connection.</summary>
-    public override async Task<IAsyncDisposable> LeadAsync(string role, CancellationToken cancellationToken)
+    public override async Task<IAsyncDisposable> LeadAsync(string role, TimeProvider time, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -101,7 +101,7 @@ public sealed class PostgresDialect(string connectionString, string dataFolder) 
             }
 
             await connection.DisposeAsync();
-            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(2), time, cancellationToken);
         }
     }
 
@@ -109,7 +109,7 @@ public sealed class PostgresDialect(string connectionString, string dataFolder) 
     internal override void Wake(DbConnection connection, DbTransaction transaction) => connection.Execute($"NOTIFY {Channel}", transaction: transaction);
 
     /// <summary>LISTEN on a connection of its own; a lost connection is opened again (a missed wake-up costs one poll interval).</summary>
-    public override async Task ListenAsync(Action woken, CancellationToken cancellationToken)
+    public override async Task ListenAsync(Action woken, TimeProvider time, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -126,7 +126,7 @@ public sealed class PostgresDialect(string connectionString, string dataFolder) 
             }
             catch (NpgsqlException)
             {
-                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+                await Task.Delay(TimeSpan.FromSeconds(2), time, cancellationToken);
             }
         }
 

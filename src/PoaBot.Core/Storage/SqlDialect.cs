@@ -55,13 +55,13 @@ public abstract class SqlDialect
     /// Waits until this process is the one that does <paramref name="role"/> (sending, scheduling, polling) and holds it
     /// until disposed; when the holder dies, another instance takes over within seconds.
     /// </summary>
-    public abstract Task<IAsyncDisposable> LeadAsync(string role, CancellationToken cancellationToken);
+    public abstract Task<IAsyncDisposable> LeadAsync(string role, TimeProvider time, CancellationToken cancellationToken);
 
     /// <summary>Tells every instance, at the commit, that there is new work (or a chat it skipped is free again).</summary>
     internal abstract void Wake(DbConnection connection, DbTransaction transaction);
 
     /// <summary>Calls <paramref name="woken"/> whenever an instance (this one too) commits work, until cancelled.</summary>
-    public abstract Task ListenAsync(Action woken, CancellationToken cancellationToken);
+    public abstract Task ListenAsync(Action woken, TimeProvider time, CancellationToken cancellationToken);
 
     /// <summary>A hold on nothing: what a dialect hands out when there is nobody to exclude.</summary>
     private protected sealed class Nothing : IDisposable, IAsyncDisposable

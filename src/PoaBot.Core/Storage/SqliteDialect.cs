@@ -129,14 +129,14 @@ public sealed class SqliteDialect : SqlDialect
     public override bool ClaimChat(DbSession db, long chatId, long updateId) => true;
 
     /// <summary>One process per file: it does everything.</summary>
-    public override Task<IAsyncDisposable> LeadAsync(string role, CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable>(Nothing.Instance);
+    public override Task<IAsyncDisposable> LeadAsync(string role, TimeProvider time, CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable>(Nothing.Instance);
 
     /// <summary>The process's own signals wake it; there is no other.</summary>
     internal override void Wake(DbConnection connection, DbTransaction transaction)
     {
     }
 
-    public override Task ListenAsync(Action woken, CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
+    public override Task ListenAsync(Action woken, TimeProvider time, CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
 
     private static void BackupTo(DbConnection connection, string destination, bool replace)
     {

@@ -20,7 +20,7 @@ public sealed class ReminderScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // With several instances on PostgreSQL, one sends the reminders; another takes over when it dies.
-        await using var lead = await database.Dialect.LeadAsync("scheduler", stoppingToken);
+        await using var lead = await database.Dialect.LeadAsync("scheduler", clock.Time, stoppingToken);
         await PeriodicTimers.Run(
             TimeSpan.FromMinutes(1), clock.Time, SendDue, ex => ex is not OperationCanceledException,
             ex => Log.LoopError(logger, nameof(ReminderScheduler), PeriodicTimers.Describe(ex)), stoppingToken);

@@ -106,7 +106,7 @@ public sealed class OutboxSender : BackgroundService, IAsyncDisposable
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Telegram's 30 messages a second are per bot: with several instances, one sends (the others take over when it dies).
-        var leading = database.Dialect.LeadAsync("sender", stoppingToken);
+        var leading = database.Dialect.LeadAsync("sender", clock.Time, stoppingToken);
         while (!leading.IsCompleted)
         {
             signals.Health.SenderAlive(clock.Now);

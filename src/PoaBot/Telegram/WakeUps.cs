@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using PoaBot.Core.Domain;
 using PoaBot.Core.Storage;
 
 namespace PoaBot.Telegram;
@@ -8,7 +9,7 @@ namespace PoaBot.Telegram;
 /// as its own commits do: new updates, new messages, or a chat another instance held and has now released. On SQLite
 /// there is no other instance and this waits for the stop.
 /// </summary>
-public sealed class WakeUps(Database database, WorkSignals signals) : BackgroundService
+public sealed class WakeUps(Database database, MunicipalClock clock, WorkSignals signals) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,6 +21,7 @@ public sealed class WakeUps(Database database, WorkSignals signals) : Background
                     signals.Inbox.Set();
                     signals.Outbox.Set();
                 },
+                clock.Time,
                 stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

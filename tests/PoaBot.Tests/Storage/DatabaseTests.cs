@@ -233,9 +233,9 @@ public sealed class DatabaseTests : IDisposable
         test = test.On(provider);
         var other = new PostgresDialect(test.ConnectionString!, test.Folder);
 
-        var first = await test.Database.Dialect.LeadAsync("sender", CancellationToken.None);
-        var second = other.LeadAsync("sender", CancellationToken.None);
-        await using (await other.LeadAsync("scheduler", CancellationToken.None))
+        var first = await test.Database.Dialect.LeadAsync("sender", TimeProvider.System, CancellationToken.None);
+        var second = other.LeadAsync("sender", TimeProvider.System, CancellationToken.None);
+        await using (await other.LeadAsync("scheduler", TimeProvider.System, CancellationToken.None))
         {
             // The other role is free; this one cannot be taken while held, however long the second one tries.
             await Task.Delay(TimeSpan.FromSeconds(3));
