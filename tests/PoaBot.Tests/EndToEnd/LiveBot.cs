@@ -155,6 +155,17 @@ public sealed class LiveBot : IAsyncDisposable
         await Fake.WaitForCallsAsync(ConnectedBy, calls + 1, Patience);
     }
 
+    /// <summary>Waits until <paramref name="condition"/> holds (it is asked again every 50 ms); fails, naming <paramref name="what"/>, after <see cref="Patience"/>.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < Patience, $"Not within {Patience.TotalSeconds} s: {what}.");
+            await Task.Delay(50);
+        }
+    }
+
     public string Invite(string role, params string[] councils) =>
         Database.Write(db =>
         {
