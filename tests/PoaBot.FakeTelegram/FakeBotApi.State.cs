@@ -64,7 +64,8 @@ public sealed partial class FakeBotApi
         public long? ReplyTo { get; init; }
     }
 
-    private sealed record StoredUpdate(long Id, string Type, string Json, long? MessageId);
+    /// <summary>An update and its webhook queue (<see cref="FakeBotApiOptions.ParallelWebhookQueues"/>): its user's for a button press, else its chat's.</summary>
+    private sealed record StoredUpdate(long Id, string Type, string Json, long? MessageId, string Queue);
 
     private sealed class StoredFile
     {

@@ -119,17 +119,24 @@ public sealed partial class FakeBotApi
         return info;
     }
 
-    /// <summary>The next update for the webhook: a redelivery first, then the oldest queued; updates of a kind not allowed are dropped.</summary>
-    private StoredUpdate? NextForWebhookLocked()
+    /// <summary>
+    /// The next update for the webhook whose queue has no delivery under way: a redelivery first, then the oldest queued;
+    /// updates of a kind not allowed are dropped.
+    /// </summary>
+    private StoredUpdate? NextForWebhookLocked(HashSet<string> busy)
     {
         _redeliver.RemoveAll(u => !IsAllowedLocked(u.Type));
         _queue.RemoveAll(u => !IsAllowedLocked(u.Type));
-        return _redeliver.FirstOrDefault() ?? _queue.FirstOrDefault();
+        return _redeliver.Concat(_queue).FirstOrDefault(u => !busy.Contains(QueueOf(u)));
     }
+
+    private string QueueOf(StoredUpdate update) => _options.ParallelWebhookQueues ? update.Queue : "";
 
     private async Task DeliverToWebhookAsync()
     {
         var stopping = _stopping.Token;
+        var busy = new HashSet<string>();
+        var running = new List<Task>();
         while (!stopping.IsCancellationRequested)
         {
             Uri? url;
@@ -141,7 +148,12 @@ public sealed partial class FakeBotApi
             {
                 url = _webhookUrl;
                 secret = _webhookSecret;
-                update = url is null ? null : NextForWebhookLocked();
+                update = url is null ? null : NextForWebhookLocked(busy);
+                if (update is not null)
+                {
+                    busy.Add(QueueOf(update));
+                }
+
                 signal = _updatesSignal.Task;
                 client = _webhookClient!;
             }
@@ -152,43 +164,58 @@ public sealed partial class FakeBotApi
                 continue;
             }
 
-            var at = _time.GetUtcNow();
-            var (status, error) = await PostAsync(client, url, secret, update.Json, stopping);
-            if (stopping.IsCancellationRequested)
+            running.RemoveAll(t => t.IsCompleted);
+            running.Add(DeliverAsync(client, url, secret, update, busy, stopping));
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    /// <summary>One delivery, retried after a pause if it failed; its queue is busy until then.</summary>
+    private async Task DeliverAsync(HttpClient client, Uri url, string? secret, StoredUpdate update, HashSet<string> busy, CancellationToken stopping)
+    {
+        var at = _time.GetUtcNow();
+        var (status, error) = await PostAsync(client, url, secret, update.Json, stopping);
+        if (stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _deliveries.Add(new WebhookDelivery(update.Id, status, at) { Error = error });
+            if (error is null)
+            {
+                // Confirmed: gone from the queue (or the redelivery done).
+                if (!_redeliver.Remove(update))
+                {
+                    _queue.Remove(update);
+                }
+            }
+            else
+            {
+                _webhookLastError = (at, error);
+            }
+
+            SignalChangedLocked();
+        }
+
+        if (error is not null)
+        {
+            try
+            {
+                await Task.Delay(_options.WebhookRetryDelay, stopping);
+            }
+            catch (OperationCanceledException)
             {
                 return;
             }
+        }
 
-            lock (_gate)
-            {
-                _deliveries.Add(new WebhookDelivery(update.Id, status, at) { Error = error });
-                if (error is null)
-                {
-                    // Confirmed: gone from the queue (or the redelivery done).
-                    if (!_redeliver.Remove(update))
-                    {
-                        _queue.Remove(update);
-                    }
-                }
-                else
-                {
-                    _webhookLastError = (at, error);
-                }
-
-                SignalChangedLocked();
-            }
-
-            if (error is not null)
-            {
-                try
-                {
-                    await Task.Delay(_options.WebhookRetryDelay, stopping);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
+        lock (_gate)
+        {
+            busy.Remove(QueueOf(update));
+            SignalUpdatesLocked();
         }
     }
 

@@ -39,6 +39,13 @@ public sealed class FakeBotApiOptions
     /// <summary>Wait before the webhook gets a failed update again (the real API backs off further; tests want it short).</summary>
     public TimeSpan WebhookRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// False: the webhook gets one update at a time, in update_id order (Telegram with one connection). True: as Telegram
+    /// with several connections, each queue in order but the queues at once: a chat's messages form one queue and a user's
+    /// button presses another, so a person's tap and text can reach the bot together.
+    /// </summary>
+    public bool ParallelWebhookQueues { get; set; }
+
     /// <summary>Longest wait for the webhook's answer; past it the delivery counts as failed and is retried.</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

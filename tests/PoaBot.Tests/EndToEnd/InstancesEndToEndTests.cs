@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using PoaBot.Core.People;
+using PoaBot.FakeTelegram;
 
 namespace PoaBot.Tests.EndToEnd;
 
@@ -74,6 +75,59 @@ public sealed class InstancesEndToEndTests
             }
         }
     }
+
+    /// <summary>
+    /// Telegram queues a person's button presses apart from their messages, so a tap and a text sent together can reach two
+    /// instances at once. Here thirty people, one after another, at «¿Cuántas personas asistieron?», tap «Cancelar» and type
+    /// «25» together (the balancer hands the two to the two instances in turn). Handled one after the other, either the report
+    /// is cancelled (and «25» gets a greeting) or «25» is taken (and the old question's button is stale); handled side by
+    /// side from the same state, a chat gets both «cancelé» and the next question. The per-chat claim
+    /// (<c>SqlDialect.ClaimChat</c>) is what keeps them apart.
+    /// </summary>
+    [Theory, OnPostgres]
+    public async Task A_tap_and_a_text_of_one_person_reaching_two_instances_at_once_are_handled_one_after_the_other(string provider)
+    {
+        await using var bot = await LiveBot.StartAsync(new FakeBotApiOptions { ParallelWebhookQueues = true }, webhook: true, provider: provider);
+        await bot.StopAsync();
+        var people = Enumerable.Range(0, 30).Select(i => (User: new LiveBot.User(bot, 9200 + i), Invite: bot.Invite(Roles.Coordinator, "Consejo Centro"))).ToList();
+        await using var balancer = new RoundRobin([FreePort(), FreePort()]);
+        var processes = Enumerable.Range(0, 2).Select(i => Start(bot, balancer, i)).ToList();
+        try
+        {
+            await Task.WhenAll(people.Select(async p =>
+            {
+                await p.User.SayAsync($"/start {p.Invite}", "Bienvenido");
+                await p.User.SayAsync("/reportar", "¿Qué desea reportar?");
+                await p.User.TapAsync("Reunión", "¿Cuántas personas asistieron?");
+            }));
+            var mark = bot.Fake.MessageCount;
+            foreach (var (user, _) in people)
+            {
+                user.Tap("Cancelar");
+                bot.Fake.SendText(user.Id, "25");
+                await LiveBot.WaitUntilAsync(() => Settled(bot), "every update handled and every answer sent");
+            }
+
+            var both = people.Select(p => p.User.Id).Where(id =>
+            {
+                var texts = bot.Fake.Messages.Skip(mark).Where(m => m.ChatId == id).Select(m => m.Text).ToList();
+                return texts.Any(t => t.Contains("cancelé el reporte", StringComparison.Ordinal)) && texts.Any(t => t.Contains("acuerdos", StringComparison.Ordinal));
+            }).ToList();
+            Assert.True(both.Count == 0, "Cancelled and asked the next question at once, in the chats of " + string.Join(", ", both));
+            Assert.All(balancer.Forwarded, n => Assert.True(n > 0, $"forwarded {string.Join(", ", balancer.Forwarded)}"));
+        }
+        finally
+        {
+            foreach (var process in processes)
+            {
+                await CrashEndToEndTests.KillAsync(process);
+            }
+        }
+    }
+
+    /// <summary>Nothing pending in the inbox or the outbox.</summary>
+    private static bool Settled(LiveBot bot) => bot.Database.Read(db =>
+        db.Scalar<long>("SELECT (SELECT count(*) FROM inbox WHERE status = 'pending') + (SELECT count(*) FROM outbox WHERE status = 'pending')") == 0);
 
     /// <summary>How many roles (sender, scheduler) an instance leads: their session advisory locks held.</summary>
     private static long RolesLed(LiveBot bot) => bot.Database.Read(db => db.Scalar<long>(
