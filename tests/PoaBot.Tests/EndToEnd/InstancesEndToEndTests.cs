@@ -19,7 +19,9 @@ public sealed class InstancesEndToEndTests
     [Theory, OnPostgres(2), OnPostgres(3)]
     public async Task Instances_one_killed_mid_run_record_every_report_once_and_answer_each_chat_in_order(int instances, string provider)
     {
-        await using var bot = await LiveBot.StartAsync(webhook: true, provider: provider);
+        // Telegram's several connections (a chat's updates in order, the chats at once), and a pace the test need not wait for.
+        var fast = new FakeBotApiOptions { ParallelWebhookQueues = true, GlobalMessagesPerSecond = 200 };
+        await using var bot = await LiveBot.StartAsync(fast, webhook: true, provider: provider);
         await bot.StopAsync();
         var coordinators = Enumerable.Range(0, 50).Select(i => (User: new LiveBot.User(bot, 9100 + i), Invite: bot.Invite(Roles.Coordinator, "Consejo Centro"))).ToList();
         await using var balancer = new RoundRobin(Enumerable.Range(0, instances).Select(_ => FreePort()));
@@ -173,6 +175,7 @@ public sealed class InstancesEndToEndTests
         ["Urls"] = balancer.Targets[instance].GetLeftPart(UriPartial.Authority),
         ["Telegram__WebhookUrl"] = new Uri(balancer.Url, bot.WebhookUrl!.AbsolutePath).ToString(),
         ["Telegram__WebhookSecret"] = LiveBot.WebhookSecret,
+        ["Telegram__MessagesPerSecond"] = bot.Fake.Options.GlobalMessagesPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 
     private static int FreePort()
