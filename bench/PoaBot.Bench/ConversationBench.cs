@@ -85,11 +85,13 @@ internal static class ConversationBench
         var people = Enumerable.Range(0, coordinators).Select(i => Person(bot.Fake, watcher, FirstId + first + i)).ToList();
         var doneBefore = bot.InboxDone();
         var start = DateTimeOffset.UtcNow;
+        Figures.Profile(measuring: true);
         var cpu = Figures.CpuTime();
         var jit = System.Runtime.JitInfo.GetCompiledMethodCount();
         await Task.WhenAll(people.Select((p, i) => p.RegisterAndReportAsync(invites[first + i])));
         jit = System.Runtime.JitInfo.GetCompiledMethodCount() - jit;
         cpu = Figures.CpuTime() - cpu;
+        Figures.Profile(measuring: false);
         var end = people.Max(p => p.LastReplyAt);
         var committed = bot.InboxDone() - doneBefore;
         var latencies = people.SelectMany(p => p.LatenciesMs).ToList();

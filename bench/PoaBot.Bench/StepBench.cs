@@ -28,6 +28,7 @@ internal static class StepBench
         // gives the compiler time enough.
         var warmUp = paced ? 0 : await Figures.WarmUpAsync(_ => person.ReportAsync());
         var warm = person.LatenciesMs.Count;
+        Figures.Profile(measuring: true);
         var cpu = Figures.CpuTime();
         var jit = System.Runtime.JitInfo.GetCompiledMethodCount();
         for (var i = 0; i < reports; i++)
@@ -37,6 +38,7 @@ internal static class StepBench
 
         var steps = person.LatenciesMs.Skip(warm).ToList();
         cpu = Figures.CpuTime() - cpu;
+        Figures.Profile(measuring: false);
         jit = System.Runtime.JitInfo.GetCompiledMethodCount() - jit;
 
         return new StepFigures(steps.Count, Figures.Percentile(steps, 50), Figures.Percentile(steps, 99), cpu.TotalMilliseconds / Math.Max(1, steps.Count), warmUp + 1, jit);
