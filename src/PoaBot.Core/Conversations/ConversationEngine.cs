@@ -307,7 +307,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     private static void AskResume(Turn turn, bool stale)
     {
         var state = turn.State;
-        var activity = state.Report is { } report && new PoaStore(turn.Db).Activity(report.Draft.ActivityId) is { } a ? ProgressText.Activity(a) : null;
+        var activity = state.Report is { } report && turn.Activity(report.Draft.ActivityId) is { } a ? ProgressText.Activity(a) : null;
         var since = state.At is { } at ? turn.Settings.Clock.LocalDate(at) : (DateOnly?)null;
         turn.Ask(Step.ResumeOrDiscard, ReportText.AskResume(activity, since, stale),
             [[(ReportText.ResumeButton, "resume"), (ReportText.DiscardButton, "discard")]], back: false, cancel: false);

@@ -9,6 +9,7 @@ namespace PoaBot.Core.Conversations;
 public sealed class Turn(DbSession db, Input input, PersonRow person, ConversationState state, DateOnly today, EngineSettings settings)
 {
     private readonly List<Reply> replies = [];
+    private readonly Dictionary<long, ActivityPlan?> activities = [];
 
     public DbSession Db { get; } = db;
 
@@ -43,6 +44,10 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
     public bool IsLocked(DateOnly date) => Settings.Rules.IsLocked(Db, date, Today, Now);
 
     public string? ButtonAnswer { get; set; }
+
+    /// <summary>An activity's plan, read once per turn (a step asks for it several times; nothing in a turn changes it after reading it).</summary>
+    public ActivityPlan? Activity(long activityId) =>
+        activities.TryGetValue(activityId, out var plan) ? plan : activities[activityId] = new PoaStore(Db).Activity(activityId);
 
     public IReadOnlyList<Reply> Replies => replies;
 
