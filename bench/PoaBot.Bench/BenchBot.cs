@@ -53,10 +53,9 @@ internal sealed class BenchBot : IAsyncDisposable
     /// <summary>Starts the hosts in the background; returns the instant just before the first <see cref="Cli.RunAsync"/> was called.</summary>
     public DateTimeOffset StartHost(IReadOnlyDictionary<string, string?>? extra = null)
     {
-        var ports = Enumerable.Range(0, deployment.Instances).Select(_ => RoundRobin.FreePort()).ToList();
         if (deployment.Webhook > 0)
         {
-            forwarder = new RoundRobin(ports.Select(p => new Uri($"http://127.0.0.1:{p}")).ToList());
+            forwarder = new RoundRobin(Enumerable.Range(0, deployment.Instances).Select(_ => RoundRobin.FreePort()));
         }
 
         var startedAt = DateTimeOffset.UtcNow;
@@ -71,7 +70,7 @@ internal sealed class BenchBot : IAsyncDisposable
             };
             if (forwarder is not null)
             {
-                settings["Urls"] = $"http://127.0.0.1:{ports[i]}";
+                settings["Urls"] = forwarder.Targets[i].GetLeftPart(UriPartial.Authority);
                 settings["Telegram:WebhookUrl"] = new Uri(forwarder.Url, "telegram/webhook").ToString();
                 settings["Telegram:WebhookSecret"] = WebhookSecret;
             }

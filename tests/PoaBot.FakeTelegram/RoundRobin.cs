@@ -5,20 +5,21 @@ namespace PoaBot.FakeTelegram;
 
 /// <summary>
 /// A load balancer on loopback for bots in webhook mode: each POST goes to the next target in turn (path, body and the
-/// webhook's secret header kept); a dead target answers 502.
+/// webhook's secret header kept); a target that refuses the connection (not started yet, or dead) is passed over for the
+/// next, as nginx does; a request lost on the way is answered 502.
 /// </summary>
 public sealed class RoundRobin : IAsyncDisposable
 {
     private readonly HttpListener listener = new();
     private readonly HttpClient client = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly Task serving;
-    private readonly IReadOnlyList<Uri> targets;
     private int next;
 
-    public RoundRobin(IReadOnlyList<Uri> targets)
+    /// <summary>Forwards to 127.0.0.1 at <paramref name="ports"/>.</summary>
+    public RoundRobin(IEnumerable<int> ports)
     {
-        this.targets = targets;
-        Forwarded = new int[targets.Count];
+        Targets = [.. ports.Select(p => new Uri($"http://127.0.0.1:{p}"))];
+        Forwarded = new int[Targets.Count];
         Url = new Uri($"http://127.0.0.1:{FreePort()}/");
         listener.Prefixes.Add(Url.ToString());
         listener.Start();
@@ -27,7 +28,9 @@ public sealed class RoundRobin : IAsyncDisposable
 
     public Uri Url { get; }
 
-    /// <summary>Requests forwarded to each target.</summary>
+    public IReadOnlyList<Uri> Targets { get; }
+
+    /// <summary>Requests answered by each target.</summary>
     public int[] Forwarded { get; }
 
     /// <summary>A loopback port free now.</summary>
@@ -56,28 +59,39 @@ public sealed class RoundRobin : IAsyncDisposable
 
     private async Task ForwardAsync(HttpListenerContext context)
     {
-        var target = Interlocked.Increment(ref next) % targets.Count;
-        Interlocked.Increment(ref Forwarded[target]);
         using var body = new MemoryStream();
         await context.Request.InputStream.CopyToAsync(body);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(targets[target], context.Request.Url!.PathAndQuery))
+        var first = Interlocked.Increment(ref next);
+        context.Response.StatusCode = 502;
+        for (var i = 0; i < Targets.Count; i++)
         {
-            Content = new ByteArrayContent(body.ToArray()),
-        };
-        request.Content.Headers.ContentType = new("application/json");
-        if (context.Request.Headers["X-Telegram-Bot-Api-Secret-Token"] is { } secret)
-        {
-            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
-        }
+            var target = (first + i) % Targets.Count;
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Targets[target], context.Request.Url!.PathAndQuery))
+            {
+                Content = new ByteArrayContent(body.ToArray()),
+            };
+            request.Content.Headers.ContentType = new("application/json");
+            if (context.Request.Headers["X-Telegram-Bot-Api-Secret-Token"] is { } secret)
+            {
+                request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+            }
 
-        try
-        {
-            using var response = await client.SendAsync(request);
-            context.Response.StatusCode = (int)response.StatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            context.Response.StatusCode = 502;
+            try
+            {
+                using var response = await client.SendAsync(request);
+                context.Response.StatusCode = (int)response.StatusCode;
+                Interlocked.Increment(ref Forwarded[target]);
+                break;
+            }
+            catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError)
+            {
+                // Nothing was sent: the next target gets it.
+            }
+            catch (HttpRequestException)
+            {
+                // Sent, and the answer lost: Telegram sends it again.
+                break;
+            }
         }
 
         context.Response.Close();
