@@ -8,7 +8,7 @@ namespace PoaBot.Bench;
 
 /// <summary>
 /// A migrated database with this year's POA, deleted afterwards: a SQLite file in its own temporary folder, or a
-/// PostgreSQL database of its own on the server whose admin connection string is in POABOT_TEST_POSTGRES (the files of
+/// PostgreSQL database of its own on the server of <see cref="Deployment.PostgresAdmin"/> (the files of
 /// every instance in the temporary folder).
 /// </summary>
 internal sealed class BenchDatabase : IDisposable
@@ -21,9 +21,7 @@ internal sealed class BenchDatabase : IDisposable
         Path = System.IO.Path.Combine(Folder, "poabot.db");
         if (provider == Deployment.Postgres)
         {
-            var admin = Environment.GetEnvironmentVariable("POABOT_TEST_POSTGRES") is { Length: > 0 } s
-                ? s
-                : throw new InvalidOperationException("--provider postgresql needs a server in POABOT_TEST_POSTGRES: run the bench through .ci/with-postgres.");
+            var admin = Deployment.PostgresAdmin!;
             var name = "poabot_bench_" + Guid.NewGuid().ToString("N");
             using (var connection = new NpgsqlConnection(admin))
             {
@@ -129,7 +127,7 @@ internal sealed class BenchDatabase : IDisposable
         {
             NpgsqlConnection.ClearAllPools();
             var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-            using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable("POABOT_TEST_POSTGRES"));
+            using var admin = new NpgsqlConnection(Deployment.PostgresAdmin);
             admin.Execute($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         }
 

@@ -72,9 +72,13 @@ internal sealed record BenchOptions
             };
         }
 
-        return options.Deployment is { Provider: Deployment.Sqlite, Webhook: > 1 }
-            ? throw new ArgumentException($"Several instances (--webhook {options.Deployment.Webhook}) need --provider postgresql.\n{Usage}")
-            : options;
+        return options.Deployment switch
+        {
+            { Provider: Deployment.Sqlite, Webhook: > 1 } => throw new ArgumentException($"Several instances (--webhook {options.Deployment.Webhook}) need --provider postgresql.\n{Usage}"),
+            { Provider: Deployment.Postgres } when Deployment.PostgresAdmin is null =>
+                throw new ArgumentException("--provider postgresql needs a server in POABOT_TEST_POSTGRES: run the bench through .ci/with-postgres --durable."),
+            _ => options,
+        };
     }
 }
 
@@ -86,6 +90,9 @@ internal sealed record Deployment(string Provider = Deployment.Sqlite, int Webho
 {
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgresql";
+
+    /// <summary>The admin connection string of the PostgreSQL server the bench creates its databases on.</summary>
+    public static string? PostgresAdmin => Environment.GetEnvironmentVariable("POABOT_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
 
     public int Instances => Math.Max(1, Webhook);
 
