@@ -141,7 +141,7 @@ if (options.Records > 0)
     {
         var s = SummaryBench.Run(options.Records, options.Runs);
         lines.Add(
-            $"/resumen at {Figures.Int(s.Records)} records: engine turn p50 {Figures.Ms(s.EngineTurn.P50Ms)}, p99 {Figures.Ms(s.EngineTurn.P99Ms)} " +
+            $"/resumen at {Figures.Int(s.Records)} records{(deployment.Provider == Deployment.Sqlite ? "" : " (on SQLite)")}: engine turn p50 {Figures.Ms(s.EngineTurn.P50Ms)}, p99 {Figures.Ms(s.EngineTurn.P99Ms)} " +
             $"(Progress only p50 {Figures.Ms(s.ProgressOnly.P50Ms)}){Floor(s.EngineTurn.P99Ms < 50, "50 ms")}");
         details.Add(
             $"/resumen: {Figures.Int(s.Runs)} runs of each measure after {SummaryBench.WarmUpRuns} warm-up runs; as the engine computes it for a coordinator " +
