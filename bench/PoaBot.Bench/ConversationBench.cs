@@ -24,6 +24,11 @@ internal sealed record ConversationFigures(int Coordinators, int UpdatesPerCoord
 
     /// <summary>Where a step's latency goes, from the inbox row's own timestamps (millisecond resolution).</summary>
     public required StageFigures Stages { get; init; }
+
+    public override string ToString() =>
+        $"{Figures.Int(Coordinators)} coordinators × {UpdatesPerCoordinator} updates: {Figures.Int(UpdatesPerSecond)} updates/s; " +
+        $"update→reply p50 {Figures.Ms(P50Ms)}, p99 {Figures.Ms(P99Ms)}; CPU {Figures.Ms(CpuMsPerUpdate)} per update" +
+        (ServerCpuMsPerUpdate is { } server ? $" + PostgreSQL server {Figures.Ms(server)}" : "");
 }
 
 /// <summary>

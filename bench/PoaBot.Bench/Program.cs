@@ -91,9 +91,7 @@ if (options.Coordinators > 50)
     await Phase("50 coordinators", async () =>
     {
         var (_, c) = await ConversationBench.RunAsync(50, deployment);
-        lines.Add(
-            $"conversations: 50 coordinators × {c!.UpdatesPerCoordinator} updates: {Figures.Int(c.UpdatesPerSecond)} updates/s; " +
-            $"update→reply p50 {Figures.Ms(c.P50Ms)}, p99 {Figures.Ms(c.P99Ms)}{Floor(c.UpdatesPerSecond >= 1500, "1,500 updates/s")}");
+        lines.Add($"conversations: {c}{Floor(c!.UpdatesPerSecond >= 1500, "1,500 updates/s")}");
     });
 }
 
@@ -103,9 +101,7 @@ await Phase("start-up and conversations", async () =>
     lines.Add($"start-up to first {startup.ConnectedBy}{(startup.Hosts > 1 ? $" of each of {startup.Hosts} hosts" : "")}: {Figures.Int(startup.ToConnected.TotalMilliseconds)} ms");
     if (conversations is { } c)
     {
-        lines.Add(
-            $"conversations: {Figures.Int(c.Coordinators)} coordinators × {c.UpdatesPerCoordinator} updates: {Figures.Int(c.UpdatesPerSecond)} updates/s; " +
-            $"update→reply p50 {Figures.Ms(c.P50Ms)}, p99 {Figures.Ms(c.P99Ms)}{(c.Coordinators == 50 ? Floor(c.UpdatesPerSecond >= 1500, "1,500 updates/s") : "")}");
+        lines.Add($"conversations: {c}{(c.Coordinators == 50 ? Floor(c.UpdatesPerSecond >= 1500, "1,500 updates/s") : "")}");
         details.Add(
             $"conversations: {Figures.Int(c.Committed)} inbox rows done in {Figures.Seconds(c.Wall)} (first injection to last reply), " +
             $"slowest step {Figures.Ms(c.MaxMs)}; after a warm-up of {Figures.Int(c.WarmUpRounds)} rounds of 5 conversations");
@@ -114,9 +110,8 @@ await Phase("start-up and conversations", async () =>
             $"→ inbox processor's batch began {c.Stages.ToProcessor}; → reply at the fake {c.Stages.ToReply}");
         details.Add($"conversations: inbox processor {c.Stages.Processor}; outbox sender {c.Stages.Sender}");
         details.Add(
-            $"conversations: CPU {Figures.Ms(c.CpuMsPerUpdate)} per update (host{(deployment.Instances > 1 ? "s" : "")}, fake server and the coordinators together, on {Environment.ProcessorCount} cores)" +
-            (c.ServerCpuMsPerUpdate is { } server ? $", PostgreSQL server {Figures.Ms(server)} per update" : "") +
-            $"; {Figures.Int(c.JitCompiled)} methods compiled meanwhile");
+            $"conversations: CPU per update of this process (host{(deployment.Instances > 1 ? "s" : "")}, fake server and coordinators together, on {Environment.ProcessorCount} cores)" +
+            (c.ServerCpuMsPerUpdate is null ? "" : " and of the PostgreSQL server (all its processes, from /proc)") + $"; {Figures.Int(c.JitCompiled)} methods compiled meanwhile");
     }
 });
 
