@@ -85,8 +85,14 @@ internal sealed class BenchDatabase : IDisposable
 
         try
         {
-            var backend = Database.Read(db => db.Scalar<int>("SELECT pg_backend_pid()"));
-            var postmaster = Stat(backend.ToString(CultureInfo.InvariantCulture))[1];
+            // The bench's own backend, if the server is on this machine (its process is then named postgres), leads to the postmaster.
+            var backend = Database.Read(db => db.Scalar<int>("SELECT pg_backend_pid()")).ToString(CultureInfo.InvariantCulture);
+            if (File.ReadAllText($"/proc/{backend}/comm").Trim() != "postgres")
+            {
+                return null;
+            }
+
+            var postmaster = Stat(backend)[1];
             var ticks = Stat(postmaster).Skip(11).Take(4).Sum(long.Parse);
             foreach (var folder in Directory.EnumerateDirectories("/proc"))
             {
