@@ -13,13 +13,13 @@ internal static class StepBench
 {
     private const long Person = 8_900_001;
 
-    public static async Task<StepFigures> RunAsync(int reports, bool paced)
+    public static async Task<StepFigures> RunAsync(int reports, bool paced, Deployment deployment)
     {
-        await using var bot = await BenchBot.CreateAsync(new FakeBotApiOptions { EnforceRateLimits = paced });
+        await using var bot = await BenchBot.CreateAsync(new FakeBotApiOptions { EnforceRateLimits = paced }, deployment);
         var councils = Seed.Councils(bot.Database, 1);
         var invite = Seed.Invites(bot.Database, 1, councils)[0];
         bot.StartHost(paced ? null : BenchBot.Unpaced);
-        await bot.FirstPollAsync();
+        await bot.ConnectedAsync();
         await using var watcher = new ReplyWatcher(bot.Fake);
         var person = new Coordinator(bot.Fake, Person, watcher.Watch(Person), paced ? TimeSpan.FromSeconds(1) : TimeSpan.Zero);
         await person.RegisterAndReportAsync(invite);

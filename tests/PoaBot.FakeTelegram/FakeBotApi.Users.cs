@@ -447,7 +447,8 @@ public sealed partial class FakeBotApi
     {
         var id = _nextUpdateId++;
         messageId ??= payload["message_id"]?.GetValue<long>();
-        var update = new StoredUpdate(id, type, new JsonObject { ["update_id"] = id, [type] = payload }.ToJsonString(), messageId);
+        var queue = (payload["chat"]?["id"] ?? payload["from"]?["id"])?.GetValue<long>() ?? id;
+        var update = new StoredUpdate(id, type, new JsonObject { ["update_id"] = id, [type] = payload }.ToJsonString(), messageId, queue);
         _allUpdates[id] = update;
         _queue.Add(update);
         SignalUpdatesLocked();

@@ -13,6 +13,7 @@ public sealed partial class FakeBotApi
     private string? _webhookSecret;
     private (DateTimeOffset At, string Message)? _webhookLastError;
     private HttpClient? _webhookClient;
+    private readonly HashSet<long> _inFlight = [];
     private Task? _delivering;
 
     /// <summary>The webhook the bot set (null: none, updates are served by getUpdates).</summary>
@@ -86,7 +87,7 @@ public sealed partial class FakeBotApi
             _webhookLastError = null;
             _activePoll?.Woken.TrySetResult();
             _webhookClient ??= new HttpClient { Timeout = _options.WebhookTimeout };
-            _delivering ??= Task.Run(DeliverToWebhookAsync);
+            _delivering ??= Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.WebhookConnections)).Select(_ => Task.Run(DeliverToWebhookAsync)));
             SignalUpdatesLocked();
         }
 
@@ -119,12 +120,21 @@ public sealed partial class FakeBotApi
         return info;
     }
 
-    /// <summary>The next update for the webhook: a redelivery first, then the oldest queued; updates of a kind not allowed are dropped.</summary>
+    /// <summary>
+    /// The next update for the webhook whose chat has none in flight: a redelivery first, then the oldest queued; updates
+    /// of a kind not allowed are dropped.
+    /// </summary>
     private StoredUpdate? NextForWebhookLocked()
     {
         _redeliver.RemoveAll(u => !IsAllowedLocked(u.Type));
         _queue.RemoveAll(u => !IsAllowedLocked(u.Type));
-        return _redeliver.FirstOrDefault() ?? _queue.FirstOrDefault();
+        var next = _redeliver.Concat(_queue).FirstOrDefault(u => !_inFlight.Contains(u.Queue));
+        if (next is not null)
+        {
+            _inFlight.Add(next.Queue);
+        }
+
+        return next;
     }
 
     private async Task DeliverToWebhookAsync()
@@ -188,6 +198,13 @@ public sealed partial class FakeBotApi
                 {
                     return;
                 }
+            }
+
+            // The chat's next update may go now (a failed one again, after the wait).
+            lock (_gate)
+            {
+                _inFlight.Remove(update.Queue);
+                SignalUpdatesLocked();
             }
         }
     }

@@ -39,6 +39,12 @@ public sealed class FakeBotApiOptions
     /// <summary>Wait before the webhook gets a failed update again (the real API backs off further; tests want it short).</summary>
     public TimeSpan WebhookRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Webhook deliveries in flight at once (Telegram's max_connections, 40 by default there), never two of one chat's
+    /// (a user's, for button presses): each chat's updates still arrive in order. 1 delivers one update at a time.
+    /// </summary>
+    public int WebhookConnections { get; set; } = 1;
+
     /// <summary>Longest wait for the webhook's answer; past it the delivery counts as failed and is retried.</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

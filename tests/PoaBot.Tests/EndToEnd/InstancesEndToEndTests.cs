@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using PoaBot.Core.People;
+using PoaBot.FakeTelegram;
 
 namespace PoaBot.Tests.EndToEnd;
 
@@ -17,10 +16,8 @@ public sealed class InstancesEndToEndTests
         await using var bot = await LiveBot.StartAsync(webhook: true, provider: provider);
         await bot.StopAsync();
         var coordinators = Enumerable.Range(0, 6).Select(i => (User: new LiveBot.User(bot, 9100 + i), Invite: bot.Invite(Roles.Coordinator, "Consejo Centro"))).ToList();
-        await using var balancer = new RoundRobin();
-        var ports = new[] { FreePort(), FreePort() };
-        balancer.Targets.AddRange(ports.Select(p => new Uri($"http://127.0.0.1:{p}")));
-        var processes = ports.Select(p => Start(bot, balancer, p)).ToList();
+        await using var balancer = new RoundRobin([RoundRobin.FreePort(), RoundRobin.FreePort()]);
+        var processes = Enumerable.Range(0, 2).Select(i => Start(bot, balancer, i)).ToList();
         try
         {
             await Task.WhenAll(coordinators.Select(c => c.User.SayAsync($"/start {c.Invite}", "Bienvenido")));
@@ -62,86 +59,10 @@ public sealed class InstancesEndToEndTests
         }
     }
 
-    private static Process Start(LiveBot bot, RoundRobin balancer, int port) => CrashEndToEndTests.StartProcess(bot, new Dictionary<string, string>
+    private static Process Start(LiveBot bot, RoundRobin balancer, int instance) => CrashEndToEndTests.StartProcess(bot, new Dictionary<string, string>
     {
-        ["Urls"] = $"http://127.0.0.1:{port}",
+        ["Urls"] = balancer.Targets[instance].GetLeftPart(UriPartial.Authority),
         ["Telegram__WebhookUrl"] = new Uri(balancer.Url, bot.WebhookUrl!.AbsolutePath).ToString(),
         ["Telegram__WebhookSecret"] = LiveBot.WebhookSecret,
     });
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    /// <summary>A load balancer on loopback: each request goes to the next target in turn; a dead target answers 502.</summary>
-    private sealed class RoundRobin : IAsyncDisposable
-    {
-        private readonly HttpListener listener = new();
-        private readonly HttpClient client = new() { Timeout = TimeSpan.FromSeconds(30) };
-        private readonly Task serving;
-        private int next;
-
-        public RoundRobin()
-        {
-            Url = new Uri($"http://127.0.0.1:{FreePort()}/");
-            listener.Prefixes.Add(Url.ToString());
-            listener.Start();
-            serving = Task.Run(ServeAsync);
-        }
-
-        public Uri Url { get; }
-
-        public List<Uri> Targets { get; } = [];
-
-        /// <summary>Requests forwarded to each target.</summary>
-        public int[] Forwarded { get; } = new int[2];
-
-        public async ValueTask DisposeAsync()
-        {
-            listener.Stop();
-            await serving.ContinueWith(_ => { }, TaskScheduler.Default);
-            client.Dispose();
-        }
-
-        private async Task ServeAsync()
-        {
-            while (listener.IsListening)
-            {
-                var context = await listener.GetContextAsync();
-                _ = Task.Run(() => ForwardAsync(context));
-            }
-        }
-
-        private async Task ForwardAsync(HttpListenerContext context)
-        {
-            var target = Interlocked.Increment(ref next) % Targets.Count;
-            Interlocked.Increment(ref Forwarded[target]);
-            using var body = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(body);
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Targets[target], context.Request.Url!.PathAndQuery))
-            {
-                Content = new ByteArrayContent(body.ToArray()),
-            };
-            request.Content.Headers.ContentType = new("application/json");
-            if (context.Request.Headers["X-Telegram-Bot-Api-Secret-Token"] is { } secret)
-            {
-                request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
-            }
-
-            try
-            {
-                using var response = await client.SendAsync(request);
-                context.Response.StatusCode = (int)response.StatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                context.Response.StatusCode = 502;
-            }
-
-            context.Response.Close();
-        }
-    }
 }
