@@ -65,7 +65,7 @@ public sealed partial class FakeBotApi
     }
 
     /// <summary>An update; <paramref name="Queue"/> is what Telegram delivers it in order within: the chat of a message, the user of a button press.</summary>
-    private sealed record StoredUpdate(long Id, string Type, string Json, long? MessageId, long Queue);
+    private sealed record StoredUpdate(long Id, string Type, string Json, long? MessageId, string Queue);
 
     private sealed class StoredFile
     {

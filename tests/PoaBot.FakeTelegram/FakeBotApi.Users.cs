@@ -447,7 +447,7 @@ public sealed partial class FakeBotApi
     {
         var id = _nextUpdateId++;
         messageId ??= payload["message_id"]?.GetValue<long>();
-        var queue = (payload["chat"]?["id"] ?? payload["from"]?["id"])?.GetValue<long>() ?? id;
+        var queue = type == "callback_query" ? $"user {payload["from"]?["id"]}" : $"chat {payload["chat"]?["id"]}";
         var update = new StoredUpdate(id, type, new JsonObject { ["update_id"] = id, [type] = payload }.ToJsonString(), messageId, queue);
         _allUpdates[id] = update;
         _queue.Add(update);

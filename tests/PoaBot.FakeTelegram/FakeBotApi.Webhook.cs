@@ -13,7 +13,7 @@ public sealed partial class FakeBotApi
     private string? _webhookSecret;
     private (DateTimeOffset At, string Message)? _webhookLastError;
     private HttpClient? _webhookClient;
-    private readonly HashSet<long> _inFlight = [];
+    private readonly HashSet<string> _inFlight = [];
     private Task? _delivering;
 
     /// <summary>The webhook the bot set (null: none, updates are served by getUpdates).</summary>

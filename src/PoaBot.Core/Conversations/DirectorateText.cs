@@ -18,6 +18,9 @@ public static class DirectorateText
     /// <summary>A directorate in a list: «DPC · Participación Ciudadana».</summary>
     public static string Line(string code, string name) => name.Length > 0 ? $"{code} · {name}" : code;
 
+    /// <summary>A directorate in a sentence: «la Dirección de Participación Ciudadana», or «la Dirección» while it has no name.</summary>
+    public static string The(string name) => name.Length > 0 ? $"la Dirección de {Html.Escape(name)}" : "la Dirección";
+
     /// <summary>The first line of /resumen and its views when the deployment has several directorates: whose POA it is.</summary>
     public static string Heading(string code, string name) => $"🏛 <b>{Html.Escape(Line(code, name))}</b>\n";
 

@@ -91,7 +91,7 @@ public static class PeopleFlow
         }
 
         people.Deactivate(person.Id, successor?.Id, turn.Actor, turn.Now);
-        new OutboxStore(turn.Db).Enqueue(person.TelegramId, new Reply(PeopleText.YouWereDeactivated), turn.Now);
+        new OutboxStore(turn.Db).Enqueue(person.TelegramId, new Reply(PeopleText.YouWereDeactivated(turn.Directorate.Name)), turn.Now);
         turn.Finish(PeopleText.Deactivated(person.Name, successor?.Name));
     }
 }

@@ -39,9 +39,9 @@ public static class PeopleText
     public const string NoLongerActive = "Esa persona ya no está activa; no se cambió nada. Escriba /coordinadores para ver la lista de nuevo.";
 
     /// <summary>Sent to the person deactivated, in their own chat.</summary>
-    public const string YouWereDeactivated =
-        "La Dirección de Participación Ciudadana le dio de baja en este bot, así que ya no podrá registrar reportes aquí. " +
-        "Si cree que se trata de un error, comuníquese con la Dirección.";
+    public static string YouWereDeactivated(string directorate) =>
+        $"Se le dio de baja en este bot en {DirectorateText.The(directorate)}, así que ya no podrá registrar reportes para ella aquí. " +
+        "Si cree que se trata de un error, comuníquese con esa dirección.";
 
     public static string Deactivated(string name, string? successor) =>
         successor is null

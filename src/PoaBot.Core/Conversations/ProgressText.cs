@@ -21,7 +21,8 @@ public static class ProgressText
     public static string OfProgrammed(int real, int prog) =>
         prog == 0 ? $"{Numbers.Int(real)}, sin nada programado" : $"{Numbers.Int(real)} de {Numbers.Int(prog)} programadas";
 
-    public static string NoPoa(int year) => $"Aún no hay un POA {year} cargado. Pida a la Dirección que lo importe.";
+    public static string NoPoa(int year, string directorate) =>
+        $"Aún no hay un POA {year} cargado para {DirectorateText.The(directorate)}. Pida a la dirección que lo importe.";
 
     public static string Title(int year, DateOnly asOf, bool yearEnded) =>
         $"📊 <b>Avance del POA {year}</b>{(yearEnded ? ": cierre del ejercicio" : $" al {Numbers.Date(asOf)}")}\n";

@@ -27,7 +27,7 @@ public static class SummaryFlow
         var poa = store.Current(turn.Today.Year);
         if (poa is null)
         {
-            turn.Say(ProgressText.NoPoa(turn.Today.Year), mainKeyboard: true);
+            turn.Say(ProgressText.NoPoa(turn.Today.Year, turn.Directorate.Name), mainKeyboard: true);
             return;
         }
 

@@ -22,12 +22,12 @@ public static class TransportText
 {
     /// <summary>Shown in the empty chat before /start (at most 512 characters).</summary>
     public const string Description =
-        "Bot de la Dirección de Participación Ciudadana para el Programa Operativo Anual (POA). " +
+        "Bot del Programa Operativo Anual (POA) de las direcciones del municipio. " +
         "Los coordinadores de los consejos reportan aquí sus reuniones, solicitudes, gestiones y programas sociales, " +
-        "y la dirección consulta el avance del POA. Para empezar necesita una invitación de la dirección.";
+        "y cada dirección consulta el avance de su POA. Para empezar necesita una invitación de su dirección.";
 
     /// <summary>Shown on the bot's profile (at most 120 characters).</summary>
-    public const string ShortDescription = "Reportes y avance del POA de la Dirección de Participación Ciudadana.";
+    public const string ShortDescription = "Reportes y avance del POA de las direcciones del municipio.";
 
     /// <summary>Sent when handling a message failed for good.</summary>
     public const string Apology =

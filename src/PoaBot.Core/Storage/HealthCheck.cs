@@ -9,16 +9,22 @@ public static class HealthCheck
     /// <summary>A pending update or a due message waiting this long means a stuck processor or sender.</summary>
     public static readonly TimeSpan Backlog = TimeSpan.FromMinutes(5);
 
-    public static IReadOnlyList<string> Problems(HealthFigures f, DateTimeOffset now)
+    /// <summary>
+    /// The problems of the deployment (<paramref name="instance"/> null: <c>status</c>), or of one instance and the shared
+    /// backlog (its <c>/healthz</c>, for a load balancer). An instance that stopped is no problem while another runs.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(HealthFigures f, DateTimeOffset now, string? instance = null)
     {
         var problems = new List<string>();
-        if (f.Bot is null || now - f.Bot.WrittenAt > Stale)
+        var running = f.Instances.Where(i => (instance is null || i.Instance == instance) && now - i.WrittenAt <= Stale).ToList();
+        if (running.Count == 0)
         {
             problems.Add(StorageText.BotNotRunning);
         }
-        else if (f.Bot.LastPollAt is null || now - f.Bot.LastPollAt > Stale)
+
+        foreach (var bot in running.Where(i => i.LastPollAt is null || now - i.LastPollAt > Stale))
         {
-            problems.Add(StorageText.NoTelegramContact);
+            problems.Add(f.Instances.Count > 1 ? $"{bot.Instance}: {StorageText.NoTelegramContact}" : StorageText.NoTelegramContact);
         }
 
         if (f.OldestInbox is { } inbox && now - inbox > Backlog)
@@ -37,13 +43,25 @@ public static class HealthCheck
     /// <summary>The figures as lines for a terminal.</summary>
     public static IEnumerable<string> Describe(HealthFigures f, DateTimeOffset now, Func<DateTimeOffset, string> local)
     {
-        yield return StorageText.Version(f.Bot?.Version);
-        yield return StorageText.LastContact(f.Bot?.LastPollAt is { } p ? local(p) : null);
+        // With several instances, each under its name; with one, as it always was.
+        var several = f.Instances.Count > 1;
+        var indent = several ? "  " : "";
+        foreach (var bot in f.Instances.DefaultIfEmpty())
+        {
+            if (several)
+            {
+                yield return StorageText.Instance(bot!.Instance, now - bot.WrittenAt <= Stale, local(bot.WrittenAt));
+            }
+
+            yield return indent + StorageText.Version(bot?.Version);
+            yield return indent + StorageText.LastContact(bot?.LastPollAt is { } p ? local(p) : null);
+            yield return indent + StorageText.LastError(bot?.LastError is { } e ? $"{e} ({local(bot.LastErrorAt!.Value)})" : null);
+        }
+
         yield return StorageText.InboxPending(f.InboxPending, now - f.OldestInbox);
         yield return StorageText.OutboxPending(f.OutboxPending, now - f.OldestOutboxDue);
         yield return StorageText.SetAsideUpdates(f.SetAsideUpdates);
         yield return StorageText.SetAsideMessages(f.SetAsideMessages);
-        yield return StorageText.LastError(f.Bot?.LastError is { } e ? $"{e} ({local(f.Bot.LastErrorAt!.Value)})" : null);
         yield return StorageText.DatabaseSize(f.DatabaseBytes);
     }
 }

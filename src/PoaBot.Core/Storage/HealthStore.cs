@@ -1,8 +1,11 @@
 namespace PoaBot.Core.Storage;
 
-/// <summary>What the running bot reports about itself (the <c>health</c> row).</summary>
+/// <summary>What a running instance reports about itself (its <c>health</c> row).</summary>
 public sealed class HealthRow
 {
+    /// <summary>The instance's name: <c>Health:Instance</c>, by default the host name and the port it listens on.</summary>
+    public string Instance { get; init; } = "";
+
     public DateTimeOffset WrittenAt { get; init; }
 
     public DateTimeOffset? LastPollAt { get; init; }
@@ -16,9 +19,9 @@ public sealed class HealthRow
     public string Version { get; init; } = "";
 }
 
-/// <summary>Everything <c>status</c> and <c>/healthz</c> judge: the bot's own row plus the inbox and outbox as they stand.</summary>
+/// <summary>Everything <c>status</c> and <c>/healthz</c> judge: the instances' rows (by name) plus the inbox and outbox as they stand.</summary>
 public sealed record HealthFigures(
-    HealthRow? Bot,
+    IReadOnlyList<HealthRow> Instances,
     long InboxPending,
     DateTimeOffset? OldestInbox,
     long OutboxPending,
@@ -29,19 +32,22 @@ public sealed record HealthFigures(
 
 public sealed class HealthStore(DbSession db)
 {
-    public void Write(DateTimeOffset now, DateTimeOffset? lastPoll, DateTimeOffset? senderBeat, string? lastError, DateTimeOffset? lastErrorAt, string version) =>
+    public void Write(string instance, DateTimeOffset now, DateTimeOffset? lastPoll, DateTimeOffset? senderBeat, string? lastError, DateTimeOffset? lastErrorAt, string version) =>
         db.Execute(
             """
-            INSERT INTO health (id, written_at, last_poll_at, sender_beat_at, last_error, last_error_at, version)
-            VALUES (1, @now, @lastPoll, @senderBeat, @lastError, @lastErrorAt, @version)
-            ON CONFLICT (id) DO UPDATE SET written_at = excluded.written_at, last_poll_at = excluded.last_poll_at,
+            INSERT INTO health (instance, written_at, last_poll_at, sender_beat_at, last_error, last_error_at, version)
+            VALUES (@instance, @now, @lastPoll, @senderBeat, @lastError, @lastErrorAt, @version)
+            ON CONFLICT (instance) DO UPDATE SET written_at = excluded.written_at, last_poll_at = excluded.last_poll_at,
                 sender_beat_at = excluded.sender_beat_at, last_error = excluded.last_error, last_error_at = excluded.last_error_at, version = excluded.version
             """,
-            new { now, lastPoll, senderBeat, lastError, lastErrorAt, version });
+            new { instance, now, lastPoll, senderBeat, lastError, lastErrorAt, version });
+
+    /// <summary>An instance that stops on purpose takes its row with it; one that dies leaves it, shown as stopped.</summary>
+    public void Remove(string instance) => db.Execute("DELETE FROM health WHERE instance = @instance", new { instance });
 
     public HealthFigures Read(DateTimeOffset now, long databaseBytes) =>
         new(
-            db.Single<HealthRow>("SELECT written_at, last_poll_at, sender_beat_at, last_error, last_error_at, version FROM health WHERE id = 1"),
+            db.Query<HealthRow>("SELECT instance, written_at, last_poll_at, sender_beat_at, last_error, last_error_at, version FROM health ORDER BY instance").ToList(),
             db.Scalar<long>("SELECT count(*) FROM inbox WHERE status = 'pending'"),
             db.Single<DateTimeOffset?>("SELECT min(received_at) FROM inbox WHERE status = 'pending'"),
             OutboxPending(),

@@ -24,6 +24,10 @@ public static class StorageText
 
     public static string Version(string? version) => $"Versión del bot en marcha: {version ?? "ninguna"}";
 
+    /// <summary>A line of <c>status</c> per instance when there are several (one PostgreSQL database).</summary>
+    public static string Instance(string name, bool running, string at) =>
+        running ? $"Instancia {name}: en marcha (última señal {at})" : $"Instancia {name}: sin señales desde {at} (detenida o caída)";
+
     public static string LastContact(string? at) => $"Último contacto con Telegram: {at ?? "nunca"}";
 
     public static string InboxPending(long pending, TimeSpan? oldest) => $"Mensajes recibidos pendientes: {pending}{Age(oldest)}";

@@ -9,7 +9,7 @@ namespace PoaBot.CommandLine;
 public static class CliText
 {
     // The help: what each verb, argument and option is for, and the names of the values to type.
-    public const string About = "el POA de la Dirección de Participación Ciudadana, en Telegram";
+    public const string About = "el POA de las direcciones del municipio, en Telegram";
 
     public static string Overview(string about) => $"PoaBot: {about}.\n\nUso: poabot <comando> [opciones]   (sin comando: run)\n\n";
 

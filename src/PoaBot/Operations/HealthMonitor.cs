@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
@@ -8,11 +9,15 @@ using PoaBot.Telegram;
 namespace PoaBot.Operations;
 
 /// <summary>
-/// Every 10 s: writes the <c>health</c> row that <c>status</c> and /healthz read, updates the backlog gauge, and feeds
+/// Every 10 s: writes this instance's <c>health</c> row (<see cref="Status.InstanceName"/>) that <c>status</c> and /healthz read, updates the backlog gauge, and feeds
 /// the systemd watchdog only while Telegram was heard from (poll or webhook) and the sender went round its loop within the last minute.
 /// </summary>
-public sealed class HealthMonitor(Database database, MunicipalClock clock, WorkSignals signals, ILogger<HealthMonitor> logger, ISystemdNotifier? systemd = null) : BackgroundService
+public sealed class HealthMonitor(
+    Database database, MunicipalClock clock, WorkSignals signals, IConfiguration configuration, ILogger<HealthMonitor> logger, ISystemdNotifier? systemd = null)
+    : BackgroundService
 {
+    private readonly string instance = Status.InstanceName(configuration);
+
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan AliveWithin = TimeSpan.FromMinutes(1);
 
@@ -25,7 +30,7 @@ public sealed class HealthMonitor(Database database, MunicipalClock clock, WorkS
         var pending = database.Write(db =>
         {
             var health = new HealthStore(db);
-            health.Write(now, beats.LastPoll, beats.SenderBeat, error?.Message, error?.At, AppVersion.Informational);
+            health.Write(instance, now, beats.LastPoll, beats.SenderBeat, error?.Message, error?.At, AppVersion.Informational);
             return health.OutboxPending();
         });
         PoaMetrics.Backlog(pending);
@@ -36,6 +41,20 @@ public sealed class HealthMonitor(Database database, MunicipalClock clock, WorkS
 
         systemd.Notify(new ServiceState("WATCHDOG=1"));
         return true;
+    }
+
+    /// <summary>A stop on purpose takes this instance's row with it, so that <c>status</c> does not show it as fallen.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            database.Write(db => new HealthStore(db).Remove(instance));
+        }
+        catch (Exception ex) when (ex is IOException or System.Data.Common.DbException)
+        {
+            OpsLog.HealthWriteFailed(logger, ex.Message);
+        }
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => PeriodicTimers.Run(

@@ -14,7 +14,7 @@ using PoaBot.Telegram;
 namespace PoaBot.Operations;
 
 /// <summary>
-/// When <c>Urls</c> is set: a small ASP.NET Core listener with <c>/healthz</c> (the same checks as <c>status</c>; 200 or 503)
+/// When <c>Urls</c> is set: a small ASP.NET Core listener with <c>/healthz</c> (the checks of <c>status</c> for this instance; 200 or 503)
 /// and <c>/metrics</c> (Prometheus text of the PoaBot meter), and in webhook mode the webhook (POST on the path of
 /// <c>Telegram:WebhookUrl</c>). Nothing listens otherwise.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class HttpEndpoints(IConfiguration configuration, Database databas
         app = builder.Build();
         app.MapGet("/healthz", () =>
         {
-            var text = Status.Text(database, clock, out var healthy);
+            var text = Status.Text(database, clock, out var healthy, Status.InstanceName(configuration));
             return Results.Text(text, "text/plain; charset=utf-8", statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         app.MapPrometheusScrapingEndpoint("/metrics");

@@ -56,6 +56,9 @@ internal static partial class Log
     [LoggerMessage(504, LogLevel.Warning, "getWebhookInfo failed ({Error}); retrying in {Delay}")]
     public static partial void WebhookCheckFailed(ILogger logger, string error, TimeSpan delay);
 
+    [LoggerMessage(800, LogLevel.Warning, "Another instance polls Telegram on this database (Telegram serves one getUpdates at a time): this one stands by and takes over when it stops; for several instances sharing the work, use webhook mode")]
+    public static partial void PollingStandby(ILogger logger);
+
     [LoggerMessage(10, LogLevel.Error, "{Worker} loop error: {Error}")]
     public static partial void LoopError(ILogger logger, string worker, string error);
 }

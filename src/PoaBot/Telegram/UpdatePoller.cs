@@ -40,6 +40,7 @@ public sealed class UpdatePoller(
             return;
         }
 
+        await using var lead = await LeadPollingAsync(stoppingToken);
         int? offset = null;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -122,6 +123,28 @@ public sealed class UpdatePoller(
 
             await Delay(delay, stoppingToken);
         }
+    }
+
+    /// <summary>
+    /// Telegram serves one getUpdates at a time (a second one gets 409 Conflict): with several instances on one PostgreSQL
+    /// database in polling mode, one polls and the others say so and stand by, counted alive as the sender's standby is,
+    /// and one takes over within seconds when the poller stops. On SQLite there is one instance and this returns at once.
+    /// </summary>
+    private async Task<IAsyncDisposable> LeadPollingAsync(CancellationToken stoppingToken)
+    {
+        var leading = database.Dialect.LeadAsync("polling", clock.Time, stoppingToken);
+        for (var waits = 0; !leading.IsCompleted; waits++)
+        {
+            if (waits == 1)
+            {
+                Log.PollingStandby(logger);
+            }
+
+            intake.Polled(0);
+            await Task.WhenAny(leading, Task.Delay(TimeSpan.FromSeconds(waits == 0 ? 1 : 5), clock.Time, stoppingToken));
+        }
+
+        return await leading;
     }
 
     private async Task ConnectAsync(CancellationToken stoppingToken)

@@ -10,20 +10,21 @@ using PoaBot.Core.Storage;
 namespace PoaBot.Tests.Conversations;
 
 /// <summary>
-/// The seed POA on a real SQLite file, three councils, and people who chat with the pure engine.
+/// The seed POA on a real database (SQLite unless told), three councils, and people who chat with the pure engine.
 /// The clock starts on 15/04/2024 at noon, Mexico City.
 /// </summary>
 public sealed class ChatWorld : IDisposable
 {
-    private readonly TestDatabase test = new();
+    private readonly TestDatabase test;
 
-    public ChatWorld()
-        : this(new DateTimeOffset(2024, 4, 15, 18, 0, 0, TimeSpan.Zero))
+    public ChatWorld(string provider = TestDatabase.Sqlite)
+        : this(new DateTimeOffset(2024, 4, 15, 18, 0, 0, TimeSpan.Zero), provider)
     {
     }
 
-    public ChatWorld(DateTimeOffset start)
+    public ChatWorld(DateTimeOffset start, string provider = TestDatabase.Sqlite)
     {
+        test = new TestDatabase(provider);
         Clock = MunicipalClock.Create(Time, MunicipalClock.DefaultZone);
         Time.SetUtcNow(start);
         Settings = new EngineSettings(SemaforoThresholds.Default, BimesterRules.Default, ReminderSettings.Default, Clock) { DataFolder = test.Folder };

@@ -33,7 +33,7 @@ public sealed class DeactivationTests : IDisposable
 
         Assert.Contains("Coord 1 quedó dado(a) de baja", director.Said, StringComparison.Ordinal);
         Assert.False(Active(1));
-        Assert.Contains("le dio de baja en este bot", Assert.Single(Queued(1)).Payload, StringComparison.Ordinal);
+        Assert.Contains("Se le dio de baja en este bot", Assert.Single(Queued(1)).Payload, StringComparison.Ordinal);
     }
 
     [Fact]

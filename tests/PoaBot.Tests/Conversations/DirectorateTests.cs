@@ -7,13 +7,16 @@ namespace PoaBot.Tests.Conversations;
 /// <summary>Several directorates in one deployment, in the chat: one tap chooses where a report goes; Planeación reads all.</summary>
 public sealed class DirectorateTests : IDisposable
 {
-    private readonly ChatWorld world = new();
+    private ChatWorld? current;
 
-    public void Dispose() => world.Dispose();
+    public void Dispose() => current?.Dispose();
 
-    [Fact]
-    public void A_person_in_two_directorates_chooses_with_one_tap_and_each_report_gets_that_directorates_folio()
+    private ChatWorld On(string provider) => current = new ChatWorld(provider);
+
+    [Theory, OnSqlite, OnPostgres]
+    public void A_person_in_two_directorates_chooses_with_one_tap_and_each_report_gets_that_directorates_folio(string provider)
     {
+        var world = On(provider);
         var obras = world.AddDirectorate("DOP", "Obras Públicas", "Consejo Obras");
         var alone = world.Coordinator(2, "Consejo San Juan").Send("/reportar").Said;
         var chat = world.Coordinator(1, "Consejo Centro");
@@ -43,9 +46,10 @@ public sealed class DirectorateTests : IDisposable
         }
     }
 
-    [Fact]
-    public void A_stranger_is_not_told_the_bot_is_of_one_directorate_and_help_shows_a_folio_of_the_persons_own()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_stranger_is_not_told_the_bot_is_of_one_directorate_and_help_shows_a_folio_of_the_persons_own(string provider)
     {
+        var world = On(provider);
         var obras = world.AddDirectorate("DOP", "Obras Públicas", "Consejo Obras");
         var stranger = world.Stranger(5).Send("hola");
         Assert.DoesNotContain("Participación Ciudadana", stranger.Said, StringComparison.Ordinal);
@@ -56,9 +60,10 @@ public sealed class DirectorateTests : IDisposable
         Assert.Contains("/folio DOP-2024-0007 —", help, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_summary_names_its_directorate_only_when_there_are_several()
+    [Theory, OnSqlite, OnPostgres]
+    public void The_summary_names_its_directorate_only_when_there_are_several(string provider)
     {
+        var world = On(provider);
         var chat = world.Coordinator(1, "Consejo Centro");
         var single = chat.Send("/resumen").Said;
         var obras = world.AddDirectorate("DOP", "Obras Públicas", "Consejo Obras");
@@ -69,9 +74,10 @@ public sealed class DirectorateTests : IDisposable
         Assert.StartsWith(DirectorateText.Heading("DOP", "Obras Públicas") + "📅", other.Send("/resumen trimestre").Said, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void While_a_report_is_being_written_a_command_stays_in_its_directorate_and_reportar_offers_it_back()
+    [Theory, OnSqlite, OnPostgres]
+    public void While_a_report_is_being_written_a_command_stays_in_its_directorate_and_reportar_offers_it_back(string provider)
     {
+        var world = On(provider);
         var obras = world.AddDirectorate("DOP", "Obras Públicas", "Consejo Obras");
         var chat = world.Coordinator(1, "Consejo Centro");
         chat.Send($"/start {world.InviteIn(obras, Roles.Coordinator, "Consejo Obras")}");
@@ -82,9 +88,10 @@ public sealed class DirectorateTests : IDisposable
         Assert.Equal(("Consejo Obras", 25L), (world.Records().Single().CouncilName, world.Records().Single().Attendees!.Value));
     }
 
-    [Fact]
-    public void A_reopened_bimester_and_its_audit_entry_belong_to_their_directorate_only()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_reopened_bimester_and_its_audit_entry_belong_to_their_directorate_only(string provider)
     {
+        var world = On(provider);
         var obras = world.AddDirectorate("DOP", "Obras Públicas", "Consejo Obras");
         var now = world.Time.GetUtcNow();
         world.Database.Write(db => new CalendarStore(db.In(obras)).Reopen(2024, 1, now.AddDays(3), "Faltó un reporte", "Directora", now));
@@ -98,9 +105,10 @@ public sealed class DirectorateTests : IDisposable
             (new CalendarStore(db).IsReopened(2024, 1, DateTimeOffset.UnixEpoch), new ExportStore(db).Audit(new PoaStore(db).Find(2024)!.Id).Count(a => a.Action == "reopen"));
     }
 
-    [Fact]
-    public void A_person_in_one_directorate_is_never_asked_which_even_when_there_are_several()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_person_in_one_directorate_is_never_asked_which_even_when_there_are_several(string provider)
     {
+        var world = On(provider);
         world.AddDirectorate("DOP", "Obras Públicas", "Consejo Obras");
         var chat = world.Coordinator(1, "Consejo Centro");
 
@@ -110,9 +118,10 @@ public sealed class DirectorateTests : IDisposable
         Assert.StartsWith("DPC-2024-", world.Records().Single().Folio, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_command_allowed_in_only_one_of_the_persons_directorates_goes_there_without_asking()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_command_allowed_in_only_one_of_the_persons_directorates_goes_there_without_asking(string provider)
     {
+        var world = On(provider);
         var obras = world.AddDirectorate("DOP", "Obras Públicas", "Consejo Obras");
         var chat = world.Coordinator(1, "Consejo Centro");
         chat.Send($"/start {world.InviteIn(obras, Roles.Director)}");
@@ -123,9 +132,10 @@ public sealed class DirectorateTests : IDisposable
         Assert.DoesNotContain("Consejo Centro", chat.Said, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Planeacion_reads_every_directorate_and_writes_nothing_even_from_a_reminders_button()
+    [Theory, OnSqlite, OnPostgres]
+    public void Planeacion_reads_every_directorate_and_writes_nothing_even_from_a_reminders_button(string provider)
     {
+        var world = On(provider);
         var obras = world.AddDirectorate("DOP", "Obras Públicas", "Consejo Obras");
         world.Coordinator(1, "Consejo Centro").ReportMeeting();
         var planning = world.Planning();

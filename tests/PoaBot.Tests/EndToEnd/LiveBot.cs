@@ -155,6 +155,17 @@ public sealed class LiveBot : IAsyncDisposable
         await Fake.WaitForCallsAsync(ConnectedBy, calls + 1, Patience);
     }
 
+    /// <summary>Waits until <paramref name="condition"/> holds (it is asked again every 50 ms); fails, naming <paramref name="what"/>, after <see cref="Patience"/>.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < Patience, $"Not within {Patience.TotalSeconds} s: {what}.");
+            await Task.Delay(50);
+        }
+    }
+
     public string Invite(string role, params string[] councils) =>
         Database.Write(db =>
         {
@@ -199,11 +210,17 @@ public sealed class LiveBot : IAsyncDisposable
 
         public async Task<SentMessage> TapAsync(string label, string expect)
         {
+            var mark = bot.Fake.MessageCount;
+            Tap(label);
+            return Last = await bot.Fake.WaitForMessageSinceAsync(mark, id, m => m.Text.Contains(expect, StringComparison.Ordinal), Patience);
+        }
+
+        /// <summary>Presses the button labelled <paramref name="label"/> of the last message with buttons, without waiting for the answer.</summary>
+        public void Tap(string label)
+        {
             var message = bot.Fake.MessagesTo(id).Last(m => m.InlineKeyboard.Count > 0);
             var button = message.InlineKeyboard.SelectMany(r => r).First(b => b.Text.Contains(label, StringComparison.Ordinal));
-            var mark = bot.Fake.MessageCount;
             bot.Fake.PressButton(id, message.MessageId, button.CallbackData);
-            return Last = await bot.Fake.WaitForMessageSinceAsync(mark, id, m => m.Text.Contains(expect, StringComparison.Ordinal), Patience);
         }
 
         public async Task<SentMessage> SendPhotoAsync(byte[] content, string expect)

@@ -37,6 +37,23 @@ public sealed class StatusTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_shows_each_instance_and_one_stopped_is_no_problem_while_another_runs_but_its_own_healthz_says_so()
+    {
+        var now = DateTimeOffset.UtcNow;
+        WriteHealth(now, instance: "web1:8081");
+        WriteHealth(now.AddMinutes(-10), instance: "web2:8082");
+
+        var (exit, output, _) = await new CliRunner(test.Path).RunAsync(["status"]);
+        var figures = test.Database.Read(db => new HealthStore(db).Read(now, 0));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Instancia web1:8081: en marcha", output, StringComparison.Ordinal);
+        Assert.Contains("Instancia web2:8082: sin señales desde", output, StringComparison.Ordinal);
+        Assert.Empty(HealthCheck.Problems(figures, now, "web1:8081"));
+        Assert.Equal([StorageText.BotNotRunning], HealthCheck.Problems(figures, now, "web2:8082"));
+    }
+
+    [Fact]
     public async Task Status_reports_a_stalled_outbox_as_degraded()
     {
         var now = DateTimeOffset.UtcNow;
@@ -92,6 +109,6 @@ public sealed class StatusTests : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private void WriteHealth(DateTimeOffset now, string? error = null) =>
-        test.Database.Write(db => new HealthStore(db).Write(now, now, now, error, error is null ? null : now, "1.0.0+abc"));
+    private void WriteHealth(DateTimeOffset now, string? error = null, string instance = "poabot") =>
+        test.Database.Write(db => new HealthStore(db).Write(instance, now, now, now, error, error is null ? null : now, "1.0.0+abc"));
 }
