@@ -56,6 +56,9 @@ internal static partial class Log
     [LoggerMessage(504, LogLevel.Warning, "getWebhookInfo failed ({Error}); retrying in {Delay}")]
     public static partial void WebhookCheckFailed(ILogger logger, string error, TimeSpan delay);
 
+    [LoggerMessage(850, LogLevel.Debug, "An album of chat {ChatId} ({Photos} photos so far) waits for the rest until {Until}")]
+    public static partial void AlbumWaits(ILogger logger, long chatId, int photos, DateTimeOffset until);
+
     [LoggerMessage(10, LogLevel.Error, "{Worker} loop error: {Error}")]
     public static partial void LoopError(ILogger logger, string worker, string error);
 }
