@@ -29,6 +29,25 @@ public sealed class LocalSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Local_shows_a_numbered_choice_with_its_number_once_and_that_number_or_letter_chooses_it()
+    {
+        var script = string.Join('\n',
+            "/reportar", "2", "2", "Alumbrado en calle Morelos", "1", "Obras Públicas", "1", "1",
+            "/reportar", "1", "1", "25", "Bacheo de la calle Hidalgo", "1", "1",
+            "/misreportes", "b", "salir");
+
+        var (exit, output, _) = await new CliRunner(test.Path).RunAsync(["local", "--db", test.Path, "--fecha", "15/04/2024"], script);
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotMatch(@"\[\d+\] \d+\. ", output);
+        Assert.Contains("  [2] Solicitud recibida\n", output, StringComparison.Ordinal);
+        Assert.Contains("  [2] Consejo Colonia Centro\n", output, StringComparison.Ordinal);
+        Assert.Contains("Consejo: Consejo Colonia Centro", output, StringComparison.Ordinal);
+        Assert.Contains("  [1] Corregir DPC-2024-0008\n  [a] Anular DPC-2024-0008\n  [2] Corregir DPC-2024-0007\n  [b] Anular DPC-2024-0007\n", output, StringComparison.Ordinal);
+        Assert.Contains("¿Por qué anula el folio DPC-2024-0007?", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Outside_the_poas_year_local_mode_suggests_fecha()
     {
         var (exit, output, _) = await new CliRunner(test.Path).RunAsync(["local", "--db", test.Path, "--fecha", "10/01/2026"], "salir\n");
