@@ -147,6 +147,8 @@ public static partial class LocalCommand
 
             if (reply.MainKeyboard)
             {
+                // A task ended: its choices are gone, so a number typed next is text again.
+                buttons = [];
                 output.WriteLine(CliText.LocalKeyboard);
             }
 

@@ -48,6 +48,17 @@ public sealed class LocalSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task After_a_task_ends_a_typed_number_is_text_not_a_button_of_the_finished_task()
+    {
+        var (_, output, _) = await new CliRunner(test.Path).RunAsync(
+            ["local", "--db", test.Path, "--fecha", "15/04/2024"], "/reportar\n1\n1\n25\nBacheo\n1\n1\n1\nsalir\n");
+
+        Assert.Contains("Guardado con folio DPC-2024-0007", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("botón es de un mensaje anterior", output, StringComparison.Ordinal);
+        Assert.EndsWith("Hola, Coordinador (local).", output[..output.LastIndexOf(" Para reportar", StringComparison.Ordinal)], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Outside_the_poas_year_local_mode_suggests_fecha()
     {
         var (exit, output, _) = await new CliRunner(test.Path).RunAsync(["local", "--db", test.Path, "--fecha", "10/01/2026"], "salir\n");
