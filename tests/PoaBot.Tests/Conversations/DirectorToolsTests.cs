@@ -37,6 +37,19 @@ public sealed class DirectorToolsTests : IDisposable
     }
 
     [Fact]
+    public void A_button_typed_in_words_works_as_tapped()
+    {
+        var director = world.Director();
+
+        director.Send("/invitar").Send("coordinador").Send("Consejo Centro").Send("listo");
+
+        Assert.Contains("Invitación para coordinador(a) de Consejo Centro", director.Said, StringComparison.Ordinal);
+        var ana = world.Coordinator(56, "Consejo Centro");
+        ana.Send("/reportar").Send("reunion de consejo").Send("25").Send("Bacheo").Send("omitir").Send("Guardar");
+        Assert.Contains("Guardado con folio", ana.Said, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Invitar_without_councils_asks_for_at_least_one()
     {
         var director = world.Director();
