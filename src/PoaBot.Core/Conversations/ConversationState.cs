@@ -325,7 +325,7 @@ public sealed partial class PagedQuestion
     }
 
     /// <summary>«DPC-2024-0007», «2024-0007» → (2024, 7).</summary>
-    private static (int Year, int Number)? FolioParts(string? folio)
+    internal static (int Year, int Number)? FolioParts(string? folio)
     {
         var parts = folio?.Split('-') ?? [];
         return parts.Length is 2 or 3
