@@ -159,7 +159,7 @@ public sealed class DirectorToolsTests : IDisposable
         director.Send("/grafica");
         var pngs = director.Last.Replies.Select(r => r.DocumentPath!).ToList();
 
-        Assert.EndsWith("POA-2024-al-2024-04-15.xlsx", xlsx, StringComparison.Ordinal);
+        Assert.EndsWith("POA-2024-al-15-04-2024.xlsx", xlsx, StringComparison.Ordinal);
         Assert.Equal((byte)'P', System.IO.File.ReadAllBytes(xlsx)[0]);
         Assert.Equal(2, pngs.Count);
         Assert.All(pngs, png => Assert.Equal(0x89, System.IO.File.ReadAllBytes(png)[0]));
@@ -174,7 +174,7 @@ public sealed class DirectorToolsTests : IDisposable
         director.Send("/exportar pdf");
         var reply = Assert.Single(director.Last.Replies);
 
-        Assert.EndsWith("POA-2024-al-2024-04-15.pdf", reply.DocumentPath, StringComparison.Ordinal);
+        Assert.EndsWith("POA-2024-al-15-04-2024.pdf", reply.DocumentPath, StringComparison.Ordinal);
         Assert.Contains("para firmar", reply.Html, StringComparison.Ordinal);
         Assert.Equal("%PDF"u8.ToArray(), System.IO.File.ReadAllBytes(reply.DocumentPath!)[..4]);
     }
