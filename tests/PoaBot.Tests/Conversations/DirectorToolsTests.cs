@@ -82,7 +82,7 @@ public sealed class DirectorToolsTests : IDisposable
 
         director.Send("/coordinadores");
 
-        Assert.Contains("Coord 1</b> — coordinador, ⚠️ no se le pueden enviar mensajes; último reporte 15/04/2024", director.Said, StringComparison.Ordinal);
+        Assert.Contains("Coord 1</b> — coordinador(a), ⚠️ no se le pueden enviar mensajes; último reporte 15/04/2024", director.Said, StringComparison.Ordinal);
         Assert.Contains("Consejo Centro", director.Said, StringComparison.Ordinal);
     }
 

@@ -21,6 +21,7 @@ public sealed class LocalSessionTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("cargué el POA 2024 de ejemplo", output, StringComparison.Ordinal);
+        Assert.Contains("Conversación local como coordinador(a), fecha 15/04/2024.", output, StringComparison.Ordinal);
         Assert.Contains("Guardado con folio DPC-2024-0007", output, StringComparison.Ordinal);
         Assert.Contains("Guardado con folio DPC-2024-0008", output, StringComparison.Ordinal);
         Assert.Contains("Mar/Abr (en curso): 1 de 1 programadas", output, StringComparison.Ordinal);
