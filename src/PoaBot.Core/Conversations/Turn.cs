@@ -170,11 +170,19 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
     }
 
     /// <summary>
-    /// Text typed at a list that names an entry by its number or folio: sets <see cref="Action"/> as the entry's button would.
+    /// Text typed at a question that says a button's words, or at a list that names an entry by its number or folio: sets
+    /// <see cref="Action"/> as the button would.
     /// True when the text was answered here instead (no such entry, or one that cannot be chosen).
     /// </summary>
     public bool AnswerTyped()
     {
+        if (Action is null && Text is { } words && State.Question?.Labelled(words) is { } tapped)
+        {
+            // A button's words typed instead of tapped («Listo», «guardar», «Consejo Centro»).
+            Action = tapped;
+            return false;
+        }
+
         if (Action is not null || State.Question is not { Numbered: true, Items: { } items } list || Text is not { } text
             || list.Find(text) is not { } found)
         {
