@@ -6,8 +6,9 @@ using PoaBot.FakeTelegram;
 namespace PoaBot.Bench;
 
 /// <summary>
-/// One scenario's world: the fake Bot API server, a temporary folder with a seeded SQLite file, and the real host
-/// (<c>poabot run</c>, through <see cref="Cli.RunAsync"/>) in this process.
+/// One scenario's world: the fake Bot API server, a seeded database (see <see cref="BenchDatabase"/>), and the real host
+/// (<c>poabot run</c>, through <see cref="Cli.RunAsync"/>) in this process, or several in webhook mode behind a
+/// <see cref="RoundRobin"/> forwarder (see <see cref="Deployment"/>).
 /// </summary>
 internal sealed class BenchBot : IAsyncDisposable
 {
@@ -22,64 +23,90 @@ internal sealed class BenchBot : IAsyncDisposable
         ["Telegram:ChatBurst"] = "100",
     };
 
-    private CancellationTokenSource? stop;
-    private Task<int>? running;
+    private const string WebhookSecret = "SENTINEL_bench_webhook_secret";
 
+    private readonly List<(CancellationTokenSource Stop, Task<int> Running)> hosts = [];
     private readonly BenchDatabase file;
+    private readonly Deployment deployment;
+    private RoundRobin? forwarder;
 
-    private BenchBot(FakeBotApi fake, BenchDatabase file) => (Fake, this.file) = (fake, file);
+    private BenchBot(FakeBotApi fake, BenchDatabase file, Deployment deployment) => (Fake, this.file, this.deployment) = (fake, file, deployment);
 
     public FakeBotApi Fake { get; }
 
-    /// <summary>The bench's own handle on the host's database file.</summary>
+    /// <summary>The bench's own handle on the host's database.</summary>
     public Database Database => file.Database;
 
-    /// <summary>A fake server and a database with this year's POA.</summary>
-    public static async Task<BenchBot> CreateAsync(FakeBotApiOptions fakeOptions) =>
-        new(await FakeBotApi.StartAsync(Token, fakeOptions), new BenchDatabase());
+    /// <summary>The call that shows a host is connected: its first poll, or its setWebhook.</summary>
+    public string ConnectedBy => deployment.Webhook > 0 ? "setWebhook" : "getUpdates";
 
-    /// <summary>Starts the host in the background; returns the instant just before <see cref="Cli.RunAsync"/> was called.</summary>
+    /// <summary>A fake server (delivering to a webhook over 40 connections at once, as Telegram does by default) and a database with this year's POA.</summary>
+    public static async Task<BenchBot> CreateAsync(FakeBotApiOptions fakeOptions, Deployment deployment)
+    {
+        fakeOptions.WebhookConnections = 40;
+        return new(await FakeBotApi.StartAsync(Token, fakeOptions), new BenchDatabase(deployment.Provider), deployment);
+    }
+
+    /// <summary>CPU time of the PostgreSQL server so far (null with SQLite); see <see cref="BenchDatabase.ServerCpuTime"/>.</summary>
+    public TimeSpan? ServerCpuTime() => file.ServerCpuTime();
+
+    /// <summary>Starts the hosts in the background; returns the instant just before the first <see cref="Cli.RunAsync"/> was called.</summary>
     public DateTimeOffset StartHost(IReadOnlyDictionary<string, string?>? extra = null)
     {
-        var settings = new Dictionary<string, string?>
+        if (deployment.Webhook > 0)
         {
-            ["Telegram:Token"] = Token,
-            ["Telegram:ApiBaseUrl"] = Fake.BaseUrl.ToString(),
-            ["Telegram:PollTimeout"] = "00:00:01",
-            ["Storage:Path"] = file.Path,
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
+            forwarder = new RoundRobin(Enumerable.Range(0, deployment.Instances).Select(_ => RoundRobin.FreePort()));
         }
 
-        stop = new CancellationTokenSource();
-        var token = stop.Token;
         var startedAt = DateTimeOffset.UtcNow;
-        running = Task.Run(() => Cli.RunAsync(["run"], TextReader.Null, TextWriter.Null, Console.Error, settings, null, token), CancellationToken.None);
+        for (var i = 0; i < deployment.Instances; i++)
+        {
+            var settings = new Dictionary<string, string?>(file.Settings(i))
+            {
+                ["Telegram:Token"] = Token,
+                ["Telegram:ApiBaseUrl"] = Fake.BaseUrl.ToString(),
+                ["Telegram:PollTimeout"] = "00:00:01",
+                ["Logging:LogLevel:Default"] = "Warning",
+            };
+            if (forwarder is not null)
+            {
+                settings["Urls"] = forwarder.Targets[i].GetLeftPart(UriPartial.Authority);
+                settings["Telegram:WebhookUrl"] = new Uri(forwarder.Url, "telegram/webhook").ToString();
+                settings["Telegram:WebhookSecret"] = WebhookSecret;
+            }
+
+            foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+            {
+                settings[key] = value;
+            }
+
+            var stop = new CancellationTokenSource();
+            var token = stop.Token;
+            hosts.Add((stop, Task.Run(() => Cli.RunAsync(["run"], TextReader.Null, TextWriter.Null, Console.Error, settings, null, token), CancellationToken.None)));
+        }
+
         return startedAt;
     }
 
-    /// <summary>Waits until the host's first getUpdates was answered and returns when it arrived at the fake.</summary>
-    public async Task<DateTimeOffset> FirstPollAsync()
+    /// <summary>Waits until every host is connected (<see cref="ConnectedBy"/>) and returns when the last one's call arrived at the fake.</summary>
+    public async Task<DateTimeOffset> ConnectedAsync()
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            if (running is { IsCompleted: true })
+            if (hosts.FirstOrDefault(h => h.Running.IsCompleted) is { Running: { } stopped })
             {
-                throw new InvalidOperationException($"The host stopped before polling (exit code {await running}).");
+                throw new InvalidOperationException($"A host stopped before connecting (exit code {await stopped}).");
             }
 
-            if (Fake.Calls.FirstOrDefault(c => c.Method == "getUpdates") is { } call)
+            if (Fake.Calls.Where(c => c.Method == ConnectedBy).Skip(deployment.Instances - 1).FirstOrDefault() is { } call)
             {
                 return call.At;
             }
 
             if (clock.Elapsed > TimeSpan.FromSeconds(30))
             {
-                throw new TimeoutException("The host did not call getUpdates within 30 s.");
+                throw new TimeoutException($"The hosts did not call {ConnectedBy} within 30 s.");
             }
 
             await Task.Delay(1);
@@ -90,21 +117,28 @@ internal sealed class BenchBot : IAsyncDisposable
 
     public async Task StopHostAsync()
     {
-        if (stop is null || running is null)
+        foreach (var (stop, _) in hosts)
         {
-            return;
+            await stop.CancelAsync();
         }
 
-        await stop.CancelAsync();
-        var exit = await running;
-        if (exit != 0)
+        foreach (var (stop, running) in hosts)
         {
-            await Console.Error.WriteLineAsync($"warning: the host exited with code {exit}");
+            var exit = await running;
+            if (exit != 0)
+            {
+                await Console.Error.WriteLineAsync($"warning: a host exited with code {exit}");
+            }
+
+            stop.Dispose();
         }
 
-        stop.Dispose();
-        stop = null;
-        running = null;
+        hosts.Clear();
+        if (forwarder is not null)
+        {
+            await forwarder.DisposeAsync();
+            forwarder = null;
+        }
     }
 
     public async ValueTask DisposeAsync()

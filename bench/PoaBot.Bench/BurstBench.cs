@@ -16,9 +16,9 @@ internal static class BurstBench
 {
     private const long FirstId = 8_100_001;
 
-    public static async Task<BurstFigures> RunAsync(int updates, int users)
+    public static async Task<BurstFigures> RunAsync(int updates, int users, Deployment deployment)
     {
-        await using var bot = await BenchBot.CreateAsync(new FakeBotApiOptions { EnforceRateLimits = false });
+        await using var bot = await BenchBot.CreateAsync(new FakeBotApiOptions { EnforceRateLimits = false }, deployment);
         var councils = Seed.Councils(bot.Database, 20);
         var ids = Enumerable.Range(0, users).Select(i => FirstId + i).ToList();
         Seed.Coordinators(bot.Database, ids, councils);
@@ -28,7 +28,7 @@ internal static class BurstBench
         }
 
         bot.StartHost(BenchBot.Unpaced);
-        await bot.FirstPollAsync();
+        await bot.ConnectedAsync();
 
         var messagesBefore = bot.Fake.MessageCount;
         var clock = Stopwatch.StartNew();

@@ -3,7 +3,8 @@ using PoaBot.FakeTelegram;
 
 namespace PoaBot.Bench;
 
-internal sealed record StartupFigures(TimeSpan ToFirstPoll);
+/// <summary>From calling the command line's "run" to the fake seeing every host connected (its first getUpdates or setWebhook).</summary>
+internal sealed record StartupFigures(TimeSpan ToConnected, string ConnectedBy, int Hosts);
 
 internal sealed record ConversationFigures(int Coordinators, int UpdatesPerCoordinator, long Committed, TimeSpan Wall, double P50Ms, double P99Ms, double MaxMs)
 {
@@ -11,6 +12,9 @@ internal sealed record ConversationFigures(int Coordinators, int UpdatesPerCoord
 
     /// <summary>CPU time this process (host, fake server and simulated people together) spent per update while they ran.</summary>
     public required double CpuMsPerUpdate { get; init; }
+
+    /// <summary>CPU time the PostgreSQL server spent per update meanwhile (null with SQLite, whose work is in this process).</summary>
+    public required double? ServerCpuMsPerUpdate { get; init; }
 
     /// <summary>Rounds of 5 conversations run before, until the JIT compiler settled.</summary>
     public required int WarmUpRounds { get; init; }
@@ -20,10 +24,15 @@ internal sealed record ConversationFigures(int Coordinators, int UpdatesPerCoord
 
     /// <summary>Where a step's latency goes, from the inbox row's own timestamps (millisecond resolution).</summary>
     public required StageFigures Stages { get; init; }
+
+    public override string ToString() =>
+        $"{Figures.Int(Coordinators)} coordinators × {UpdatesPerCoordinator} updates: {Figures.Int(UpdatesPerSecond)} updates/s; " +
+        $"update→reply p50 {Figures.Ms(P50Ms)}, p99 {Figures.Ms(P99Ms)}; CPU {Figures.Ms(CpuMsPerUpdate)} per update" +
+        (ServerCpuMsPerUpdate is { } server ? $" + PostgreSQL server {Figures.Ms(server)}" : "");
 }
 
 /// <summary>
-/// Per step, p50 and p99 of: injected → the poller got it from getUpdates (inbox received_at); → the inbox processor's
+/// Per step, p50 and p99 of: injected → the poller got it from getUpdates, or the webhook stored it (inbox received_at); → the inbox processor's
 /// batch began (done_at is the batch's "now"); → the reply reached the fake (engine, commit, outbox sender).
 /// </summary>
 internal sealed record StageFigures(Timing ToPoller, Timing ToProcessor, Timing ToReply)
@@ -59,16 +68,16 @@ internal static class ConversationBench
     private const int WarmUp = 5;
     private const long FirstId = 8_000_001;
 
-    public static async Task<(StartupFigures Startup, ConversationFigures? Conversations)> RunAsync(int coordinators)
+    public static async Task<(StartupFigures Startup, ConversationFigures? Conversations)> RunAsync(int coordinators, Deployment deployment)
     {
-        await using var bot = await BenchBot.CreateAsync(new FakeBotApiOptions { EnforceRateLimits = false });
+        await using var bot = await BenchBot.CreateAsync(new FakeBotApiOptions { EnforceRateLimits = false }, deployment);
         var councils = Seed.Councils(bot.Database, 20);
         var invites = Seed.Invites(bot.Database, (WarmUp * Figures.MaxWarmUpRounds) + coordinators, councils);
 
-        // 1. Start-up: from calling the command line's "run" to the first getUpdates the fake sees.
+        // 1. Start-up: from calling the command line's "run" to every host connected.
         var startedAt = bot.StartHost(BenchBot.Unpaced);
-        var firstPoll = await bot.FirstPollAsync();
-        var startup = new StartupFigures(firstPoll - startedAt);
+        var connected = await bot.ConnectedAsync();
+        var startup = new StartupFigures(connected - startedAt, bot.ConnectedBy, deployment.Instances);
         if (coordinators == 0)
         {
             return (startup, null);
@@ -85,11 +94,15 @@ internal static class ConversationBench
         var people = Enumerable.Range(0, coordinators).Select(i => Person(bot.Fake, watcher, FirstId + first + i)).ToList();
         var doneBefore = bot.InboxDone();
         var start = DateTimeOffset.UtcNow;
+        Figures.Profile(measuring: true);
         var cpu = Figures.CpuTime();
+        var serverCpu = bot.ServerCpuTime();
         var jit = System.Runtime.JitInfo.GetCompiledMethodCount();
         await Task.WhenAll(people.Select((p, i) => p.RegisterAndReportAsync(invites[first + i])));
         jit = System.Runtime.JitInfo.GetCompiledMethodCount() - jit;
         cpu = Figures.CpuTime() - cpu;
+        var serverCpuUsed = bot.ServerCpuTime() - serverCpu;
+        Figures.Profile(measuring: false);
         var end = people.Max(p => p.LastReplyAt);
         var committed = bot.InboxDone() - doneBefore;
         var latencies = people.SelectMany(p => p.LatenciesMs).ToList();
@@ -105,6 +118,7 @@ internal static class ConversationBench
         {
             Stages = stages,
             CpuMsPerUpdate = cpu.TotalMilliseconds / Math.Max(1, committed),
+            ServerCpuMsPerUpdate = serverCpuUsed?.TotalMilliseconds / Math.Max(1, committed),
             WarmUpRounds = warmUp,
             JitCompiled = jit,
         });

@@ -24,10 +24,10 @@ internal static class FanoutBench
 {
     private const long FirstId = 8_200_001;
 
-    public static async Task<FanoutFigures> RunAsync(int coordinators)
+    public static async Task<FanoutFigures> RunAsync(int coordinators, Deployment deployment)
     {
         var fakeOptions = new FakeBotApiOptions();
-        await using var bot = await BenchBot.CreateAsync(fakeOptions);
+        await using var bot = await BenchBot.CreateAsync(fakeOptions, deployment);
         var councils = Seed.Councils(bot.Database, 20);
         var ids = Enumerable.Range(0, coordinators).Select(i => FirstId + i).ToList();
         Seed.Coordinators(bot.Database, ids, councils);

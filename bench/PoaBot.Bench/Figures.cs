@@ -50,6 +50,18 @@ internal static class Figures
         return process.TotalProcessorTime;
     }
 
+    /// <summary>
+    /// Tells a profiler that the measured part begins or ends: writes "enable" or "disable" to the control FIFO named by
+    /// BENCH_PERF_CTL (<c>perf record --control=fifo:PATH -D -1</c>), so that start-up and warm-up stay out of the profile.
+    /// </summary>
+    public static void Profile(bool measuring)
+    {
+        if (Environment.GetEnvironmentVariable("BENCH_PERF_CTL") is { Length: > 0 } fifo)
+        {
+            File.WriteAllText(fifo, measuring ? "enable\n" : "disable\n");
+        }
+    }
+
     public static string Int(double value) => value.ToString("#,0", Culture);
 
     public static string Ms(double value) => value < 10 ? value.ToString("0.0", Culture) + " ms" : value.ToString("#,0", Culture) + " ms";

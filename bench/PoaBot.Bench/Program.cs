@@ -51,17 +51,11 @@ async Task Phase(string name, Func<Task> run)
     }
 }
 
-string synchronous;
-using (var probe = new BenchDatabase())
+var deployment = options.Deployment;
+string durability;
+using (var probe = new BenchDatabase(deployment.Provider))
 {
-    synchronous = probe.Database.Read(db => db.Scalar<long>("PRAGMA synchronous")) switch
-    {
-        0 => "OFF",
-        1 => "NORMAL",
-        2 => "FULL",
-        3 => "EXTRA",
-        var other => other.ToString(CultureInfo.InvariantCulture),
-    };
+    durability = probe.Durability;
 }
 
 #if DEBUG
@@ -73,7 +67,7 @@ if (options.Alone > 0)
 {
     await Phase("one person alone", async () =>
     {
-        var a = await StepBench.RunAsync(options.Alone, paced: false);
+        var a = await StepBench.RunAsync(options.Alone, paced: false, deployment);
         unpacedP50 = a.P50Ms;
         lines.Add($"one person alone, unpaced: {Figures.Int(a.Steps)} steps, update→reply p50 {Figures.Ms(a.P50Ms)}, p99 {Figures.Ms(a.P99Ms)}{Floor(a.P50Ms <= 3, "p50 ≤ 3 ms")}");
         details.Add($"one person alone: CPU {Figures.Ms(a.CpuMsPerStep)} per step (host, fake server and the person together); {Figures.Int(a.JitCompiled)} methods compiled meanwhile, after {Figures.Int(a.WarmUpReports)} reports of warm-up");
@@ -84,7 +78,7 @@ if (options.Paced > 0)
 {
     await Phase("one person tapping once a second, paced", async () =>
     {
-        var p = await StepBench.RunAsync(options.Paced, paced: true);
+        var p = await StepBench.RunAsync(options.Paced, paced: true, deployment);
         lines.Add(
             $"one person tapping once a second, pacing on, fake enforcing 1 msg/s per chat after a burst of 3: {Figures.Int(p.Steps)} steps, " +
             $"p50 {Figures.Ms(p.P50Ms)}, p99 {Figures.Ms(p.P99Ms)}" +
@@ -96,30 +90,28 @@ if (options.Coordinators > 50)
 {
     await Phase("50 coordinators", async () =>
     {
-        var (_, c) = await ConversationBench.RunAsync(50);
-        lines.Add(
-            $"conversations: 50 coordinators × {c!.UpdatesPerCoordinator} updates: {Figures.Int(c.UpdatesPerSecond)} updates/s; " +
-            $"update→reply p50 {Figures.Ms(c.P50Ms)}, p99 {Figures.Ms(c.P99Ms)}{Floor(c.UpdatesPerSecond >= 1500, "1,500 updates/s")}");
+        var (_, c) = await ConversationBench.RunAsync(50, deployment);
+        lines.Add($"conversations: {c}{Floor(c!.UpdatesPerSecond >= 1500, "1,500 updates/s")}");
     });
 }
 
 await Phase("start-up and conversations", async () =>
 {
-    var (startup, conversations) = await ConversationBench.RunAsync(options.Coordinators);
-    lines.Add($"start-up to first getUpdates: {Figures.Int(startup.ToFirstPoll.TotalMilliseconds)} ms");
+    var (startup, conversations) = await ConversationBench.RunAsync(options.Coordinators, deployment);
+    lines.Add($"start-up to first {startup.ConnectedBy}{(startup.Hosts > 1 ? $" of each of {startup.Hosts} hosts" : "")}: {Figures.Int(startup.ToConnected.TotalMilliseconds)} ms");
     if (conversations is { } c)
     {
-        lines.Add(
-            $"conversations: {Figures.Int(c.Coordinators)} coordinators × {c.UpdatesPerCoordinator} updates: {Figures.Int(c.UpdatesPerSecond)} updates/s; " +
-            $"update→reply p50 {Figures.Ms(c.P50Ms)}, p99 {Figures.Ms(c.P99Ms)}{(c.Coordinators == 50 ? Floor(c.UpdatesPerSecond >= 1500, "1,500 updates/s") : "")}");
+        lines.Add($"conversations: {c}{(c.Coordinators == 50 ? Floor(c.UpdatesPerSecond >= 1500, "1,500 updates/s") : "")}");
         details.Add(
             $"conversations: {Figures.Int(c.Committed)} inbox rows done in {Figures.Seconds(c.Wall)} (first injection to last reply), " +
             $"slowest step {Figures.Ms(c.MaxMs)}; after a warm-up of {Figures.Int(c.WarmUpRounds)} rounds of 5 conversations");
         details.Add(
-            $"conversations, where a step's time goes (p50 / p99): injected → taken by getUpdates {c.Stages.ToPoller}; " +
+            $"conversations, where a step's time goes (p50 / p99): injected → {(deployment.Webhook > 0 ? "stored by the webhook" : "taken by getUpdates")} {c.Stages.ToPoller}; " +
             $"→ inbox processor's batch began {c.Stages.ToProcessor}; → reply at the fake {c.Stages.ToReply}");
         details.Add($"conversations: inbox processor {c.Stages.Processor}; outbox sender {c.Stages.Sender}");
-        details.Add($"conversations: CPU {Figures.Ms(c.CpuMsPerUpdate)} per update (host, fake server and the coordinators together, on {Environment.ProcessorCount} cores); {Figures.Int(c.JitCompiled)} methods compiled meanwhile");
+        details.Add(
+            $"conversations: CPU per update of this process (host{(deployment.Instances > 1 ? "s" : "")}, fake server and coordinators together, on {Environment.ProcessorCount} cores)" +
+            (c.ServerCpuMsPerUpdate is null ? "" : " and of the PostgreSQL server (all its processes, from /proc)") + $"; {Figures.Int(c.JitCompiled)} methods compiled meanwhile");
     }
 });
 
@@ -127,7 +119,7 @@ if (options.Burst > 0)
 {
     await Phase("burst", async () =>
     {
-        var b = await BurstBench.RunAsync(options.Burst, options.BurstUsers);
+        var b = await BurstBench.RunAsync(options.Burst, options.BurstUsers, deployment);
         lines.Add(
             $"burst: {Figures.Int(b.Updates)} updates committed in {Figures.Seconds(b.Committed)} = {Figures.Int(b.UpdatesPerSecond)} updates/s" +
             Floor(b.UpdatesPerSecond >= 600, "600 updates/s"));
@@ -144,7 +136,7 @@ if (options.Records > 0)
     {
         var s = SummaryBench.Run(options.Records, options.Runs);
         lines.Add(
-            $"/resumen at {Figures.Int(s.Records)} records: engine turn p50 {Figures.Ms(s.EngineTurn.P50Ms)}, p99 {Figures.Ms(s.EngineTurn.P99Ms)} " +
+            $"/resumen at {Figures.Int(s.Records)} records{(deployment.Provider == Deployment.Sqlite ? "" : " (on SQLite)")}: engine turn p50 {Figures.Ms(s.EngineTurn.P50Ms)}, p99 {Figures.Ms(s.EngineTurn.P99Ms)} " +
             $"(Progress only p50 {Figures.Ms(s.ProgressOnly.P50Ms)}){Floor(s.EngineTurn.P99Ms < 50, "50 ms")}");
         details.Add(
             $"/resumen: {Figures.Int(s.Runs)} runs of each measure after {SummaryBench.WarmUpRuns} warm-up runs; as the engine computes it for a coordinator " +
@@ -161,7 +153,7 @@ if (options.Fanout > 0)
 {
     await Phase("fan-out", async () =>
     {
-        var f = await FanoutBench.RunAsync(options.Fanout);
+        var f = await FanoutBench.RunAsync(options.Fanout, deployment);
         lines.Add(
             $"fan-out: {Figures.Int(f.Sent)} reminders at {Figures.One(f.PerSecond)} msg/s ({(f.ShareOfLimit * 100).ToString("0.0", CultureInfo.InvariantCulture)}% of {f.GlobalLimit}/s), " +
             $"429s: {f.RateLimited}{Floor(f.ShareOfLimit >= 0.95 && f.RateLimited == 0, "≥ 95% and no 429")}");
@@ -188,7 +180,7 @@ foreach (var line in details)
 
 Console.WriteLine();
 Console.WriteLine(
-    $"PoaBot benchmark — {started:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, synchronous={synchronous}, " +
+    $"PoaBot benchmark — {started:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {deployment}, {durability}, " +
     $"{RuntimeInformation.FrameworkDescription}, total {Figures.Seconds(total.Elapsed)}");
 foreach (var line in lines)
 {

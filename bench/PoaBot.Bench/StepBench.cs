@@ -13,13 +13,13 @@ internal static class StepBench
 {
     private const long Person = 8_900_001;
 
-    public static async Task<StepFigures> RunAsync(int reports, bool paced)
+    public static async Task<StepFigures> RunAsync(int reports, bool paced, Deployment deployment)
     {
-        await using var bot = await BenchBot.CreateAsync(new FakeBotApiOptions { EnforceRateLimits = paced });
+        await using var bot = await BenchBot.CreateAsync(new FakeBotApiOptions { EnforceRateLimits = paced }, deployment);
         var councils = Seed.Councils(bot.Database, 1);
         var invite = Seed.Invites(bot.Database, 1, councils)[0];
         bot.StartHost(paced ? null : BenchBot.Unpaced);
-        await bot.FirstPollAsync();
+        await bot.ConnectedAsync();
         await using var watcher = new ReplyWatcher(bot.Fake);
         var person = new Coordinator(bot.Fake, Person, watcher.Watch(Person), paced ? TimeSpan.FromSeconds(1) : TimeSpan.Zero);
         await person.RegisterAndReportAsync(invite);
@@ -28,6 +28,7 @@ internal static class StepBench
         // gives the compiler time enough.
         var warmUp = paced ? 0 : await Figures.WarmUpAsync(_ => person.ReportAsync());
         var warm = person.LatenciesMs.Count;
+        Figures.Profile(measuring: true);
         var cpu = Figures.CpuTime();
         var jit = System.Runtime.JitInfo.GetCompiledMethodCount();
         for (var i = 0; i < reports; i++)
@@ -37,6 +38,7 @@ internal static class StepBench
 
         var steps = person.LatenciesMs.Skip(warm).ToList();
         cpu = Figures.CpuTime() - cpu;
+        Figures.Profile(measuring: false);
         jit = System.Runtime.JitInfo.GetCompiledMethodCount() - jit;
 
         return new StepFigures(steps.Count, Figures.Percentile(steps, 50), Figures.Percentile(steps, 99), cpu.TotalMilliseconds / Math.Max(1, steps.Count), warmUp + 1, jit);

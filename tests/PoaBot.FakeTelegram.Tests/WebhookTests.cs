@@ -143,6 +143,29 @@ public sealed class WebhookTests
         Assert.Equal(receiver.Url, fake.WebhookUrl);
     }
 
+    [Fact]
+    public async Task Over_several_connections_another_chat_is_posted_while_one_chat_waits_and_that_chats_next_update_waits_for_it()
+    {
+        const long beto = 5550002;
+        await using var fake = await FakeBotApi.StartAsync(Token, new FakeBotApiOptions { WebhookConnections = 2 });
+        await using var receiver = await Receiver.StartAsync();
+        var bot = ClientFor(fake);
+        var first = fake.SendText(Ana, "uno");
+        var second = fake.SendText(Ana, "dos");
+        var other = fake.SendText(beto, "hola");
+        var release = new TaskCompletionSource();
+        receiver.Hold = id => id == first ? release.Task : Task.CompletedTask;
+
+        await bot.SetWebhook(receiver.Url.ToString(), secretToken: Secret);
+        await fake.WaitForWebhookDeliveryAsync(d => d.UpdateId == other, Wait);
+        var whileHeld = receiver.Received.Select(r => r.UpdateId).Order().ToList();
+        release.SetResult();
+        await fake.WaitForWebhookDeliveryAsync(d => d.UpdateId == second, Wait);
+
+        Assert.Equal([first, other], whileHeld);
+        Assert.Equal(second, receiver.Received[^1].UpdateId);
+    }
+
     /// <summary>A webhook on loopback (a free port) that keeps what it receives and answers the given statuses, then 200.</summary>
     private sealed class Receiver : IAsyncDisposable
     {
@@ -156,6 +179,9 @@ public sealed class WebhookTests
 
         public IReadOnlyList<(long UpdateId, string? Secret, JsonElement Body)> Received => [.. received];
 
+        /// <summary>What the answer to an update waits for, once the update is kept.</summary>
+        public Func<long, Task> Hold { get; set; } = _ => Task.CompletedTask;
+
         public static async Task<Receiver> StartAsync(params int[] answers)
         {
             var receiver = new Receiver(answers);
@@ -167,7 +193,9 @@ public sealed class WebhookTests
             {
                 using var body = await JsonDocument.ParseAsync(context.Request.Body);
                 var root = body.RootElement.Clone();
-                receiver.received.Enqueue((root.GetProperty("update_id").GetInt64(), context.Request.Headers["X-Telegram-Bot-Api-Secret-Token"].FirstOrDefault(), root));
+                var id = root.GetProperty("update_id").GetInt64();
+                receiver.received.Enqueue((id, context.Request.Headers["X-Telegram-Bot-Api-Secret-Token"].FirstOrDefault(), root));
+                await receiver.Hold(id);
                 return Results.StatusCode(receiver.answers.TryDequeue(out var status) ? status : 200);
             });
             await receiver.app.StartAsync();

@@ -64,7 +64,7 @@ public sealed partial class FakeBotApi
         public long? ReplyTo { get; init; }
     }
 
-    /// <summary>An update and its webhook queue (<see cref="FakeBotApiOptions.ParallelWebhookQueues"/>): its user's for a button press, else its chat's.</summary>
+    /// <summary>An update; <paramref name="Queue"/> is what Telegram delivers it in order within: the chat of a message, the user of a button press.</summary>
     private sealed record StoredUpdate(long Id, string Type, string Json, long? MessageId, string Queue);
 
     private sealed class StoredFile

@@ -149,6 +149,19 @@ public sealed partial class FakeBotApi
         }
     }
 
+    /// <summary>
+    /// More photos of the album <paramref name="mediaGroupId"/>: Telegram may hand one album over in several getUpdates
+    /// responses (or webhook calls), so a test can send its photos in parts.
+    /// </summary>
+    public IReadOnlyList<long> SendAlbum(long userId, string mediaGroupId, params byte[][] photos)
+    {
+        ArgumentNullException.ThrowIfNull(photos);
+        lock (_gate)
+        {
+            return photos.Select(content => EnqueuePhotoLocked(userId, content, null, mediaGroupId)).ToList();
+        }
+    }
+
     private long EnqueuePhotoLocked(long userId, byte[] content, string? caption, string? mediaGroupId)
     {
         var chat = EnsurePrivateChatLocked(userId, null);

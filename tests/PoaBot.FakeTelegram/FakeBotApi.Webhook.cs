@@ -13,6 +13,7 @@ public sealed partial class FakeBotApi
     private string? _webhookSecret;
     private (DateTimeOffset At, string Message)? _webhookLastError;
     private HttpClient? _webhookClient;
+    private readonly HashSet<string> _inFlight = [];
     private Task? _delivering;
 
     /// <summary>The webhook the bot set (null: none, updates are served by getUpdates).</summary>
@@ -86,7 +87,7 @@ public sealed partial class FakeBotApi
             _webhookLastError = null;
             _activePoll?.Woken.TrySetResult();
             _webhookClient ??= new HttpClient { Timeout = _options.WebhookTimeout };
-            _delivering ??= Task.Run(DeliverToWebhookAsync);
+            _delivering ??= Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.WebhookConnections)).Select(_ => Task.Run(DeliverToWebhookAsync)));
             SignalUpdatesLocked();
         }
 
@@ -120,23 +121,25 @@ public sealed partial class FakeBotApi
     }
 
     /// <summary>
-    /// The next update for the webhook whose queue has no delivery under way: a redelivery first, then the oldest queued;
-    /// updates of a kind not allowed are dropped.
+    /// The next update for the webhook whose chat has none in flight: a redelivery first, then the oldest queued; updates
+    /// of a kind not allowed are dropped.
     /// </summary>
-    private StoredUpdate? NextForWebhookLocked(HashSet<string> busy)
+    private StoredUpdate? NextForWebhookLocked()
     {
         _redeliver.RemoveAll(u => !IsAllowedLocked(u.Type));
         _queue.RemoveAll(u => !IsAllowedLocked(u.Type));
-        return _redeliver.Concat(_queue).FirstOrDefault(u => !busy.Contains(QueueOf(u)));
-    }
+        var next = _redeliver.Concat(_queue).FirstOrDefault(u => !_inFlight.Contains(u.Queue));
+        if (next is not null)
+        {
+            _inFlight.Add(next.Queue);
+        }
 
-    private string QueueOf(StoredUpdate update) => _options.ParallelWebhookQueues ? update.Queue : "";
+        return next;
+    }
 
     private async Task DeliverToWebhookAsync()
     {
         var stopping = _stopping.Token;
-        var busy = new HashSet<string>();
-        var running = new List<Task>();
         while (!stopping.IsCancellationRequested)
         {
             Uri? url;
@@ -148,12 +151,7 @@ public sealed partial class FakeBotApi
             {
                 url = _webhookUrl;
                 secret = _webhookSecret;
-                update = url is null ? null : NextForWebhookLocked(busy);
-                if (update is not null)
-                {
-                    busy.Add(QueueOf(update));
-                }
-
+                update = url is null ? null : NextForWebhookLocked();
                 signal = _updatesSignal.Task;
                 client = _webhookClient!;
             }
@@ -164,58 +162,50 @@ public sealed partial class FakeBotApi
                 continue;
             }
 
-            running.RemoveAll(t => t.IsCompleted);
-            running.Add(DeliverAsync(client, url, secret, update, busy, stopping));
-        }
-
-        await Task.WhenAll(running);
-    }
-
-    /// <summary>One delivery, retried after a pause if it failed; its queue is busy until then.</summary>
-    private async Task DeliverAsync(HttpClient client, Uri url, string? secret, StoredUpdate update, HashSet<string> busy, CancellationToken stopping)
-    {
-        var at = _time.GetUtcNow();
-        var (status, error) = await PostAsync(client, url, secret, update.Json, stopping);
-        if (stopping.IsCancellationRequested)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            _deliveries.Add(new WebhookDelivery(update.Id, status, at) { Error = error });
-            if (error is null)
-            {
-                // Confirmed: gone from the queue (or the redelivery done).
-                if (!_redeliver.Remove(update))
-                {
-                    _queue.Remove(update);
-                }
-            }
-            else
-            {
-                _webhookLastError = (at, error);
-            }
-
-            SignalChangedLocked();
-        }
-
-        if (error is not null)
-        {
-            try
-            {
-                await Task.Delay(_options.WebhookRetryDelay, stopping);
-            }
-            catch (OperationCanceledException)
+            var at = _time.GetUtcNow();
+            var (status, error) = await PostAsync(client, url, secret, update.Json, stopping);
+            if (stopping.IsCancellationRequested)
             {
                 return;
             }
-        }
 
-        lock (_gate)
-        {
-            busy.Remove(QueueOf(update));
-            SignalUpdatesLocked();
+            lock (_gate)
+            {
+                _deliveries.Add(new WebhookDelivery(update.Id, status, at) { Error = error });
+                if (error is null)
+                {
+                    // Confirmed: gone from the queue (or the redelivery done).
+                    if (!_redeliver.Remove(update))
+                    {
+                        _queue.Remove(update);
+                    }
+                }
+                else
+                {
+                    _webhookLastError = (at, error);
+                }
+
+                SignalChangedLocked();
+            }
+
+            if (error is not null)
+            {
+                try
+                {
+                    await Task.Delay(_options.WebhookRetryDelay, stopping);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+
+            // The chat's next update may go now (a failed one again, after the wait).
+            lock (_gate)
+            {
+                _inFlight.Remove(update.Queue);
+                SignalUpdatesLocked();
+            }
         }
     }
 

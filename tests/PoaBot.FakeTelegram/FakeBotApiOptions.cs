@@ -40,11 +40,10 @@ public sealed class FakeBotApiOptions
     public TimeSpan WebhookRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
-    /// False: the webhook gets one update at a time, in update_id order (Telegram with one connection). True: as Telegram
-    /// with several connections, each queue in order but the queues at once: a chat's messages form one queue and a user's
-    /// button presses another, so a person's tap and text can reach the bot together.
+    /// Webhook deliveries in flight at once (Telegram's max_connections, 40 by default there), never two of one chat's
+    /// (a user's, for button presses): each chat's updates still arrive in order. 1 delivers one update at a time.
     /// </summary>
-    public bool ParallelWebhookQueues { get; set; }
+    public int WebhookConnections { get; set; } = 1;
 
     /// <summary>Longest wait for the webhook's answer; past it the delivery counts as failed and is retried.</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(60);

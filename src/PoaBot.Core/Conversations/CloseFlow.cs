@@ -17,7 +17,7 @@ public static class CloseFlow
             return;
         }
 
-        var activity = new PoaStore(turn.Db).Activity(activityId)!;
+        var activity = turn.Activity(activityId)!;
         var year = new PoaStore(turn.Db).YearOf(activityId)!.Value;
         turn.State.Task = new JustifyTask { ActivityId = activityId, Bimester = bimester };
         var current = new JustificationStore(turn.Db).Text(activityId, bimester);
@@ -33,7 +33,7 @@ public static class CloseFlow
     /// </summary>
     private static string? JustifyProblem(Turn turn, long activityId, int bimester)
     {
-        var activity = new PoaStore(turn.Db).Activity(activityId);
+        var activity = turn.Activity(activityId);
         if (activity is null || bimester is < 1 or > 6)
         {
             return CloseText.ActivityGone;

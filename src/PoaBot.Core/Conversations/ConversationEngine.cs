@@ -211,7 +211,7 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     {
         if (IsReport(turn.State))
         {
-            AskResume(turn, stale: false);
+            AskResume(turn, stale: false, startNew: true);
         }
         else
         {
@@ -304,13 +304,14 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         }
     }
 
-    private static void AskResume(Turn turn, bool stale)
+    /// <summary>Offers the report in progress back; with <paramref name="startNew"/> (asked by «/reportar») «Descartar» starts the new one at once.</summary>
+    private static void AskResume(Turn turn, bool stale, bool startNew = false)
     {
         var state = turn.State;
-        var activity = state.Report is { } report && new PoaStore(turn.Db).Activity(report.Draft.ActivityId) is { } a ? ProgressText.Activity(a) : null;
+        var activity = state.Report is { } report && turn.Activity(report.Draft.ActivityId) is { } a ? ProgressText.Activity(a) : null;
         var since = state.At is { } at ? turn.Settings.Clock.LocalDate(at) : (DateOnly?)null;
         turn.Ask(Step.ResumeOrDiscard, ReportText.AskResume(activity, since, stale),
-            [[(ReportText.ResumeButton, "resume"), (ReportText.DiscardButton, "discard")]], back: false, cancel: false);
+            [[(ReportText.ResumeButton, "resume"), (ReportText.DiscardButton, startNew ? "discard:new" : "discard")]], back: false, cancel: false);
     }
 
     private static void Resume(Turn turn)
@@ -318,6 +319,12 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         if (turn.Action == "resume" && turn.State.Report is { } report)
         {
             ReportFlow.Prompt(turn, report.Then ?? report.Position ?? "");
+        }
+        else if (turn.Action == "discard:new")
+        {
+            turn.State.Reset();
+            turn.Say(ReportText.DiscardedForNew);
+            ReportFlow.Start(turn, null);
         }
         else if (turn.Action == "discard")
         {

@@ -228,7 +228,7 @@ public sealed class ImportTask : FlowTask
 /// A list (<see cref="Items"/> set) also shows a line per option in the message and may be answered by typing an
 /// option's number or its folio.
 /// </summary>
-public sealed class PagedQuestion
+public sealed partial class PagedQuestion
 {
     public const int PageSize = 10;
 
@@ -283,6 +283,25 @@ public sealed class PagedQuestion
     }
 
     /// <summary>
+    /// The action of the one button whose words a typed text says, capitals, accents, emoji, «(a)» and a leading number aside
+    /// («listo» for «Listo», «guardar» for «💾 Guardar», «reunion de consejo» for «1. Reunión de consejo»); else null.
+    /// </summary>
+    public string? Labelled(string text)
+    {
+        var typed = Words(text);
+        var matches = Rows.Concat(Fixed ?? []).SelectMany(r => r).Where(b => typed.Length > 1 && Words(b[0]) == typed).Select(b => b[1]).Distinct().ToList();
+        return matches.Count == 1 ? matches[0] : null;
+
+        static string Words(string label) =>
+            string.Join(' ', Domain.Spanish.Fold(Decorations().Replace(label.Trim(), " "))
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => new string([.. w.Where(char.IsLetterOrDigit)])).Where(w => w.Length > 0));
+    }
+
+    /// <summary>A list's leading number («1. »), and the «(a)» of «Coordinador(a)».</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,3}\. |\([^)]*\)")]
+    private static partial System.Text.RegularExpressions.Regex Decorations();
+
+    /// <summary>
     /// The item a typed text names, as the list shows it: «7» the seventh item, or the item of folio number 7 when the list
     /// has no seventh; «0007», «2024-0007» and «DPC-2024-0007» that folio. -1 when the text is a number or a folio not in the
     /// list; null when it is neither.
@@ -306,7 +325,7 @@ public sealed class PagedQuestion
     }
 
     /// <summary>«DPC-2024-0007», «2024-0007» → (2024, 7).</summary>
-    private static (int Year, int Number)? FolioParts(string? folio)
+    internal static (int Year, int Number)? FolioParts(string? folio)
     {
         var parts = folio?.Split('-') ?? [];
         return parts.Length is 2 or 3

@@ -29,7 +29,7 @@ public static class FilesFlow
             return;
         }
 
-        var path = Path.Combine(folder, $"POA-{year}-al-{today:yyyy-MM-dd}.{(pdf ? "pdf" : "xlsx")}");
+        var path = Path.Combine(folder, $"POA-{year}-al-{today:dd-MM-yyyy}.{(pdf ? "pdf" : "xlsx")}");
         Action<Stream, PoaWorkbookData> write = pdf ? PoaPdf.Write : PoaWorkbook.Write;
         turn.Reply(new Reply(pdf ? FilesText.Pdf(year, today) : FilesText.Workbook(year, today))
         {
@@ -74,7 +74,7 @@ public static class FilesFlow
         var pages = ProgressChart.PageCount(poas.Activities(poas.Find(year)!.Id).Count);
         for (var page = 1; page <= pages; page++)
         {
-            var (path, number) = (Path.Combine(folder, $"POA-{year}-al-{today:yyyy-MM-dd}-{page}.png"), page);
+            var (path, number) = (Path.Combine(folder, $"POA-{year}-al-{today:dd-MM-yyyy}-{page}.png"), page);
             turn.Reply(new Reply(FilesText.Chart(year, today, page, pages))
             {
                 DocumentPath = path,

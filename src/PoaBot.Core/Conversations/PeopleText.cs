@@ -10,9 +10,18 @@ public static class PeopleText
 
     /// <summary>One person: name, role, whether messages reach them, and their last report.</summary>
     public static string Person(string name, string role, bool active, bool unreachable, DateOnly? lastReport) =>
-        $"<b>{Html.Escape(name)}</b> — {role}, " +
+        $"<b>{Html.Escape(name)}</b> — {Role(role)}, " +
         (!active ? "inactivo(a)" : unreachable ? "⚠️ no se le pueden enviar mensajes" : "activo(a), recibe mensajes") +
         (lastReport is { } last ? $"; último reporte {Numbers.Date(last)}" : "; sin reportes");
+
+    /// <summary>A role as people read it: «coordinador(a)», «director(a)», «Planeación».</summary>
+    public static string Role(string role) => role switch
+    {
+        People.Roles.Coordinator => "coordinador(a)",
+        People.Roles.Director => "director(a)",
+        People.Roles.Planning => "Planeación",
+        _ => role,
+    };
 
     public static string Councils(IReadOnlyList<string> councils) => $"\n  {Html.Escape(Html.Shorten(string.Join(", ", councils), 200))}";
 

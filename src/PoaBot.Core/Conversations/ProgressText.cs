@@ -40,7 +40,8 @@ public static class ProgressText
 
     public static string Variance(string signed, int prog) => $"VAR: {signed} contra lo programado en bimestres cerrados ({Numbers.Int(prog)})\n";
 
-    public static string YourCouncils(int own, int all) => $"Sus consejos: {Numbers.Int(own)} de {Numbers.Int(all)}\n";
+    /// <summary>«De sus consejos: 1 de los 3 del año»: what the coordinator's own councils reported, of everyone's.</summary>
+    public static string YourCouncils(int own, int all) => $"De sus consejos: {Numbers.Int(own)} de los {Numbers.Int(all)} del año\n";
 
     public static string Justification(string bimester, string text) => $"📝 {bimester}: {Html.Escape(Html.Shorten(text, 120))}\n";
 

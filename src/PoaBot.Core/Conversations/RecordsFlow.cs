@@ -37,6 +37,16 @@ public static class RecordsFlow
         turn.AskList(Step.RecordChoice, RecordsText.ListTitle, entries, footer: RecordsText.ListEnd);
     }
 
+    /// <summary>The folio meant: «DPC-2024-0007» as typed; «2024-0007» in this directorate; «0007» or «7» also this year, as lists take it.</summary>
+    private static string FullFolio(Turn turn, string typed)
+    {
+        var text = typed.Trim().TrimStart('#');
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? RecordStore.Folio(turn.Today.Year, number, turn.Directorate.Code)
+            : text.Split('-').Length == 2 && PagedQuestion.FolioParts(text) is { } folio ? RecordStore.Folio(folio.Year, folio.Number, turn.Directorate.Code)
+            : text;
+    }
+
     public static void Show(Turn turn, string folio)
     {
         if (string.IsNullOrWhiteSpace(folio))
@@ -45,7 +55,7 @@ public static class RecordsFlow
             return;
         }
 
-        var record = new RecordStore(turn.Db).ByFolio(folio);
+        var record = new RecordStore(turn.Db).ByFolio(FullFolio(turn, folio));
         if (record is null || !Access.MayView(turn, record))
         {
             turn.Say(RecordsText.FolioNotFound(folio));

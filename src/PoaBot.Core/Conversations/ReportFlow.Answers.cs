@@ -36,7 +36,7 @@ public static partial class ReportFlow
             return;
         }
 
-        if (turn.Text is { } words && words.Any(char.IsLetter))
+        if (turn.Text is { } words && (words.Any(char.IsLetter) || words.Trim().Length <= 2))
         {
             turn.Say(ReportText.Understood(DateText.Long(date)));
         }

@@ -10,7 +10,7 @@ public static partial class ReportFlow
 {
     private static void Save(Turn turn, Draft draft)
     {
-        var activity = new PoaStore(turn.Db).Activity(draft.ActivityId);
+        var activity = turn.Activity(draft.ActivityId);
         var council = Access.Councils(turn).FirstOrDefault(c => c.Id == draft.CouncilId);
         if (draft.CouncilId is not null && council is null)
         {
@@ -60,7 +60,7 @@ public static partial class ReportFlow
 
     private static string Card(Turn turn, Draft draft)
     {
-        var activity = new PoaStore(turn.Db).Activity(draft.ActivityId);
+        var activity = turn.Activity(draft.ActivityId);
         var council = Access.Councils(turn).FirstOrDefault(c => c.Id == draft.CouncilId);
         var kind = Kind(turn, draft);
         string?[] lines =

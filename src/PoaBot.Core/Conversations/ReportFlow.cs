@@ -406,7 +406,7 @@ public static partial class ReportFlow
     }
 
     private static ActivityKind Kind(Turn turn, Draft draft) =>
-        new PoaStore(turn.Db).Activity(draft.ActivityId)?.Kind ?? ActivityKind.Generic;
+        turn.Activity(draft.ActivityId)?.Kind ?? ActivityKind.Generic;
 
     public static IReadOnlyList<ActivityPlan> Activities(Turn turn) =>
         new PoaStore(turn.Db).Find(Year(turn)) is { } poa ? new PoaStore(turn.Db).Activities(poa.Id) : [];

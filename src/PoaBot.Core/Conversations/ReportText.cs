@@ -164,4 +164,6 @@ public static class ReportText
     public const string DiscardButton = "🗑 Descartar";
 
     public const string Discarded = "Descarté el reporte anterior. Para empezar otro, toque <b>Reportar</b>.";
+
+    public const string DiscardedForNew = "Descarté el reporte anterior. Empecemos el nuevo.";
 }

@@ -9,6 +9,7 @@ namespace PoaBot.Core.Conversations;
 public sealed class Turn(DbSession db, Input input, PersonRow person, ConversationState state, DateOnly today, EngineSettings settings)
 {
     private readonly List<Reply> replies = [];
+    private readonly Dictionary<long, ActivityPlan?> activities = [];
 
     public DbSession Db { get; } = db;
 
@@ -43,6 +44,10 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
     public bool IsLocked(DateOnly date) => Settings.Rules.IsLocked(Db, date, Today, Now);
 
     public string? ButtonAnswer { get; set; }
+
+    /// <summary>An activity's plan, read once per turn (a step asks for it several times; nothing in a turn changes it after reading it).</summary>
+    public ActivityPlan? Activity(long activityId) =>
+        activities.TryGetValue(activityId, out var plan) ? plan : activities[activityId] = new PoaStore(Db).Activity(activityId);
 
     public IReadOnlyList<Reply> Replies => replies;
 
@@ -165,11 +170,19 @@ public sealed class Turn(DbSession db, Input input, PersonRow person, Conversati
     }
 
     /// <summary>
-    /// Text typed at a list that names an entry by its number or folio: sets <see cref="Action"/> as the entry's button would.
+    /// Text typed at a question that says a button's words, or at a list that names an entry by its number or folio: sets
+    /// <see cref="Action"/> as the button would.
     /// True when the text was answered here instead (no such entry, or one that cannot be chosen).
     /// </summary>
     public bool AnswerTyped()
     {
+        if (Action is null && Text is { } words && State.Question?.Labelled(words) is { } tapped)
+        {
+            // A button's words typed instead of tapped («Listo», «guardar», «Consejo Centro»).
+            Action = tapped;
+            return false;
+        }
+
         if (Action is not null || State.Question is not { Numbered: true, Items: { } items } list || Text is not { } text
             || list.Find(text) is not { } found)
         {

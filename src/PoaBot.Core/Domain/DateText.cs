@@ -43,9 +43,30 @@ public static partial class DateText
             return Make(Number(numeric.Groups["d"]), Number(numeric.Groups["m"]), numeric.Groups["y"], year, out date);
         }
 
+        var iso = IsoDate().Match(folded);
+        if (iso.Success)
+        {
+            return Make(Number(iso.Groups["d"]), Number(iso.Groups["m"]), iso.Groups["y"], year, out date);
+        }
+
         var words = WordDate().Match(folded);
-        return words.Success && Month(words.Groups["m"].Value) is { } month
-            && Make(Number(words.Groups["d"]), month, words.Groups["y"], year, out date);
+        if (words.Success)
+        {
+            return Month(words.Groups["m"].Value) is { } month && Make(Number(words.Groups["d"]), month, words.Groups["y"], year, out date);
+        }
+
+        // «12», «el 12», «el doce»: that day of this month, or of the month before when it is still to come (this year's POA only).
+        if (year == today.Year && Conversations.NumberText.TryParse(folded.ToLowerInvariant(), 31, out var day, out _) && day >= 1)
+        {
+            var month = day <= today.Day ? today : today.AddMonths(-1);
+            if (day <= DateTime.DaysInMonth(month.Year, month.Month))
+            {
+                date = new DateOnly(month.Year, month.Month, day);
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>«5 de marzo de 2024».</summary>
@@ -80,6 +101,10 @@ public static partial class DateText
     /// <summary>30/11, 1/4/24, 30-11-2026, 30.11.2026, 30 11 2026.</summary>
     [GeneratedRegex(@"^(?<d>\d{1,2})\s*[/\-.\s]\s*(?<m>\d{1,2})(\s*[/\-.\s]\s*(?<y>\d{4}|\d{2}))?$")]
     private static partial Regex NumericDate();
+
+    /// <summary>2024-04-12, as some phones and computers write it.</summary>
+    [GeneratedRegex(@"^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})$")]
+    private static partial Regex IsoDate();
 
     /// <summary>«1 de diciembre», «1° de dic. de 2024», «1 diciembre 2024», «primero de diciembre» is not read.</summary>
     [GeneratedRegex(@"^(?<d>\d{1,2})\s*(º|°|O|RO)?\s*(DE\s+)?(?<m>[A-Z]+)\.?(\s*,?\s*(DEL?\s+)?(?<y>\d{4}|\d{2}))?$")]

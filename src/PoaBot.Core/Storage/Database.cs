@@ -43,7 +43,8 @@ public sealed class Database
         {
             using var connection = Open();
             using var transaction = Dialect.BeginWrite(connection);
-            var session = new DbSession(connection, transaction, Dialect);
+            using var statements = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite ? new ReusedStatements(sqlite) : null;
+            var session = new DbSession((System.Data.Common.DbConnection?)statements ?? connection, transaction, Dialect);
             var result = work(session);
             if (session.Woken)
             {

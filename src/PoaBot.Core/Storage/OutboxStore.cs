@@ -107,7 +107,7 @@ public sealed class OutboxStore(DbSession db)
             WHERE status = 'pending' AND NOT {db.Sql.In("id", "@skip")} AND (kind <> 'message' OR NOT {db.Sql.In("chat_id", "@busyChats")})
             ORDER BY kind = 'message', id LIMIT @limit
             """,
-            new { limit, skip = skip.ToArray(), busyChats = busyChats.ToArray() }).ToList();
+            new { limit, skip = db.Sql.List(skip), busyChats = db.Sql.List(busyChats) }).ToList();
 
     /// <summary>A chat's pending messages, in order.</summary>
     public IReadOnlyList<OutboxRow> PendingMessages(long chatId, int limit) =>

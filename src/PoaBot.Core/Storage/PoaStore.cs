@@ -191,6 +191,6 @@ public sealed class PoaStore(DbSession db)
             byCouncil ? ", council_id" : "");
         return db.Query<(long, long, long, long, long)>(
             sql,
-            new { poaId, year, through, asOf, throughEnd = Bimesters.LastDay(year, through), councilIds = councilIds?.ToArray() });
+            new { poaId, year, through, asOf, throughEnd = Bimesters.LastDay(year, through), councilIds = councilIds is null ? null : db.Sql.List(councilIds) });
     }
 }

@@ -49,6 +49,8 @@ public sealed class PostgresDialect(string connectionString, string dataFolder) 
 
     public override string In(string column, string parameter) => $"{column} = ANY({parameter})";
 
+    public override object List(IEnumerable<long> values) => values.ToArray();
+
     public override string JsonText(string column, string key) => $"({column}::jsonb ->> '{key}')";
 
     public override long SchemaVersion(DbConnection connection) =>

@@ -174,7 +174,7 @@ public sealed class RecordStore(DbSession db)
               AND NOT EXISTS (SELECT 1 FROM record m WHERE m.ref_id = r.id AND m.kind = 'request_managed' AND m.voided_at IS NULL)
             ORDER BY r.event_date, r.id
             """,
-            new { councilIds = councilIds.ToArray(), directorate = db.Directorate }).ToList();
+            new { councilIds = db.Sql.List(councilIds), directorate = db.Directorate }).ToList();
 
     /// <summary>Social programs already reported this year by any council (for "ya registrado").</summary>
     public IReadOnlyList<RecordRow> Programs(long activityId) =>

@@ -25,8 +25,14 @@ public abstract class SqlDialect
     /// <summary>A read that sees one consistent snapshot.</summary>
     public abstract DbTransaction BeginRead(DbConnection connection);
 
-    /// <summary><paramref name="column"/> is one of the values of the list parameter (Dapper expands a list for SQLite; Npgsql takes an array).</summary>
+    /// <summary><paramref name="column"/> is one of the values of the list parameter, whose value is <see cref="List"/>'s.</summary>
     public abstract string In(string column, string parameter);
+
+    /// <summary>
+    /// The value of a list parameter for <see cref="In"/>: one parameter whatever the length (SQLite a JSON array read with
+    /// json_each, PostgreSQL an array), so the statement's text and its binding cost do not grow with the list.
+    /// </summary>
+    public abstract object List(IEnumerable<long> values);
 
     /// <summary>The text at <paramref name="key"/> of the JSON object held in <paramref name="column"/>.</summary>
     public abstract string JsonText(string column, string key);

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -63,7 +64,9 @@ public sealed class SqliteDialect : SqlDialect
     /// <summary>WAL lets a deferred read run beside the writer, on the snapshot of its first read.</summary>
     public override DbTransaction BeginRead(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
 
-    public override string In(string column, string parameter) => $"{column} IN {parameter}";
+    public override string In(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
+
+    public override object List(IEnumerable<long> values) => "[" + string.Join(',', values.Select(v => v.ToString(CultureInfo.InvariantCulture))) + "]";
 
     public override string JsonText(string column, string key) => $"json_extract({column}, '$.{key}')";
 

@@ -176,7 +176,7 @@ public static class CliText
         $"Hoy es {Numbers.Date(today)} y el POA cargado es de {years}. Para probar con ese POA use --fecha, por ejemplo: --fecha 15/04/{example}";
 
     public static string LocalStart(string role, DateOnly today) =>
-        $"Conversación local como {role}, fecha {Numbers.Date(today)}. Escriba sus mensajes; los botones se eligen con su número; " +
+        $"Conversación local como {PeopleText.Role(role)}, fecha {Numbers.Date(today)}. Escriba sus mensajes; para tocar un botón escriba lo que muestra entre corchetes ([1], [a]); " +
         "«/foto» envía una foto de prueba; «/archivo RUTA» envía un documento; «salir» termina.\n";
 
     public static string LocalName(bool director) => director ? "Directora (local)" : "Coordinador (local)";

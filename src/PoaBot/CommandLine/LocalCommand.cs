@@ -13,9 +13,10 @@ namespace PoaBot.CommandLine;
 /// <summary>
 /// <c>poabot local [--as director|coordinador] [--fecha dd/mm/aaaa] [--db ARCHIVO]</c>: a terminal chat with the same engine,
 /// on its own database (<c>Storage:LocalPath</c>, data/local.db), which it refuses to share with real people.
-/// Buttons show as numbered choices; «/foto» sends a sample photo as evidence; «salir» ends.
+/// Buttons show as choices typed by number (the label's own number when it has one) or, beside numbered entries, by
+/// letter; «/foto» sends a sample photo as evidence; «salir» ends.
 /// </summary>
-public static class LocalCommand
+public static partial class LocalCommand
 {
     private const long DirectorId = 1;
     private const long CoordinatorId = 2;
@@ -67,7 +68,7 @@ public static class LocalCommand
 
         await output.WriteLineAsync(CliText.LocalStart(role, today));
         var engine = context.Get<ConversationEngine>();
-        IReadOnlyList<Button> buttons = [];
+        Dictionary<string, Button> buttons = [];
         var photos = 0; // each «/foto» is another sample photo, so several can go with one report
         var name = CliText.LocalName(role == Roles.Director);
         Show(output, Handle(database, engine, Input.FromText(userId, name, "/start", Now(clock, fecha))), ref buttons);
@@ -82,8 +83,8 @@ public static class LocalCommand
             }
 
             var at = Now(clock, fecha);
-            var input = int.TryParse(line.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= buttons.Count
-                ? Input.FromButton(userId, name, buttons[n - 1].Data, at)
+            var input = buttons.TryGetValue(line.Trim().ToLowerInvariant(), out var chosen)
+                ? Input.FromButton(userId, name, chosen.Data, at)
                 : line.Trim() == "/foto"
                     ? new Input(userId, userId, name, InputKind.Photo, at) { FileId = $"local-foto-{++photos}", FileHash = photos.ToString("D64", CultureInfo.InvariantCulture) }
                     : line.TrimStart().StartsWith("/archivo ", StringComparison.Ordinal)
@@ -112,7 +113,7 @@ public static class LocalCommand
     private static DateTimeOffset Now(MunicipalClock clock, DateOnly? fecha) =>
         fecha is { } day ? clock.ToInstant(day, TimeOnly.FromDateTime(clock.LocalDateTime(clock.Now))) : clock.Now;
 
-    private static void Show(TextWriter output, TurnResult result, ref IReadOnlyList<Button> buttons)
+    private static void Show(TextWriter output, TurnResult result, ref Dictionary<string, Button> buttons)
     {
         if (!string.IsNullOrEmpty(result.ButtonAnswer))
         {
@@ -129,16 +130,16 @@ public static class LocalCommand
 
             // Numbered choices; «Atrás» and «Cancelar» are typed as words, so a number can still be an answer.
             var all = reply.Buttons.SelectMany(r => r).ToList();
-            var choices = all.Where(b => b.Label is not (Texts.Back or Texts.Cancel)).ToList();
             if (all.Count > 0)
             {
-                buttons = choices;
-                for (var i = 0; i < choices.Count; i++)
+                buttons = [];
+                foreach (var (key, label, button) in Keys(all.Where(b => b.Label is not (Texts.Back or Texts.Cancel))))
                 {
-                    output.WriteLine($"  [{i + 1}] {choices[i].Label}");
+                    buttons[key] = button;
+                    output.WriteLine($"  [{key}] {label}");
                 }
 
-                if (choices.Count < all.Count)
+                if (buttons.Count < all.Count)
                 {
                     output.WriteLine(CliText.LocalTypeInstead(all.Any(b => b.Label == Texts.Back), all.Any(b => b.Label == Texts.Cancel)));
                 }
@@ -146,12 +147,36 @@ public static class LocalCommand
 
             if (reply.MainKeyboard)
             {
+                // A task ended: its choices are gone, so a number typed next is text again.
+                buttons = [];
                 output.WriteLine(CliText.LocalKeyboard);
             }
 
             output.WriteLine();
         }
     }
+
+    /// <summary>
+    /// What to type for each choice, and its label: a button that starts with its own number («1. Reunión de consejo», an
+    /// entry of a list) is chosen by that number, shown once; the others by 1, 2, 3… or, beside numbered entries (the
+    /// «Anular» of an entry, «Ver más», «Listo»), by a, b, c…
+    /// </summary>
+    private static IEnumerable<(string Key, string Label, Button Button)> Keys(IEnumerable<Button> choices)
+    {
+        var own = choices.Select(b => (Button: b, Number: OwnNumber().Match(b.Label))).ToList();
+        var numbered = own.Where(c => c.Number.Success).Select(c => c.Number.Groups[1].Value).ToList();
+        var mixed = numbered.Count > 0 && numbered.Distinct().Count() == numbered.Count;
+        var other = 0;
+        foreach (var (button, number) in own)
+        {
+            yield return mixed && number.Success ? (number.Groups[1].Value, button.Label[number.Length..], button)
+                : mixed ? (((char)('a' + other++)).ToString(), button.Label, button)
+                : ((++other).ToString(CultureInfo.InvariantCulture), button.Label, button);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,3})\. ")]
+    private static partial System.Text.RegularExpressions.Regex OwnNumber();
 
     /// <summary>On an empty database, loads the sample POA and councils; makes sure the local person exists.</summary>
     private static string Prepare(Database database, MunicipalClock clock, string role, long userId) =>

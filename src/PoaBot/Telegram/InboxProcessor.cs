@@ -40,6 +40,12 @@ public sealed class InboxProcessor(
 
     public const int BatchSize = 500;
 
+    /// <summary>How long an album waits, after its latest photo arrived, for the rest of its photos.</summary>
+    public static readonly TimeSpan AlbumWait = TimeSpan.FromSeconds(2);
+
+    // Wakes the loop when an album has waited long enough.
+    private readonly ITimer albumWake = clock.Time.CreateTimer(_ => signals.Inbox.Set(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -123,11 +129,7 @@ public sealed class InboxProcessor(
         var now = clock.Now;
         var handled = 0;
 
-        // The photos of an album (one update each) wait for one another, so they are handled in one transaction and the
-        // answer each gives can replace the one before it while still unsent (Reply.CollapseKey).
-        var albumsWaiting = mapped
-            .Where(m => m.Update?.Input?.MediaGroupId is not null && downloads.TryGetValue(m.Row.UpdateId, out var d) && !d.IsCompleted)
-            .Select(m => (m.Row.ChatId, m.Update!.Input!.MediaGroupId)).ToHashSet();
+        var albumsWaiting = WaitingAlbums(mapped, now);
 
         // Each chat in order: what came after an update that failed, or that waits for its file, waits with it.
         var heldChats = new HashSet<long>();
@@ -219,6 +221,40 @@ public sealed class InboxProcessor(
         }
 
         return handled;
+    }
+
+    /// <summary>
+    /// The albums that wait: the photos of an album (one update each) wait for one another, so they are handled in one
+    /// transaction and the answer each gives replaces the one before it while still unsent (Reply.CollapseKey). An album
+    /// waits while any of its files downloads, and until <see cref="AlbumWait"/> after its latest photo arrived, as
+    /// Telegram may hand it over in two getUpdates responses or webhook calls. Arrival times are stored, so this holds
+    /// across restarts.
+    /// </summary>
+    private HashSet<(long ChatId, string? Album)> WaitingAlbums(List<(InboxRow Row, MappedUpdate? Update)> mapped, DateTimeOffset now)
+    {
+        var waiting = new HashSet<(long, string?)>();
+        var wake = DateTimeOffset.MaxValue;
+        foreach (var album in mapped.Where(m => m.Update?.Input?.MediaGroupId is not null).GroupBy(m => (m.Row.ChatId, m.Update!.Input!.MediaGroupId)))
+        {
+            var until = album.Max(m => m.Row.ReceivedAt) + AlbumWait;
+            if (album.Any(m => downloads.TryGetValue(m.Row.UpdateId, out var d) && !d.IsCompleted))
+            {
+                waiting.Add(album.Key);
+            }
+            else if (until > now)
+            {
+                waiting.Add(album.Key);
+                Log.AlbumWaits(logger, album.Key.ChatId, album.Count(), until);
+                wake = until < wake ? until : wake;
+            }
+        }
+
+        if (wake != DateTimeOffset.MaxValue)
+        {
+            albumWake.Change(wake - now, Timeout.InfiniteTimeSpan);
+        }
+
+        return waiting;
     }
 
     /// <summary>Runs the engine for one update; returns the replies whose files are to be rendered after the commit.</summary>
@@ -399,6 +435,7 @@ public sealed class InboxProcessor(
     public override void Dispose()
     {
         downloadSlots.Dispose();
+        albumWake.Dispose();
         base.Dispose();
     }
 }

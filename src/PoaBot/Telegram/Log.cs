@@ -59,6 +59,9 @@ internal static partial class Log
     [LoggerMessage(800, LogLevel.Warning, "Another instance polls Telegram on this database (Telegram serves one getUpdates at a time): this one stands by and takes over when it stops; for several instances sharing the work, use webhook mode")]
     public static partial void PollingStandby(ILogger logger);
 
+    [LoggerMessage(850, LogLevel.Debug, "An album of chat {ChatId} ({Photos} photos so far) waits for the rest until {Until}")]
+    public static partial void AlbumWaits(ILogger logger, long chatId, int photos, DateTimeOffset until);
+
     [LoggerMessage(10, LogLevel.Error, "{Worker} loop error: {Error}")]
     public static partial void LoopError(ILogger logger, string worker, string error);
 }

@@ -18,6 +18,9 @@ public sealed class DatesTests : IDisposable
     [InlineData("1/4/24", "2024-04-01")]
     [InlineData("1 de Abril", "2024-04-01")]
     [InlineData("3 de marzo de 2024", "2024-03-03")]
+    [InlineData("12", "2024-04-12")]
+    [InlineData("el doce", "2024-04-12")]
+    [InlineData("el 20", "2024-03-20")]
     public void A_coordinator_types_the_date_as_people_write_it_and_the_report_takes_that_day(string typed, string stored)
     {
         var ana = world.Coordinator(1, "Consejo Centro");
@@ -35,6 +38,8 @@ public sealed class DatesTests : IDisposable
         ana.MeetingCard().Press("Cambiar fecha").Send("antier");
 
         Assert.Contains("Entendí: 13 de abril de 2024.", ana.Said, StringComparison.Ordinal);
+        ana.Press("Cambiar fecha").Send("12");
+        Assert.Contains("Entendí: 12 de abril de 2024.", ana.Said, StringComparison.Ordinal);
     }
 
     [Fact]

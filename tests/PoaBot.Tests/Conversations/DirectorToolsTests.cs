@@ -37,6 +37,19 @@ public sealed class DirectorToolsTests : IDisposable
     }
 
     [Fact]
+    public void A_button_typed_in_words_works_as_tapped()
+    {
+        var director = world.Director();
+
+        director.Send("/invitar").Send("coordinador").Send("Consejo Centro").Send("listo");
+
+        Assert.Contains("Invitación para coordinador(a) de Consejo Centro", director.Said, StringComparison.Ordinal);
+        var ana = world.Coordinator(56, "Consejo Centro");
+        ana.Send("/reportar").Send("reunion de consejo").Send("25").Send("Bacheo").Send("omitir").Send("Guardar");
+        Assert.Contains("Guardado con folio", ana.Said, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Invitar_without_councils_asks_for_at_least_one()
     {
         var director = world.Director();
@@ -69,7 +82,7 @@ public sealed class DirectorToolsTests : IDisposable
 
         director.Send("/coordinadores");
 
-        Assert.Contains("Coord 1</b> — coordinador, ⚠️ no se le pueden enviar mensajes; último reporte 15/04/2024", director.Said, StringComparison.Ordinal);
+        Assert.Contains("Coord 1</b> — coordinador(a), ⚠️ no se le pueden enviar mensajes; último reporte 15/04/2024", director.Said, StringComparison.Ordinal);
         Assert.Contains("Consejo Centro", director.Said, StringComparison.Ordinal);
     }
 
@@ -146,7 +159,7 @@ public sealed class DirectorToolsTests : IDisposable
         director.Send("/grafica");
         var pngs = director.Last.Replies.Select(r => r.DocumentPath!).ToList();
 
-        Assert.EndsWith("POA-2024-al-2024-04-15.xlsx", xlsx, StringComparison.Ordinal);
+        Assert.EndsWith("POA-2024-al-15-04-2024.xlsx", xlsx, StringComparison.Ordinal);
         Assert.Equal((byte)'P', System.IO.File.ReadAllBytes(xlsx)[0]);
         Assert.Equal(2, pngs.Count);
         Assert.All(pngs, png => Assert.Equal(0x89, System.IO.File.ReadAllBytes(png)[0]));
@@ -161,7 +174,7 @@ public sealed class DirectorToolsTests : IDisposable
         director.Send("/exportar pdf");
         var reply = Assert.Single(director.Last.Replies);
 
-        Assert.EndsWith("POA-2024-al-2024-04-15.pdf", reply.DocumentPath, StringComparison.Ordinal);
+        Assert.EndsWith("POA-2024-al-15-04-2024.pdf", reply.DocumentPath, StringComparison.Ordinal);
         Assert.Contains("para firmar", reply.Html, StringComparison.Ordinal);
         Assert.Equal("%PDF"u8.ToArray(), System.IO.File.ReadAllBytes(reply.DocumentPath!)[..4]);
     }

@@ -10,22 +10,42 @@ public sealed class LocalSessionTests : IDisposable
     public void Dispose() => test.Dispose();
 
     [Fact]
-    public async Task A_local_session_on_an_empty_database_loads_the_sample_and_reports_a_meeting_and_a_request_seen_in_resumen()
+    public async Task A_local_session_on_an_empty_database_loads_the_sample_and_reports_a_meeting_and_a_request_seen_in_resumen_and_misreportes()
     {
         var script = string.Join('\n',
             "/reportar", "1", "1", "25", "Bacheo de la calle Hidalgo", "1", "1",
             "/reportar", "2", "2", "Alumbrado en calle Morelos", "1", "Obras Públicas", "1", "1",
-            "/resumen", "salir");
+            "/resumen", "/misreportes", "b", "salir");
 
         var (exit, output, _) = await new CliRunner(test.Path).RunAsync(["local", "--db", test.Path, "--fecha", "15/04/2024"], script);
 
         Assert.Equal(0, exit);
         Assert.Contains("cargué el POA 2024 de ejemplo", output, StringComparison.Ordinal);
+        Assert.Contains("Conversación local como coordinador(a), fecha 15/04/2024.", output, StringComparison.Ordinal);
         Assert.Contains("Guardado con folio DPC-2024-0007", output, StringComparison.Ordinal);
         Assert.Contains("Guardado con folio DPC-2024-0008", output, StringComparison.Ordinal);
         Assert.Contains("Mar/Abr (en curso): 1 de 1 programadas", output, StringComparison.Ordinal);
         Assert.Contains("Mar/Abr (en curso): 1 de 15 programadas", output, StringComparison.Ordinal);
         Assert.Contains("[1] 💾 Guardar", output, StringComparison.Ordinal);
+
+        // A choice that has its own number shows it once, and that number (or the letter of a button beside it) chooses it.
+        Assert.DoesNotMatch(@"\[\d+\] \d+\. ", output);
+        Assert.Contains("  [2] Solicitud recibida\n", output, StringComparison.Ordinal);
+        Assert.Contains("  [2] Consejo Colonia Centro\n", output, StringComparison.Ordinal);
+        Assert.Contains("Consejo: Consejo Colonia Centro", output, StringComparison.Ordinal);
+        Assert.Contains("  [1] Corregir DPC-2024-0008\n  [a] Anular DPC-2024-0008\n  [2] Corregir DPC-2024-0007\n  [b] Anular DPC-2024-0007\n", output, StringComparison.Ordinal);
+        Assert.Contains("¿Por qué anula el folio DPC-2024-0007?", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_a_task_ends_a_typed_number_is_text_not_a_button_of_the_finished_task()
+    {
+        var (_, output, _) = await new CliRunner(test.Path).RunAsync(
+            ["local", "--db", test.Path, "--fecha", "15/04/2024"], "/reportar\n1\n1\n25\nBacheo\n1\n1\n1\nsalir\n");
+
+        Assert.Contains("Guardado con folio DPC-2024-0007", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("botón es de un mensaje anterior", output, StringComparison.Ordinal);
+        Assert.EndsWith("Hola, Coordinador (local).", output[..output.LastIndexOf(" Para reportar", StringComparison.Ordinal)], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,6 +32,21 @@ public sealed class RecordsFlowTests : IDisposable
         Assert.Contains("Coord 1", audit[0].Actor, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("7")]
+    [InlineData("0007")]
+    [InlineData("2024-0007")]
+    [InlineData("dpc-2024-0007")]
+    public void Folio_takes_the_short_number_that_misreportes_invites_to_type(string typed)
+    {
+        var ana = world.Coordinator(1, "Consejo Centro");
+        ana.ReportMeeting();
+
+        ana.Send($"/folio {typed}");
+
+        Assert.Contains("Folio DPC-2024-0007", ana.Said, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Voiding_a_received_request_that_a_managed_one_points_to_is_refused()
     {

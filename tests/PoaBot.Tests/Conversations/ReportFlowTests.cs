@@ -368,6 +368,20 @@ public sealed class ReportFlowTests : IDisposable
     }
 
     [Fact]
+    public void Discarding_the_report_in_progress_to_start_another_starts_it_at_once()
+    {
+        var ana = world.Coordinator(1, "Consejo Centro");
+        ana.Send("/reportar").Press("Reunión");
+
+        ana.Send("/reportar").Press("Descartar");
+
+        Assert.Contains("Descarté el reporte anterior.", ana.Said, StringComparison.Ordinal);
+        Assert.Contains("¿Qué desea reportar?", ana.Said, StringComparison.Ordinal);
+        ana.Press("Solicitud recibida");
+        Assert.Contains("¿Qué se solicita?", ana.Said, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_very_long_text_is_refused_and_html_looking_text_is_kept_as_text()
     {
         var ana = world.Coordinator(1, "Consejo Centro");

@@ -30,7 +30,7 @@ public sealed class SummaryFlowTests : IDisposable
 
         ana.Send("/resumen");
 
-        Assert.Contains("Sus consejos: 1 de 3", ana.Said, StringComparison.Ordinal);
+        Assert.Contains("De sus consejos: 1 de los 3 del año", ana.Said, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,6 +27,12 @@ public sealed class DateTextTests
     [InlineData("1° de octubre", 2026, 10, 1)]
     [InlineData("1ro de octubre", 2026, 10, 1)]
     [InlineData("12 de óctubre del 2025", 2025, 10, 12)]
+    [InlineData("2", 2026, 12, 2)]
+    [InlineData("el 1", 2026, 12, 1)]
+    [InlineData("el 28", 2026, 11, 28)]
+    [InlineData("el dos", 2026, 12, 2)]
+    [InlineData("doce", 2026, 11, 12)]
+    [InlineData("2026-11-30", 2026, 11, 30)]
     public void Dates_are_read_as_people_write_them(string text, int year, int month, int day)
     {
         Assert.True(DateText.TryParse(text, Today, 2026, out var date));

@@ -1,4 +1,7 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PoaBot.Telegram;
 using PoaBot.Tests.Evidence;
 
 namespace PoaBot.Tests.EndToEnd;
@@ -65,6 +68,39 @@ public sealed class EvidenceEndToEndTests
             [("sendPhoto", $"Evidencia 1 de 3 del folio {record.Folio}"), ("sendPhoto", $"Evidencia 2 de 3 del folio {record.Folio}"), ("sendDocument", $"Evidencia 3 de 3 del folio {record.Folio}")],
             files.Select(m => (m.Method, m.Text)));
         Assert.Equal(pdf, files[2].FileContent);
+    }
+
+    [Fact]
+    public async Task An_album_that_Telegram_hands_over_in_two_getUpdates_responses_gives_one_card()
+    {
+        // The host's clock stands still: the album waits for the rest of its photos until the test lets the time pass.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var bot = await LiveBot.StartAsync(services: s => s.AddSingleton<TimeProvider>(time));
+        var ana = await AtEvidenceAsync(bot, 6004);
+        var mark = bot.Fake.MessageCount;
+        bool Card(FakeTelegram.SentMessage m) => m.ChatId == ana.Id && m.Text.Contains("Revise su reporte", StringComparison.Ordinal);
+
+        // The first two photos come in one getUpdates response, and the bot has done all it would with them (answered
+        // them, or said that it waits for the rest) before the third comes in the next response.
+        bot.Fake.SendAlbum(ana.Id, "album-1", JpegSamples.WithMetadata(), [1, 2, 3, 4, 5]);
+        await UntilAsync(() => (bot.Fake.PendingUpdateCount == 0 && bot.Fake.Messages.Skip(mark).Any(Card)) || bot.Logs.Any(l => l.Contains("waits for the rest", StringComparison.Ordinal)));
+        bot.Fake.SendAlbum(ana.Id, "album-1", [6, 7, 8]);
+        await UntilAsync(() => bot.Fake.PendingUpdateCount == 0);
+        time.Advance(InboxProcessor.AlbumWait);
+
+        await bot.Fake.WaitForMessageSinceAsync(mark, ana.Id, m => m.Text.Contains("Evidencia: 3 fotos ✅", StringComparison.Ordinal), LiveBot.Patience);
+        Assert.Single(bot.Fake.Messages.Skip(mark), Card);
+        await ana.TapAsync("Guardar", "Guardado con folio");
+        Assert.Equal(3, bot.Evidence(Assert.Single(bot.Records()).Id).Count);
+    }
+
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        using var patience = new CancellationTokenSource(LiveBot.Patience);
+        while (!condition())
+        {
+            await Task.Delay(10, patience.Token);
+        }
     }
 
     [Fact]

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using PoaBot.Core.People;
 using PoaBot.FakeTelegram;
 
@@ -24,7 +22,7 @@ public sealed class InstancesEndToEndTests
         await using var bot = await LiveBot.StartAsync(fast, webhook: true, provider: provider);
         await bot.StopAsync();
         var coordinators = Enumerable.Range(0, 50).Select(i => (User: new LiveBot.User(bot, 9100 + i), Invite: bot.Invite(Roles.Coordinator, "Consejo Centro"))).ToList();
-        await using var balancer = new RoundRobin(Enumerable.Range(0, instances).Select(_ => FreePort()));
+        await using var balancer = new RoundRobin(Enumerable.Range(0, instances).Select(_ => RoundRobin.FreePort()));
         var processes = new List<Process> { Start(bot, balancer, 0) };
         try
         {
@@ -89,10 +87,10 @@ public sealed class InstancesEndToEndTests
     [Theory, OnPostgres]
     public async Task A_tap_and_a_text_of_one_person_reaching_two_instances_at_once_are_handled_one_after_the_other(string provider)
     {
-        await using var bot = await LiveBot.StartAsync(new FakeBotApiOptions { ParallelWebhookQueues = true }, webhook: true, provider: provider);
+        await using var bot = await LiveBot.StartAsync(new FakeBotApiOptions { WebhookConnections = 40 }, webhook: true, provider: provider);
         await bot.StopAsync();
         var people = Enumerable.Range(0, 30).Select(i => (User: new LiveBot.User(bot, 9200 + i), Invite: bot.Invite(Roles.Coordinator, "Consejo Centro"))).ToList();
-        await using var balancer = new RoundRobin([FreePort(), FreePort()]);
+        await using var balancer = new RoundRobin([RoundRobin.FreePort(), RoundRobin.FreePort()]);
         var processes = Enumerable.Range(0, 2).Select(i => Start(bot, balancer, i)).ToList();
         try
         {
@@ -177,96 +175,4 @@ public sealed class InstancesEndToEndTests
         ["Telegram__WebhookSecret"] = LiveBot.WebhookSecret,
         ["Telegram__MessagesPerSecond"] = bot.Fake.Options.GlobalMessagesPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    /// <summary>
-    /// A load balancer on loopback: each request goes to the next target in turn; a target that refuses the connection (not
-    /// started yet, or dead) is passed over for the next, as nginx does; a request lost on the way is answered 502.
-    /// </summary>
-    private sealed class RoundRobin : IAsyncDisposable
-    {
-        private readonly HttpListener listener = new();
-        private readonly HttpClient client = new() { Timeout = TimeSpan.FromSeconds(30) };
-        private readonly Task serving;
-        private int next;
-
-        public RoundRobin(IEnumerable<int> ports)
-        {
-            Targets = [.. ports.Select(p => new Uri($"http://127.0.0.1:{p}"))];
-            Forwarded = new int[Targets.Count];
-            Url = new Uri($"http://127.0.0.1:{FreePort()}/");
-            listener.Prefixes.Add(Url.ToString());
-            listener.Start();
-            serving = Task.Run(ServeAsync);
-        }
-
-        public Uri Url { get; }
-
-        public IReadOnlyList<Uri> Targets { get; }
-
-        /// <summary>Requests answered by each target.</summary>
-        public int[] Forwarded { get; }
-
-        public async ValueTask DisposeAsync()
-        {
-            listener.Stop();
-            await serving.ContinueWith(_ => { }, TaskScheduler.Default);
-            client.Dispose();
-        }
-
-        private async Task ServeAsync()
-        {
-            while (listener.IsListening)
-            {
-                var context = await listener.GetContextAsync();
-                _ = Task.Run(() => ForwardAsync(context));
-            }
-        }
-
-        private async Task ForwardAsync(HttpListenerContext context)
-        {
-            using var body = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(body);
-            var first = Interlocked.Increment(ref next);
-            context.Response.StatusCode = 502;
-            for (var i = 0; i < Targets.Count; i++)
-            {
-                var target = (first + i) % Targets.Count;
-                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Targets[target], context.Request.Url!.PathAndQuery))
-                {
-                    Content = new ByteArrayContent(body.ToArray()),
-                };
-                request.Content.Headers.ContentType = new("application/json");
-                if (context.Request.Headers["X-Telegram-Bot-Api-Secret-Token"] is { } secret)
-                {
-                    request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
-                }
-
-                try
-                {
-                    using var response = await client.SendAsync(request);
-                    context.Response.StatusCode = (int)response.StatusCode;
-                    Interlocked.Increment(ref Forwarded[target]);
-                    break;
-                }
-                catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError)
-                {
-                    // Nothing was sent: the next target gets it.
-                }
-                catch (HttpRequestException)
-                {
-                    // Sent, and the answer lost: Telegram sends it again.
-                    break;
-                }
-            }
-
-            context.Response.Close();
-        }
-    }
 }

@@ -18,7 +18,7 @@ public sealed class RenderEndToEndTests
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City")).DateTime);
         var folder = Path.Combine(Path.GetDirectoryName(bot.DatabasePath)!, "exportes");
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"POA-{today.Year.ToString(CultureInfo.InvariantCulture)}-al-{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xlsx");
+        var path = Path.Combine(folder, $"POA-{today.Year.ToString(CultureInfo.InvariantCulture)}-al-{today.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}.xlsx");
         using (var mkfifo = Process.Start("mkfifo", [path]))
         {
             await mkfifo.WaitForExitAsync();

@@ -21,6 +21,35 @@ public sealed class DatabaseTests : IDisposable
         Assert.True(connection.ExecuteScalar<long>("PRAGMA busy_timeout") > 0);
     }
 
+    [Fact]
+    public void A_statement_run_again_in_a_transaction_binds_its_new_values_and_one_that_failed_is_prepared_again()
+    {
+        var read = test.Database.Write(db =>
+        {
+            db.Execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)");
+            foreach (var (id, v) in new[] { (1L, "a"), (2L, "b"), (3L, (string?)null) })
+            {
+                db.Execute("INSERT INTO t (id, v) VALUES (@id, @v)", new { id, v });
+            }
+
+            // The same SQL again and again, with new values each time (each statement is prepared once per transaction).
+            var nested = new List<string>();
+            foreach (var id in db.Query<long>("SELECT id FROM t WHERE id >= @from ORDER BY id", new { from = 1L }))
+            {
+                nested.Add($"{id}:{string.Join(',', db.Query<long>("SELECT id FROM t WHERE id >= @from ORDER BY id", new { from = id }))}");
+            }
+
+            Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => db.Execute("INSERT INTO t (id, v) VALUES (@id, @v)", new { id = 1L, v = "dup" }));
+            db.Execute("INSERT INTO t (id, v) VALUES (@id, @v)", new { id = 4L, v = "d" });
+            return (nested, db.Single<string>("SELECT v FROM t WHERE id = @id", new { id = 2L }), db.Scalar<long>("SELECT count(*) FROM t WHERE v IS NULL"));
+        });
+
+        Assert.Equal(["1:1,2,3", "2:2,3", "3:3"], read.nested);
+        Assert.Equal("b", read.Item2);
+        Assert.Equal(1L, read.Item3);
+        Assert.Equal("d", test.Database.Read(db => db.Single<string>("SELECT v FROM t WHERE id = 4")));
+    }
+
     [Theory, OnSqlite, OnPostgres]
     public void Migrations_bring_a_new_file_to_the_latest_version_and_running_them_again_changes_nothing(string provider)
     {
