@@ -18,7 +18,7 @@ public sealed class InstancesEndToEndTests
     public async Task Instances_one_killed_mid_run_record_every_report_once_and_answer_each_chat_in_order(int instances, string provider)
     {
         // Telegram's several connections (a chat's updates in order, the chats at once), and a pace the test need not wait for.
-        var fast = new FakeBotApiOptions { ParallelWebhookQueues = true, GlobalMessagesPerSecond = 200 };
+        var fast = new FakeBotApiOptions { WebhookConnections = 40, GlobalMessagesPerSecond = 200 };
         await using var bot = await LiveBot.StartAsync(fast, webhook: true, provider: provider);
         await bot.StopAsync();
         var coordinators = Enumerable.Range(0, 50).Select(i => (User: new LiveBot.User(bot, 9100 + i), Invite: bot.Invite(Roles.Coordinator, "Consejo Centro"))).ToList();
