@@ -15,7 +15,7 @@ internal sealed record BenchOptions
     /// <summary>Reports by one person alone tapping once a second, with the bot's pacing on and Telegram's limits enforced.</summary>
     public int Paced { get; init; } = 3;
 
-    /// <summary>Coordinators who each register and report one meeting, all at once.</summary>
+    /// <summary>Coordinators who each register and report three meetings, all at once.</summary>
     public int Coordinators { get; init; } = 200;
 
     /// <summary>Updates injected at once in the burst scenario.</summary>

@@ -23,11 +23,14 @@ internal sealed class Coordinator(FakeBotApi fake, long id, ChannelReader<SentMe
     /// <summary>When the fake recorded the last reply this person waited for.</summary>
     public DateTimeOffset LastReplyAt { get; private set; }
 
-    /// <summary>Registers with the invite, then reports a meeting the way the end-to-end tests do: 7 updates.</summary>
-    public async Task RegisterAndReportAsync(string invite)
+    /// <summary>Registers with the invite, then reports meetings the way the end-to-end tests do: 1 + 6 updates per meeting.</summary>
+    public async Task RegisterAndReportAsync(string invite, int meetings = 1)
     {
         await SayAsync($"/start {invite}", "Bienvenido");
-        await ReportAsync();
+        for (var i = 0; i < meetings; i++)
+        {
+            await ReportAsync();
+        }
     }
 
     /// <summary>Reports a meeting: 6 updates.</summary>

@@ -45,7 +45,7 @@ public sealed partial class TelegramOptions
 
     /// <summary>Most sends in flight at once, which is also the most messages a killed process (SIGKILL) can send twice.</summary>
     [Range(1, 256)]
-    public int MaxInFlight { get; set; } = 16;
+    public int MaxInFlight { get; set; } = 64;
 
     /// <summary>Long-polling timeout of getUpdates; in webhook mode, how often getWebhookInfo checks the webhook.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
