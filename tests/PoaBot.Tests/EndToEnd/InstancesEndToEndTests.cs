@@ -125,6 +125,46 @@ public sealed class InstancesEndToEndTests
         }
     }
 
+    /// <summary>
+    /// In polling mode Telegram serves one getUpdates at a time (two pollers get 409 Conflict): a second instance on the
+    /// same PostgreSQL database says it stands by, never polls beside the first, and takes over when the first is killed.
+    /// </summary>
+    [Theory, OnPostgres]
+    public async Task A_second_polling_instance_stands_by_without_a_conflict_and_takes_over_when_the_first_dies(string provider)
+    {
+        await using var bot = await LiveBot.StartAsync(provider: provider);
+        await bot.StopAsync();
+
+        // A poll that arrived after this can only be the first instance's: the stopped host's last poll is recorded when
+        // it ends (aborted), possibly after the stop, and counting calls mistook it for the first instance's once.
+        var startedAt = DateTimeOffset.UtcNow;
+        Process? first = CrashEndToEndTests.StartProcess(bot);
+        try
+        {
+            await LiveBot.WaitUntilAsync(() => bot.Fake.Calls.Any(c => c.Method == "getUpdates" && c.At >= startedAt && c.StatusCode == 200), "the first instance polls");
+            bot.Start();
+            var conflict = () => bot.Fake.Calls.Any(c => c.Method == "getUpdates" && c.StatusCode == 409);
+            await LiveBot.WaitUntilAsync(
+                () => conflict() || first.HasExited || bot.Logs.Any(l => l.Contains("this one stands by", StringComparison.Ordinal)), "the second says it stands by");
+            Assert.False(first.HasExited, "the first instance exited while the second started");
+            var ana = await bot.RegisterAsync(9301);
+            Assert.False(conflict(), "two instances polled at once: 409 Conflict");
+
+            await CrashEndToEndTests.KillAsync(first);
+            first = null;
+            await ana.SayAsync("/ayuda", "Lo que puedo hacer");
+
+            Assert.False(conflict(), "two instances polled at once: 409 Conflict");
+        }
+        finally
+        {
+            if (first is not null)
+            {
+                await CrashEndToEndTests.KillAsync(first);
+            }
+        }
+    }
+
     /// <summary>Nothing pending in the inbox or the outbox.</summary>
     private static bool Settled(LiveBot bot) => bot.Database.Read(db =>
         db.Scalar<long>("SELECT (SELECT count(*) FROM inbox WHERE status = 'pending') + (SELECT count(*) FROM outbox WHERE status = 'pending')") == 0);
