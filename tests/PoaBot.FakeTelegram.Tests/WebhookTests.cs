@@ -158,6 +158,14 @@ public sealed class WebhookTests
 
         await bot.SetWebhook(receiver.Url.ToString(), secretToken: Secret);
         await fake.WaitForWebhookDeliveryAsync(d => d.UpdateId == other, Wait);
+
+        // The two chats' posts run at once: Beto's can be answered before Ana's first reaches the receiver.
+        var deadline = DateTime.UtcNow + Wait;
+        while (!receiver.Received.Any(r => r.UpdateId == first) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
         var whileHeld = receiver.Received.Select(r => r.UpdateId).Order().ToList();
         release.SetResult();
         await fake.WaitForWebhookDeliveryAsync(d => d.UpdateId == second, Wait);

@@ -28,8 +28,11 @@ public sealed class DeliveryEndToEndTests
 
         var reply = await ana.SayAsync("/ayuda", "Lo que puedo hacer");
 
-        // Order of the fake server's own records: each try after a 429 came at least retry_after after it.
-        var calls = bot.Fake.Calls.Skip(mark).Where(c => c.Method == "sendMessage" && c.ChatId == ana.Id).ToList();
+        // Order of the fake server's own records: each try after a 429 came at least retry_after after it. A call is
+        // recorded once answered, which can be just after the person sees the message.
+        List<ApiCall> Calls() => [.. bot.Fake.Calls.Skip(mark).Where(c => c.Method == "sendMessage" && c.ChatId == ana.Id)];
+        await LiveBot.WaitUntilAsync(() => Calls().Any(c => c.StatusCode == 200), "the successful send is recorded");
+        var calls = Calls();
         Assert.Equal([429, 429, 429, 200], calls.Select(c => c.StatusCode));
         Assert.All(calls.Zip(calls.Skip(1)), pair => Assert.True(pair.Second.At - pair.First.At >= TimeSpan.FromSeconds(1), $"{pair.First.At:O} → {pair.Second.At:O}"));
         Assert.Contains("/reportar", reply.Text, StringComparison.Ordinal);
