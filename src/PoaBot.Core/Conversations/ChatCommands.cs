@@ -50,7 +50,7 @@ public static class ChatCommands
 {
     public static readonly IReadOnlyList<ChatCommand> All =
     [
-        new("start", CommandRole.Registered, "Saludo y registro", (turn, _) => turn.Say(Registration.Welcome(turn.Person), mainKeyboard: true)) { Listed = false, ReadOnly = true, InDirectorate = false },
+        new("start", CommandRole.Registered, "Saludo y registro", (turn, _) => turn.Say(Registration.Welcome(turn.Person, again: true), mainKeyboard: true)) { Listed = false, ReadOnly = true, InDirectorate = false },
         new("reportar", CommandRole.Registered, "Registrar una reunión, solicitud, gestión, programa o acción", (turn, _) => ConversationEngine.Report(turn)),
         new("resumen", CommandRole.Registered, "Avance del POA: programado contra real", (turn, _) => SummaryFlow.Show(turn, SummaryView.Activities)) { ReadOnly = true },
         new("resumen trimestre", CommandRole.Registered, "Avance por trimestre", (turn, _) => SummaryFlow.Show(turn, SummaryView.Quarters)) { Aliases = ["resumen trimestral"], ReadOnly = true },

@@ -11,8 +11,9 @@ public static class DirectorateText
     public const string ReadOnly =
         "Planeación consulta el avance de todas las direcciones (/resumen, /exportar, /grafica), pero no registra ni cambia nada.";
 
-    public static string PlanningWelcome(string name) =>
-        $"¡Bienvenido(a), {Html.Escape(name)}! Ya quedó registrado(a) en <b>Planeación</b>: puede consultar el avance de todas las " +
+    public static string PlanningWelcome(string name, bool again) =>
+        (again ? $"Hola de nuevo, {Html.Escape(name)}. Está registrado(a) en " : $"¡Bienvenido(a), {Html.Escape(name)}! Ya quedó registrado(a) en ") +
+        "<b>Planeación</b>: puede consultar el avance de todas las " +
         "direcciones con /resumen, /exportar y /grafica.";
 
     /// <summary>A directorate in a list: «DPC · Participación Ciudadana».</summary>

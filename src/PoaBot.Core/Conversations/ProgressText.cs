@@ -24,8 +24,10 @@ public static class ProgressText
     public static string NoPoa(int year, string directorate) =>
         $"Aún no hay un POA {year} cargado para {DirectorateText.The(directorate)}. Pida a la dirección que lo importe.";
 
-    public static string Title(int year, DateOnly asOf, bool yearEnded) =>
-        $"📊 <b>Avance del POA {year}</b>{(yearEnded ? ": cierre del ejercicio" : $" al {Numbers.Date(asOf)}")}\n";
+    public static string Title(int year, DateOnly asOf) => $"📊 <b>Avance del POA {year}</b>{When(year, asOf)}\n";
+
+    /// <summary>« al 15/04/2024», or «: cierre del ejercicio» from the year's last day: a title's date, after «Avance …».</summary>
+    private static string When(int year, DateOnly asOf) => asOf >= new DateOnly(year, 12, 31) ? ": cierre del ejercicio" : $" al {Numbers.Date(asOf)}";
 
     /// <summary>An activity's heading in /resumen: its name as <see cref="Activity(string, string, ActivityKind)"/> gives it.</summary>
     public static string Heading(string activity) => $"<b>{Html.Escape(activity)}</b>\n";
@@ -61,7 +63,7 @@ public static class ProgressText
     public static string OtherViews(IEnumerable<string> commands) => "\n\nVea también: " + string.Join(" · ", commands);
 
     // By council
-    public static string CouncilsTitle(int year, string asOf) => $"🏘 <b>Avance por consejo, POA {year}</b>: {asOf}\n";
+    public static string CouncilsTitle(int year, DateOnly asOf) => $"🏘 <b>Avance por consejo del POA {year}</b>{When(year, asOf)}\n";
 
     public const string NoCouncils = "\nAún no hay consejos registrados.";
 
@@ -69,7 +71,7 @@ public static class ProgressText
         $"\n{Numbers.Int(councils)} consejos; {Numbers.Int(silent)} sin reportes en el año.\n";
 
     // By quarter
-    public static string QuartersTitle(int year, string asOf) => $"📅 <b>Avance trimestral del POA {year}</b>: {asOf}\n";
+    public static string QuartersTitle(int year, DateOnly asOf) => $"📅 <b>Avance trimestral del POA {year}</b>{When(year, asOf)}\n";
 
     public const string NoQuarterEnded = "\nAún no termina ningún trimestre del año.";
 

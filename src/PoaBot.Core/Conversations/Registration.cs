@@ -30,13 +30,13 @@ public static partial class Registration
         var people = new PeopleStore(db.In(directorate ?? new DirectorateStore(db).Of(input.UserId)[0].Id));
         var person = people.ByTelegramId(input.UserId)!;
         var councils = people.CouncilsOf(person.Id);
-        var text = Welcome(person) + (councils.Count > 0 ? Texts.YourCouncils([.. councils.Select(c => c.Name)]) : "");
+        var text = Welcome(person, again: false) + (councils.Count > 0 ? Texts.YourCouncils([.. councils.Select(c => c.Name)]) : "");
         return new TurnResult([new Reply(text) { MainKeyboard = true }]);
     }
 
     /// <summary>What a person is told on registering, or on /start later: their role, and what they can do.</summary>
-    public static string Welcome(PersonRow person) =>
-        person.IsPlanning ? DirectorateText.PlanningWelcome(person.Name) : Texts.Welcome(person.Name, person.IsDirector);
+    public static string Welcome(PersonRow person, bool again) =>
+        person.IsPlanning ? DirectorateText.PlanningWelcome(person.Name, again) : Texts.Welcome(person.Name, person.IsDirector, again);
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex Payload();

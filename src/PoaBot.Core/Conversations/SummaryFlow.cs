@@ -70,7 +70,7 @@ public static class SummaryFlow
     public static string Render(
         PoaRow poa, DateOnly asOf, IReadOnlyList<ActivityProgress> rows, IReadOnlyList<ActivityProgress>? mine, IReadOnlyList<JustificationRow>? justifications = null)
     {
-        var header = ProgressText.Title((int)poa.Year, asOf, yearEnded: asOf >= new DateOnly((int)poa.Year, 12, 31));
+        var header = ProgressText.Title((int)poa.Year, asOf);
         var full = new StringBuilder(header);
         foreach (var a in rows)
         {
@@ -131,7 +131,7 @@ public static class SummaryFlow
     private static IEnumerable<string> PerCouncil(DbSession db, PoaRow poa, DateOnly asOf)
     {
         var councils = CouncilReport.Load(db, poa, asOf);
-        var header = new StringBuilder(ProgressText.CouncilsTitle((int)poa.Year, Numbers.AsOfPhrase((int)poa.Year, asOf)));
+        var header = new StringBuilder(ProgressText.CouncilsTitle((int)poa.Year, asOf));
         var activities = councils.Count > 0 ? new PoaStore(db).Activities(poa.Id) : [];
         header.AppendJoin("", activities.Select(a => Html.Escape(ProgressText.Activity(a)) + "\n"));
 
@@ -149,7 +149,7 @@ public static class SummaryFlow
     private static IEnumerable<string> Quarterly(PoaStore store, PoaRow poa, DateOnly asOf, SemaforoThresholds thresholds)
     {
         var rows = QuarterlyReport.Rows((int)poa.Year, asOf, date => store.Progress(poa, date, thresholds));
-        var header = ProgressText.QuartersTitle((int)poa.Year, Numbers.AsOfPhrase((int)poa.Year, asOf)) +
+        var header = ProgressText.QuartersTitle((int)poa.Year, asOf) +
             (rows.Count == 0 ? ProgressText.NoQuarterEnded : "");
         var blocks = rows.GroupBy(r => r.AtQuarterEnd.Num).Select(g =>
             "\n" + ProgressText.Heading(ProgressText.Activity(g.Key, g.First().AtQuarterEnd.Name, g.First().AtQuarterEnd.Kind)) +

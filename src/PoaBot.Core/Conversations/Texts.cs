@@ -68,6 +68,8 @@ public static class Texts
 
     public static string YourCouncils(string[] councils) => $"\n\nSus consejos: {string.Join(", ", councils.Select(Html.Escape))}.";
 
-    public static string Welcome(string name, bool director) =>
-        $"¡Bienvenido(a), {Html.Escape(name)}! Ya quedó registrado(a) como <b>{(director ? "director(a)" : "coordinador(a)")}</b>.\n\n" + Hello;
+    /// <summary>On registering, or (<paramref name="again"/>) on a later /start, e.g. «Iniciar» tapped again.</summary>
+    public static string Welcome(string name, bool director, bool again) =>
+        (again ? $"Hola de nuevo, {Html.Escape(name)}. Está registrado(a) como " : $"¡Bienvenido(a), {Html.Escape(name)}! Ya quedó registrado(a) como ") +
+        $"<b>{(director ? "director(a)" : "coordinador(a)")}</b>.\n\n" + Hello;
 }

@@ -156,7 +156,7 @@ public static class ExportText
         $"  T{quarter}: real {Numbers.Int(real)} | acumulado {Numbers.Int(realAcum)} de {Numbers.Int(progAcum)} programado | " +
         $"avance anual {Numbers.Pct(avancePct)} | cumplimiento {Numbers.Pct(cumplimientoPct)} | {semaforo}\n";
 
-    public static string CouncilReportTitle(int year, DateOnly asOf) => $"POA {year}, AVANCE POR CONSEJO — {Numbers.AsOfPhrase(year, asOf)}";
+    public static string CouncilReportTitle(int year, DateOnly asOf) => $"POA {year}, POR CONSEJO — {Numbers.AsOfPhrase(year, asOf)}";
 
     public const string NoCouncils = "No hay consejos registrados.";
 

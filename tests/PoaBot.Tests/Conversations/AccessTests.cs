@@ -20,6 +20,19 @@ public sealed class AccessTests : IDisposable
     }
 
     [Fact]
+    public void Start_again_greets_a_registered_person_back_without_registering_them_anew()
+    {
+        var ana = world.Coordinator(1, "Consejo Centro");
+        Assert.Contains("¡Bienvenido(a), Coord 1!", ana.Said, StringComparison.Ordinal);
+
+        ana.Send("/start");
+
+        Assert.StartsWith("Hola de nuevo, Coord 1. Está registrado(a) como <b>coordinador(a)</b>.", ana.Said, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bienvenido", ana.Said, StringComparison.Ordinal);
+        Assert.True(ana.Last.Replies[0].MainKeyboard);
+    }
+
+    [Fact]
     public void An_invite_works_once()
     {
         var payload = world.Invite(Roles.Coordinator, "Consejo Centro");

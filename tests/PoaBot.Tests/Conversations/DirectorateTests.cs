@@ -139,7 +139,7 @@ public sealed class DirectorateTests : IDisposable
         var obras = world.AddDirectorate("DOP", "Obras Públicas", "Consejo Obras");
         world.Coordinator(1, "Consejo Centro").ReportMeeting();
         var planning = world.Planning();
-        Assert.Equal(DirectorateText.PlanningWelcome("Planeación"), planning.Said);
+        Assert.Equal(DirectorateText.PlanningWelcome("Planeación", again: false), planning.Said);
         var before = world.Fingerprint("conversation", "audit");
 
         planning.Send("/resumen");

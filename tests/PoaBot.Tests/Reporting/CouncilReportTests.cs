@@ -39,7 +39,7 @@ public sealed class CouncilReportTests : IDisposable
         var result = await cli.RunAsync(["summary", "--consejos", "--year", "2024", "--al", "30/04/2024"]);
 
         Assert.Equal(0, result.Exit);
-        Assert.Contains("AVANCE POR CONSEJO", result.Output, StringComparison.Ordinal);
+        Assert.Contains("POA 2024, POR CONSEJO — avance al 30/04/2024", result.Output, StringComparison.Ordinal);
         Assert.Contains("Consejo San Juan (San Juan): sin reportes en el año", result.Output, StringComparison.Ordinal);
     }
 
@@ -69,6 +69,7 @@ public sealed class CouncilReportTests : IDisposable
             Assert.Contains($"<b>Consejo de la colonia número {i} con un nombre bastante largo</b> · Localidad {i}\nsin reportes en el año", all, StringComparison.Ordinal);
         }
 
+        Assert.StartsWith("🏘 <b>Avance por consejo del POA 2024</b> al ", all, StringComparison.Ordinal);
         Assert.Contains("43 consejos; 42 sin reportes en el año", all, StringComparison.Ordinal);
         Assert.True(all.IndexOf("Consejo El Rosario", StringComparison.Ordinal) < all.IndexOf("Consejo Centro", StringComparison.Ordinal));
         Assert.Contains("<b>Consejo Centro</b> · Cabecera\n1: 1 · 2: 0 · 3: 0 · 4: 0 · último reporte 15/04/2024", all, StringComparison.Ordinal);
@@ -82,7 +83,7 @@ public sealed class CouncilReportTests : IDisposable
 
         ana.Send("/resumen trimestre");
 
-        Assert.Contains("Avance trimestral del POA 2024", ana.Said, StringComparison.Ordinal);
+        Assert.StartsWith("📅 <b>Avance trimestral del POA 2024</b> al 10/07/2024\n", ana.Said, StringComparison.Ordinal);
         Assert.Contains("T1: 0 en el trimestre", ana.Said, StringComparison.Ordinal);
         Assert.Contains("T2: ", ana.Said, StringComparison.Ordinal);
         Assert.DoesNotContain("T3: ", ana.Said, StringComparison.Ordinal);
