@@ -255,6 +255,7 @@ public static partial class ReportFlow
         var why = turn.Input.Kind != InputKind.Text || turn.Action is not null ? ReportText.TextNeeded(example)
             : text.Length == 0 ? string.Format(CultureInfo.InvariantCulture, Texts.EmptyText, Html.Escape(example))
             : text.Length > max ? string.Format(CultureInfo.InvariantCulture, Texts.TooLong, Numbers.Int(max))
+            : !text.Any(char.IsLetter) ? string.Format(CultureInfo.InvariantCulture, Texts.NoWords, Html.Escape(example))
             : null;
         if (why is null)
         {
