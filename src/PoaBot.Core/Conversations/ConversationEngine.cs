@@ -159,7 +159,8 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         {
             if (IsReport(state))
             {
-                AskResume(turn, stale: true);
+                // A message typed to the old question is not taken as its answer a day later; the person is told so.
+                AskResume(turn, stale: true, typedAnswer: command is null && turn.Action is null && turn.Text is { Length: > 0 });
                 return;
             }
 
@@ -305,12 +306,12 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     }
 
     /// <summary>Offers the report in progress back; with <paramref name="startNew"/> (asked by «/reportar») «Descartar» starts the new one at once.</summary>
-    private static void AskResume(Turn turn, bool stale, bool startNew = false)
+    private static void AskResume(Turn turn, bool stale, bool startNew = false, bool typedAnswer = false)
     {
         var state = turn.State;
         var activity = state.Report is { } report && turn.Activity(report.Draft.ActivityId) is { } a ? ProgressText.Activity(a) : null;
         var since = state.At is { } at ? turn.Settings.Clock.LocalDate(at) : (DateOnly?)null;
-        turn.Ask(Step.ResumeOrDiscard, ReportText.AskResume(activity, since, stale),
+        turn.Ask(Step.ResumeOrDiscard, ReportText.AskResume(activity, since, stale) + (typedAnswer ? ReportText.TypedAnswerNotTaken : ""),
             [[(ReportText.ResumeButton, "resume"), (ReportText.DiscardButton, startNew ? "discard:new" : "discard")]], back: false, cancel: false);
     }
 

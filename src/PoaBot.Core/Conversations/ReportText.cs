@@ -159,6 +159,8 @@ public static class ReportText
             : $"Ya tiene un reporte en curso{what}. ¿Desea continuarlo o descartarlo para empezar otro?";
     }
 
+    public const string TypedAnswerNotTaken = "\n\nLo que acaba de escribir no se guardó: si lo continúa, escríbalo de nuevo cuando le haga la pregunta.";
+
     public const string ResumeButton = "▶️ Continuar";
 
     public const string DiscardButton = "🗑 Descartar";

@@ -334,6 +334,7 @@ public sealed class ReportFlowTests : IDisposable
 
         ana.Send("Acuerdos tardíos");
         Assert.Contains("reporte sin terminar", ana.Said, StringComparison.Ordinal);
+        Assert.Contains("Lo que acaba de escribir no se guardó", ana.Said, StringComparison.Ordinal);
         ana.Press("Continuar");
         Assert.Contains("acuerdos", ana.Said, StringComparison.Ordinal);
         ana.Send("Acuerdos").Press("Omitir").Press("Guardar");
@@ -348,7 +349,9 @@ public sealed class ReportFlowTests : IDisposable
         ana.Send("/reportar").Press("Reunión");
         world.Time.Advance(TimeSpan.FromDays(3));
 
-        ana.Send("/resumen").Press("Descartar");
+        ana.Send("/resumen");
+        Assert.DoesNotContain("no se guardó", ana.Said, StringComparison.Ordinal); // a command is not an answer
+        ana.Press("Descartar");
 
         Assert.Contains("Descarté", ana.Said, StringComparison.Ordinal);
         Assert.Empty(world.Records());
@@ -394,6 +397,23 @@ public sealed class ReportFlowTests : IDisposable
         Assert.Contains("&lt;b&gt;Bacheo&lt;/b&gt; &amp; &quot;alumbrado&quot;", ana.Said, StringComparison.Ordinal);
         ana.Press("Guardar");
         Assert.Equal("<b>Bacheo</b> & \"alumbrado\"", Assert.Single(world.Records()).Agreements);
+    }
+
+    [Theory]
+    [InlineData("2")]
+    [InlineData("...")]
+    [InlineData("12/04")]
+    public void A_text_answer_without_a_word_is_asked_again_with_an_example(string typed)
+    {
+        var ana = world.Coordinator(1, "Consejo Centro");
+        ana.Send("/reportar").Press("Reunión").Send("25");
+
+        ana.Send(typed);
+
+        Assert.Contains("se escribe con palabras", ana.Said, StringComparison.Ordinal);
+        Assert.Contains("¿Qué acuerdos se tomaron?", ana.Said, StringComparison.Ordinal);
+        ana.Send("Acuerdo 2: bacheo").Press("Omitir").Press("Guardar");
+        Assert.Equal("Acuerdo 2: bacheo", Assert.Single(world.Records()).Agreements);
     }
 
     [Fact]
