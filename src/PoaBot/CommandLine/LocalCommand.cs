@@ -58,7 +58,8 @@ public static partial class LocalCommand
 
         var output = context.Output;
         var userId = role == Roles.Director ? DirectorId : CoordinatorId;
-        await output.WriteLineAsync(Prepare(database, clock, role, userId));
+        var (notes, registered) = Prepare(database, clock, role, userId);
+        await output.WriteLineAsync(notes);
         var today = fecha ?? clock.Today;
         var years = database.Read(db => new PoaStore(db).Years());
         if (!years.Contains(today.Year))
@@ -71,7 +72,11 @@ public static partial class LocalCommand
         Dictionary<string, Button> buttons = [];
         var photos = 0; // each «/foto» is another sample photo, so several can go with one report
         var name = CliText.LocalName(role == Roles.Director);
-        Show(output, Handle(database, engine, Input.FromText(userId, name, "/start", Now(clock, fecha))), ref buttons);
+        // The first session registers the local person: welcomed as new; a later one greeted back, as /start does.
+        var greeting = registered
+            ? new TurnResult([new Reply(database.Read(db => Registration.Welcome(new PeopleStore(db).ByTelegramId(userId)!, again: false))) { MainKeyboard = true }])
+            : Handle(database, engine, Input.FromText(userId, name, "/start", Now(clock, fecha)));
+        Show(output, greeting, ref buttons);
         while (!cancellationToken.IsCancellationRequested)
         {
             await output.WriteAsync("> ");
@@ -178,8 +183,8 @@ public static partial class LocalCommand
     [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,3})\. ")]
     private static partial System.Text.RegularExpressions.Regex OwnNumber();
 
-    /// <summary>On an empty database, loads the sample POA and councils; makes sure the local person exists.</summary>
-    private static string Prepare(Database database, MunicipalClock clock, string role, long userId) =>
+    /// <summary>On an empty database, loads the sample POA and councils; makes sure the local person exists (registered: true when it did not).</summary>
+    private static (string Notes, bool Registered) Prepare(Database database, MunicipalClock clock, string role, long userId) =>
         database.Write(db =>
         {
             var notes = new List<string>();
@@ -202,13 +207,14 @@ public static partial class LocalCommand
             }
 
             var person = people.ByTelegramId(userId);
-            if (person is null || !person.Active || person.Role != role)
+            var register = person is null || !person.Active || person.Role != role;
+            if (register)
             {
                 var councils = role == Roles.Coordinator ? people.Councils().Take(2).Select(c => c.Id).ToList() : [];
                 var payload = people.CreateInvite(role, councils, clock.Now, TimeSpan.FromMinutes(5));
                 people.Redeem(payload, userId, CliText.LocalName(role == Roles.Director), clock.Now);
             }
 
-            return string.Join('\n', notes);
+            return (string.Join('\n', notes), register);
         });
 }

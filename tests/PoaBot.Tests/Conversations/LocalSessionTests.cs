@@ -49,6 +49,19 @@ public sealed class LocalSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task The_first_local_session_welcomes_the_person_and_a_later_one_greets_them_back()
+    {
+        var cli = new CliRunner(test.Path);
+
+        var (_, first, _) = await cli.RunAsync(["local", "--db", test.Path, "--fecha", "15/04/2024"], "salir\n");
+        var (_, second, _) = await cli.RunAsync(["local", "--db", test.Path, "--fecha", "15/04/2024"], "salir\n");
+
+        Assert.Contains("¡Bienvenido(a), Coordinador (local)! Ya quedó registrado(a) como coordinador(a).", first, StringComparison.Ordinal);
+        Assert.Contains("Hola de nuevo, Coordinador (local). Está registrado(a) como coordinador(a).", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bienvenido", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Outside_the_poas_year_local_mode_suggests_fecha()
     {
         var (exit, output, _) = await new CliRunner(test.Path).RunAsync(["local", "--db", test.Path, "--fecha", "10/01/2026"], "salir\n");
