@@ -410,7 +410,7 @@ public sealed class ReportFlowTests : IDisposable
 
         ana.Send(typed);
 
-        Assert.Contains("se escribe con palabras", ana.Said, StringComparison.Ordinal);
+        Assert.Contains("Necesito la respuesta con palabras", ana.Said, StringComparison.Ordinal);
         Assert.Contains("¿Qué acuerdos se tomaron?", ana.Said, StringComparison.Ordinal);
         ana.Send("Acuerdo 2: bacheo").Press("Omitir").Press("Guardar");
         Assert.Equal("Acuerdo 2: bacheo", Assert.Single(world.Records()).Agreements);
