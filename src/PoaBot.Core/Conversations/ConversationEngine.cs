@@ -159,8 +159,8 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
         {
             if (IsReport(state))
             {
-                // A message typed to the old question is not taken as its answer a day later; the person is told so.
-                AskResume(turn, stale: true, typedAnswer: command is null && turn.Action is null && turn.Text is { Length: > 0 });
+                // What was sent to the old question (text, photo, file) is not taken as its answer a day later; the person is told so.
+                AskResume(turn, stale: true, sentAnswer: command is null && turn.Action is null);
                 return;
             }
 
@@ -306,12 +306,12 @@ public sealed class ConversationEngine(MunicipalClock clock, EngineSettings sett
     }
 
     /// <summary>Offers the report in progress back; with <paramref name="startNew"/> (asked by «/reportar») «Descartar» starts the new one at once.</summary>
-    private static void AskResume(Turn turn, bool stale, bool startNew = false, bool typedAnswer = false)
+    private static void AskResume(Turn turn, bool stale, bool startNew = false, bool sentAnswer = false)
     {
         var state = turn.State;
         var activity = state.Report is { } report && turn.Activity(report.Draft.ActivityId) is { } a ? ProgressText.Activity(a) : null;
         var since = state.At is { } at ? turn.Settings.Clock.LocalDate(at) : (DateOnly?)null;
-        turn.Ask(Step.ResumeOrDiscard, ReportText.AskResume(activity, since, stale) + (typedAnswer ? ReportText.TypedAnswerNotTaken : ""),
+        turn.Ask(Step.ResumeOrDiscard, (sentAnswer ? ReportText.SentAnswerNotTaken : "") + ReportText.AskResume(activity, since, stale),
             [[(ReportText.ResumeButton, "resume"), (ReportText.DiscardButton, startNew ? "discard:new" : "discard")]], back: false, cancel: false);
     }
 

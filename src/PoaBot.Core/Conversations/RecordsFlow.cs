@@ -242,7 +242,9 @@ public static class RecordsFlow
                     ? (number.ToString(CultureInfo.InvariantCulture), null)
                     : (null, RecordsText.NumberRange(least, field.Max));
             default:
-                return text.Length == 0 || text.Length > field.Max ? (null, RecordsText.TextRange(field.Max)) : (text, null);
+                return text.Length == 0 || text.Length > field.Max ? (null, RecordsText.TextRange(field.Max))
+                    : !text.Any(char.IsLetter) ? (null, string.Format(CultureInfo.InvariantCulture, Texts.NoWords, Html.Escape(field.Example)))
+                    : (text, null);
         }
     }
 

@@ -28,10 +28,15 @@ public static partial class Registration
 
         // The welcome speaks of the invite's directorate (the planning office's: the first).
         var people = new PeopleStore(db.In(directorate ?? new DirectorateStore(db).Of(input.UserId)[0].Id));
-        var person = people.ByTelegramId(input.UserId)!;
+        return new TurnResult([new Reply(Registered(people, input.UserId)) { MainKeyboard = true }]);
+    }
+
+    /// <summary>What a person just registered is told: the welcome, and their councils.</summary>
+    public static string Registered(PeopleStore people, long telegramId)
+    {
+        var person = people.ByTelegramId(telegramId)!;
         var councils = people.CouncilsOf(person.Id);
-        var text = Welcome(person, again: false) + (councils.Count > 0 ? Texts.YourCouncils([.. councils.Select(c => c.Name)]) : "");
-        return new TurnResult([new Reply(text) { MainKeyboard = true }]);
+        return Welcome(person, again: false) + (councils.Count > 0 ? Texts.YourCouncils([.. councils.Select(c => c.Name)]) : "");
     }
 
     /// <summary>What a person is told on registering, or on /start later: their role, and what they can do.</summary>

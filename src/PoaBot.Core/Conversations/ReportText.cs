@@ -159,7 +159,7 @@ public static class ReportText
             : $"Ya tiene un reporte en curso{what}. ¿Desea continuarlo o descartarlo para empezar otro?";
     }
 
-    public const string TypedAnswerNotTaken = "\n\nLo que acaba de escribir no se guardó: si lo continúa, escríbalo de nuevo cuando le haga la pregunta.";
+    public const string SentAnswerNotTaken = "Lo que acaba de enviar no se guardó. Si continúa el reporte, envíelo otra vez cuando se lo pida.\n\n";
 
     public const string ResumeButton = "▶️ Continuar";
 

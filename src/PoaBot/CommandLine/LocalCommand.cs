@@ -74,7 +74,7 @@ public static partial class LocalCommand
         var name = CliText.LocalName(role == Roles.Director);
         // The first session registers the local person: welcomed as new; a later one greeted back, as /start does.
         var greeting = registered
-            ? new TurnResult([new Reply(database.Read(db => Registration.Welcome(new PeopleStore(db).ByTelegramId(userId)!, again: false))) { MainKeyboard = true }])
+            ? new TurnResult([new Reply(database.Read(db => Registration.Registered(new PeopleStore(db), userId))) { MainKeyboard = true }])
             : Handle(database, engine, Input.FromText(userId, name, "/start", Now(clock, fecha)));
         Show(output, greeting, ref buttons);
         while (!cancellationToken.IsCancellationRequested)

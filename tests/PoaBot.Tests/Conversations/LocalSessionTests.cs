@@ -57,6 +57,7 @@ public sealed class LocalSessionTests : IDisposable
         var (_, second, _) = await cli.RunAsync(["local", "--db", test.Path, "--fecha", "15/04/2024"], "salir\n");
 
         Assert.Contains("¡Bienvenido(a), Coordinador (local)! Ya quedó registrado(a) como coordinador(a).", first, StringComparison.Ordinal);
+        Assert.Contains("Sus consejos: ", first, StringComparison.Ordinal);
         Assert.Contains("Hola de nuevo, Coordinador (local). Está registrado(a) como coordinador(a).", second, StringComparison.Ordinal);
         Assert.DoesNotContain("Bienvenido", second, StringComparison.Ordinal);
     }

@@ -133,4 +133,17 @@ public sealed class RecordsFlowTests : IDisposable
         Assert.Contains("La fecha debe ser del 2024", director.Said, StringComparison.Ordinal);
         Assert.Equal(new DateOnly(2024, 4, 15), world.Records()[0].EventDate);
     }
+
+    [Fact]
+    public void An_amended_text_needs_words_as_a_new_report_does()
+    {
+        world.Coordinator(1, "Consejo Centro").ReportMeeting();
+        var director = world.Director();
+        var before = world.Records()[0].Agreements;
+
+        director.Send("/folio DPC-2024-0007").Press("Corregir").Press("Acuerdos").Send("2");
+
+        Assert.Contains("Necesito la respuesta con palabras", director.Said, StringComparison.Ordinal);
+        Assert.Equal(before, world.Records()[0].Agreements);
+    }
 }
