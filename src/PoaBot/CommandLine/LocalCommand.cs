@@ -33,7 +33,8 @@ public static partial class LocalCommand
     private static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var role = (context.Args.GetValue(As) ?? Roles.Coordinator).ToLowerInvariant();
-        if (!Roles.IsValid(role))
+        // The terminal has one person per role it offers; Planeación is not one of them.
+        if (role is not (Roles.Director or Roles.Coordinator))
         {
             return context.Fail(CliText.LocalWhichRole);
         }

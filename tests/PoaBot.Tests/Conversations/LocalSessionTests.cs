@@ -62,6 +62,18 @@ public sealed class LocalSessionTests : IDisposable
         Assert.DoesNotContain("Bienvenido", second, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("planeacion")]
+    [InlineData("jefe")]
+    public async Task Local_offers_the_director_and_the_coordinator_only(string role)
+    {
+        var (exit, output, error) = await new CliRunner(test.Path).RunAsync(["local", "--db", test.Path, "--as", role], "salir\n");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Use --as director o --as coordinador.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("registrado", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Outside_the_poas_year_local_mode_suggests_fecha()
     {
