@@ -243,7 +243,7 @@ public static class RecordsFlow
                     : (null, RecordsText.NumberRange(least, field.Max));
             default:
                 return text.Length == 0 || text.Length > field.Max ? (null, RecordsText.TextRange(field.Max))
-                    : !text.Any(char.IsLetter) ? (null, string.Format(CultureInfo.InvariantCulture, Texts.NoWords, Html.Escape(field.Example)))
+                    : ReportFlow.WordsProblem(text, field.Example) is { } noWords ? (null, noWords)
                     : (text, null);
         }
     }

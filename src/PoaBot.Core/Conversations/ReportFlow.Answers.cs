@@ -249,14 +249,17 @@ public static partial class ReportFlow
         Prompt(turn, Task(turn).Position ?? "");
     }
 
+    /// <summary>A text answer with no letter («2», «...»), in a report or a correction: likely meant for another question.</summary>
+    public static string? WordsProblem(string text, string example) =>
+        text.Any(char.IsLetter) ? null : string.Format(CultureInfo.InvariantCulture, Texts.NoWords, Html.Escape(example));
+
     private static string? FreeText(Turn turn, int max, string example)
     {
         var text = turn.Text ?? "";
         var why = turn.Input.Kind != InputKind.Text || turn.Action is not null ? ReportText.TextNeeded(example)
             : text.Length == 0 ? string.Format(CultureInfo.InvariantCulture, Texts.EmptyText, Html.Escape(example))
             : text.Length > max ? string.Format(CultureInfo.InvariantCulture, Texts.TooLong, Numbers.Int(max))
-            : !text.Any(char.IsLetter) ? string.Format(CultureInfo.InvariantCulture, Texts.NoWords, Html.Escape(example))
-            : null;
+            : WordsProblem(text, example);
         if (why is null)
         {
             return text;

@@ -64,7 +64,6 @@ public static class Texts
 
     public const string EmptyText = "Necesito un texto. Por ejemplo: {0}";
 
-    /// <summary>A text answer with no letter («2», «...»): likely meant for another question; every text question wants words.</summary>
     public const string NoWords = "Necesito la respuesta con palabras, no solo números o signos. Por ejemplo: {0}";
 
     public static string Greeting(string name) => $"Hola, {Html.Escape(name)}. {Hello}";
